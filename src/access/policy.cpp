@@ -1,0 +1,68 @@
+#include "access/policy.h"
+
+namespace edu {
+
+const std::vector<RoleInfo>& all_roles() {
+  static const std::vector<RoleInfo> roles = {{role::kBureauAdmin, "教育局管理员"},
+                                              {role::kAreaOfficer, "乡镇(学区)专干"},
+                                              {role::kSchoolAdmin, "学校管理员"},
+                                              {role::kTeacher, "教师"},
+                                              {role::kInspector, "督学"}};
+  return roles;
+}
+
+std::string role_label(const std::string& r) {
+  for (const auto& info : all_roles())
+    if (info.value == r) return info.label;
+  return r;
+}
+
+bool allowed(const User& user, Action action, Entity entity) {
+  const std::string& r = user.role;
+  if (!user.active) return false;
+  if (r == role::kBureauAdmin) return true;
+  switch (action) {
+    case Action::kRead:
+      return entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher;
+    case Action::kCreate:
+      return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher);
+    case Action::kUpdate:
+      return r == role::kSchoolAdmin &&
+             (entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher);
+    case Action::kRevealIdNumber:
+      return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher);
+    case Action::kReadHistory:
+      return (r == role::kSchoolAdmin || r == role::kAreaOfficer || r == role::kInspector) &&
+             (entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher);
+  }
+  return false;
+}
+
+Status check_role_links(const User& u) {
+  if (u.role == role::kBureauAdmin) return Status::Ok();
+  if (u.role == role::kAreaOfficer || u.role == role::kInspector) {
+    if (!u.area_id) return Status::Error("validation", "该角色须指定所辖乡镇(区域)", "area_id");
+    return Status::Ok();
+  }
+  if (u.role == role::kSchoolAdmin) {
+    if (!u.school_id) return Status::Error("validation", "学校管理员须指定学校", "school_id");
+    return Status::Ok();
+  }
+  if (u.role == role::kTeacher) {
+    if (!u.school_id || !u.teacher_id)
+      return Status::Error("validation", "教师账号须关联学校和教职工记录", "teacher_id");
+    return Status::Ok();
+  }
+  return Status::Error("validation", "未知角色“" + u.role + "”", "role");
+}
+
+Result<Scope> scope_of(const User& u) {
+  Status links = check_role_links(u);
+  if (!links.ok()) return Status::Error("forbidden", "账号配置不完整:" + links.message());
+  if (u.role == role::kBureauAdmin) return Scope::All();
+  if (u.role == role::kAreaOfficer || u.role == role::kInspector) return Scope::Area(*u.area_id);
+  if (u.role == role::kSchoolAdmin) return Scope::School(*u.school_id);
+  return Scope::HeadTeacher(*u.school_id, *u.teacher_id);
+}
+
+}  // namespace edu

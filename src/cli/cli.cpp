@@ -1,0 +1,203 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+
+#include "access/policy.h"
+#include "cli/demo_users.h"
+#include "demo/generator.h"
+#include "http/server.h"
+#include "store/area_store.h"
+#include "store/migrations.h"
+#include "store/registers_loader.h"
+#include "store/school_store.h"
+
+namespace edu {
+namespace {
+
+int fail(const Status& s) {
+  std::cerr << "错误:" << s.message() << "\n";
+  return 1;
+}
+
+Result<std::unique_ptr<Database>> open_migrated(const std::string& path) {
+  auto db = open_database(path);
+  if (!db.ok()) return db.status();
+  auto applied = migrate(**db);
+  if (!applied.ok()) return applied.status();
+  return db;
+}
+
+ApiServer* g_server = nullptr;
+void on_signal(int) {
+  if (g_server) g_server->stop();
+}
+
+int run_serve(const ServerOptions& options) {
+  auto server = ApiServer::create(options);
+  if (!server.ok()) return fail(server.status());
+  g_server = server->get();
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  std::cout << "EduBureau 教育局综合管理平台 已启动:http://localhost:" << (*server)->port()
+            << "/  (数据库 " << options.database << ",按 Ctrl+C 停止)" << std::endl;
+  (*server)->run();
+  g_server = nullptr;
+  return 0;
+}
+
+int run_demo(const std::string& path, demo::DemoSettings settings, bool force) {
+  if (std::filesystem::exists(path)) {
+    if (!force)
+      return fail(Status::Error("exists", "数据库文件 " + path + " 已存在;如需重新生成请加 --force"));
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto db = open_migrated(path);
+  if (!db.ok()) return fail(db.status());
+  demo::DemoCounty county = demo::generate_county(settings);
+  Status s = load_registers(**db, county);
+  if (s.ok()) s = set_setting(**db, "county_name", settings.county_name);
+  if (s.ok()) s = set_setting(**db, "school_year", std::to_string(settings.current_school_year));
+  if (!s.ok()) return fail(s);
+  auto users = create_demo_users(**db, settings.current_school_year);
+  if (!users.ok()) return fail(users.status());
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  size_t enrolled = 0;
+  for (const Student& st : county.students) enrolled += st.status == "在读";
+  std::cout << "已生成演示县“" << settings.county_name << "”到 " << path << "(" << seconds
+            << " 秒):\n  乡镇 " << county.areas.size() - 1 << " 个,学校 "
+            << county.schools.size() << " 所,在读学生 " << enrolled << " 人,教职工 "
+            << county.teachers.size() << " 人,班级 " << county.classes.size() << " 个(含历史学年)\n"
+            << "演示账号(密码均为 " << kDemoPassword << "):\n";
+  for (const User& u : *users)
+    std::cout << "  " << u.username << "\t" << role_label(u.role) << "\t" << u.display_name << "\n";
+  return 0;
+}
+
+std::string read_password(const std::string& given) {
+  if (!given.empty()) return given;
+  std::cerr << "请输入密码:";
+  std::string line;
+  std::getline(std::cin, line);
+  return line;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"EduBureau 教育局综合管理平台 (Education Management Information System)"};
+  app.require_subcommand(1);
+  std::string db_path = "edubureau.db";
+  app.add_option("--db", db_path, "SQLite 数据库文件 / database file")->capture_default_str();
+
+  ServerOptions server_options;
+  auto* serve_cmd = app.add_subcommand("serve", "启动网页与API服务 / serve the web UI and API");
+  serve_cmd->add_option("--port", server_options.port, "端口 / port")->capture_default_str();
+  serve_cmd->add_option("--host", server_options.host, "监听地址 / listen address")
+      ->capture_default_str();
+  server_options.web_dir = "web/dist";
+  serve_cmd->add_option("--web", server_options.web_dir, "前端构建目录 / built web UI")
+      ->capture_default_str();
+  serve_cmd->add_option("--threads", server_options.threads, "工作线程数 / worker threads")
+      ->capture_default_str();
+  serve_cmd->add_flag("--secure-cookies", server_options.secure_cookies,
+                      "经 HTTPS 反向代理时设置 Cookie 的 Secure 属性");
+
+  demo::DemoSettings demo_settings;
+  bool force = false;
+  auto* demo_cmd = app.add_subcommand("demo", "生成演示县数据 / generate the demo county");
+  demo_cmd->add_option("--seed", demo_settings.seed, "随机种子 / seed")->capture_default_str();
+  demo_cmd->add_option("--scale", demo_settings.scale, "规模(1.0约6万学生) / scale")
+      ->capture_default_str();
+  demo_cmd->add_flag("--force", force, "覆盖已有数据库文件 / overwrite");
+
+  auto* user_cmd = app.add_subcommand("user", "用户管理 / manage users");
+  user_cmd->require_subcommand(1);
+  NewUser new_user;
+  std::string area_code, school_code;
+  auto* add_cmd = user_cmd->add_subcommand("add", "新增用户 / add a user");
+  add_cmd->add_option("username", new_user.username, "用户名")->required();
+  std::string roles_help = "角色 / role:";
+  for (const auto& r : all_roles()) roles_help += " " + r.value + "(" + r.label + ")";
+  add_cmd->add_option("--role", new_user.role, roles_help)->required();
+  add_cmd->add_option("--name", new_user.display_name, "显示名 / display name");
+  add_cmd->add_option("--password", new_user.password, "密码(省略则从标准输入读取)");
+  add_cmd->add_option("--area-code", area_code, "所辖区域的行政区划代码 / area code");
+  add_cmd->add_option("--school-code", school_code, "所属学校的学校标识码 / school code");
+  int64_t teacher_id = 0;
+  add_cmd->add_option("--teacher-id", teacher_id, "教师账号对应的教职工编号 / teacher id");
+  std::string passwd_user, passwd_value;
+  auto* passwd_cmd = user_cmd->add_subcommand("passwd", "修改密码 / change a password");
+  passwd_cmd->add_option("username", passwd_user, "用户名")->required();
+  passwd_cmd->add_option("--password", passwd_value, "新密码(省略则从标准输入读取)");
+
+  auto* migrate_cmd = app.add_subcommand("migrate", "升级数据库结构 / apply schema migrations");
+  std::string backup_file;
+  auto* backup_cmd = app.add_subcommand(
+      "backup", "在线备份数据库(服务运行中也可) / online backup of the database");
+  backup_cmd->add_option("file", backup_file, "备份文件 / backup file")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  if (*serve_cmd) {
+    server_options.database = db_path;
+    return run_serve(server_options);
+  }
+  if (*demo_cmd) return run_demo(db_path, demo_settings, force);
+
+  auto db = open_migrated(db_path);
+  if (!db.ok()) return fail(db.status());
+  if (*migrate_cmd) {
+    auto version = schema_version(**db);
+    if (!version.ok()) return fail(version.status());
+    std::cout << "数据库结构已是最新版本(" << *version << ")\n";
+    return 0;
+  }
+  if (*backup_cmd) {
+    if (std::filesystem::exists(backup_file))
+      return fail(Status::Error("exists", "备份文件 " + backup_file + " 已存在,请换一个文件名"));
+    Status s = (*db)->backup_to(backup_file);
+    if (!s.ok()) return fail(s);
+    std::cout << "已备份到 " << backup_file << "\n";
+    return 0;
+  }
+  if (*add_cmd) {
+    if (!area_code.empty()) {
+      auto areas = list_areas(**db, Scope::All());
+      if (!areas.ok()) return fail(areas.status());
+      for (const Area& a : *areas)
+        if (a.code == area_code) new_user.area_id = a.id;
+      if (!new_user.area_id) return fail(Status::Error("not_found", "区划代码 " + area_code + " 不存在"));
+    }
+    if (!school_code.empty()) {
+      auto school = find_school_by_code(**db, school_code);
+      if (!school.ok()) return fail(school.status());
+      if (!*school) return fail(Status::Error("not_found", "学校标识码 " + school_code + " 不存在"));
+      new_user.school_id = (*school)->id;
+    }
+    if (teacher_id) new_user.teacher_id = teacher_id;
+    new_user.password = read_password(new_user.password);
+    auto user = create_user(**db, nullptr, new_user);
+    if (!user.ok()) return fail(user.status());
+    std::cout << "已创建用户 " << user->username << "(" << role_label(user->role) << ")\n";
+    return 0;
+  }
+  if (*passwd_cmd) {
+    Status s = change_password(**db, nullptr, passwd_user, read_password(passwd_value));
+    if (!s.ok()) return fail(s);
+    std::cout << "已修改用户 " << passwd_user << " 的密码\n";
+    return 0;
+  }
+  return 0;
+}
+
+}  // namespace edu

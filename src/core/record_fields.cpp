@@ -1,0 +1,90 @@
+#include "core/record_fields.h"
+
+#include <map>
+
+#include "core/id_number.h"
+
+namespace edu {
+namespace {
+
+std::string optional_id(const std::optional<int64_t>& id) {
+  return id ? std::to_string(*id) : "";
+}
+std::string yes_no(bool b) { return b ? "是" : "否"; }
+
+const std::map<std::string, std::string>& labels() {
+  static const std::map<std::string, std::string> m = {
+      {"code", "学校标识码"},      {"name", "名称/姓名"},     {"kind", "学校类别"},
+      {"ownership", "办学性质"},   {"location", "城乡类别"},   {"area_id", "所属乡镇"},
+      {"parent_school_id", "所属中心校"}, {"address", "地址"}, {"principal", "校长"},
+      {"phone", "联系电话"},       {"founded_year", "建校年份"}, {"id_number", "身份证号"},
+      {"gender", "性别"},          {"birth_date", "出生日期"}, {"ethnicity", "民族"},
+      {"school_id", "学校"},       {"class_id", "班级"},       {"status", "学籍状态"},
+      {"enrolled_on", "入学日期"}, {"household", "户口性质"},   {"left_behind", "留守儿童"},
+      {"disabled", "随班就读"},    {"post", "岗位类别"},       {"education", "最高学历"},
+      {"title", "职称"},           {"subject", "任教学科"},     {"backbone", "骨干级别"},
+      {"on_staff", "在编"},        {"hired_on", "参加工作日期"}};
+  return m;
+}
+
+FieldValue field(const std::string& key, std::string value) {
+  return {key, field_label(key), std::move(value)};
+}
+
+}  // namespace
+
+std::string field_label(const std::string& key) {
+  auto it = labels().find(key);
+  return it == labels().end() ? key : it->second;
+}
+
+FieldValues fields_of(const School& s) {
+  return {field("code", s.code),          field("name", s.name),
+          field("kind", s.kind),          field("ownership", s.ownership),
+          field("location", s.location),  field("area_id", std::to_string(s.area_id)),
+          field("parent_school_id", optional_id(s.parent_school_id)),
+          field("address", s.address),    field("principal", s.principal),
+          field("phone", s.phone),        field("founded_year", std::to_string(s.founded_year))};
+}
+
+FieldValues fields_of(const Student& s) {
+  return {field("id_number", mask_id_number(s.id_number)),
+          field("name", s.name),
+          field("gender", s.gender),
+          field("birth_date", s.birth_date.iso()),
+          field("ethnicity", s.ethnicity),
+          field("school_id", std::to_string(s.school_id)),
+          field("class_id", optional_id(s.class_id)),
+          field("status", s.status),
+          field("enrolled_on", s.enrolled_on.iso()),
+          field("household", s.household),
+          field("left_behind", yes_no(s.left_behind)),
+          field("disabled", yes_no(s.disabled))};
+}
+
+FieldValues fields_of(const Teacher& t) {
+  return {field("id_number", mask_id_number(t.id_number)),
+          field("name", t.name),
+          field("gender", t.gender),
+          field("birth_date", t.birth_date.iso()),
+          field("school_id", std::to_string(t.school_id)),
+          field("post", t.post),
+          field("education", t.education),
+          field("title", t.title),
+          field("subject", t.subject),
+          field("backbone", t.backbone),
+          field("on_staff", yes_no(t.on_staff)),
+          field("hired_on", t.hired_on.iso())};
+}
+
+std::vector<FieldChange> diff_fields(const FieldValues& before, const FieldValues& after) {
+  std::vector<FieldChange> changes;
+  for (size_t i = 0; i < after.size(); ++i) {
+    std::string old_value = i < before.size() ? before[i].value : "";
+    if (before.empty() || old_value != after[i].value)
+      changes.push_back({after[i].key, old_value, after[i].value});
+  }
+  return changes;
+}
+
+}  // namespace edu

@@ -1,0 +1,38 @@
+// A record as (field, Chinese label, text value) triples: what the audit log
+// compares to write "old → new", and what exports and error messages name.
+// ID numbers appear masked: the audit log never holds a full one.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace edu {
+
+struct FieldValue {
+  std::string key;    // "name"
+  std::string label;  // "姓名"
+  std::string value;  // text form
+};
+
+using FieldValues = std::vector<FieldValue>;
+
+FieldValues fields_of(const School& school);
+FieldValues fields_of(const Student& student);
+FieldValues fields_of(const Teacher& teacher);
+
+// The Chinese label of a field key of any register ("id_number" -> "身份证号").
+std::string field_label(const std::string& key);
+
+struct FieldChange {
+  std::string key;
+  std::string old_value;  // empty for a created record
+  std::string new_value;
+};
+
+// Fields whose value differs (both lists from the same fields_of overload);
+// `before` may be empty for a newly created record.
+std::vector<FieldChange> diff_fields(const FieldValues& before, const FieldValues& after);
+
+}  // namespace edu

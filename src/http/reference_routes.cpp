@@ -1,0 +1,78 @@
+#include "core/enums.h"
+#include "http/json_views.h"
+#include "http/routes.h"
+#include "store/area_store.h"
+#include "store/summary_store.h"
+
+namespace edu {
+namespace {
+
+Result<Reply> enums(ApiCall& call) {
+  Json lists = Json::object();
+  for (const Enumeration* e : all_enumerations())
+    lists[e->key] = {{"label", e->label}, {"values", e->values}};
+  Json roles = Json::array();
+  for (const auto& r : all_roles()) roles.push_back({{"value", r.value}, {"label", r.label}});
+  Json grades = Json::array();
+  for (const auto& section : sections().values)
+    for (int g = -2; g <= 12; ++g)
+      if (grade_in_section(section, g))
+        grades.push_back({{"section", section}, {"grade", g}, {"label", grade_label(section, g)}});
+  return Reply(Json{{"enums", lists},
+                    {"roles", roles},
+                    {"grades", grades},
+                    {"school_year", call.app.school_year},
+                    {"county_name", call.app.county_name}});
+}
+
+Json area_tree(const std::vector<Area>& all, const Area& a) {
+  Json children = Json::array();
+  for (const Area& b : all)
+    if (b.parent_id == a.id) children.push_back(area_tree(all, b));
+  return {{"id", a.id},       {"parent_id", a.parent_id ? Json(*a.parent_id) : Json()},
+          {"code", a.code},   {"name", a.name},
+          {"level", a.level}, {"children", children}};
+}
+
+Result<Reply> areas(ApiCall& call) {
+  auto list = list_areas(call.db, call.who().scope);
+  if (!list.ok()) return list.status();
+  // Roots are the visible areas whose parent is not visible.
+  Json roots = Json::array();
+  for (const Area& a : *list) {
+    bool parent_visible = false;
+    for (const Area& b : *list) parent_visible |= a.parent_id == b.id;
+    if (!parent_visible) roots.push_back(area_tree(*list, a));
+  }
+  return Reply(roots);
+}
+
+Result<Reply> dashboard(ApiCall& call) {
+  auto s = summarize(call.db, call.who().scope, call.app.school_year);
+  if (!s.ok()) return s.status();
+  auto name = scope_name(call.db, call.app, call.who().user);
+  if (!name.ok()) return name.status();
+  return Reply(Json{
+      {"scope_name", *name},
+      {"school_year", call.app.school_year},
+      {"totals",
+       {{"schools", s->schools}, {"students", s->students}, {"teachers", s->teachers},
+        {"classes", s->classes}}},
+      {"schools_by_kind", to_json(s->schools_by_kind)},
+      {"schools_by_area", to_json(s->schools_by_area)},
+      {"students_by_section", to_json(s->students_by_section)},
+      {"teachers_by_education", to_json(s->teachers_by_education)},
+      {"teachers_by_title", to_json(s->teachers_by_title)},
+      {"class_sizes",
+       {{"normal", s->normal_classes}, {"large", s->large_classes}, {"huge", s->huge_classes}}}});
+}
+
+}  // namespace
+
+void add_reference_routes(Router& router) {
+  router.get("/meta/enums", enums);
+  router.get("/areas", areas);
+  router.get("/dashboard", dashboard);
+}
+
+}  // namespace edu

@@ -1,0 +1,256 @@
+#include <algorithm>
+#include <ctime>
+
+#include "http/json_input.h"
+#include "http/json_views.h"
+#include "http/routes.h"
+#include "workflow/register_commands.h"
+
+namespace edu {
+namespace {
+
+Status forbidden() { return Status::Error("forbidden", "您的角色无权执行此操作"); }
+Status not_found(const std::string& what) {
+  return Status::Error("not_found", what + "不存在或不在您的管辖范围内");
+}
+
+RegisterContext context(const ApiCall& call) {
+  std::time_t t = call.now();
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return {Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, call.app.school_year};
+}
+
+// Reads the optional integer query parameters named in `names` into `targets`.
+Status read_ints(const ApiCall& call,
+                 std::initializer_list<std::pair<const char*, std::optional<int64_t>*>> params) {
+  for (auto [name, target] : params) {
+    auto v = call.query_int(name);
+    if (!v.ok()) return v.status();
+    *target = *v;
+  }
+  return Status::Ok();
+}
+
+// ---- schools ----
+
+Result<Reply> list_schools_route(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kSchool)) return forbidden();
+  auto page = call.page();
+  if (!page.ok()) return page.status();
+  SchoolFilter f;
+  Status s = read_ints(call, {{"area_id", &f.area_id}});
+  if (!s.ok()) return s;
+  f.kind = call.query("kind");
+  f.location = call.query("location");
+  f.ownership = call.query("ownership");
+  f.q = call.query("q");
+  auto result = list_schools(call.db, call.who().scope, f, *page, call.app.school_year);
+  if (!result.ok()) return result.status();
+  return Reply(page_json(*result));
+}
+
+Result<Reply> get_school_route(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kSchool)) return forbidden();
+  auto school = get_school(call.db, call.who().scope, call.path_id(), call.app.school_year);
+  if (!school.ok()) return school.status();
+  if (!*school) return not_found("学校");
+  auto classes = list_classes(call.db, (*school)->school.id, call.app.school_year);
+  if (!classes.ok()) return classes.status();
+  auto conditions = list_conditions(call.db, (*school)->school.id);
+  if (!conditions.ok()) return conditions.status();
+  Json class_list = Json::array(), sections = Json::array();
+  for (const ClassView& c : *classes) {
+    class_list.push_back(to_json(c));
+    auto it = std::find_if(sections.begin(), sections.end(),
+                           [&](const Json& s) { return s["section"] == c.klass.section; });
+    if (it == sections.end())
+      sections.push_back({{"section", c.klass.section}, {"students", 0}, {"classes", 0}});
+    Json& section = it == sections.end() ? sections.back() : *it;
+    section["students"] = section["students"].get<int64_t>() + c.student_count;
+    section["classes"] = section["classes"].get<int64_t>() + 1;
+  }
+  Json condition_list = Json::array();
+  for (const Conditions& c : *conditions) condition_list.push_back(to_json(c));
+  return Reply(Json{{"school", to_json(**school)},
+                    {"sections", sections},
+                    {"classes", class_list},
+                    {"conditions", condition_list},
+                    {"counts",
+                     {{"students", (*school)->student_count},
+                      {"teachers", (*school)->teacher_count}}}});
+}
+
+// ---- students and teachers share one shape of routes ----
+
+template <class Record, class View>
+struct PersonRoutes {
+  Entity entity;
+  const char* noun;  // 学生 / 教职工
+  Result<std::optional<View>> (*get)(Database&, const Scope&, int64_t);
+  Result<Record> (*from_json)(const nlohmann::json&);
+  Result<View> (*save)(Database&, const Actor&, Record, const RegisterContext&);
+};
+
+template <class Record, class View>
+Result<Reply> get_person(ApiCall& call, const PersonRoutes<Record, View>& r) {
+  if (!allowed(call.who().user, Action::kRead, r.entity)) return forbidden();
+  auto found = r.get(call.db, call.who().scope, call.path_id());
+  if (!found.ok()) return found.status();
+  if (!*found) return not_found(r.noun);
+  return Reply(Json{{r.entity == Entity::kStudent ? "student" : "teacher", to_json(**found)}});
+}
+
+template <class Record, class View>
+Result<Reply> save_person(ApiCall& call, const PersonRoutes<Record, View>& r, int64_t id) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  auto record = r.from_json(*body);
+  if (!record.ok()) return record.status();
+  record->id = id;
+  if (id == 0 && record->id_number.empty())
+    return Status::Error("validation", "缺少必填字段“身份证号”", "id_number");
+  auto saved = r.save(call.db, call.who(), *record, context(call));
+  if (!saved.ok()) return saved.status();
+  return Reply(id == 0 ? 201 : 200,
+               Json{{r.entity == Entity::kStudent ? "student" : "teacher", to_json(*saved)}});
+}
+
+Result<Reply> reveal(ApiCall& call, Entity entity) {
+  auto id_number = reveal_id_number(call.db, call.who(), entity, call.path_id());
+  if (!id_number.ok()) return id_number.status();
+  return Reply(Json{{"id_number", *id_number}});
+}
+
+// The audit history of one record the caller may see.
+Result<Reply> history(ApiCall& call, Entity entity, const char* entity_name) {
+  if (!allowed(call.who().user, Action::kReadHistory, entity)) return forbidden();
+  int64_t id = call.path_id();
+  bool visible = false;
+  if (entity == Entity::kSchool) {
+    auto s = get_school(call.db, call.who().scope, id, call.app.school_year);
+    if (!s.ok()) return s.status();
+    visible = s->has_value();
+  } else if (entity == Entity::kStudent) {
+    auto s = get_student(call.db, call.who().scope, id);
+    if (!s.ok()) return s.status();
+    visible = s->has_value();
+  } else {
+    auto t = get_teacher(call.db, call.who().scope, id);
+    if (!t.ok()) return t.status();
+    visible = t->has_value();
+  }
+  if (!visible) return not_found("记录");
+  auto page = call.page();
+  if (!page.ok()) return page.status();
+  page->size = PageRequest::kMaxPageSize;
+  auto entries = list_audit(call.db, {entity_name, id}, *page);
+  if (!entries.ok()) return entries.status();
+  return Reply(page_json(*entries));
+}
+
+const PersonRoutes<Student, StudentView> kStudents{Entity::kStudent, "学生", get_student,
+                                                   student_from_json, save_student};
+const PersonRoutes<Teacher, TeacherView> kTeachers{Entity::kTeacher, "教职工", get_teacher,
+                                                   teacher_from_json, save_teacher};
+
+Result<Reply> list_students_route(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kStudent)) return forbidden();
+  auto page = call.page();
+  if (!page.ok()) return page.status();
+  StudentFilter f;
+  std::optional<int64_t> grade;
+  Status s = read_ints(call, {{"area_id", &f.area_id},
+                              {"school_id", &f.school_id},
+                              {"class_id", &f.class_id},
+                              {"grade", &grade}});
+  if (!s.ok()) return s;
+  if (grade) f.grade = static_cast<int>(*grade);
+  f.section = call.query("section");
+  f.gender = call.query("gender");
+  f.status = call.query("status");
+  f.q = call.query("q");
+  auto result = list_students(call.db, call.who().scope, f, *page);
+  if (!result.ok()) return result.status();
+  return Reply(page_json(*result));
+}
+
+Result<Reply> list_teachers_route(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kTeacher)) return forbidden();
+  auto page = call.page();
+  if (!page.ok()) return page.status();
+  TeacherFilter f;
+  Status s = read_ints(call, {{"area_id", &f.area_id}, {"school_id", &f.school_id}});
+  if (!s.ok()) return s;
+  f.post = call.query("post");
+  f.education = call.query("education");
+  f.title = call.query("title");
+  f.subject = call.query("subject");
+  f.backbone = call.query("backbone");
+  f.q = call.query("q");
+  auto result = list_teachers(call.db, call.who().scope, f, *page);
+  if (!result.ok()) return result.status();
+  return Reply(page_json(*result));
+}
+
+Result<Reply> list_classes_route(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kSchool)) return forbidden();
+  auto school_id = call.query_int("school_id");
+  if (!school_id.ok()) return school_id.status();
+  if (!*school_id) return Status::Error("bad_request", "缺少参数“school_id”", "school_id");
+  auto school = get_school(call.db, call.who().scope, **school_id, call.app.school_year);
+  if (!school.ok()) return school.status();
+  if (!*school) return not_found("学校");
+  auto classes = list_classes(call.db, **school_id, call.app.school_year);
+  if (!classes.ok()) return classes.status();
+  Json items = Json::array();
+  for (const ClassView& c : *classes) items.push_back(to_json(c));
+  return Reply(Json{{"items", items}});
+}
+
+Result<Reply> save_school_route(ApiCall& call, int64_t id) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  auto school = school_from_json(*body);
+  if (!school.ok()) return school.status();
+  school->id = id;
+  auto saved = save_school(call.db, call.who(), *school, context(call));
+  if (!saved.ok()) return saved.status();
+  return Reply(id == 0 ? 201 : 200, Json{{"school", to_json(*saved)}});
+}
+
+}  // namespace
+
+void add_register_routes(Router& router) {
+  const std::string id = R"((\d+))";
+  router.get("/schools", list_schools_route);
+  router.get("/schools/" + id, get_school_route);
+  router.post("/schools", [](ApiCall& c) { return save_school_route(c, 0); });
+  router.put("/schools/" + id, [](ApiCall& c) { return save_school_route(c, c.path_id()); });
+  router.get("/schools/" + id + "/audit",
+             [](ApiCall& c) { return history(c, Entity::kSchool, "school"); });
+
+  router.get("/students", list_students_route);
+  router.get("/students/" + id, [](ApiCall& c) { return get_person(c, kStudents); });
+  router.get("/students/" + id + "/id-number",
+             [](ApiCall& c) { return reveal(c, Entity::kStudent); });
+  router.post("/students", [](ApiCall& c) { return save_person(c, kStudents, 0); });
+  router.put("/students/" + id,
+             [](ApiCall& c) { return save_person(c, kStudents, c.path_id()); });
+  router.get("/students/" + id + "/audit",
+             [](ApiCall& c) { return history(c, Entity::kStudent, "student"); });
+
+  router.get("/teachers", list_teachers_route);
+  router.get("/teachers/" + id, [](ApiCall& c) { return get_person(c, kTeachers); });
+  router.get("/teachers/" + id + "/id-number",
+             [](ApiCall& c) { return reveal(c, Entity::kTeacher); });
+  router.post("/teachers", [](ApiCall& c) { return save_person(c, kTeachers, 0); });
+  router.put("/teachers/" + id,
+             [](ApiCall& c) { return save_person(c, kTeachers, c.path_id()); });
+  router.get("/teachers/" + id + "/audit",
+             [](ApiCall& c) { return history(c, Entity::kTeacher, "teacher"); });
+
+  router.get("/classes", list_classes_route);
+}
+
+}  // namespace edu

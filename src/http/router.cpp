@@ -1,0 +1,156 @@
+#include "http/router.h"
+
+#include <chrono>
+#include <map>
+
+#include "store/user_store.h"
+
+namespace edu {
+
+int http_status_for(const std::string& code) {
+  static const std::map<std::string, int> statuses = {
+      {"bad_request", 400},     {"validation", 422},       {"invalid_id_number", 422},
+      {"duplicate", 409},       {"unauthenticated", 401},  {"bad_credentials", 401},
+      {"csrf", 403},            {"forbidden", 403},        {"not_found", 404},
+      {"too_large", 413},       {"too_many_attempts", 429}};
+  auto it = statuses.find(code);
+  return it == statuses.end() ? 500 : it->second;
+}
+
+Json error_json(const Status& s) {
+  Json j = {{"code", s.code()}, {"message", s.message()}};
+  if (!s.field().empty()) j["field"] = s.field();
+  return j;
+}
+
+std::string session_cookie(const httplib::Request& req) {
+  std::string header = req.get_header_value("Cookie");
+  std::string prefix = std::string(kSessionCookie) + "=";
+  size_t pos = 0;
+  while (pos < header.size()) {
+    while (pos < header.size() && (header[pos] == ' ' || header[pos] == ';')) ++pos;
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    if (header.compare(pos, prefix.size(), prefix) == 0)
+      return header.substr(pos + prefix.size(), end - pos - prefix.size());
+    pos = end;
+  }
+  return "";
+}
+
+int64_t ApiCall::path_id(int index) const { return std::stoll(request.matches[index].str()); }
+
+std::string ApiCall::query(const std::string& name) const {
+  return request.get_param_value(name);
+}
+
+Result<std::optional<int64_t>> ApiCall::query_int(const std::string& name) const {
+  std::string text = query(name);
+  if (text.empty()) return std::optional<int64_t>();
+  try {
+    size_t used = 0;
+    long long v = std::stoll(text, &used);
+    if (used == text.size()) return std::optional<int64_t>(v);
+  } catch (...) {
+  }
+  return Status::Error("bad_request", "参数“" + name + "”应为整数,收到“" + text + "”", name);
+}
+
+Result<PageRequest> ApiCall::page() const {
+  PageRequest p;
+  auto page = query_int("page");
+  if (!page.ok()) return page.status();
+  auto size = query_int("size");
+  if (!size.ok()) return size.status();
+  if (*page) p.page = **page;
+  if (*size) p.size = **size;
+  if (p.page < 1) return Status::Error("bad_request", "页码应从1开始", "page");
+  if (p.size < 1 || p.size > PageRequest::kMaxPageSize)
+    return Status::Error("bad_request",
+                         "每页条数应在1到" + std::to_string(PageRequest::kMaxPageSize) + "之间",
+                         "size");
+  return p;
+}
+
+Result<Json> ApiCall::body() const {
+  Json j = Json::parse(request.body, nullptr, false);
+  if (j.is_discarded()) return Status::Error("bad_request", "请求内容不是有效的JSON");
+  if (!j.is_object()) return Status::Error("bad_request", "请求内容应为JSON对象");
+  return j;
+}
+
+int64_t ApiCall::now() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+namespace {
+
+void send(httplib::Response& res, int status, const Json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, const Status& s) {
+  send(res, http_status_for(s.code()), error_json(s));
+}
+
+// Finds the logged-in actor for the request's session cookie.
+Result<Actor> authenticate(Database& db, const httplib::Request& req, int64_t now,
+                           std::string* csrf_token) {
+  const Status unauthenticated = Status::Error("unauthenticated", "请先登录");
+  std::string token = session_cookie(req);
+  if (token.empty()) return unauthenticated;
+  auto session = find_session(db, token, now);
+  if (!session.ok()) return session.status();
+  if (!*session) return Status::Error("unauthenticated", "登录已过期,请重新登录");
+  auto user = get_user(db, (*session)->user_id);
+  if (!user.ok()) return user.status();
+  if (!*user || !(*user)->active) return unauthenticated;
+  auto scope = scope_of(**user);
+  if (!scope.ok()) return scope.status();
+  *csrf_token = (*session)->csrf_token;
+  return Actor{**user, *scope, req.remote_addr};
+}
+
+}  // namespace
+
+httplib::Server::Handler Router::wrap(ApiHandler handler, Auth auth, bool changes_state) {
+  return [this, handler, auth, changes_state](const httplib::Request& req,
+                                               httplib::Response& res) {
+    try {
+      auto db = app_.pool->acquire();
+      ApiCall call{req, *db, app_, std::nullopt, session_cookie(req)};
+      if (auth == Auth::kUser) {
+        std::string csrf;
+        auto actor = authenticate(*db, req, call.now(), &csrf);
+        if (!actor.ok()) return send_error(res, actor.status());
+        if (changes_state && req.get_header_value("X-CSRF-Token") != csrf)
+          return send_error(res, Status::Error("csrf", "安全校验失败(CSRF令牌无效),请刷新页面后重试"));
+        call.actor = std::move(actor.value());
+      }
+      auto reply = handler(call);
+      if (!reply.ok()) return send_error(res, reply.status());
+      if (!reply->set_cookie.empty()) res.set_header("Set-Cookie", reply->set_cookie);
+      send(res, reply->status, reply->body);
+    } catch (const std::exception& e) {
+      send_error(res, Status::Error("internal", std::string("服务器内部错误:") + e.what()));
+    }
+  };
+}
+
+void Router::get(const std::string& pattern, ApiHandler handler, Auth auth) {
+  server_.Get("/api/v1" + pattern, wrap(std::move(handler), auth, false));
+}
+
+void Router::post(const std::string& pattern, ApiHandler handler, Auth auth) {
+  server_.Post("/api/v1" + pattern, wrap(std::move(handler), auth, true));
+}
+
+void Router::put(const std::string& pattern, ApiHandler handler, Auth auth) {
+  server_.Put("/api/v1" + pattern, wrap(std::move(handler), auth, true));
+}
+
+}  // namespace edu

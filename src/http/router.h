@@ -1,0 +1,83 @@
+// Router: the thin frame every API handler runs in. It borrows a database
+// connection, authenticates the session cookie, enforces CSRF on state-changing
+// methods, runs the handler and renders its Result as JSON — a failed Status
+// becomes {code, message, field} with the matching HTTP status.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "access/policy.h"
+#include "http/login_limiter.h"
+#include "store/connection_pool.h"
+#include "store/paging.h"
+
+namespace edu {
+
+using Json = nlohmann::json;
+
+struct AppState {
+  ConnectionPool* pool = nullptr;
+  LoginLimiter limiter;
+  std::string county_name;
+  int school_year = 0;
+  int64_t session_lifetime = 8 * 3600;
+  bool secure_cookies = false;  // set when served behind HTTPS
+};
+
+struct Reply {
+  int status = 200;
+  Json body;
+  std::string set_cookie;  // a Set-Cookie header value, when the handler sets one
+  Reply(Json b) : body(std::move(b)) {}
+  Reply(int s, Json b) : status(s), body(std::move(b)) {}
+};
+
+// One API call as a handler sees it.
+struct ApiCall {
+  const httplib::Request& request;
+  Database& db;
+  AppState& app;
+  std::optional<Actor> actor;  // set unless the route is public
+  std::string session_token;   // the cookie's token, when logged in
+
+  const Actor& who() const { return *actor; }
+  // The numeric path parameter `index` (from the route's regex).
+  int64_t path_id(int index = 1) const;
+  // An optional integer query parameter; a malformed one is a 400 naming it.
+  Result<std::optional<int64_t>> query_int(const std::string& name) const;
+  std::string query(const std::string& name) const;
+  Result<PageRequest> page() const;
+  // The request body as a JSON object (400 for broken JSON or a non-object).
+  Result<Json> body() const;
+  int64_t now() const;
+};
+
+using ApiHandler = std::function<Result<Reply>(ApiCall&)>;
+
+class Router {
+ public:
+  Router(httplib::Server& server, AppState& app) : server_(server), app_(app) {}
+  enum class Auth { kPublic, kUser };
+  void get(const std::string& pattern, ApiHandler handler, Auth auth = Auth::kUser);
+  void post(const std::string& pattern, ApiHandler handler, Auth auth = Auth::kUser);
+  void put(const std::string& pattern, ApiHandler handler, Auth auth = Auth::kUser);
+
+ private:
+  httplib::Server::Handler wrap(ApiHandler handler, Auth auth, bool changes_state);
+  httplib::Server& server_;
+  AppState& app_;
+};
+
+// The HTTP status for a Status code ("not_found" -> 404 …).
+int http_status_for(const std::string& code);
+Json error_json(const Status& status);
+// The session cookie's token from a request, or "".
+std::string session_cookie(const httplib::Request& request);
+inline const char* kSessionCookie = "eb_session";
+
+}  // namespace edu

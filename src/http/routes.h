@@ -1,0 +1,18 @@
+// The API's routes, grouped by subject; each group registers itself on the
+// Router. Handlers stay thin: parse the request, call the store or a workflow
+// command, render JSON.
+#pragma once
+
+#include "http/router.h"
+
+namespace edu {
+
+void add_auth_routes(Router& router);       // /auth/login, /auth/logout, /auth/me
+void add_reference_routes(Router& router);  // /meta/enums, /areas, /dashboard
+void add_register_routes(Router& router);   // /schools, /students, /teachers, /classes
+void add_admin_routes(Router& router);      // /users, /audit
+
+// What the user's scope is called: the county, an area or a school name.
+Result<std::string> scope_name(Database& db, const AppState& app, const User& user);
+
+}  // namespace edu

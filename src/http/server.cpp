@@ -1,0 +1,95 @@
+#include "http/server.h"
+
+#include <filesystem>
+
+#include "http/routes.h"
+#include "store/area_store.h"
+#include "store/migrations.h"
+
+namespace edu {
+
+struct ApiServer::Impl {
+  std::unique_ptr<ConnectionPool> pool;
+  AppState app;
+  httplib::Server server;
+  int port = 0;
+};
+
+ApiServer::ApiServer() : impl_(std::make_unique<Impl>()) {}
+ApiServer::~ApiServer() = default;
+
+namespace {
+
+void add_security_headers(httplib::Response& res) {
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Referrer-Policy", "same-origin");
+  res.set_header("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                 "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+                 "frame-ancestors 'none'");
+  if (res.get_header_value("Content-Type").rfind("application/json", 0) == 0)
+    res.set_header("Cache-Control", "no-store");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& options) {
+  auto server = std::unique_ptr<ApiServer>(new ApiServer());
+  Impl& impl = *server->impl_;
+  auto pool = ConnectionPool::open(options.database, options.threads);
+  if (!pool.ok()) return pool.status();
+  impl.pool = std::move(pool.value());
+  {
+    auto db = impl.pool->acquire();
+    auto applied = migrate(*db);
+    if (!applied.ok()) return applied.status();
+    auto name = get_setting(*db, "county_name", "本县");
+    auto year = get_setting(*db, "school_year", "2026");
+    if (!name.ok()) return name.status();
+    if (!year.ok()) return year.status();
+    impl.app.county_name = *name;
+    impl.app.school_year = std::stoi(*year);
+  }
+  impl.app.pool = impl.pool.get();
+  impl.app.secure_cookies = options.secure_cookies;
+
+  httplib::Server& http = impl.server;
+  http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
+  http.set_payload_max_length(options.max_body_bytes);
+  Router router(http, impl.app);
+  add_auth_routes(router);
+  add_reference_routes(router);
+  add_register_routes(router);
+  add_admin_routes(router);
+  if (!options.web_dir.empty()) {
+    if (!std::filesystem::exists(std::filesystem::path(options.web_dir) / "index.html"))
+      return Status::Error("config", "网页目录 " + options.web_dir + " 中没有 index.html,请先构建前端");
+    http.set_mount_point("/", options.web_dir);
+  }
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    Status s = res.status == 413 ? Status::Error("too_large", "请求内容过大")
+               : res.status == 404 ? Status::Error("not_found", "接口不存在:" + req.path)
+                                   : Status::Error("bad_request", "请求无效");
+    res.set_content(error_json(s).dump(), "application/json; charset=utf-8");
+  });
+  http.set_post_routing_handler(
+      [](const httplib::Request&, httplib::Response& res) { add_security_headers(res); });
+
+  if (options.port == 0) {
+    impl.port = http.bind_to_any_port(options.host);
+  } else {
+    impl.port = http.bind_to_port(options.host, options.port) ? options.port : -1;
+  }
+  if (impl.port <= 0)
+    return Status::Error("config", "无法监听端口 " + std::to_string(options.port) +
+                                       "(可能已被占用),请用 --port 指定其他端口");
+  return server;
+}
+
+int ApiServer::port() const { return impl_->port; }
+void ApiServer::run() { impl_->server.listen_after_bind(); }
+void ApiServer::stop() { impl_->server.stop(); }
+
+}  // namespace edu

@@ -1,0 +1,38 @@
+// The HTTP server: the JSON API under /api/v1, the built web UI at /, security
+// headers on every response, a request body limit, JSON errors for anything
+// that fails before a handler (unknown path, oversize body).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+
+namespace edu {
+
+struct ServerOptions {
+  std::string database;           // SQLite file (or a PostgreSQL URL)
+  std::string host = "0.0.0.0";
+  int port = 8080;                // 0 = any free port
+  std::string web_dir;            // built web UI (web/dist); empty = API only
+  int threads = 8;
+  size_t max_body_bytes = 1 << 20;
+  bool secure_cookies = false;
+};
+
+class ApiServer {
+ public:
+  ~ApiServer();
+  // Opens the database (migrating it) and binds the port.
+  static Result<std::unique_ptr<ApiServer>> create(const ServerOptions& options);
+  int port() const;
+  void run();   // serves until stop()
+  void stop();
+
+ private:
+  ApiServer();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace edu

@@ -1,0 +1,35 @@
+// The audit log: who did what to which record, when, and each field's
+// old → new value. Written in the same transaction as the change it records.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/record_fields.h"
+#include "store/paging.h"
+
+namespace edu {
+
+struct AuditEntry {
+  int64_t id = 0;
+  std::string at;  // UTC, "YYYY-MM-DD HH:MM:SS"
+  std::optional<int64_t> user_id;
+  std::string username;
+  std::string action;  // create, update, view_id_number, login, logout
+  std::string entity;  // school, student, teacher, user, session
+  std::optional<int64_t> entity_id;
+  std::string ip;
+  std::vector<FieldChange> changes;
+};
+
+Status record_audit(Database& db, const AuditEntry& entry);
+
+struct AuditFilter {
+  std::string entity;
+  std::optional<int64_t> entity_id;
+};
+
+Result<Page<AuditEntry>> list_audit(Database& db, const AuditFilter& filter, PageRequest page);
+
+}  // namespace edu

@@ -1,0 +1,85 @@
+// Database: the one interface every store module talks to. SQLite is the
+// default backend (store/sqlite/); a PostgreSQL backend implements the same
+// interface. SQL handed in uses '?' placeholders and the portable subset both
+// engines accept (BIGINT, TEXT, DOUBLE PRECISION, RETURNING, recursive CTEs).
+// A Database object is one connection: use it from one thread at a time
+// (ConnectionPool hands connections to request threads).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/status.h"
+
+namespace edu {
+
+using Value = std::variant<std::nullptr_t, int64_t, double, std::string>;
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  bool is_null(size_t i) const { return std::holds_alternative<std::nullptr_t>(values_[i]); }
+  int64_t integer(size_t i) const;  // 0 for NULL
+  double real(size_t i) const;      // 0 for NULL
+  std::string text(size_t i) const;  // "" for NULL
+  size_t size() const { return values_.size(); }
+
+ private:
+  std::vector<Value> values_;
+};
+
+using Rows = std::vector<Row>;
+
+// A statement prepared once and run many times (bulk loading).
+class PreparedStatement {
+ public:
+  virtual ~PreparedStatement() = default;
+  virtual Status run(const std::vector<Value>& params) = 0;
+};
+
+enum class Dialect { kSqlite, kPostgres };
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+
+  virtual Status exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  virtual Result<Rows> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Several statements without parameters (migrations).
+  virtual Status exec_script(std::string_view sql) = 0;
+  virtual Result<std::unique_ptr<PreparedStatement>> prepare(std::string_view sql) = 0;
+
+  virtual Status begin() = 0;
+  virtual Status commit() = 0;
+  virtual Status rollback() = 0;
+
+  // Online copy of the whole database to `path` (SQLite backup API for SQLite).
+  virtual Status backup_to(const std::string& path) = 0;
+};
+
+// Opens a connection to `url`: a file path (SQLite) or "postgresql://…".
+Result<std::unique_ptr<Database>> open_database(const std::string& url);
+
+// RAII transaction: begins on construction, rolls back on destruction unless
+// commit() succeeded. Nested use is not supported.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  const Status& begun() const { return begun_; }
+  Status commit();
+
+ private:
+  Database& db_;
+  Status begun_;
+  bool open_ = false;
+};
+
+}  // namespace edu

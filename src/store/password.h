@@ -1,0 +1,19 @@
+// Password hashing (argon2id via libsodium) and random tokens.
+#pragma once
+
+#include <string>
+
+#include "core/status.h"
+
+namespace edu {
+
+Result<std::string> hash_password(const std::string& password);
+bool verify_password(const std::string& hash, const std::string& password);
+// 32 random bytes, hex encoded.
+std::string random_token();
+// Hex SHA-256 of `text` (session tokens are stored hashed).
+std::string sha256_hex(const std::string& text);
+// A password rule: at least 8 characters with a letter and a digit.
+Status check_password_strength(const std::string& password);
+
+}  // namespace edu

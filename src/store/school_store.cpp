@@ -1,0 +1,153 @@
+#include "store/school_store.h"
+
+namespace edu {
+namespace {
+
+const char* kSchoolColumns =
+    "s.id, s.code, s.name, s.kind, s.ownership, s.location, s.area_id, s.parent_school_id, "
+    "s.address, s.principal, s.phone, s.founded_year, a.name";
+// The columns of a SchoolView; the school year is an integer, safe to inline.
+std::string view_columns(int school_year) {
+  return std::string(kSchoolColumns) +
+         ", (SELECT COUNT(*) FROM students st WHERE st.school_id = s.id AND st.status = '在读')"
+         ", (SELECT COUNT(*) FROM teachers t WHERE t.school_id = s.id)"
+         ", (SELECT COUNT(*) FROM classes c WHERE c.school_id = s.id AND c.school_year = " +
+         std::to_string(school_year) + ")";
+}
+const char* kFrom = "schools s JOIN areas a ON a.id = s.area_id";
+
+School school_from(const Row& r) {
+  School s;
+  s.id = r.integer(0);
+  s.code = r.text(1);
+  s.name = r.text(2);
+  s.kind = r.text(3);
+  s.ownership = r.text(4);
+  s.location = r.text(5);
+  s.area_id = r.integer(6);
+  if (!r.is_null(7)) s.parent_school_id = r.integer(7);
+  s.address = r.text(8);
+  s.principal = r.text(9);
+  s.phone = r.text(10);
+  s.founded_year = static_cast<int>(r.integer(11));
+  return s;
+}
+
+SchoolView view_from(const Row& r) {
+  return {school_from(r), r.text(12), r.integer(13), r.integer(14), r.integer(15)};
+}
+
+std::vector<Value> school_params(const School& s) {
+  return {s.code,      s.name,      s.kind,    s.ownership,
+          s.location,  s.area_id,
+          s.parent_school_id ? Value(*s.parent_school_id) : Value(nullptr),
+          s.address,   s.principal, s.phone,   int64_t{s.founded_year}};
+}
+
+}  // namespace
+
+Result<Page<SchoolView>> list_schools(Database& db, const Scope& scope, const SchoolFilter& f,
+                                      PageRequest page, int school_year) {
+  SqlWhere where;
+  restrict_schools(where, scope, "s.id");
+  if (f.area_id) where.add("s.area_id IN (" + std::string(kAreaSubtreeSql) + ")", {*f.area_id});
+  if (!f.kind.empty()) where.add("s.kind = ?", {f.kind});
+  if (!f.location.empty()) where.add("s.location = ?", {f.location});
+  if (!f.ownership.empty()) where.add("s.ownership = ?", {f.ownership});
+  if (!f.q.empty()) where.add("s.name LIKE ? OR s.code LIKE ?", {"%" + f.q + "%", f.q + "%"});
+  return fetch_page<SchoolView>(db, view_columns(school_year), kFrom, where, "s.area_id, s.id",
+                                page, view_from);
+}
+
+Result<std::optional<SchoolView>> get_school(Database& db, const Scope& scope, int64_t id,
+                                             int school_year) {
+  SqlWhere where;
+  where.add("s.id = ?", {id});
+  restrict_schools(where, scope, "s.id");
+  auto rows = db.query("SELECT " + view_columns(school_year) + " FROM " + kFrom + " WHERE " +
+                           where.sql,
+                       where.params);
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<SchoolView>();
+  return std::optional<SchoolView>(view_from(rows->front()));
+}
+
+Result<std::optional<School>> find_school_by_code(Database& db, const std::string& code) {
+  auto rows = db.query(std::string("SELECT ") + kSchoolColumns + " FROM " + kFrom +
+                           " WHERE s.code = ?",
+                       {code});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<School>();
+  return std::optional<School>(school_from(rows->front()));
+}
+
+Result<int64_t> insert_school(Database& db, const School& s) {
+  auto rows = db.query(
+      "INSERT INTO schools (code, name, kind, ownership, location, area_id, parent_school_id, "
+      "address, principal, phone, founded_year) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+      school_params(s));
+  if (!rows.ok()) return rows.status();
+  return rows->front().integer(0);
+}
+
+Status update_school(Database& db, const School& s) {
+  auto params = school_params(s);
+  params.push_back(s.id);
+  return db.exec(
+      "UPDATE schools SET code=?, name=?, kind=?, ownership=?, location=?, area_id=?, "
+      "parent_school_id=?, address=?, principal=?, phone=?, founded_year=? WHERE id=?",
+      params);
+}
+
+Result<std::vector<ClassView>> list_classes(Database& db, int64_t school_id, int school_year) {
+  auto rows = db.query(
+      "SELECT c.id, c.school_id, c.school_year, c.section, c.grade, c.class_no, c.name, "
+      "c.head_teacher_id, COALESCE(t.name, ''), "
+      "(SELECT COUNT(*) FROM students st WHERE st.class_id = c.id AND st.status = '在读') "
+      "FROM classes c LEFT JOIN teachers t ON t.id = c.head_teacher_id "
+      "WHERE c.school_id = ? AND c.school_year = ? ORDER BY c.grade, c.section, c.class_no",
+      {school_id, int64_t{school_year}});
+  if (!rows.ok()) return rows.status();
+  std::vector<ClassView> classes;
+  for (const Row& r : *rows) {
+    ClassView v;
+    v.klass = {r.integer(0), r.integer(1), static_cast<int>(r.integer(2)), r.text(3),
+               static_cast<int>(r.integer(4)), static_cast<int>(r.integer(5)), r.text(6),
+               std::nullopt};
+    if (!r.is_null(7)) v.klass.head_teacher_id = r.integer(7);
+    v.head_teacher_name = r.text(8);
+    v.student_count = r.integer(9);
+    classes.push_back(std::move(v));
+  }
+  return classes;
+}
+
+Result<std::optional<SchoolClass>> get_class(Database& db, int64_t class_id) {
+  auto rows = db.query(
+      "SELECT id, school_id, school_year, section, grade, class_no, name, head_teacher_id "
+      "FROM classes WHERE id = ?",
+      {class_id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<SchoolClass>();
+  const Row& r = rows->front();
+  SchoolClass c{r.integer(0), r.integer(1), static_cast<int>(r.integer(2)), r.text(3),
+                static_cast<int>(r.integer(4)), static_cast<int>(r.integer(5)), r.text(6),
+                std::nullopt};
+  if (!r.is_null(7)) c.head_teacher_id = r.integer(7);
+  return std::optional<SchoolClass>(c);
+}
+
+Result<std::vector<Conditions>> list_conditions(Database& db, int64_t school_id) {
+  auto rows = db.query(
+      "SELECT school_id, school_year, building_area, teaching_area, sports_area, equipment_value, "
+      "books, computers, multimedia_rooms FROM conditions WHERE school_id = ? ORDER BY school_year",
+      {school_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<Conditions> list;
+  for (const Row& r : *rows)
+    list.push_back({r.integer(0), static_cast<int>(r.integer(1)), r.real(2), r.real(3), r.real(4),
+                    r.real(5), r.integer(6), r.integer(7), r.integer(8)});
+  return list;
+}
+
+}  // namespace edu

@@ -1,0 +1,49 @@
+// Schools and their parts (classes, conditions), read through a Scope.
+// A record outside the scope reads as absent (nullopt), never as forbidden, so
+// the API cannot be used to probe other schools' ids.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "store/paging.h"
+#include "store/scope.h"
+
+namespace edu {
+
+struct SchoolFilter {
+  std::optional<int64_t> area_id;  // this area and below
+  std::string kind, location, ownership;
+  std::string q;  // name contains, or code prefix
+};
+
+struct SchoolView {
+  School school;
+  std::string area_name;
+  int64_t student_count = 0;  // 在读 students
+  int64_t teacher_count = 0;
+  int64_t class_count = 0;    // classes of the current school year
+};
+
+struct ClassView {
+  SchoolClass klass;
+  int64_t student_count = 0;  // 在读 students whose current class it is
+  std::string head_teacher_name;
+};
+
+Result<Page<SchoolView>> list_schools(Database& db, const Scope& scope, const SchoolFilter& filter,
+                                      PageRequest page, int school_year);
+Result<std::optional<SchoolView>> get_school(Database& db, const Scope& scope, int64_t id,
+                                             int school_year);
+Result<std::optional<School>> find_school_by_code(Database& db, const std::string& code);
+Result<int64_t> insert_school(Database& db, const School& school);
+Status update_school(Database& db, const School& school);
+
+// Classes of a school in a school year, in section/grade/class order.
+Result<std::vector<ClassView>> list_classes(Database& db, int64_t school_id, int school_year);
+Result<std::optional<SchoolClass>> get_class(Database& db, int64_t class_id);
+Result<std::vector<Conditions>> list_conditions(Database& db, int64_t school_id);
+
+}  // namespace edu

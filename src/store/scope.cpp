@@ -1,0 +1,41 @@
+#include "store/scope.h"
+
+namespace edu {
+
+const char* const kAreaSubtreeSql =
+    "WITH RECURSIVE subtree(id) AS (SELECT id FROM areas WHERE id = ? UNION ALL "
+    "SELECT a.id FROM areas a JOIN subtree ON a.parent_id = subtree.id) SELECT id FROM subtree";
+
+void SqlWhere::add(const std::string& clause, std::vector<Value> values) {
+  sql += " AND (" + clause + ")";
+  for (auto& v : values) params.push_back(std::move(v));
+}
+
+void restrict_schools(SqlWhere& where, const Scope& scope, const std::string& column) {
+  switch (scope.kind) {
+    case Scope::Kind::kAll: return;
+    case Scope::Kind::kArea:
+      where.add(column + " IN (SELECT id FROM schools WHERE area_id IN (" +
+                    std::string(kAreaSubtreeSql) + "))",
+                {scope.area_id});
+      return;
+    case Scope::Kind::kSchool:
+    case Scope::Kind::kHeadTeacher:
+      where.add(column + " = ?", {scope.school_id});
+      return;
+  }
+}
+
+void restrict_students(SqlWhere& where, const Scope& scope, const std::string& alias) {
+  restrict_schools(where, scope, alias + ".school_id");
+  if (scope.kind == Scope::Kind::kHeadTeacher)
+    where.add(alias + ".class_id IN (SELECT id FROM classes WHERE head_teacher_id = ?)",
+              {scope.teacher_id});
+}
+
+void restrict_teachers(SqlWhere& where, const Scope& scope, const std::string& alias) {
+  restrict_schools(where, scope, alias + ".school_id");
+  if (scope.kind == Scope::Kind::kHeadTeacher) where.add(alias + ".id = ?", {scope.teacher_id});
+}
+
+}  // namespace edu

@@ -1,0 +1,169 @@
+#include "store/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+namespace edu {
+namespace {
+
+Status sqlite_error(sqlite3* db, std::string_view what) {
+  std::string detail = db ? sqlite3_errmsg(db) : "无法分配连接";
+  int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+    return Status::Error("duplicate", "记录重复:" + detail);
+  if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+    return Status::Error("validation", "引用的记录不存在");
+  return Status::Error("database", std::string(what) + "失败:" + detail);
+}
+
+// Binds params to stmt; returns SQLITE_OK or an error code.
+int bind_all(sqlite3_stmt* stmt, const std::vector<Value>& params) {
+  for (size_t i = 0; i < params.size(); ++i) {
+    int idx = static_cast<int>(i + 1), rc = SQLITE_OK;
+    const Value& v = params[i];
+    if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, idx);
+    else if (auto p = std::get_if<int64_t>(&v)) rc = sqlite3_bind_int64(stmt, idx, *p);
+    else if (auto p = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, idx, *p);
+    else {
+      const auto& s = std::get<std::string>(v);
+      rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    }
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
+
+Value column_value(sqlite3_stmt* stmt, int i) {
+  switch (sqlite3_column_type(stmt, i)) {
+    case SQLITE_NULL: return nullptr;
+    case SQLITE_INTEGER: return static_cast<int64_t>(sqlite3_column_int64(stmt, i));
+    case SQLITE_FLOAT: return sqlite3_column_double(stmt, i);
+    default: {
+      auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+      return std::string(text, sqlite3_column_bytes(stmt, i));
+    }
+  }
+}
+
+class SqliteStatement : public PreparedStatement {
+ public:
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
+  Status run(const std::vector<Value>& params) override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    if (bind_all(stmt_, params) != SQLITE_OK) return sqlite_error(db_, "绑定参数");
+    int rc;
+    while ((rc = sqlite3_step(stmt_)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "执行语句");
+    return Status::Ok();
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+class SqliteDatabase : public Database {
+ public:
+  explicit SqliteDatabase(sqlite3* db) : db_(db) {}
+  ~SqliteDatabase() override { sqlite3_close_v2(db_); }
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  Status exec(std::string_view sql, const std::vector<Value>& params) override {
+    auto rows = query(sql, params);
+    return rows.ok() ? Status::Ok() : rows.status();
+  }
+
+  Result<Rows> query(std::string_view sql, const std::vector<Value>& params) override {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK)
+      return sqlite_error(db_, "准备语句");
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(stmt, sqlite3_finalize);
+    if (bind_all(stmt, params) != SQLITE_OK) return sqlite_error(db_, "绑定参数");
+    Rows rows;
+    int columns = sqlite3_column_count(stmt), rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      std::vector<Value> values;
+      values.reserve(columns);
+      for (int i = 0; i < columns; ++i) values.push_back(column_value(stmt, i));
+      rows.emplace_back(std::move(values));
+    }
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "执行语句");
+    return rows;
+  }
+
+  Status exec_script(std::string_view sql) override {
+    std::string text(sql);
+    char* err = nullptr;
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "";
+      sqlite3_free(err);
+      return Status::Error("database", "执行脚本失败:" + msg);
+    }
+    return Status::Ok();
+  }
+
+  Result<std::unique_ptr<PreparedStatement>> prepare(std::string_view sql) override {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK)
+      return sqlite_error(db_, "准备语句");
+    return std::unique_ptr<PreparedStatement>(new SqliteStatement(db_, stmt));
+  }
+
+  // IMMEDIATE: take the write lock up front so a read-then-write transaction
+  // cannot fail half-way with SQLITE_BUSY.
+  Status begin() override { return exec_script("BEGIN IMMEDIATE"); }
+  Status commit() override { return exec_script("COMMIT"); }
+  Status rollback() override { return exec_script("ROLLBACK"); }
+
+  Status backup_to(const std::string& path) override {
+    sqlite3* dest = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        nullptr) != SQLITE_OK) {
+      Status s = sqlite_error(dest, "打开备份文件 " + path);
+      sqlite3_close_v2(dest);
+      return s;
+    }
+    sqlite3_backup* backup = sqlite3_backup_init(dest, "main", db_, "main");
+    if (!backup) {
+      Status s = sqlite_error(dest, "开始备份");
+      sqlite3_close_v2(dest);
+      return s;
+    }
+    int rc;
+    while ((rc = sqlite3_backup_step(backup, 1024)) == SQLITE_OK || rc == SQLITE_BUSY ||
+           rc == SQLITE_LOCKED)
+      sqlite3_sleep(5);
+    sqlite3_backup_finish(backup);
+    Status s = rc == SQLITE_DONE ? Status::Ok() : sqlite_error(dest, "备份");
+    sqlite3_close_v2(dest);
+    return s;
+  }
+
+ private:
+  sqlite3* db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> open_sqlite(const std::string& path) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    Status s = Status::Error("database", "无法打开数据库文件 " + path + ":" +
+                                             (db ? sqlite3_errmsg(db) : "内存不足"));
+    sqlite3_close_v2(db);
+    return s;
+  }
+  sqlite3_busy_timeout(db, 10000);
+  auto conn = std::unique_ptr<Database>(new SqliteDatabase(db));
+  Status s = conn->exec_script(
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
+  if (!s.ok()) return s;
+  return conn;
+}
+
+}  // namespace edu

@@ -1,0 +1,113 @@
+#include "store/student_store.h"
+
+namespace edu {
+namespace {
+
+const char* kColumns =
+    "st.id, st.id_number, st.name, st.gender, st.birth_date, st.ethnicity, st.school_id, "
+    "st.class_id, st.status, st.enrolled_on, st.household, st.left_behind, st.disabled, "
+    "sc.name, COALESCE(c.name, ''), c.section, c.grade";
+const char* kFrom =
+    "students st JOIN schools sc ON sc.id = st.school_id LEFT JOIN classes c ON c.id = "
+    "st.class_id";
+
+StudentView view_from(const Row& r) {
+  StudentView v;
+  Student& s = v.student;
+  s.id = r.integer(0);
+  s.id_number = r.text(1);
+  s.name = r.text(2);
+  s.gender = r.text(3);
+  s.birth_date = parse_iso_date(r.text(4)).value_or(Date{});
+  s.ethnicity = r.text(5);
+  s.school_id = r.integer(6);
+  if (!r.is_null(7)) s.class_id = r.integer(7);
+  s.status = r.text(8);
+  s.enrolled_on = parse_iso_date(r.text(9)).value_or(Date{});
+  s.household = r.text(10);
+  s.left_behind = r.integer(11) != 0;
+  s.disabled = r.integer(12) != 0;
+  v.school_name = r.text(13);
+  v.class_name = r.text(14);
+  v.section = r.text(15);
+  if (!r.is_null(16)) v.grade = static_cast<int>(r.integer(16));
+  return v;
+}
+
+std::vector<Value> student_params(const Student& s) {
+  return {s.id_number,
+          s.name,
+          s.gender,
+          s.birth_date.iso(),
+          s.ethnicity,
+          s.school_id,
+          s.class_id ? Value(*s.class_id) : Value(nullptr),
+          s.status,
+          s.enrolled_on.iso(),
+          s.household,
+          int64_t{s.left_behind},
+          int64_t{s.disabled}};
+}
+
+Result<std::optional<StudentView>> first(Result<Rows> rows) {
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<StudentView>();
+  return std::optional<StudentView>(view_from(rows->front()));
+}
+
+}  // namespace
+
+Result<Page<StudentView>> list_students(Database& db, const Scope& scope, const StudentFilter& f,
+                                        PageRequest page) {
+  SqlWhere where;
+  restrict_students(where, scope, "st");
+  if (f.area_id)
+    where.add("sc.area_id IN (" + std::string(kAreaSubtreeSql) + ")", {*f.area_id});
+  if (f.school_id) where.add("st.school_id = ?", {*f.school_id});
+  if (f.class_id) where.add("st.class_id = ?", {*f.class_id});
+  if (f.grade) where.add("c.grade = ?", {int64_t{*f.grade}});
+  if (!f.section.empty()) where.add("c.section = ?", {f.section});
+  if (!f.gender.empty()) where.add("st.gender = ?", {f.gender});
+  if (!f.status.empty()) where.add("st.status = ?", {f.status});
+  if (!f.q.empty())
+    where.add("st.name LIKE ? OR st.id_number LIKE ?", {"%" + f.q + "%", f.q + "%"});
+  return fetch_page<StudentView>(db, kColumns, kFrom, where, "st.id", page, view_from);
+}
+
+Result<std::optional<StudentView>> get_student(Database& db, const Scope& scope, int64_t id) {
+  SqlWhere where;
+  where.add("st.id = ?", {id});
+  restrict_students(where, scope, "st");
+  return first(db.query(std::string("SELECT ") + kColumns + " FROM " + kFrom + " WHERE " +
+                            where.sql,
+                        where.params));
+}
+
+Result<std::optional<StudentView>> find_student_by_id_number(Database& db,
+                                                             const std::string& id_number) {
+  return first(db.query(std::string("SELECT ") + kColumns + " FROM " + kFrom +
+                            " WHERE st.id_number = ?",
+                        {id_number}));
+}
+
+Result<int64_t> insert_student(Database& db, const Student& s) {
+  auto rows = db.query(
+      "INSERT INTO students (id_number, name, gender, birth_date, ethnicity, school_id, class_id, "
+      "status, enrolled_on, household, left_behind, disabled) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+      "RETURNING id",
+      student_params(s));
+  if (!rows.ok()) return rows.status();
+  return rows->front().integer(0);
+}
+
+Status update_student(Database& db, const Student& s) {
+  auto params = student_params(s);
+  params.push_back(s.id);
+  return db.exec(
+      "UPDATE students SET id_number=?, name=?, gender=?, birth_date=?, ethnicity=?, "
+      "school_id=?, class_id=?, status=?, enrolled_on=?, household=?, left_behind=?, "
+      "disabled=? WHERE id=?",
+      params);
+}
+
+}  // namespace edu

@@ -1,0 +1,38 @@
+// Students (学籍): listing with filters and paging, reading and writing, all
+// through a Scope. Out-of-scope records read as absent.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/model.h"
+#include "store/paging.h"
+#include "store/scope.h"
+
+namespace edu {
+
+struct StudentFilter {
+  std::optional<int64_t> area_id, school_id, class_id;
+  std::optional<int> grade;
+  std::string section, gender, status;
+  std::string q;  // name contains, or ID number prefix
+};
+
+struct StudentView {
+  Student student;
+  std::string school_name;
+  std::string class_name;  // "" when not in a class
+  std::string section;
+  std::optional<int> grade;
+};
+
+Result<Page<StudentView>> list_students(Database& db, const Scope& scope,
+                                        const StudentFilter& filter, PageRequest page);
+Result<std::optional<StudentView>> get_student(Database& db, const Scope& scope, int64_t id);
+// Unscoped: which student (anywhere in the county) holds this ID number.
+Result<std::optional<StudentView>> find_student_by_id_number(Database& db,
+                                                             const std::string& id_number);
+Result<int64_t> insert_student(Database& db, const Student& student);
+Status update_student(Database& db, const Student& student);
+
+}  // namespace edu

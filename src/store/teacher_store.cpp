@@ -1,0 +1,97 @@
+#include "store/teacher_store.h"
+
+namespace edu {
+namespace {
+
+const char* kColumns =
+    "t.id, t.id_number, t.name, t.gender, t.birth_date, t.school_id, t.post, t.education, "
+    "t.title, t.subject, t.backbone, t.on_staff, t.hired_on, sc.name";
+const char* kFrom = "teachers t JOIN schools sc ON sc.id = t.school_id";
+
+TeacherView view_from(const Row& r) {
+  TeacherView v;
+  Teacher& t = v.teacher;
+  t.id = r.integer(0);
+  t.id_number = r.text(1);
+  t.name = r.text(2);
+  t.gender = r.text(3);
+  t.birth_date = parse_iso_date(r.text(4)).value_or(Date{});
+  t.school_id = r.integer(5);
+  t.post = r.text(6);
+  t.education = r.text(7);
+  t.title = r.text(8);
+  t.subject = r.text(9);
+  t.backbone = r.text(10);
+  t.on_staff = r.integer(11) != 0;
+  t.hired_on = parse_iso_date(r.text(12)).value_or(Date{});
+  v.school_name = r.text(13);
+  return v;
+}
+
+std::vector<Value> teacher_params(const Teacher& t) {
+  return {t.id_number, t.name,      t.gender,  t.birth_date.iso(), t.school_id,
+          t.post,      t.education, t.title,   t.subject,          t.backbone,
+          int64_t{t.on_staff},      t.hired_on.iso()};
+}
+
+Result<std::optional<TeacherView>> first(Result<Rows> rows) {
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<TeacherView>();
+  return std::optional<TeacherView>(view_from(rows->front()));
+}
+
+}  // namespace
+
+Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope, const TeacherFilter& f,
+                                        PageRequest page) {
+  SqlWhere where;
+  restrict_teachers(where, scope, "t");
+  if (f.area_id)
+    where.add("sc.area_id IN (" + std::string(kAreaSubtreeSql) + ")", {*f.area_id});
+  if (f.school_id) where.add("t.school_id = ?", {*f.school_id});
+  if (!f.post.empty()) where.add("t.post = ?", {f.post});
+  if (!f.education.empty()) where.add("t.education = ?", {f.education});
+  if (!f.title.empty()) where.add("t.title = ?", {f.title});
+  if (!f.subject.empty()) where.add("t.subject = ?", {f.subject});
+  if (!f.backbone.empty()) where.add("t.backbone = ?", {f.backbone});
+  if (!f.q.empty())
+    where.add("t.name LIKE ? OR t.id_number LIKE ?", {"%" + f.q + "%", f.q + "%"});
+  return fetch_page<TeacherView>(db, kColumns, kFrom, where, "t.id", page, view_from);
+}
+
+Result<std::optional<TeacherView>> get_teacher(Database& db, const Scope& scope, int64_t id) {
+  SqlWhere where;
+  where.add("t.id = ?", {id});
+  restrict_teachers(where, scope, "t");
+  return first(db.query(std::string("SELECT ") + kColumns + " FROM " + kFrom + " WHERE " +
+                            where.sql,
+                        where.params));
+}
+
+Result<std::optional<TeacherView>> find_teacher_by_id_number(Database& db,
+                                                             const std::string& id_number) {
+  return first(db.query(std::string("SELECT ") + kColumns + " FROM " + kFrom +
+                            " WHERE t.id_number = ?",
+                        {id_number}));
+}
+
+Result<int64_t> insert_teacher(Database& db, const Teacher& t) {
+  auto rows = db.query(
+      "INSERT INTO teachers (id_number, name, gender, birth_date, school_id, post, education, "
+      "title, subject, backbone, on_staff, hired_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+      "RETURNING id",
+      teacher_params(t));
+  if (!rows.ok()) return rows.status();
+  return rows->front().integer(0);
+}
+
+Status update_teacher(Database& db, const Teacher& t) {
+  auto params = teacher_params(t);
+  params.push_back(t.id);
+  return db.exec(
+      "UPDATE teachers SET id_number=?, name=?, gender=?, birth_date=?, school_id=?, post=?, "
+      "education=?, title=?, subject=?, backbone=?, on_staff=?, hired_on=? WHERE id=?",
+      params);
+}
+
+}  // namespace edu

@@ -1,0 +1,33 @@
+// Teachers (教职工): listing with filters and paging, reading and writing, all
+// through a Scope. Out-of-scope records read as absent.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/model.h"
+#include "store/paging.h"
+#include "store/scope.h"
+
+namespace edu {
+
+struct TeacherFilter {
+  std::optional<int64_t> area_id, school_id;
+  std::string post, education, title, subject, backbone;
+  std::string q;  // name contains, or ID number prefix
+};
+
+struct TeacherView {
+  Teacher teacher;
+  std::string school_name;
+};
+
+Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope,
+                                        const TeacherFilter& filter, PageRequest page);
+Result<std::optional<TeacherView>> get_teacher(Database& db, const Scope& scope, int64_t id);
+Result<std::optional<TeacherView>> find_teacher_by_id_number(Database& db,
+                                                             const std::string& id_number);
+Result<int64_t> insert_teacher(Database& db, const Teacher& teacher);
+Status update_teacher(Database& db, const Teacher& teacher);
+
+}  // namespace edu

@@ -1,0 +1,109 @@
+#include "workflow/user_commands.h"
+
+#include "store/area_store.h"
+#include "store/audit_store.h"
+#include "store/password.h"
+#include "store/school_store.h"
+#include "store/teacher_store.h"
+
+namespace edu {
+namespace {
+
+Status check_username(const std::string& name) {
+  bool ok = name.size() >= 3 && name.size() <= 32;
+  for (char c : name)
+    ok &= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+          c == '_' || c == '.' || c == '-';
+  if (!ok)
+    return Status::Error("validation", "用户名应为3至32位字母、数字、下划线、点或连字符",
+                         "username");
+  return Status::Ok();
+}
+
+// The area, school and teacher a user is linked to must exist and agree.
+Status check_links(Database& db, const NewUser& u) {
+  if (u.area_id) {
+    auto area = get_area(db, *u.area_id);
+    if (!area.ok()) return area.status();
+    if (!*area) return Status::Error("validation", "所选区域不存在", "area_id");
+  }
+  if (u.school_id) {
+    auto school = get_school(db, Scope::All(), *u.school_id, 0);
+    if (!school.ok()) return school.status();
+    if (!*school) return Status::Error("validation", "所选学校不存在", "school_id");
+  }
+  if (u.teacher_id) {
+    auto teacher = get_teacher(db, Scope::All(), *u.teacher_id);
+    if (!teacher.ok()) return teacher.status();
+    if (!*teacher || (*teacher)->teacher.school_id != u.school_id)
+      return Status::Error("validation", "所选教职工不属于所选学校", "teacher_id");
+  }
+  return Status::Ok();
+}
+
+Status audit_user(Database& db, const Actor* actor, const std::string& action, int64_t user_id,
+                  std::vector<FieldChange> changes) {
+  AuditEntry e;
+  if (actor) e.user_id = actor->user.id;
+  e.username = actor ? actor->user.username : "(命令行)";
+  e.ip = actor ? actor->ip : "";
+  e.action = action;
+  e.entity = "user";
+  e.entity_id = user_id;
+  e.changes = std::move(changes);
+  return record_audit(db, e);
+}
+
+}  // namespace
+
+Result<User> create_user(Database& db, const Actor* actor, const NewUser& n) {
+  User u;
+  u.username = n.username;
+  u.display_name = n.display_name.empty() ? n.username : n.display_name;
+  u.role = n.role;
+  u.area_id = n.area_id;
+  u.school_id = n.school_id;
+  u.teacher_id = n.teacher_id;
+  Status s = check_username(u.username);
+  if (s.ok()) s = check_password_strength(n.password);
+  if (s.ok()) s = check_role_links(u);
+  if (!s.ok()) return s;
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  s = check_links(db, n);
+  if (!s.ok()) return s;
+  auto existing = find_user(db, u.username);
+  if (!existing.ok()) return existing.status();
+  if (*existing) return Status::Error("duplicate", "用户名“" + u.username + "”已存在", "username");
+  auto hash = hash_password(n.password);
+  if (!hash.ok()) return hash.status();
+  u.password_hash = *hash;
+  auto id = insert_user(db, u);
+  if (!id.ok()) return id.status();
+  u.id = *id;
+  s = audit_user(db, actor, "create", u.id,
+                 {{"username", "", u.username}, {"role", "", u.role}});
+  if (s.ok()) s = tx.commit();
+  if (!s.ok()) return s;
+  return u;
+}
+
+Status change_password(Database& db, const Actor* actor, const std::string& username,
+                       const std::string& password) {
+  Status s = check_password_strength(password);
+  if (!s.ok()) return s;
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  auto user = find_user(db, username);
+  if (!user.ok()) return user.status();
+  if (!*user) return Status::Error("not_found", "用户“" + username + "”不存在", "username");
+  auto hash = hash_password(password);
+  if (!hash.ok()) return hash.status();
+  s = set_password_hash(db, (*user)->id, *hash);
+  if (s.ok()) s = delete_sessions_of(db, (*user)->id);
+  if (s.ok()) s = audit_user(db, actor, "update", (*user)->id, {{"password", "", "(已修改)"}});
+  if (s.ok()) s = tx.commit();
+  return s;
+}
+
+}  // namespace edu

@@ -1,0 +1,114 @@
+// Dates, enumerations and the field rules of the registers.
+#include <gtest/gtest.h>
+
+#include "core/enums.h"
+#include "core/id_number.h"
+#include "core/validate.h"
+
+namespace edu {
+namespace {
+
+const Date kToday{2026, 11, 22};
+
+TEST(Dates, LeapYearsAndMonthLengths) {
+  EXPECT_TRUE(is_leap_year(2000));
+  EXPECT_FALSE(is_leap_year(1900));
+  EXPECT_TRUE(is_leap_year(2024));
+  EXPECT_EQ(days_in_month(2023, 2), 28);
+  EXPECT_EQ(days_in_month(2024, 2), 29);
+  EXPECT_TRUE(parse_iso_date("2024-02-29").has_value());
+  EXPECT_FALSE(parse_iso_date("2023-02-29").has_value());
+  EXPECT_FALSE(parse_iso_date("2023-13-01").has_value());
+  EXPECT_FALSE(parse_iso_date("2023/01/01").has_value());
+  EXPECT_EQ(parse_iso_date("2014-09-01")->iso(), "2014-09-01");
+}
+
+TEST(Dates, AgeCountsCompletedYears) {
+  EXPECT_EQ(age_on({2014, 9, 1}, {2020, 8, 31}), 5);
+  EXPECT_EQ(age_on({2014, 9, 1}, {2020, 9, 1}), 6);
+  EXPECT_EQ(school_year_of({2026, 8, 31}), 2025);
+  EXPECT_EQ(school_year_of({2026, 9, 1}), 2026);
+}
+
+TEST(Enums, GradeLabelsAndSections) {
+  EXPECT_EQ(grade_label("学前", -2), "小班");
+  EXPECT_EQ(grade_label("小学", 1), "一年级");
+  EXPECT_EQ(grade_label("初中", 7), "七年级");
+  EXPECT_EQ(grade_label("高中", 12), "高三");
+  EXPECT_EQ(grade_label("中职", 10), "一年级");
+  EXPECT_TRUE(grade_in_section("初中", 9));
+  EXPECT_FALSE(grade_in_section("小学", 7));
+  EXPECT_EQ(sections_of_kind("九年一贯制学校"), (std::vector<std::string>{"小学", "初中"}));
+  EXPECT_TRUE(school_kinds().contains("教学点"));
+  EXPECT_FALSE(school_kinds().contains("大学"));
+}
+
+Student valid_student() {
+  std::string body = "43052120140901003";
+  Student s;
+  s.id_number = body + id_check_char(body);
+  s.name = "张三";
+  s.gender = "男";
+  s.birth_date = {2014, 9, 1};
+  s.ethnicity = "汉族";
+  s.school_id = 1;
+  s.status = "在读";
+  s.enrolled_on = {2020, 9, 1};
+  s.household = "农村";
+  return s;
+}
+
+TEST(Validate, AcceptsAValidStudent) {
+  EXPECT_TRUE(validate_student(valid_student(), kToday).ok());
+}
+
+TEST(Validate, StudentErrorsNameTheField) {
+  Student s = valid_student();
+  s.name = "";
+  EXPECT_EQ(validate_student(s, kToday).field(), "name");
+  s = valid_student();
+  s.gender = "女";  // the ID's sequence digit is odd
+  Status st = validate_student(s, kToday);
+  EXPECT_EQ(st.field(), "gender");
+  EXPECT_NE(st.message().find("不一致"), std::string::npos);
+  s = valid_student();
+  s.birth_date = {2014, 9, 2};
+  EXPECT_EQ(validate_student(s, kToday).field(), "birth_date");
+  s = valid_student();
+  s.status = "在校";
+  st = validate_student(s, kToday);
+  EXPECT_EQ(st.field(), "status");
+  EXPECT_NE(st.message().find("可选"), std::string::npos);
+  s = valid_student();
+  s.id_number[17] = s.id_number[17] == '0' ? '1' : '0';
+  EXPECT_EQ(validate_student(s, kToday).code(), "invalid_id_number");
+}
+
+TEST(Validate, AgeMustSuitTheGrade) {
+  // Born 2014-09-01: 12 on 2026-09-01, the usual age of 七年级 (7 + 5).
+  EXPECT_TRUE(check_age_for_grade({2014, 9, 1}, 7, "初中", 2026).ok());
+  EXPECT_TRUE(check_age_for_grade({2014, 9, 1}, 9, "初中", 2026).ok());  // 2 years off
+  Status s = check_age_for_grade({2014, 9, 1}, 1, "小学", 2026);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("通常6周岁"), std::string::npos);
+  EXPECT_FALSE(check_age_for_grade({2014, 9, 1}, 7, "小学", 2026).ok());  // grade not in section
+}
+
+TEST(Validate, SchoolCodeAndEnums) {
+  School s;
+  s.code = "2143052101";
+  s.name = "青山县实验小学";
+  s.kind = "小学";
+  s.ownership = "公办";
+  s.location = "城区";
+  s.area_id = 2;
+  EXPECT_TRUE(validate_school(s).ok());
+  s.code = "214305210";
+  EXPECT_EQ(validate_school(s).field(), "code");
+  s.code = "2143052101";
+  s.kind = "大学";
+  EXPECT_EQ(validate_school(s).field(), "kind");
+}
+
+}  // namespace
+}  // namespace edu

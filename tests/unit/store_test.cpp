@@ -1,0 +1,201 @@
+// The store on a real SQLite file: migrations, transactions, scopes, the audit
+// log written by register commands, and backups that restore.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/id_number.h"
+#include "store/audit_store.h"
+#include "store/migrations.h"
+#include "store/registers_loader.h"
+#include "store/student_store.h"
+#include "workflow/register_commands.h"
+
+namespace edu {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string id_for(const std::string& body17) { return body17 + id_check_char(body17); }
+
+// Two townships with one school each; one 一年级 class per school.
+Registers tiny_county() {
+  Registers r;
+  r.areas = {{1, std::nullopt, "430521", "青山县", "县"},
+             {2, 1, "430521101", "桃洪镇", "乡镇"},
+             {3, 1, "430521102", "罗洪乡", "乡镇"}};
+  School a;
+  a.id = 1, a.code = "2143052101", a.name = "桃洪镇中心小学", a.kind = "小学", a.ownership = "公办",
+  a.location = "镇区", a.area_id = 2;
+  School b = a;
+  b.id = 2, b.code = "2143052102", b.name = "罗洪乡中心小学", b.area_id = 3, b.location = "乡村";
+  r.schools = {a, b};
+  r.classes = {{1, 1, 2026, "小学", 1, 1, "一年级(1)班", std::nullopt},
+               {2, 2, 2026, "小学", 1, 1, "一年级(1)班", std::nullopt}};
+  for (int i = 0; i < 4; ++i) {
+    Student s;
+    s.id = i + 1;
+    s.id_number = id_for("4305212020010100" + std::to_string(i + 1));
+    s.name = "学生" + std::to_string(i + 1);
+    s.gender = (i + 1) % 2 ? "男" : "女";
+    s.birth_date = {2020, 1, 1};
+    s.ethnicity = "汉族";
+    s.school_id = i < 2 ? 1 : 2;
+    s.class_id = s.school_id;
+    s.status = "在读";
+    s.enrolled_on = {2026, 9, 1};
+    s.household = "农村";
+    r.students.push_back(s);
+  }
+  return r;
+}
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("edu_store_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto db = open_database((dir_ / "t.db").string());
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    db_ = std::move(db.value());
+    ASSERT_TRUE(migrate(*db_).ok());
+    ASSERT_TRUE(load_registers(*db_, tiny_county()).ok());
+    admin_.user = {1, "admin", "管理员", "", "bureau_admin", {}, {}, {}, true};
+    admin_.scope = Scope::All();
+  }
+  void TearDown() override {
+    db_.reset();
+    fs::remove_all(dir_);
+  }
+  int64_t count(const std::string& table) {
+    return db_->query("SELECT COUNT(*) FROM " + table)->front().integer(0);
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Database> db_;
+  Actor admin_;
+  RegisterContext ctx_{{2026, 11, 22}, 2026};
+};
+
+TEST_F(StoreTest, MigrationsAreRecordedAndApplyOnce) {
+  EXPECT_EQ(*schema_version(*db_), static_cast<int>(all_migrations().size()));
+  auto again = migrate(*db_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->empty());
+  EXPECT_EQ(count("schema_migrations"), static_cast<int64_t>(all_migrations().size()));
+}
+
+TEST_F(StoreTest, PragmasForDurability) {
+  EXPECT_EQ(db_->query("PRAGMA journal_mode")->front().text(0), "wal");
+  EXPECT_EQ(db_->query("PRAGMA foreign_keys")->front().integer(0), 1);
+  EXPECT_EQ(db_->query("PRAGMA synchronous")->front().integer(0), 2);  // FULL
+}
+
+TEST_F(StoreTest, TransactionRollsBackWhenNotCommitted) {
+  {
+    Transaction tx(*db_);
+    ASSERT_TRUE(db_->exec("UPDATE students SET name = '改名'").ok());
+  }
+  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM students WHERE name = '改名'")->front().integer(0), 0);
+}
+
+TEST_F(StoreTest, ForeignKeysAreEnforced) {
+  Status s = db_->exec("INSERT INTO schools (code, name, kind, ownership, location, area_id) "
+                       "VALUES ('2143052199', 'x', '小学', '公办', '乡村', 999)");
+  EXPECT_FALSE(s.ok());
+}
+
+TEST_F(StoreTest, ScopesLimitWhatIsListed) {
+  auto all = list_students(*db_, Scope::All(), {}, {});
+  EXPECT_EQ(all->total, 4);
+  auto area = list_students(*db_, Scope::Area(3), {}, {});
+  EXPECT_EQ(area->total, 2);
+  for (const auto& v : area->items) EXPECT_EQ(v.student.school_id, 2);
+  auto county = list_students(*db_, Scope::Area(1), {}, {});
+  EXPECT_EQ(county->total, 4);  // the county node covers every township below it
+  auto school = get_student(*db_, Scope::School(1), 3);  // student 3 is at school 2
+  ASSERT_TRUE(school.ok());
+  EXPECT_FALSE(school->has_value());
+}
+
+TEST_F(StoreTest, UpdateWritesAuditWithOldAndNewValues) {
+  auto v = get_student(*db_, Scope::All(), 1);
+  Student s = (*v)->student;
+  s.name = "张小明";
+  auto saved = save_student(*db_, admin_, s, ctx_);
+  ASSERT_TRUE(saved.ok()) << saved.status().message();
+  auto log = list_audit(*db_, {"student", 1}, {});
+  ASSERT_EQ(log->total, 1);
+  const AuditEntry& e = log->items.front();
+  EXPECT_EQ(e.action, "update");
+  EXPECT_EQ(e.username, "admin");
+  ASSERT_EQ(e.changes.size(), 1u);
+  EXPECT_EQ(e.changes[0].key, "name");
+  EXPECT_EQ(e.changes[0].old_value, "学生1");
+  EXPECT_EQ(e.changes[0].new_value, "张小明");
+}
+
+TEST_F(StoreTest, FailedCommandChangesNothingAndAuditsNothing) {
+  auto v = get_student(*db_, Scope::All(), 1);
+  Student s = (*v)->student;
+  s.name = "不应保存";
+  s.class_id = 2;  // a class of the other school
+  auto saved = save_student(*db_, admin_, s, ctx_);
+  ASSERT_FALSE(saved.ok());
+  EXPECT_EQ(saved.status().field(), "class_id");
+  EXPECT_EQ((*get_student(*db_, Scope::All(), 1))->student.name, "学生1");
+  EXPECT_EQ(count("audit_log"), 0);
+}
+
+TEST_F(StoreTest, DuplicateIdNumberNamesTheOtherSchool) {
+  Student s = (*get_student(*db_, Scope::All(), 3))->student;
+  s.id = 0;
+  s.school_id = 1;
+  s.class_id = 1;
+  auto saved = save_student(*db_, admin_, s, ctx_);
+  ASSERT_FALSE(saved.ok());
+  EXPECT_EQ(saved.status().code(), "duplicate");
+  EXPECT_NE(saved.status().message().find("罗洪乡中心小学"), std::string::npos);
+  EXPECT_EQ(count("students"), 4);
+}
+
+TEST_F(StoreTest, SchoolAdminCannotWriteAnotherSchool) {
+  Actor school_admin{{2, "sa", "学校管理员", "", "school_admin", {}, 1, {}, true},
+                     Scope::School(1), ""};
+  Student s = (*get_student(*db_, Scope::All(), 3))->student;  // at school 2
+  s.name = "越权";
+  auto saved = save_student(*db_, school_admin, s, ctx_);
+  ASSERT_FALSE(saved.ok());
+  EXPECT_EQ(saved.status().code(), "not_found");
+  s = (*get_student(*db_, Scope::All(), 1))->student;  // own school, moved to school 2
+  s.school_id = 2;
+  s.class_id = 2;
+  saved = save_student(*db_, school_admin, s, ctx_);
+  ASSERT_FALSE(saved.ok());
+  EXPECT_EQ(saved.status().field(), "school_id");
+}
+
+TEST_F(StoreTest, RevealingAnIdNumberIsAudited) {
+  auto id = reveal_id_number(*db_, admin_, Entity::kStudent, 2);
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ(*id, (*get_student(*db_, Scope::All(), 2))->student.id_number);
+  auto log = list_audit(*db_, {"student", 2}, {});
+  ASSERT_EQ(log->total, 1);
+  EXPECT_EQ(log->items[0].action, "view_id_number");
+}
+
+TEST_F(StoreTest, BackupRestoresEveryRow) {
+  fs::path backup = dir_ / "backup.db";
+  ASSERT_TRUE(db_->backup_to(backup.string()).ok());
+  auto restored = open_database(backup.string());
+  ASSERT_TRUE(restored.ok());
+  EXPECT_EQ((*restored)->query("SELECT COUNT(*) FROM students")->front().integer(0), 4);
+  EXPECT_EQ((*restored)->query("SELECT group_concat(id_number) FROM students")->front().text(0),
+            db_->query("SELECT group_concat(id_number) FROM students")->front().text(0));
+  EXPECT_EQ(*schema_version(**restored), *schema_version(*db_));
+}
+
+}  // namespace
+}  // namespace edu
