@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <ctime>
+#include <map>
 
 #include "http/json_input.h"
 #include "http/json_views.h"
@@ -59,17 +60,22 @@ Result<Reply> get_school_route(ApiCall& call) {
   if (!classes.ok()) return classes.status();
   auto conditions = list_conditions(call.db, (*school)->school.id);
   if (!conditions.ok()) return conditions.status();
-  Json class_list = Json::array(), sections = Json::array();
+  // Sections in the order their classes come (by grade), with totals.
+  std::vector<std::string> section_order;
+  std::map<std::string, std::pair<int64_t, int64_t>> section_totals;  // students, classes
+  Json class_list = Json::array();
   for (const ClassView& c : *classes) {
     class_list.push_back(to_json(c));
-    auto it = std::find_if(sections.begin(), sections.end(),
-                           [&](const Json& s) { return s["section"] == c.klass.section; });
-    if (it == sections.end())
-      sections.push_back({{"section", c.klass.section}, {"students", 0}, {"classes", 0}});
-    Json& section = it == sections.end() ? sections.back() : *it;
-    section["students"] = section["students"].get<int64_t>() + c.student_count;
-    section["classes"] = section["classes"].get<int64_t>() + 1;
+    if (!section_totals.count(c.klass.section)) section_order.push_back(c.klass.section);
+    auto& [students, count] = section_totals[c.klass.section];
+    students += c.student_count;
+    count += 1;
   }
+  Json sections = Json::array();
+  for (const std::string& name : section_order)
+    sections.push_back({{"section", name},
+                        {"students", section_totals[name].first},
+                        {"classes", section_totals[name].second}});
   Json condition_list = Json::array();
   for (const Conditions& c : *conditions) condition_list.push_back(to_json(c));
   return Reply(Json{{"school", to_json(**school)},

@@ -118,11 +118,13 @@ Result<Actor> authenticate(Database& db, const httplib::Request& req, int64_t no
 }  // namespace
 
 httplib::Server::Handler Router::wrap(ApiHandler handler, Auth auth, bool changes_state) {
-  return [this, handler, auth, changes_state](const httplib::Request& req,
-                                               httplib::Response& res) {
+  // The Router is short-lived; handlers keep only the AppState.
+  AppState* app = &app_;
+  return [app, handler, auth, changes_state](const httplib::Request& req,
+                                             httplib::Response& res) {
     try {
-      auto db = app_.pool->acquire();
-      ApiCall call{req, *db, app_, std::nullopt, session_cookie(req)};
+      auto db = app->pool->acquire();
+      ApiCall call{req, *db, *app, std::nullopt, session_cookie(req)};
       if (auth == Auth::kUser) {
         std::string csrf;
         auto actor = authenticate(*db, req, call.now(), &csrf);

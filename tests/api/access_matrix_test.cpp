@@ -1,0 +1,150 @@
+// Every role against every endpoint: the expected HTTP status of each cell is
+// written out by hand, so a change in scoping or permissions shows up here.
+// Records are named by where they are: "own" = the county-seat school of the
+// school admin and teacher (inside the officer's township), "rural" = a school
+// in the inspector's township.
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "api_server_fixture.h"
+
+namespace edu::apitest {
+namespace {
+
+TestServer& server() { return TestServer::get(); }
+const Landmarks& lm() { return TestServer::get().landmarks(); }
+std::string id(int64_t v) { return std::to_string(v); }
+
+const std::vector<std::string> kRoles = {"admin", "officer", "school_admin", "teacher", "inspector"};
+
+struct Cell {
+  std::string method;
+  std::function<std::string()> path;
+  std::function<json(const std::string& role)> body;  // null for GET
+  std::vector<int> expected;  // in kRoles order
+};
+
+json school_body(int64_t school_id) {
+  Login admin = server().login("admin");
+  json s = server().call("GET", "/schools/" + id(school_id), &admin).body["school"];
+  return {{"code", s["code"]},         {"name", s["name"]},          {"kind", s["kind"]},
+          {"ownership", s["ownership"]}, {"location", s["location"]}, {"area_id", s["area_id"]},
+          {"address", s["address"]},   {"principal", s["principal"]}, {"phone", s["phone"]},
+          {"founded_year", s["founded_year"]}};
+}
+
+json student_body(int64_t student_id) {
+  Login admin = server().login("admin");
+  json s = server().call("GET", "/students/" + id(student_id), &admin).body["student"];
+  s.erase("id");
+  s.erase("id_number");
+  for (const char* derived : {"school_name", "class_name", "section", "grade", "grade_label"})
+    s.erase(derived);
+  return s;
+}
+
+json new_student(int64_t school, int64_t klass, int grade) {
+  int birth_year = 2026 - (grade + 5) - 1;
+  return {{"name", "矩阵测试"}, {"gender", "女"}, {"id_number", new_id_number(birth_year, false)},
+          {"birth_date", std::to_string(birth_year) + "-03-15"}, {"ethnicity", "汉族"},
+          {"school_id", school}, {"class_id", klass}, {"status", "在读"},
+          {"enrolled_on", "2026-09-01"}, {"household", "城镇"}};
+}
+
+TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
+  auto get = [](std::function<std::string()> path, std::vector<int> expected) {
+    return Cell{"GET", std::move(path), nullptr, std::move(expected)};
+  };
+  auto path = [](std::string p) { return [p] { return p; }; };
+  const Landmarks& l = lm();
+  std::vector<Cell> cells = {
+      //                                                     admin officer s_admin teacher inspector
+      get(path("/dashboard"),                                 {200, 200, 200, 200, 200}),
+      get(path("/meta/enums"),                                {200, 200, 200, 200, 200}),
+      get(path("/areas"),                                     {200, 200, 200, 200, 200}),
+      get(path("/schools"),                                   {200, 200, 200, 200, 200}),
+      get(path("/schools/" + id(l.own_school)),               {200, 200, 200, 200, 404}),
+      get(path("/schools/" + id(l.rural_school)),             {200, 404, 404, 404, 200}),
+      get(path("/schools/" + id(l.own_school) + "/audit"),    {200, 200, 200, 403, 404}),
+      get(path("/classes?school_id=" + id(l.own_school)),     {200, 200, 200, 200, 404}),
+      get(path("/classes?school_id=" + id(l.rural_school)),   {200, 404, 404, 404, 200}),
+      get(path("/students"),                                  {200, 200, 200, 200, 200}),
+      get(path("/students/" + id(l.own_student)),             {200, 200, 200, 200, 404}),
+      get(path("/students/" + id(l.rural_student)),           {200, 404, 404, 404, 200}),
+      get(path("/students/" + id(l.own_student) + "/id-number"),   {200, 403, 200, 403, 403}),
+      get(path("/students/" + id(l.rural_student) + "/id-number"), {200, 403, 404, 403, 403}),
+      get(path("/students/" + id(l.own_student) + "/audit"),  {200, 200, 200, 403, 404}),
+      get(path("/students/" + id(l.rural_student) + "/audit"), {200, 404, 404, 403, 200}),
+      get(path("/teachers"),                                  {200, 200, 200, 200, 200}),
+      get(path("/teachers/" + id(l.own_teacher)),             {200, 200, 200, 200, 404}),
+      get(path("/teachers/" + id(l.rural_teacher)),           {200, 404, 404, 404, 200}),
+      get(path("/teachers/" + id(l.own_teacher) + "/id-number"),   {200, 403, 200, 403, 403}),
+      get(path("/teachers/" + id(l.rural_teacher) + "/id-number"), {200, 403, 404, 403, 403}),
+      get(path("/users"),                                     {200, 403, 403, 403, 403}),
+      get(path("/audit"),                                     {200, 403, 403, 403, 403}),
+      {"PUT", path("/schools/" + id(l.own_school)),
+       [](const std::string&) { return school_body(lm().own_school); }, {200, 403, 200, 403, 403}},
+      {"PUT", path("/schools/" + id(l.rural_school)),
+       [](const std::string&) { return school_body(lm().rural_school); }, {200, 403, 404, 403, 403}},
+      {"POST", path("/schools"),
+       [](const std::string& role) {
+         json s = school_body(lm().own_school);
+         s["code"] = "21430590" + std::to_string(10 + role.size());
+         s["name"] = "矩阵新校" + role;
+         return s;
+       },
+       {201, 403, 403, 403, 403}},
+      {"PUT", path("/students/" + id(l.own_student)),
+       [](const std::string&) { return student_body(lm().own_student); }, {200, 403, 200, 403, 403}},
+      {"PUT", path("/students/" + id(l.rural_student)),
+       [](const std::string&) { return student_body(lm().rural_student); }, {200, 403, 404, 403, 403}},
+      {"POST", path("/students"),
+       [](const std::string&) { return new_student(lm().own_school, lm().own_class, lm().own_class_grade); },
+       {201, 403, 201, 403, 403}},
+      {"POST", path("/students"),
+       [](const std::string&) { return new_student(lm().rural_school, lm().rural_class, lm().rural_class_grade); },
+       {201, 403, 422, 403, 403}},
+      {"POST", path("/users"),
+       [](const std::string& role) {
+         return json{{"username", "matrix_" + role}, {"display_name", "矩阵"},
+                     {"password", "Matrix2026"}, {"role", "inspector"}, {"area_id", lm().seat_area}};
+       },
+       {201, 403, 403, 403, 403}},
+  };
+  std::map<std::string, Login> logins;
+  for (const auto& role : kRoles) logins[role] = server().login(role);
+  for (const Cell& cell : cells) {
+    for (size_t i = 0; i < kRoles.size(); ++i) {
+      const std::string& role = kRoles[i];
+      json body = cell.body ? cell.body(role) : json();
+      auto r = server().call(cell.method, cell.path(), &logins[role], body);
+      EXPECT_EQ(r.status, cell.expected[i])
+          << role << " " << cell.method << " " << cell.path() << " -> " << r.body.dump().substr(0, 300);
+    }
+  }
+}
+
+TEST(AccessMatrix, ListsOnlyShowTheScope) {
+  const Landmarks& l = lm();
+  auto total = [](const std::string& role, const std::string& path) {
+    Login who = server().login(role);
+    return server().call("GET", path, &who).body["total"].get<int64_t>();
+  };
+  std::string rural = "/students?school_id=" + id(l.rural_school);
+  EXPECT_GT(total("admin", rural), 0);
+  EXPECT_EQ(total("officer", rural), 0);
+  EXPECT_EQ(total("school_admin", rural), 0);
+  EXPECT_EQ(total("teacher", rural), 0);
+  EXPECT_GT(total("inspector", rural), 0);
+  EXPECT_EQ(total("school_admin", "/schools"), 1);
+  EXPECT_EQ(total("teacher", "/teachers"), 1);  // a teacher sees only their own record
+  EXPECT_EQ(total("teacher", "/students?status=在读"),
+            server().count("students WHERE status = '在读' AND class_id IN (SELECT id FROM "
+                           "classes WHERE head_teacher_id = " + id(l.own_teacher) + ")"));
+  EXPECT_EQ(total("officer", "/schools"),
+            server().count("schools WHERE area_id = " + id(l.seat_area)));
+}
+
+}  // namespace
+}  // namespace edu::apitest
