@@ -16,7 +16,7 @@ OUT="$ROOT/bench/out"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 echo "## demo generator"
-"$BUILD/bench_demo" "$OUT"
+"$BUILD/bench/bench_demo" "$OUT"
 
 echo "## list/search students over HTTP"
 DB="$OUT/http.db"
@@ -42,7 +42,7 @@ open(f"{out}/search.paths", "w").write("\n".join(search) + "\n")
 # The peer: the same two statements per request (COUNT + page) in the sqlite3 shell.
 cols = ("st.id, st.id_number, st.name, st.gender, st.birth_date, st.ethnicity, st.school_id, st.class_id, "
         "st.status, st.enrolled_on, st.household, st.left_behind, st.disabled, sc.name, COALESCE(c.name, ''), c.section, c.grade")
-frm = "students st JOIN schools sc ON sc.id = st.school_id LEFT JOIN classes c ON c.id = st.class_id"
+joins = "JOIN schools sc ON sc.id = st.school_id LEFT JOIN classes c ON c.id = st.class_id"
 def sql(paths, file):
     with open(file, "w") as f:
         f.write(".timer on\n.output /dev/null\n")
@@ -53,8 +53,9 @@ def sql(paths, file):
                 v = q["q"][0]
                 where += f" AND (st.name LIKE '%{v}%' OR st.id_number LIKE '{v}%')"
             page = int(q.get("page", ["1"])[0])
-            f.write(f"SELECT COUNT(*) FROM {frm} WHERE {where};\n")
-            f.write(f"SELECT {cols} FROM {frm} WHERE {where} ORDER BY st.id LIMIT 20 OFFSET {(page - 1) * 20};\n")
+            f.write(f"SELECT COUNT(*) FROM students st WHERE {where};\n")
+            f.write(f"SELECT {cols} FROM students st {joins} WHERE st.id IN (SELECT st.id FROM students st "
+                    f"WHERE {where} ORDER BY st.id LIMIT 20 OFFSET {(page - 1) * 20}) ORDER BY st.id;\n")
 sql(pages, f"{out}/list.sql")
 sql(search, f"{out}/search.sql")
 PY

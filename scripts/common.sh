@@ -7,8 +7,9 @@ BUILD="${EDU_BUILD_DIR:-$ROOT/build}"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/edubureau-ccache}"
 
 RUNTIME_PACKAGES=(build-essential cmake pkg-config ccache libsqlite3-dev libsodium-dev
-  libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev nodejs npm)
-TEST_PACKAGES=(chromium fonts-noto-cjk sqlite3)
+  libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
+  libminizip-dev libpugixml-dev libuchardet-dev)
+TEST_PACKAGES=(chromium fonts-noto-cjk sqlite3 libreoffice-calc-nogui)
 
 # Installs the Debian packages in "$@" that are not installed yet.
 ensure_packages() {
@@ -24,6 +25,11 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# Node.js and npm for the web UI: Debian's, unless the machine already has them.
+ensure_node() {
+  command -v npm >/dev/null 2>&1 || ensure_packages nodejs npm
+}
+
 # npm ci in a folder whose node_modules is missing or older than its lock file.
 ensure_node_modules() {
   local dir="$1"
@@ -34,6 +40,7 @@ ensure_node_modules() {
 }
 
 build_web() {
+  ensure_node
   ensure_node_modules "$ROOT/web"
   local newest
   newest=$(find "$ROOT/web/src" "$ROOT/web/index.html" "$ROOT/web/vite.config."* -newer "$ROOT/web/dist/index.html" 2>/dev/null | head -1 || true)

@@ -21,11 +21,11 @@ Status record_audit(Database& db, const AuditEntry& e) {
 
 Result<Page<AuditEntry>> list_audit(Database& db, const AuditFilter& f, PageRequest request) {
   SqlWhere where;
-  if (!f.entity.empty()) where.add("entity = ?", {f.entity});
-  if (f.entity_id) where.add("entity_id = ?", {*f.entity_id});
-  auto page = fetch_page<AuditEntry>(
-      db, "id, at, user_id, username, action, entity, entity_id, ip", "audit_log", where,
-      "id DESC", request, [](const Row& r) {
+  if (!f.entity.empty()) where.add("l.entity = ?", {f.entity});
+  if (f.entity_id) where.add("l.entity_id = ?", {*f.entity_id});
+  PagedQuery query{"l.id, l.at, l.user_id, l.username, l.action, l.entity, l.entity_id, l.ip",
+                   "audit_log l", "l.id", "", "l.id DESC"};
+  auto page = fetch_page<AuditEntry>(db, query, where, request, [](const Row& r) {
         AuditEntry e;
         e.id = r.integer(0);
         e.at = r.text(1);

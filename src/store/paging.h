@@ -25,23 +25,34 @@ struct Page {
   int64_t size = 20;
 };
 
-// Runs "SELECT <columns> FROM <from> WHERE <where> ORDER BY <order> LIMIT/OFFSET"
-// and the matching COUNT(*); converts each row with `convert`.
+// A paged list: rows of `table` (with its alias, e.g. "students st") chosen by
+// a WHERE on that table alone, shown with `columns` from `table` + `joins`.
+// The WHERE is evaluated without the joins, both for COUNT(*) and for picking
+// the page's keys, so counting and deep pages stay cheap on large registers.
+struct PagedQuery {
+  std::string columns;
+  std::string table;  // "students st"
+  std::string key;    // "st.id"
+  std::string joins;  // "JOIN schools sc ON sc.id = st.school_id …"
+  std::string order;  // "st.id"
+};
+
 template <class T>
-Result<Page<T>> fetch_page(Database& db, const std::string& columns, const std::string& from,
-                           const SqlWhere& where, const std::string& order, PageRequest request,
-                           const std::function<T(const Row&)>& convert) {
+Result<Page<T>> fetch_page(Database& db, const PagedQuery& q, const SqlWhere& where,
+                           PageRequest request, const std::function<T(const Row&)>& convert) {
   Page<T> page;
   page.page = request.page;
   page.size = request.size;
-  auto count = db.query("SELECT COUNT(*) FROM " + from + " WHERE " + where.sql, where.params);
+  auto count = db.query("SELECT COUNT(*) FROM " + q.table + " WHERE " + where.sql, where.params);
   if (!count.ok()) return count.status();
   page.total = count->front().integer(0);
   std::vector<Value> params = where.params;
   params.push_back(request.size);
   params.push_back((request.page - 1) * request.size);
-  auto rows = db.query("SELECT " + columns + " FROM " + from + " WHERE " + where.sql +
-                           " ORDER BY " + order + " LIMIT ? OFFSET ?",
+  auto rows = db.query("SELECT " + q.columns + " FROM " + q.table + " " + q.joins + " WHERE " +
+                           q.key + " IN (SELECT " + q.key + " FROM " + q.table + " WHERE " +
+                           where.sql + " ORDER BY " + q.order + " LIMIT ? OFFSET ?) ORDER BY " +
+                           q.order,
                        params);
   if (!rows.ok()) return rows.status();
   page.items.reserve(rows->size());

@@ -14,7 +14,8 @@ std::string view_columns(int school_year) {
          ", (SELECT COUNT(*) FROM classes c WHERE c.school_id = s.id AND c.school_year = " +
          std::to_string(school_year) + ")";
 }
-const char* kFrom = "schools s JOIN areas a ON a.id = s.area_id";
+const char* kJoins = "JOIN areas a ON a.id = s.area_id";
+const std::string kFrom = std::string("schools s ") + kJoins;
 
 School school_from(const Row& r) {
   School s;
@@ -55,8 +56,9 @@ Result<Page<SchoolView>> list_schools(Database& db, const Scope& scope, const Sc
   if (!f.location.empty()) where.add("s.location = ?", {f.location});
   if (!f.ownership.empty()) where.add("s.ownership = ?", {f.ownership});
   if (!f.q.empty()) where.add("s.name LIKE ? OR s.code LIKE ?", {"%" + f.q + "%", f.q + "%"});
-  return fetch_page<SchoolView>(db, view_columns(school_year), kFrom, where, "s.area_id, s.id",
-                                page, view_from);
+  return fetch_page<SchoolView>(db, {view_columns(school_year), "schools s", "s.id", kJoins,
+                                 "s.area_id, s.id"},
+                                where, page, view_from);
 }
 
 Result<std::optional<SchoolView>> get_school(Database& db, const Scope& scope, int64_t id,

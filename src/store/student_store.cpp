@@ -7,9 +7,9 @@ const char* kColumns =
     "st.id, st.id_number, st.name, st.gender, st.birth_date, st.ethnicity, st.school_id, "
     "st.class_id, st.status, st.enrolled_on, st.household, st.left_behind, st.disabled, "
     "sc.name, COALESCE(c.name, ''), c.section, c.grade";
-const char* kFrom =
-    "students st JOIN schools sc ON sc.id = st.school_id LEFT JOIN classes c ON c.id = "
-    "st.class_id";
+const char* kJoins =
+    "JOIN schools sc ON sc.id = st.school_id LEFT JOIN classes c ON c.id = st.class_id";
+const std::string kFrom = std::string("students st ") + kJoins;
 
 StudentView view_from(const Row& r) {
   StudentView v;
@@ -62,16 +62,20 @@ Result<Page<StudentView>> list_students(Database& db, const Scope& scope, const 
   SqlWhere where;
   restrict_students(where, scope, "st");
   if (f.area_id)
-    where.add("sc.area_id IN (" + std::string(kAreaSubtreeSql) + ")", {*f.area_id});
+    where.add("st.school_id IN (SELECT id FROM schools WHERE area_id IN (" +
+                  std::string(kAreaSubtreeSql) + "))",
+              {*f.area_id});
   if (f.school_id) where.add("st.school_id = ?", {*f.school_id});
   if (f.class_id) where.add("st.class_id = ?", {*f.class_id});
-  if (f.grade) where.add("c.grade = ?", {int64_t{*f.grade}});
-  if (!f.section.empty()) where.add("c.section = ?", {f.section});
+  if (f.grade) where.add("st.class_id IN (SELECT id FROM classes WHERE grade = ?)", {int64_t{*f.grade}});
+  if (!f.section.empty())
+    where.add("st.class_id IN (SELECT id FROM classes WHERE section = ?)", {f.section});
   if (!f.gender.empty()) where.add("st.gender = ?", {f.gender});
   if (!f.status.empty()) where.add("st.status = ?", {f.status});
   if (!f.q.empty())
     where.add("st.name LIKE ? OR st.id_number LIKE ?", {"%" + f.q + "%", f.q + "%"});
-  return fetch_page<StudentView>(db, kColumns, kFrom, where, "st.id", page, view_from);
+  return fetch_page<StudentView>(db, {kColumns, "students st", "st.id", kJoins, "st.id"}, where,
+                                 page, view_from);
 }
 
 Result<std::optional<StudentView>> get_student(Database& db, const Scope& scope, int64_t id) {

@@ -1,5 +1,7 @@
 #include "store/summary_store.h"
 
+#include "core/enums.h"
+
 namespace edu {
 namespace {
 
@@ -15,6 +17,15 @@ Result<int64_t> scalar(Database& db, const std::string& sql, const SqlWhere& whe
   auto rows = db.query(sql, where.params);
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
+}
+
+// "CASE c.section WHEN '学前' THEN 0 … END": sections in the enumeration's order.
+std::string section_order_sql() {
+  std::string sql = "CASE c.section";
+  const auto& values = sections().values;
+  for (size_t i = 0; i < values.size(); ++i)
+    sql += " WHEN '" + values[i] + "' THEN " + std::to_string(i);
+  return sql + " ELSE 99 END";
 }
 
 }  // namespace
@@ -59,7 +70,7 @@ Result<Summary> summarize(Database& db, const Scope& scope, int school_year) {
              grouped(db,
                      "SELECT COALESCE(c.section, '未分班'), COUNT(*) FROM students st LEFT JOIN "
                      "classes c ON c.id = st.class_id WHERE " + students.sql +
-                         " GROUP BY c.section ORDER BY MIN(c.grade)",
+                         " GROUP BY c.section ORDER BY " + section_order_sql(),
                      students));
   EDU_ASSIGN(s.teachers_by_education,
              grouped(db,

@@ -6,7 +6,8 @@ namespace {
 const char* kColumns =
     "t.id, t.id_number, t.name, t.gender, t.birth_date, t.school_id, t.post, t.education, "
     "t.title, t.subject, t.backbone, t.on_staff, t.hired_on, sc.name";
-const char* kFrom = "teachers t JOIN schools sc ON sc.id = t.school_id";
+const char* kJoins = "JOIN schools sc ON sc.id = t.school_id";
+const std::string kFrom = std::string("teachers t ") + kJoins;
 
 TeacherView view_from(const Row& r) {
   TeacherView v;
@@ -47,7 +48,9 @@ Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope, const 
   SqlWhere where;
   restrict_teachers(where, scope, "t");
   if (f.area_id)
-    where.add("sc.area_id IN (" + std::string(kAreaSubtreeSql) + ")", {*f.area_id});
+    where.add("t.school_id IN (SELECT id FROM schools WHERE area_id IN (" +
+                  std::string(kAreaSubtreeSql) + "))",
+              {*f.area_id});
   if (f.school_id) where.add("t.school_id = ?", {*f.school_id});
   if (!f.post.empty()) where.add("t.post = ?", {f.post});
   if (!f.education.empty()) where.add("t.education = ?", {f.education});
@@ -56,7 +59,8 @@ Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope, const 
   if (!f.backbone.empty()) where.add("t.backbone = ?", {f.backbone});
   if (!f.q.empty())
     where.add("t.name LIKE ? OR t.id_number LIKE ?", {"%" + f.q + "%", f.q + "%"});
-  return fetch_page<TeacherView>(db, kColumns, kFrom, where, "t.id", page, view_from);
+  return fetch_page<TeacherView>(db, {kColumns, "teachers t", "t.id", kJoins, "t.id"}, where,
+                                 page, view_from);
 }
 
 Result<std::optional<TeacherView>> get_teacher(Database& db, const Scope& scope, int64_t id) {

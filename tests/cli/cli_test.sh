@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The edubureau command line, end to end on real files: demo (deterministic for
+# a seed), user add / passwd (with bad input refused), migrate, and a backup
+# that restores every row. Usage: cli_test.sh PATH_TO_EDUBUREAU
+set -u
+BIN="$1"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+check() {  # check NAME COMMAND...: the command must succeed
+  local name="$1"; shift
+  if "$@" >"$TMP/out" 2>&1; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $name"; cat "$TMP/out"; fi
+}
+refuses() {  # refuses NAME EXPECTED_TEXT COMMAND...: must fail and say EXPECTED_TEXT
+  local name="$1" text="$2"; shift 2
+  if "$@" >"$TMP/out" 2>&1; then failed=$((failed + 1)); echo "FAIL: $name succeeded"; cat "$TMP/out"
+  elif grep -q "$text" "$TMP/out"; then passed=$((passed + 1))
+  else failed=$((failed + 1)); echo "FAIL: $name did not say '$text':"; cat "$TMP/out"; fi
+}
+rows() { sqlite3 "$1" "SELECT id_number, name, school_id, class_id, status FROM students ORDER BY id" | md5sum; }
+
+check "help is bilingual" bash -c "'$BIN' --help | grep -q '教育局综合管理平台' && '$BIN' demo --help | grep -q 'seed'"
+check "demo A" "$BIN" --db "$TMP/a.db" demo --scale 0.05 --seed 7
+check "demo B" "$BIN" --db "$TMP/b.db" demo --scale 0.05 --seed 7
+check "demo C" "$BIN" --db "$TMP/c.db" demo --scale 0.05 --seed 8
+check "same seed, same county" test "$(rows "$TMP/a.db")" = "$(rows "$TMP/b.db")"
+check "other seed, other county" test "$(rows "$TMP/a.db")" != "$(rows "$TMP/c.db")"
+refuses "demo does not overwrite" "已存在" "$BIN" --db "$TMP/a.db" demo --scale 0.05
+school=$(sqlite3 "$TMP/a.db" "SELECT code FROM schools ORDER BY id LIMIT 1")
+check "user add" "$BIN" --db "$TMP/a.db" user add zhang_sa --role school_admin --school-code "$school" --password "Zhang2026x"
+check "user stored with argon2id" test "$(sqlite3 "$TMP/a.db" "SELECT substr(password_hash, 1, 10) FROM users WHERE username = 'zhang_sa'")" = '$argon2id$'
+refuses "weak password" "至少8位" "$BIN" --db "$TMP/a.db" user add li_admin --role bureau_admin --password short
+refuses "school admin needs a school" "须指定学校" "$BIN" --db "$TMP/a.db" user add li_sa --role school_admin --password "Li2026xyz"
+refuses "unknown school code" "不存在" "$BIN" --db "$TMP/a.db" user add li_sa --role school_admin --school-code 0000000000 --password "Li2026xyz"
+refuses "duplicate user" "已存在" "$BIN" --db "$TMP/a.db" user add zhang_sa --role bureau_admin --password "Zhang2026x"
+check "nothing half-created" test "$(sqlite3 "$TMP/a.db" "SELECT COUNT(*) FROM users WHERE username LIKE 'li%'")" = 0
+before=$(sqlite3 "$TMP/a.db" "SELECT password_hash FROM users WHERE username = 'admin'")
+check "passwd from stdin" bash -c "echo 'NewPass2026' | '$BIN' --db '$TMP/a.db' user passwd admin"
+check "password changed" test "$(sqlite3 "$TMP/a.db" "SELECT password_hash FROM users WHERE username = 'admin'")" != "$before"
+refuses "passwd unknown user" "不存在" "$BIN" --db "$TMP/a.db" user passwd nobody --password "NewPass2026"
+check "migrate is idempotent" bash -c "'$BIN' --db '$TMP/a.db' migrate | grep -q '最新版本'"
+check "backup" "$BIN" --db "$TMP/a.db" backup "$TMP/backup.db"
+refuses "backup does not overwrite" "已存在" "$BIN" --db "$TMP/a.db" backup "$TMP/backup.db"
+check "backup restores every student" test "$(rows "$TMP/backup.db")" = "$(rows "$TMP/a.db")"
+check "backup keeps users and audit" test \
+  "$(sqlite3 "$TMP/backup.db" "SELECT COUNT(*) FROM users; SELECT COUNT(*) FROM audit_log")" = \
+  "$(sqlite3 "$TMP/a.db" "SELECT COUNT(*) FROM users; SELECT COUNT(*) FROM audit_log")"
+check "restored file opens and migrates" "$BIN" --db "$TMP/backup.db" migrate
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
