@@ -45,8 +45,9 @@ std::string describe_location(std::string_view file, std::string_view sheet, int
     out += " 工作表“";
     out += sheet;
     out += "”";
+  } else if (row >= 1 || column >= 0) {
+    out += ' ';
   }
-  if (row >= 1 || column >= 0) out += ' ';
   if (row >= 1) out += "第" + std::to_string(row) + "行";
   if (column >= 0) out += column_letters(column) + "列";
   return out;

@@ -11,6 +11,18 @@ void SqlWhere::add(const std::string& clause, std::vector<Value> values) {
   for (auto& v : values) params.push_back(std::move(v));
 }
 
+void SqlWhere::add_prefix(const std::vector<std::string>& columns, const std::string& prefix) {
+  const std::string upper = prefix + "\xF4\x8F\xBF\xBF";  // U+10FFFF sorts after any suffix
+  std::string clause;
+  std::vector<Value> values;
+  for (const auto& column : columns) {
+    clause += (clause.empty() ? "(" : " OR (") + column + " >= ? AND " + column + " < ?)";
+    values.push_back(prefix);
+    values.push_back(upper);
+  }
+  add(clause, std::move(values));
+}
+
 void restrict_schools(SqlWhere& where, const Scope& scope, const std::string& column) {
   switch (scope.kind) {
     case Scope::Kind::kAll: return;

@@ -72,8 +72,7 @@ Result<Page<StudentView>> list_students(Database& db, const Scope& scope, const 
     where.add("st.class_id IN (SELECT id FROM classes WHERE section = ?)", {f.section});
   if (!f.gender.empty()) where.add("st.gender = ?", {f.gender});
   if (!f.status.empty()) where.add("st.status = ?", {f.status});
-  if (!f.q.empty())
-    where.add("st.name LIKE ? OR st.id_number LIKE ?", {"%" + f.q + "%", f.q + "%"});
+  if (!f.q.empty()) where.add_prefix({"st.name", "st.id_number"}, f.q);
   return fetch_page<StudentView>(db, {kColumns, "students st", "st.id", kJoins, "st.id"}, where,
                                  page, view_from);
 }

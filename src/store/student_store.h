@@ -15,7 +15,7 @@ struct StudentFilter {
   std::optional<int64_t> area_id, school_id, class_id;
   std::optional<int> grade;
   std::string section, gender, status;
-  std::string q;  // name contains, or ID number prefix
+  std::string q;  // name or ID number starts with q (indexed)
 };
 
 struct StudentView {

@@ -57,8 +57,7 @@ Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope, const 
   if (!f.title.empty()) where.add("t.title = ?", {f.title});
   if (!f.subject.empty()) where.add("t.subject = ?", {f.subject});
   if (!f.backbone.empty()) where.add("t.backbone = ?", {f.backbone});
-  if (!f.q.empty())
-    where.add("t.name LIKE ? OR t.id_number LIKE ?", {"%" + f.q + "%", f.q + "%"});
+  if (!f.q.empty()) where.add_prefix({"t.name", "t.id_number"}, f.q);
   return fetch_page<TeacherView>(db, {kColumns, "teachers t", "t.id", kJoins, "t.id"}, where,
                                  page, view_from);
 }

@@ -14,7 +14,7 @@ namespace edu {
 struct TeacherFilter {
   std::optional<int64_t> area_id, school_id;
   std::string post, education, title, subject, backbone;
-  std::string q;  // name contains, or ID number prefix
+  std::string q;  // name or ID number starts with q (indexed)
 };
 
 struct TeacherView {
