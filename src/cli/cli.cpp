@@ -92,6 +92,7 @@ std::string read_password(const std::string& given) {
 int run_cli(int argc, char** argv) {
   CLI::App app{"EduBureau 教育局综合管理平台 (Education Management Information System)"};
   app.require_subcommand(1);
+  app.fallthrough();  // "--db FILE" may also follow the subcommand
   std::string db_path = "edubureau.db";
   app.add_option("--db", db_path, "SQLite 数据库文件 / database file")->capture_default_str();
 
@@ -118,6 +119,7 @@ int run_cli(int argc, char** argv) {
 
   auto* user_cmd = app.add_subcommand("user", "用户管理 / manage users");
   user_cmd->require_subcommand(1);
+  user_cmd->fallthrough();
   NewUser new_user;
   std::string area_code, school_code;
   auto* add_cmd = user_cmd->add_subcommand("add", "新增用户 / add a user");

@@ -120,7 +120,8 @@ json user_json(const User& u, const std::string& scope_name) {
           {"scope_name", scope_name},
           {"active", u.active},
           {"can_see_id_numbers", allowed(u, Action::kRevealIdNumber, Entity::kStudent)},
-          {"can_edit", allowed(u, Action::kUpdate, Entity::kStudent)}};
+          {"can_edit", allowed(u, Action::kUpdate, Entity::kStudent)},
+          {"can_read_history", allowed(u, Action::kReadHistory, Entity::kStudent)}};
 }
 
 }  // namespace edu

@@ -57,6 +57,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   httplib::Server& http = impl.server;
   http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
   http.set_payload_max_length(options.max_body_bytes);
+  http.set_tcp_nodelay(true);  // no 40 ms Nagle/delayed-ACK stall on keep-alive replies
   Router router(http, impl.app);
   add_auth_routes(router);
   add_reference_routes(router);

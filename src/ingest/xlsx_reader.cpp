@@ -154,6 +154,65 @@ struct Relationship {
 
 using Rows = std::map<int, std::vector<Cell>>;
 
+// Where a sheet's rows are, so they can be parsed a slice at a time: the
+// content of <sheetData> is [begin, end), cut after a </row> about every
+// kSliceBytes. Markup is found by '<', which outside comments, CDATA and
+// processing instructions always starts a tag. found is false when there is
+// nothing to slice (no <sheetData>, <sheetData/>, or not well formed).
+struct SheetDataLayout {
+  bool found = false;
+  size_t begin = 0, end = 0;
+  std::vector<size_t> cuts;  // slice ends; the last is `end`
+};
+
+const size_t kSliceBytes = size_t(4) << 20;
+
+SheetDataLayout find_sheet_data(std::string_view x) {
+  SheetDataLayout out;
+  bool inside = false;
+  size_t last_cut = 0;
+  size_t pos = 0;
+  while ((pos = x.find('<', pos)) != std::string_view::npos) {
+    std::string_view rest = x.substr(pos);
+    const char* skip_to = rest.starts_with("<!--")        ? "-->"
+                          : rest.starts_with("<![CDATA[") ? "]]>"
+                          : rest.starts_with("<?") || rest.starts_with("<!") ? ">"
+                                                                              : nullptr;
+    if (skip_to) {
+      size_t e = x.find(skip_to, pos + 2);
+      if (e == std::string_view::npos) return {};
+      pos = e + std::strlen(skip_to);
+      continue;
+    }
+    bool closing = rest.size() > 1 && rest[1] == '/';
+    size_t name_begin = pos + 1 + (closing ? 1 : 0);
+    size_t name_end = x.find_first_of(" \t\r\n/>", name_begin);
+    size_t gt = x.find('>', pos);
+    if (name_end == std::string_view::npos || gt == std::string_view::npos) return {};
+    std::string_view name = x.substr(name_begin, name_end - name_begin);
+    if (size_t colon = name.rfind(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+    if (!inside) {
+      if (!closing && name == "sheetData") {
+        if (x[gt - 1] == '/') return {};
+        inside = true;
+        out.begin = last_cut = gt + 1;
+      }
+    } else if (closing && name == "row") {
+      if (gt + 1 - last_cut >= kSliceBytes) {
+        out.cuts.push_back(gt + 1);
+        last_cut = gt + 1;
+      }
+    } else if (closing && name == "sheetData") {
+      out.end = pos;
+      out.cuts.push_back(pos);
+      out.found = true;
+      return out;
+    }
+    pos = gt + 1;
+  }
+  return {};
+}
+
 class XlsxReader {
  public:
   XlsxReader(const ZipArchive& zip, const std::string& file, const XlsxLimits& limits)
@@ -210,8 +269,8 @@ class XlsxReader {
   }
 
  private:
-  // Inflates a part and parses it; `buffer` holds the text the document points into.
-  Status load(const std::string& part, std::string& buffer, pugi::xml_document& doc) {
+  // Inflates a part, counting its size against the limits.
+  Status inflate(const std::string& part, std::string& buffer) {
     size_t left = limits_.max_total_bytes > total_bytes_ ? limits_.max_total_bytes - total_bytes_ : 0;
     size_t cap = std::min(limits_.max_entry_bytes, left);
     Result<std::string> bytes = zip_.read(part, cap);
@@ -225,14 +284,29 @@ class XlsxReader {
     }
     buffer = std::move(*bytes);
     total_bytes_ += buffer.size();
-    pugi::xml_parse_result r = doc.load_buffer_inplace(
-        buffer.data(), buffer.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    return Status::Ok();
+  }
+
+  // Parses text in place (the document points into it). `offset` places the
+  // text within the part, for the message.
+  Status parse(const std::string& part, char* text, size_t size, pugi::xml_document& doc,
+               unsigned extra_options = 0, size_t offset = 0,
+               pugi::xml_encoding encoding = pugi::encoding_auto) {
+    // Embedded PCDATA saves a node per value: a DOM is several times its text.
+    unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_embed_pcdata;
+    pugi::xml_parse_result r = doc.load_buffer_inplace(text, size, options | extra_options, encoding);
     if (!r) {
       return Status::Error("xlsx_corrupt", file_ + "：“" + part + "”不是有效的XML（第" +
-                                               std::to_string(r.offset) + "字节：" +
+                                               std::to_string(offset + size_t(r.offset)) + "字节：" +
                                                r.description() + "），文件可能已损坏");
     }
+    parsed_encoding_ = r.encoding;
     return Status::Ok();
+  }
+
+  Status load(const std::string& part, std::string& buffer, pugi::xml_document& doc) {
+    if (Status s = inflate(part, buffer); !s.ok()) return s;
+    return parse(part, buffer.data(), buffer.size(), doc);
   }
 
   Status read_rels(const std::string& part, const std::string& base_dir,
@@ -253,8 +327,14 @@ class XlsxReader {
     std::string buffer;
     pugi::xml_document doc;
     if (Status s = load(part, buffer, doc); !s.ok()) return s;
-    for (Node si : doc.document_element().children())
-      if (is(si, "si")) shared_.push_back(rich_text(si));
+    for (Node si : doc.document_element().children()) {
+      if (!is(si, "si")) continue;
+      if (shared_.size() >= limits_.max_cells) {
+        return Status::Error("xlsx_too_large", file_ + "：共享字符串超过" + std::to_string(limits_.max_cells) +
+                                                   "个，表格过大，请拆分成几个文件再导入");
+      }
+      shared_.push_back(rich_text(si));
+    }
     return Status::Ok();
   }
 
@@ -366,14 +446,52 @@ class XlsxReader {
     return cell;
   }
 
+  // A sheet's rows are parsed a slice at a time (see find_sheet_data), so
+  // memory stays near the size of the text; its other elements (merges) are
+  // parsed as a skeleton without the rows. Text that cannot be sliced is
+  // parsed whole.
   Status read_sheet(const std::string& part, SheetTable& table) {
     std::string buffer;
-    pugi::xml_document doc;
-    if (Status s = load(part, buffer, doc); !s.ok()) return s;
-    Node ws = doc.document_element();
+    if (Status s = inflate(part, buffer); !s.ok()) return s;
+    SheetDataLayout layout = find_sheet_data(buffer);
+    std::string skeleton_text;
+    pugi::xml_document skeleton;
     Rows rows;
     int row_number = 0;
-    for (Node row : child(ws, "sheetData").children()) {
+    if (layout.found) {
+      skeleton_text = buffer.substr(0, layout.begin) + buffer.substr(layout.end);
+      if (Status s = parse(part, skeleton_text.data(), skeleton_text.size(), skeleton); !s.ok()) return s;
+      if (parsed_encoding_ != pugi::encoding_utf8) layout.found = false;
+    }
+    if (layout.found) {
+      size_t begin = layout.begin;
+      for (size_t cut : layout.cuts) {
+        pugi::xml_document slice;
+        if (Status s = parse(part, buffer.data() + begin, cut - begin, slice, pugi::parse_fragment, begin,
+                             pugi::encoding_utf8);
+            !s.ok())
+          return s;
+        if (Status s = read_rows(slice, rows, row_number, table); !s.ok()) return s;
+        begin = cut;
+      }
+    } else {
+      skeleton.reset();
+      if (Status s = parse(part, buffer.data(), buffer.size(), skeleton); !s.ok()) return s;
+      Node sheet_data = child(skeleton.document_element(), "sheetData");
+      if (Status s = read_rows(sheet_data, rows, row_number, table); !s.ok()) return s;
+    }
+    Node merges = child(skeleton.document_element(), "mergeCells");
+    if (Status s = fill_merged(merges, rows, table); !s.ok()) return s;
+    for (auto& [number, cells] : rows) {
+      while (!cells.empty() && cells.back().empty()) cells.pop_back();
+      if (!cells.empty()) table.rows.push_back(TableRow{number, std::move(cells)});
+    }
+    return Status::Ok();
+  }
+
+  // Reads the <row> children of `parent` (a <sheetData> or a slice of one).
+  Status read_rows(Node parent, Rows& rows, int& row_number, const SheetTable& table) {
+    for (Node row : parent.children()) {
       if (!is(row, "row")) continue;
       if (std::string_view r = attr(row, "r"); !r.empty()) {
         auto n = parse_int(r);
@@ -410,11 +528,6 @@ class XlsxReader {
         if (Status s = put(rows, cell_row, col, *cell, table); !s.ok()) return s;
       }
     }
-    if (Status s = fill_merged(child(ws, "mergeCells"), rows, table); !s.ok()) return s;
-    for (auto& [number, cells] : rows) {
-      while (!cells.empty() && cells.back().empty()) cells.pop_back();
-      if (!cells.empty()) table.rows.push_back(TableRow{number, std::move(cells)});
-    }
     return Status::Ok();
   }
 
@@ -449,6 +562,7 @@ class XlsxReader {
   std::vector<std::string> shared_;
   std::vector<DateFormatKind> xf_kinds_;
   size_t total_bytes_ = 0;
+  pugi::xml_encoding parsed_encoding_ = pugi::encoding_auto;  // of the last parse
   size_t cells_ = 0;
   size_t fills_ = 0;
 };

@@ -39,6 +39,30 @@ Status audit(Database& db, const Actor& actor, const std::string& action, Entity
   return record_audit(db, e);
 }
 
+// Reference fields as the audit log shows them: names ("桃洪镇中心小学"), not ids.
+Result<FieldValues> with_names(Database& db, FieldValues fields) {
+  for (FieldValue& f : fields) {
+    const bool reference = f.key == "area_id" || f.key == "school_id" ||
+                           f.key == "parent_school_id" || f.key == "class_id";
+    if (!reference || f.value.empty()) continue;
+    int64_t id = std::stoll(f.value);
+    if (f.key == "area_id") {
+      auto area = get_area(db, id);
+      if (!area.ok()) return area.status();
+      if (*area) f.value = (*area)->name;
+    } else if (f.key == "school_id" || f.key == "parent_school_id") {
+      auto school = get_school(db, Scope::All(), id, 0);
+      if (!school.ok()) return school.status();
+      if (*school) f.value = (*school)->school.name;
+    } else if (f.key == "class_id") {
+      auto klass = get_class(db, id);
+      if (!klass.ok()) return klass.status();
+      if (*klass) f.value = (*klass)->name;
+    }
+  }
+  return fields;
+}
+
 // The school must exist and lie in the actor's scope.
 Status check_school_in_scope(Database& db, const Actor& actor, int64_t school_id,
                              const RegisterContext& ctx) {
@@ -157,7 +181,9 @@ Result<typename Traits::View> save_record(Database& db, const Actor& actor,
     if constexpr (!std::is_same_v<typename Traits::Record, School>) {
       if (record.id_number.empty()) record.id_number = old.id_number;
     }
-    before = fields_of(old);
+    auto named = with_names(db, fields_of(old));
+    if (!named.ok()) return named.status();
+    before = std::move(*named);
   }
   Status s = Traits::check(db, actor, record, ctx);
   if (!s.ok()) return s;
@@ -169,8 +195,10 @@ Result<typename Traits::View> save_record(Database& db, const Actor& actor,
     s = Traits::update(db, record);
     if (!s.ok()) return s;
   }
+  auto after = with_names(db, fields_of(record));
+  if (!after.ok()) return after.status();
   s = audit(db, actor, creating ? "create" : "update", Traits::kEntity, record.id,
-            diff_fields(before, fields_of(record)));
+            diff_fields(before, *after));
   if (!s.ok()) return s;
   auto saved = Traits::get(db, actor.scope, record.id, ctx);
   if (!saved.ok()) return saved.status();

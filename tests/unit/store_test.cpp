@@ -199,3 +199,24 @@ TEST_F(StoreTest, BackupRestoresEveryRow) {
 
 }  // namespace
 }  // namespace edu
+
+namespace edu {
+namespace {
+
+TEST_F(StoreTest, AuditNamesReferencedRecords) {
+  Student s = (*get_student(*db_, Scope::All(), 3))->student;  // 罗洪乡中心小学
+  s.school_id = 1;
+  s.class_id = 1;
+  ASSERT_TRUE(save_student(*db_, admin_, s, ctx_).ok());
+  auto log = list_audit(*db_, {"student", 3}, {});
+  ASSERT_EQ(log->total, 1);
+  const auto& changes = log->items[0].changes;
+  // Both schools' classes are called 一年级(1)班, so only the school reads as changed.
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].key, "school_id");
+  EXPECT_EQ(changes[0].old_value, "罗洪乡中心小学");
+  EXPECT_EQ(changes[0].new_value, "桃洪镇中心小学");
+}
+
+}  // namespace
+}  // namespace edu

@@ -1,0 +1,52 @@
+// The API endpoints the UI uses, one function each (see docs/API.md).
+import { get, post, put } from './http'
+
+export const authApi = {
+  login: (username, password) => post('/auth/login', { username, password }),
+  logout: () => post('/auth/logout'),
+  me: () => get('/auth/me'),
+}
+
+export const referenceApi = {
+  enums: () => get('/meta/enums'),
+  areas: () => get('/areas'),
+  dashboard: () => get('/dashboard'),
+}
+
+export const schoolApi = {
+  list: (query) => get('/schools', query),
+  get: (id) => get(`/schools/${id}`),
+  create: (school) => post('/schools', school),
+  update: (id, school) => put(`/schools/${id}`, school),
+  audit: (id) => get(`/schools/${id}/audit`),
+  classes: (schoolId) => get('/classes', { school_id: schoolId }),
+}
+
+// Students and teachers share one shape of endpoints.
+function personApi(collection) {
+  return {
+    list: (query) => get(`/${collection}`, query),
+    create: (record) => post(`/${collection}`, record),
+    update: (id, record) => put(`/${collection}/${id}`, record),
+    idNumber: (id) => get(`/${collection}/${id}/id-number`),
+    audit: (id) => get(`/${collection}/${id}/audit`),
+  }
+}
+export const studentApi = personApi('students')
+export const teacherApi = personApi('teachers')
+
+export const adminApi = {
+  users: () => get('/users'),
+  createUser: (user) => post('/users', user),
+  audit: (query) => get('/audit', query),
+}
+
+// Option lists for the remote-search selects: (q) => [{value, label}].
+export const lookup = {
+  schools: (q) =>
+    schoolApi.list({ q, size: 30 }).then((r) => r.items.map((s) => ({ value: s.id, label: s.name }))),
+  teachersOf: (schoolId) => (q) =>
+    teacherApi
+      .list({ school_id: schoolId, q, size: 30 })
+      .then((r) => r.items.map((t) => ({ value: t.id, label: `${t.name}(${t.subject})` }))),
+}

@@ -1,0 +1,49 @@
+// Hash routes (/#/schools/12), so the server needs no fallback for deep links.
+// Every route but 登录 needs a session; 用户管理 and 操作日志 need bureau_admin.
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { Document, HomeFilled, School, Setting, User, UserFilled } from '@element-plus/icons-vue'
+import AdminLayout from '../layout/AdminLayout.vue'
+import LoginView from '../views/LoginView.vue'
+import { useAuthStore } from '../stores/auth'
+
+// Children with meta.icon are the sidebar menu, in this order.
+const pages = [
+  { path: '', name: 'dashboard', component: () => import('../views/DashboardView.vue'), meta: { title: '首页', icon: HomeFilled } },
+  { path: 'schools', name: 'schools', component: () => import('../views/SchoolListView.vue'), meta: { title: '学校', icon: School } },
+  {
+    path: 'schools/:id(\\d+)',
+    name: 'school',
+    component: () => import('../views/SchoolDetailView.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '学校详情', menu: '/schools' },
+  },
+  { path: 'students', name: 'students', component: () => import('../views/StudentListView.vue'), meta: { title: '学生', icon: User } },
+  { path: 'teachers', name: 'teachers', component: () => import('../views/TeacherListView.vue'), meta: { title: '教职工', icon: UserFilled } },
+  { path: 'users', name: 'users', component: () => import('../views/UserListView.vue'), meta: { title: '用户管理', icon: Setting, admin: true } },
+  { path: 'audit', name: 'audit', component: () => import('../views/AuditLogView.vue'), meta: { title: '操作日志', icon: Document, admin: true } },
+]
+
+const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/login', name: 'login', component: LoginView, meta: { title: '登录', public: true } },
+    { path: '/', component: AdminLayout, children: pages },
+    { path: '/:unknown(.*)*', redirect: '/' },
+  ],
+})
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  const auth = useAuthStore()
+  if (!auth.user) await auth.restore()
+  if (!auth.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  if (to.meta.admin && !auth.isAdmin) return { name: 'dashboard' }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title} - 教育局综合管理平台`
+})
+
+export const menuPages = pages.filter((p) => p.meta.icon)
+export default router

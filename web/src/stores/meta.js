@@ -1,0 +1,47 @@
+// Reference data: enumerations, grades, roles and the area tree the user may see.
+// Loaded once per session by load().
+import { defineStore } from 'pinia'
+import { referenceApi } from '../api'
+
+// The area tree as a flat list in tree order, names indented by depth.
+function flattenAreas(nodes, depth = 0, out = []) {
+  for (const a of nodes) {
+    out.push({ id: a.id, name: a.name, label: '\u3000'.repeat(depth) + a.name })
+    flattenAreas(a.children || [], depth + 1, out)
+  }
+  return out
+}
+
+export const useMetaStore = defineStore('meta', {
+  state: () => ({ enums: {}, grades: [], roles: [], areas: [], loading: null }),
+  getters: {
+    values: (s) => (key) => s.enums[key]?.values ?? [],
+    areaOptions: (s) => flattenAreas(s.areas),
+    // Grades of one section, or of all sections (one entry per grade number).
+    gradeOptions: (s) => (section) => {
+      const seen = new Set()
+      return s.grades.filter((g) => {
+        if (section) return g.section === section
+        if (seen.has(g.grade)) return false
+        seen.add(g.grade)
+        return true
+      })
+    },
+  },
+  actions: {
+    load() {
+      this.loading ??= Promise.all([referenceApi.enums(), referenceApi.areas()])
+        .then(([meta, areas]) => {
+          this.enums = meta.enums
+          this.grades = meta.grades
+          this.roles = meta.roles
+          this.areas = areas
+        })
+        .catch((e) => {
+          this.loading = null
+          throw e
+        })
+      return this.loading
+    },
+  },
+})
