@@ -1,0 +1,44 @@
+// The registers as files: for each register (学校, 学生, 教职工, 办学条件) the
+// columns of its spreadsheet — Chinese header, accepted aliases, type,
+// whether required, allowed values, a note and a sample. One list serves the
+// template, the import's header matching and the export, so an exported file
+// can be imported again unchanged.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/enums.h"
+
+namespace edu {
+
+enum class ColumnType { kText, kIdNumber, kDate, kInteger, kNumber, kYesNo, kSchoolYear };
+
+struct ColumnSpec {
+  std::string key;     // record field, e.g. "id_number"
+  std::string header;  // 身份证号
+  std::vector<std::string> aliases;  // 身份证件号, 证件号码 …
+  ColumnType type = ColumnType::kText;
+  bool required = true;
+  const Enumeration* choices = nullptr;  // enumerated values, when there are
+  std::string note;                      // shown in the template's notes sheet
+  std::string sample;                    // the template's sample row
+};
+
+struct RegisterSpec {
+  std::string kind;   // "school", "student", "teacher", "conditions"
+  std::string title;  // 学校 / 学生 / 教职工 / 办学条件 (sheet and file names)
+  std::vector<ColumnSpec> columns;
+  std::vector<std::string> natural_key;  // keys identifying a row: {"id_number"} …
+};
+
+const std::vector<RegisterSpec>& all_register_specs();
+// nullptr for an unknown kind.
+const RegisterSpec* find_register_spec(const std::string& kind);
+
+// The column a header names (after trimming spaces, full-width ones too, and
+// a trailing "*" or "(必填)"), or nullptr.
+const ColumnSpec* match_header(const RegisterSpec& spec, const std::string& header);
+
+}  // namespace edu
