@@ -26,7 +26,7 @@ struct RoleInfo {
 const std::vector<RoleInfo>& all_roles();
 std::string role_label(const std::string& role);
 
-enum class Entity { kSchool, kStudent, kTeacher, kUser, kAudit };
+enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);

@@ -3,17 +3,21 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <csignal>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "access/policy.h"
 #include "cli/demo_users.h"
 #include "demo/generator.h"
 #include "http/server.h"
+#include "ingest/cell_ref.h"
 #include "store/area_store.h"
 #include "store/migrations.h"
 #include "store/registers_loader.h"
 #include "store/school_store.h"
+#include "workflow/import_commands.h"
 
 namespace edu {
 namespace {
@@ -79,6 +83,54 @@ int run_demo(const std::string& path, demo::DemoSettings settings, bool force) {
   return 0;
 }
 
+// `edubureau import`: preview a register file as `username`, and commit it when asked.
+int run_import(Database& db, const std::string& kind, const std::string& path,
+               const std::string& username, bool commit) {
+  const RegisterSpec* spec = find_register_spec(kind);
+  if (!spec) return fail(Status::Error("not_found", "未知的登记表类型“" + kind + "”(可用:school、student、teacher、conditions)"));
+  auto user = find_user(db, username);
+  if (!user.ok()) return fail(user.status());
+  if (!*user) return fail(Status::Error("not_found", "用户“" + username + "”不存在(用 --user 指定以谁的身份导入)"));
+  auto scope = scope_of(**user);
+  if (!scope.ok()) return fail(scope.status());
+  Actor actor{**user, *scope, "(命令行)"};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(Status::Error("bad_file", "无法打开文件 " + path));
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto year = get_setting(db, "school_year", "2026");
+  if (!year.ok()) return fail(year.status());
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  RegisterContext ctx{Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, std::stoi(*year)};
+  auto record = preview_import(db, actor, *spec, std::filesystem::path(path).filename().string(),
+                               content, ctx);
+  if (!record.ok()) return fail(record.status());
+  std::cout << "文件 " << record->file_name << "(" << spec->title << ",导入编号 " << record->id
+            << "):共 " << record->rows << " 行,有效 " << record->valid_rows << " 行;将新增 "
+            << record->to_create << ",更新 " << record->to_update << ",无变化 "
+            << record->unchanged << "\n";
+  for (const auto& c : record->unknown_columns) std::cout << "  未识别的列(将忽略):" << c << "\n";
+  for (const auto& c : record->missing_columns) std::cout << "  缺少必需的列:" << c << "\n";
+  for (const auto& p : record->problems)
+    std::cout << "  第" << p.row << "行"
+              << (p.column >= 0 ? ingest::column_letters(p.column) + "列(" + p.header + ")" : "")
+              << ":" << p.message << "\n";
+  if (!record->problems.empty() || !record->missing_columns.empty()) {
+    std::cerr << "错误:文件有问题,未导入任何数据\n";
+    return 1;
+  }
+  if (!commit) {
+    std::cout << "校验通过;加 --commit 确认导入\n";
+    return 0;
+  }
+  auto committed = commit_import(db, actor, *record, ctx);
+  if (!committed.ok()) return fail(committed.status());
+  std::cout << "已导入:新增 " << committed->created << ",更新 " << committed->updated
+            << ",无变化 " << committed->unchanged << "\n";
+  return 0;
+}
+
 std::string read_password(const std::string& given) {
   if (!given.empty()) return given;
   std::cerr << "请输入密码:";
@@ -138,6 +190,14 @@ int run_cli(int argc, char** argv) {
   passwd_cmd->add_option("username", passwd_user, "用户名")->required();
   passwd_cmd->add_option("--password", passwd_value, "新密码(省略则从标准输入读取)");
 
+  std::string import_kind, import_file, import_user;
+  bool import_commit = false;
+  auto* import_cmd = app.add_subcommand("import", "导入登记表(xlsx/csv) / import a register file");
+  import_cmd->add_option("kind", import_kind, "school | student | teacher | conditions")->required();
+  import_cmd->add_option("file", import_file, "xlsx 或 csv 文件")->required();
+  import_cmd->add_option("--user", import_user, "以该用户的身份与权限导入 / act as this user")->required();
+  import_cmd->add_flag("--commit", import_commit, "校验通过后确认导入(否则只预览)");
+
   auto* migrate_cmd = app.add_subcommand("migrate", "升级数据库结构 / apply schema migrations");
   std::string backup_file;
   auto* backup_cmd = app.add_subcommand(
@@ -158,6 +218,7 @@ int run_cli(int argc, char** argv) {
 
   auto db = open_migrated(db_path);
   if (!db.ok()) return fail(db.status());
+  if (*import_cmd) return run_import(**db, import_kind, import_file, import_user, import_commit);
   if (*migrate_cmd) {
     auto version = schema_version(**db);
     if (!version.ok()) return fail(version.status());

@@ -1,5 +1,6 @@
 #include "core/record_fields.h"
 
+#include <cstdio>
 #include <map>
 
 #include "core/id_number.h"
@@ -23,7 +24,11 @@ const std::map<std::string, std::string>& labels() {
       {"enrolled_on", "入学日期"}, {"household", "户口性质"},   {"left_behind", "留守儿童"},
       {"disabled", "随班就读"},    {"post", "岗位类别"},       {"education", "最高学历"},
       {"title", "职称"},           {"subject", "任教学科"},     {"backbone", "骨干级别"},
-      {"on_staff", "在编"},        {"hired_on", "参加工作日期"}};
+      {"on_staff", "在编"},        {"hired_on", "参加工作日期"},
+      {"school_year", "学年"},     {"building_area", "校舍建筑面积"},
+      {"teaching_area", "教学及辅助用房面积"}, {"sports_area", "体育运动场馆面积"},
+      {"equipment_value", "教学仪器设备值"}, {"books", "图书"}, {"computers", "计算机"},
+      {"multimedia_rooms", "网络多媒体教室"}};
   return m;
 }
 
@@ -75,6 +80,24 @@ FieldValues fields_of(const Teacher& t) {
           field("backbone", t.backbone),
           field("on_staff", yes_no(t.on_staff)),
           field("hired_on", t.hired_on.iso())};
+}
+
+static std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  return buf;
+}
+
+FieldValues fields_of(const Conditions& c) {
+  return {field("school_id", std::to_string(c.school_id)),
+          field("school_year", std::to_string(c.school_year)),
+          field("building_area", number(c.building_area)),
+          field("teaching_area", number(c.teaching_area)),
+          field("sports_area", number(c.sports_area)),
+          field("equipment_value", number(c.equipment_value)),
+          field("books", std::to_string(c.books)),
+          field("computers", std::to_string(c.computers)),
+          field("multimedia_rooms", std::to_string(c.multimedia_rooms))};
 }
 
 std::vector<FieldChange> diff_fields(const FieldValues& before, const FieldValues& after) {

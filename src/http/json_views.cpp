@@ -3,6 +3,8 @@
 #include "access/policy.h"
 #include "core/enums.h"
 #include "core/id_number.h"
+#include "ingest/cell_ref.h"
+#include "ingest/register_spec.h"
 
 namespace edu {
 
@@ -106,6 +108,36 @@ json to_json(const Counts& counts) {
   json list = json::array();
   for (const auto& [name, value] : counts) list.push_back({{"name", name}, {"value", value}});
   return list;
+}
+
+json to_json(const ImportRecord& r) {
+  json problems = json::array();
+  for (const auto& p : r.problems)
+    problems.push_back({{"row", p.row},
+                        {"column", p.column >= 0 ? ingest::column_letters(p.column) : ""},
+                        {"header", p.header},
+                        {"value", p.value},
+                        {"message", p.message}});
+  const RegisterSpec* spec = find_register_spec(r.kind);
+  return {{"id", r.id},
+          {"kind", r.kind},
+          {"kind_label", spec ? spec->title : r.kind},
+          {"file_name", r.file_name},
+          {"checksum", r.checksum},
+          {"status", r.status},
+          {"rows", r.rows},
+          {"valid_rows", r.valid_rows},
+          {"to_create", r.to_create},
+          {"to_update", r.to_update},
+          {"unchanged", r.unchanged},
+          {"created", r.created},
+          {"updated", r.updated},
+          {"problems", problems},
+          {"unknown_columns", r.unknown_columns},
+          {"missing_columns", r.missing_columns},
+          {"created_by", r.created_by_name},
+          {"created_at", r.created_at},
+          {"committed_at", r.committed_at}};
 }
 
 json user_json(const User& u, const std::string& scope_name) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_store.h"
+#include "store/import_store.h"
 #include "store/school_store.h"
 #include "store/student_store.h"
 #include "store/summary_store.h"
@@ -20,6 +21,7 @@ nlohmann::json to_json(const ClassView& v);
 nlohmann::json to_json(const Conditions& c);
 nlohmann::json to_json(const AuditEntry& e);
 nlohmann::json to_json(const Counts& counts);  // [{name, value}]
+nlohmann::json to_json(const ImportRecord& r);  // problems' columns as letters (A, B …)
 // A user as the client sees it (never the password hash).
 nlohmann::json user_json(const User& u, const std::string& scope_name);
 

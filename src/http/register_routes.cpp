@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <ctime>
 #include <map>
 
 #include "http/json_input.h"
@@ -15,12 +14,7 @@ Status not_found(const std::string& what) {
   return Status::Error("not_found", what + "不存在或不在您的管辖范围内");
 }
 
-RegisterContext context(const ApiCall& call) {
-  std::time_t t = call.now();
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return {Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, call.app.school_year};
-}
+RegisterContext context(const ApiCall& call) { return {call.today(), call.app.school_year}; }
 
 // Reads the optional integer query parameters named in `names` into `targets`.
 Status read_ints(const ApiCall& call,

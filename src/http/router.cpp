@@ -1,6 +1,7 @@
 #include "http/router.h"
 
 #include <chrono>
+#include <ctime>
 #include <map>
 
 #include "store/user_store.h"
@@ -12,7 +13,8 @@ int http_status_for(const std::string& code) {
       {"bad_request", 400},     {"validation", 422},       {"invalid_id_number", 422},
       {"duplicate", 409},       {"unauthenticated", 401},  {"bad_credentials", 401},
       {"csrf", 403},            {"forbidden", 403},        {"not_found", 404},
-      {"too_large", 413},       {"too_many_attempts", 429}};
+      {"too_large", 413},       {"too_many_attempts", 429}, {"bad_file", 422},
+      {"has_problems", 409},    {"already_committed", 409}};
   auto it = statuses.find(code);
   return it == statuses.end() ? 500 : it->second;
 }
@@ -85,6 +87,13 @@ int64_t ApiCall::now() const {
       .count();
 }
 
+Date ApiCall::today() const {
+  std::time_t t = now();
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
 namespace {
 
 void send(httplib::Response& res, int status, const Json& body) {
@@ -133,6 +142,8 @@ httplib::Server::Handler Router::wrap(ApiHandler handler, Auth auth, bool change
           return send_error(res, Status::Error("csrf", "安全校验失败(CSRF令牌无效),请刷新页面后重试"));
         call.actor = std::move(actor.value());
       }
+      if (changes_state && !req.is_multipart_form_data() && req.body.size() > kMaxJsonBytes)
+        return send_error(res, Status::Error("too_large", "请求内容过大(JSON 请求不超过1MB)"));
       auto reply = handler(call);
       if (!reply.ok()) return send_error(res, reply.status());
       if (!reply->set_cookie.empty()) res.set_header("Set-Cookie", reply->set_cookie);

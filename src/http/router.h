@@ -12,6 +12,7 @@
 #include <string>
 
 #include "access/policy.h"
+#include "core/date.h"
 #include "http/login_limiter.h"
 #include "store/connection_pool.h"
 #include "store/paging.h"
@@ -55,6 +56,7 @@ struct ApiCall {
   // The request body as a JSON object (400 for broken JSON or a non-object).
   Result<Json> body() const;
   int64_t now() const;
+  Date today() const;  // local date
 };
 
 using ApiHandler = std::function<Result<Reply>(ApiCall&)>;
@@ -79,5 +81,6 @@ Json error_json(const Status& status);
 // The session cookie's token from a request, or "".
 std::string session_cookie(const httplib::Request& request);
 inline const char* kSessionCookie = "eb_session";
+inline constexpr size_t kMaxJsonBytes = 1 << 20;  // uploads (multipart) may be larger
 
 }  // namespace edu

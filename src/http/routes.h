@@ -11,6 +11,7 @@ void add_auth_routes(Router& router);       // /auth/login, /auth/logout, /auth/
 void add_reference_routes(Router& router);  // /meta/enums, /areas, /dashboard
 void add_register_routes(Router& router);   // /schools, /students, /teachers, /classes
 void add_admin_routes(Router& router);      // /users, /audit
+void add_import_routes(Router& router);     // /imports
 
 // What the user's scope is called: the county, an area or a school name.
 Result<std::string> scope_name(Database& db, const AppState& app, const User& user);

@@ -16,7 +16,7 @@ struct ServerOptions {
   int port = 8080;                // 0 = any free port
   std::string web_dir;            // built web UI (web/dist); empty = API only
   int threads = 8;
-  size_t max_body_bytes = 1 << 20;
+  size_t max_body_bytes = size_t(64) << 20;  // file uploads; JSON bodies are limited to 1 MB
   bool secure_cookies = false;
 };
 

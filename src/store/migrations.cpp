@@ -1,12 +1,14 @@
 #include "store/migrations.h"
 
 #include "store/migrations/0001_registers.h"
+#include "store/migrations/0002_imports.h"
 
 namespace edu {
 
 const std::vector<Migration>& all_migrations() {
   static const std::vector<Migration> list = {
       {1, "registers", kMigration0001Registers},
+      {2, "imports", kMigration0002Imports},
   };
   return list;
 }

@@ -124,32 +124,76 @@ Result<std::vector<ClassView>> list_classes(Database& db, int64_t school_id, int
   return classes;
 }
 
-Result<std::optional<SchoolClass>> get_class(Database& db, int64_t class_id) {
-  auto rows = db.query(
-      "SELECT id, school_id, school_year, section, grade, class_no, name, head_teacher_id "
-      "FROM classes WHERE id = ?",
-      {class_id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<SchoolClass>();
-  const Row& r = rows->front();
+namespace {
+
+const char* kClassColumns =
+    "id, school_id, school_year, section, grade, class_no, name, head_teacher_id";
+
+SchoolClass class_from(const Row& r) {
   SchoolClass c{r.integer(0), r.integer(1), static_cast<int>(r.integer(2)), r.text(3),
                 static_cast<int>(r.integer(4)), static_cast<int>(r.integer(5)), r.text(6),
                 std::nullopt};
   if (!r.is_null(7)) c.head_teacher_id = r.integer(7);
-  return std::optional<SchoolClass>(c);
+  return c;
+}
+
+const char* kConditionColumns =
+    "school_id, school_year, building_area, teaching_area, sports_area, equipment_value, books, "
+    "computers, multimedia_rooms";
+
+template <class T>
+Result<std::vector<T>> rows_as(Result<Rows> rows, T (*convert)(const Row&)) {
+  if (!rows.ok()) return rows.status();
+  std::vector<T> list;
+  for (const Row& r : *rows) list.push_back(convert(r));
+  return list;
+}
+
+Conditions conditions_from(const Row& r) {
+  return {r.integer(0), static_cast<int>(r.integer(1)), r.real(2), r.real(3), r.real(4),
+          r.real(5), r.integer(6), r.integer(7), r.integer(8)};
+}
+
+}  // namespace
+
+Result<std::optional<SchoolClass>> get_class(Database& db, int64_t class_id) {
+  auto list = rows_as(db.query(std::string("SELECT ") + kClassColumns + " FROM classes WHERE id = ?",
+                               {class_id}),
+                      class_from);
+  if (!list.ok()) return list.status();
+  if (list->empty()) return std::optional<SchoolClass>();
+  return std::optional<SchoolClass>(list->front());
+}
+
+Result<std::vector<SchoolClass>> list_year_classes(Database& db, int school_year) {
+  return rows_as(db.query(std::string("SELECT ") + kClassColumns +
+                              " FROM classes WHERE school_year = ? ORDER BY id",
+                          {int64_t{school_year}}),
+                 class_from);
 }
 
 Result<std::vector<Conditions>> list_conditions(Database& db, int64_t school_id) {
-  auto rows = db.query(
-      "SELECT school_id, school_year, building_area, teaching_area, sports_area, equipment_value, "
-      "books, computers, multimedia_rooms FROM conditions WHERE school_id = ? ORDER BY school_year",
-      {school_id});
-  if (!rows.ok()) return rows.status();
-  std::vector<Conditions> list;
-  for (const Row& r : *rows)
-    list.push_back({r.integer(0), static_cast<int>(r.integer(1)), r.real(2), r.real(3), r.real(4),
-                    r.real(5), r.integer(6), r.integer(7), r.integer(8)});
-  return list;
+  return rows_as(db.query(std::string("SELECT ") + kConditionColumns +
+                              " FROM conditions WHERE school_id = ? ORDER BY school_year",
+                          {school_id}),
+                 conditions_from);
+}
+
+Result<std::vector<Conditions>> list_all_conditions(Database& db) {
+  return rows_as(db.query(std::string("SELECT ") + kConditionColumns +
+                          " FROM conditions ORDER BY school_id, school_year"),
+                 conditions_from);
+}
+
+Status upsert_conditions(Database& db, const Conditions& c) {
+  return db.exec(std::string("INSERT INTO conditions (") + kConditionColumns +
+                     ") VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (school_id, school_year) DO UPDATE "
+                     "SET building_area = excluded.building_area, teaching_area = "
+                     "excluded.teaching_area, sports_area = excluded.sports_area, "
+                     "equipment_value = excluded.equipment_value, books = excluded.books, "
+                     "computers = excluded.computers, multimedia_rooms = excluded.multimedia_rooms",
+                 {c.school_id, int64_t{c.school_year}, c.building_area, c.teaching_area,
+                  c.sports_area, c.equipment_value, c.books, c.computers, c.multimedia_rooms});
 }
 
 }  // namespace edu

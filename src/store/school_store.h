@@ -45,5 +45,10 @@ Status update_school(Database& db, const School& school);
 Result<std::vector<ClassView>> list_classes(Database& db, int64_t school_id, int school_year);
 Result<std::optional<SchoolClass>> get_class(Database& db, int64_t class_id);
 Result<std::vector<Conditions>> list_conditions(Database& db, int64_t school_id);
+// Every school's classes of one school year / every conditions row (bulk imports).
+Result<std::vector<SchoolClass>> list_year_classes(Database& db, int school_year);
+Result<std::vector<Conditions>> list_all_conditions(Database& db);
+// Inserts or replaces the conditions of (school, school year).
+Status upsert_conditions(Database& db, const Conditions& c);
 
 }  // namespace edu

@@ -1,0 +1,172 @@
+#include "ingest/row_mapping.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "core/date.h"
+
+namespace edu::ingest {
+namespace {
+
+std::string trim(std::string s) {
+  const char* spaces = " \t\r\n";
+  s.erase(0, s.find_first_not_of(spaces));
+  s.erase(s.find_last_not_of(spaces) + 1);
+  for (const std::string full = "\xE3\x80\x80"; s.rfind(full, 0) == 0;) s.erase(0, full.size());
+  while (s.size() >= 3 && s.compare(s.size() - 3, 3, "\xE3\x80\x80") == 0) s.resize(s.size() - 3);
+  return s;
+}
+
+// "2014-09-01", "2014/9/1", "2014.9.1", "2014年9月1日", "20140901".
+std::optional<Date> parse_any_date(const std::string& text) {
+  if (auto d = parse_compact_date(text)) return d;
+  int parts[3] = {0, 0, 0}, n = 0;
+  bool digit = false;
+  for (size_t i = 0; i < text.size() && n < 3; ++i) {
+    unsigned char c = text[i];
+    if (c >= '0' && c <= '9') {
+      parts[n] = parts[n] * 10 + (c - '0');
+      digit = true;
+    } else if (digit) {
+      ++n;
+      digit = false;
+    }
+  }
+  if (digit) ++n;
+  if (n != 3 || !is_valid_date(parts[0], parts[1], parts[2])) return std::nullopt;
+  return Date{parts[0], parts[1], parts[2]};
+}
+
+bool parse_number(const std::string& text, double* out) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(text.c_str(), &end);
+  return end && *end == '\0' && std::isfinite(*out);
+}
+
+// Converts one cell to its column's canonical text; "" + message on failure.
+std::string convert(const ColumnSpec& col, const Cell& cell, std::string* problem) {
+  std::string text = trim(cell.text);
+  if (text.empty()) return "";
+  const std::string what = "“" + col.header + "”";
+  switch (col.type) {
+    case ColumnType::kText:
+      break;
+    case ColumnType::kIdNumber:
+      if (cell.kind == Cell::Kind::kNumber) {
+        *problem = what + "被存成了数字(" + text + "),末位已丢失;请把该列设为文本格式后重新填写";
+        return "";
+      }
+      if (!text.empty() && text.back() == 'x') text.back() = 'X';
+      break;
+    case ColumnType::kDate: {
+      if (cell.is_date) return text;  // the reader gives ISO text
+      auto d = parse_any_date(text);
+      if (!d) {
+        *problem = what + "“" + text + "”不是有效日期(应如 2014-09-01)";
+        return "";
+      }
+      return d->iso();
+    }
+    case ColumnType::kInteger:
+    case ColumnType::kNumber: {
+      double v;
+      if (!parse_number(text, &v) || v < 0) {
+        *problem = what + "“" + text + "”应为非负数字";
+        return "";
+      }
+      if (col.type == ColumnType::kInteger && v != std::floor(v)) {
+        *problem = what + "“" + text + "”应为整数";
+        return "";
+      }
+      return number_text(v);
+    }
+    case ColumnType::kYesNo:
+      if (text == "是" || text == "Y" || text == "y" || text == "1" || text == "TRUE") return "是";
+      if (text == "否" || text == "N" || text == "n" || text == "0" || text == "FALSE") return "否";
+      *problem = what + "应填“是”或“否”,收到“" + text + "”";
+      return "";
+    case ColumnType::kSchoolYear: {
+      int year = std::atoi(text.c_str());  // "2026", "2026-2027", "2026-2027学年"
+      if (year < 2000 || year > 2100) {
+        *problem = what + "“" + text + "”应为学年起始年份,如 2026";
+        return "";
+      }
+      return std::to_string(year);
+    }
+  }
+  if (col.choices && !col.choices->contains(text)) {
+    std::string allowed;
+    for (const auto& v : col.choices->values) allowed += (allowed.empty() ? "" : "、") + v;
+    *problem = col.header + "“" + text + "”不在可选范围内(可选:" + allowed + ")";
+    return "";
+  }
+  return text;
+}
+
+}  // namespace
+
+int column_of(const MappedSheet& sheet, const RegisterSpec& spec, const std::string& key) {
+  for (size_t i = 0; i < sheet.headers.size(); ++i) {
+    const ColumnSpec* col = match_header(spec, sheet.headers[i]);
+    if (col && col->key == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Result<MappedSheet> map_rows(const RegisterSpec& spec, const SheetTable& sheet) {
+  MappedSheet out;
+  // The header row: the first of the first 10 rows naming at least two known columns.
+  size_t header_index = sheet.rows.size();
+  for (size_t r = 0; r < sheet.rows.size() && r < 10; ++r) {
+    int known = 0;
+    for (const Cell& c : sheet.rows[r].cells) known += match_header(spec, trim(c.text)) != nullptr;
+    if (known >= 2) {
+      header_index = r;
+      break;
+    }
+  }
+  if (header_index == sheet.rows.size())
+    return Status::Error("bad_file", "未找到表头:前10行中没有“" + spec.title +
+                                         "”登记表的列名(如“" + spec.columns[0].header + "”“" +
+                                         spec.columns[1].header + "”),请使用导入模板");
+  const TableRow& header = sheet.rows[header_index];
+  out.header_row = header.number;
+  std::vector<const ColumnSpec*> columns(header.cells.size(), nullptr);
+  for (size_t i = 0; i < header.cells.size(); ++i) {
+    std::string name = trim(header.cells[i].text);
+    out.headers.push_back(name);
+    if (name.empty()) continue;
+    const ColumnSpec* col = match_header(spec, name);
+    bool repeated = false;
+    for (size_t j = 0; col && j < i; ++j) repeated |= columns[j] == col;
+    if (col && !repeated) columns[i] = col;
+    else out.unknown_columns.push_back(repeated ? name + "(重复列)" : name);
+  }
+  for (const ColumnSpec& col : spec.columns) {
+    bool present = false;
+    for (const ColumnSpec* c : columns) present |= c == &col;
+    if (!present && col.required) out.missing_columns.push_back(col.header);
+  }
+  for (size_t r = header_index + 1; r < sheet.rows.size(); ++r) {
+    const TableRow& row = sheet.rows[r];
+    MappedRow mapped;
+    mapped.number = row.number;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (!columns[i]) continue;
+      const ColumnSpec& col = *columns[i];
+      static const Cell kEmpty;
+      const Cell& cell = i < row.cells.size() ? row.cells[i] : kEmpty;
+      std::string problem;
+      std::string value = convert(col, cell, &problem);
+      if (problem.empty() && value.empty() && col.required)
+        problem = "必填项“" + col.header + "”为空";
+      if (!problem.empty()) out.problems.push_back({row.number, static_cast<int>(i), problem});
+      mapped.fields[col.key] = {value, static_cast<int>(i)};
+    }
+    out.rows.push_back(std::move(mapped));
+  }
+  return out;
+}
+
+}  // namespace edu::ingest

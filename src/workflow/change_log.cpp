@@ -1,0 +1,58 @@
+#include "workflow/change_log.h"
+
+#include "store/area_store.h"
+#include "store/audit_store.h"
+#include "store/school_store.h"
+
+namespace edu {
+
+const char* entity_name(Entity e) {
+  switch (e) {
+    case Entity::kSchool: return "school";
+    case Entity::kStudent: return "student";
+    case Entity::kTeacher: return "teacher";
+    case Entity::kConditions: return "conditions";
+    case Entity::kUser: return "user";
+    case Entity::kAudit: return "audit";
+  }
+  return "";
+}
+
+Status audit(Database& db, const Actor& actor, const std::string& action, Entity entity,
+             int64_t id, std::vector<FieldChange> changes) {
+  AuditEntry e;
+  e.user_id = actor.user.id;
+  e.username = actor.user.username;
+  e.action = action;
+  e.entity = entity_name(entity);
+  e.entity_id = id;
+  e.ip = actor.ip;
+  e.changes = std::move(changes);
+  return record_audit(db, e);
+}
+
+// Reference fields as the audit log shows them: names ("桃洪镇中心小学"), not ids.
+Result<FieldValues> with_names(Database& db, FieldValues fields) {
+  for (FieldValue& f : fields) {
+    const bool reference = f.key == "area_id" || f.key == "school_id" ||
+                           f.key == "parent_school_id" || f.key == "class_id";
+    if (!reference || f.value.empty()) continue;
+    int64_t id = std::stoll(f.value);
+    if (f.key == "area_id") {
+      auto area = get_area(db, id);
+      if (!area.ok()) return area.status();
+      if (*area) f.value = (*area)->name;
+    } else if (f.key == "school_id" || f.key == "parent_school_id") {
+      auto school = get_school(db, Scope::All(), id, 0);
+      if (!school.ok()) return school.status();
+      if (*school) f.value = (*school)->school.name;
+    } else if (f.key == "class_id") {
+      auto klass = get_class(db, id);
+      if (!klass.ok()) return klass.status();
+      if (*klass) f.value = (*klass)->name;
+    }
+  }
+  return fields;
+}
+
+}  // namespace edu

@@ -1,0 +1,449 @@
+#include "workflow/register_import.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "core/validate.h"
+#include "ingest/row_mapping.h"
+#include "store/area_store.h"
+#include "workflow/change_log.h"
+
+namespace edu {
+namespace {
+
+// What the rows refer to, loaded once per import.
+struct Lookups {
+  std::map<std::string, School> schools_by_code;
+  std::map<int64_t, std::string> school_names;
+  std::set<int64_t> schools_in_scope;
+  std::map<std::pair<int64_t, std::string>, SchoolClass> classes;  // (school, name), this year
+  std::map<std::string, int64_t> areas_by_name;
+
+  static Result<Lookups> load(Database& db, const Actor& actor, const RegisterContext& ctx) {
+    Lookups l;
+    const PageRequest everything{1, 1'000'000};
+    auto all = list_schools(db, Scope::All(), {}, everything, ctx.school_year);
+    if (!all.ok()) return all.status();
+    for (const auto& v : all->items) {
+      l.schools_by_code[v.school.code] = v.school;
+      l.school_names[v.school.id] = v.school.name;
+    }
+    auto visible = list_schools(db, actor.scope, {}, everything, ctx.school_year);
+    if (!visible.ok()) return visible.status();
+    for (const auto& v : visible->items) l.schools_in_scope.insert(v.school.id);
+    auto classes = list_year_classes(db, ctx.school_year);
+    if (!classes.ok()) return classes.status();
+    for (const auto& c : *classes) l.classes[{c.school_id, c.name}] = c;
+    auto areas = list_areas(db, Scope::All());
+    if (!areas.ok()) return areas.status();
+    for (const auto& a : *areas) l.areas_by_name[a.name] = a.id;
+    return l;
+  }
+  std::string school_name(int64_t id) const {
+    auto it = school_names.find(id);
+    return it == school_names.end() ? "" : it->second;
+  }
+};
+
+// One row being checked: reads its fields and records problems against the
+// column that holds the field.
+class RowCheck {
+ public:
+  RowCheck(const ingest::MappedRow& row, std::vector<ingest::RowProblem>& problems)
+      : row_(row), problems_(problems), had_problems_(false) {}
+  const std::string& get(const std::string& key) const {
+    static const std::string kNone;
+    auto it = row_.fields.find(key);
+    return it == row_.fields.end() ? kNone : it->second.value;
+  }
+  Date date(const std::string& key) const { return parse_iso_date(get(key)).value_or(Date{}); }
+  void fail(const std::string& key, const std::string& message) {
+    auto it = row_.fields.find(key);
+    problems_.push_back({row_.number, it == row_.fields.end() ? -1 : it->second.column, message});
+    had_problems_ = true;
+  }
+  // A field rule's Status, reported against the column of its field.
+  void fail(const Status& s, const std::map<std::string, std::string>& field_to_key = {}) {
+    auto it = field_to_key.find(s.field());
+    fail(it == field_to_key.end() ? s.field() : it->second, s.message());
+  }
+  bool failed() const { return had_problems_; }
+  int number() const { return row_.number; }
+
+ private:
+  const ingest::MappedRow& row_;
+  std::vector<ingest::RowProblem>& problems_;
+  bool had_problems_;
+};
+
+// The school a row names by 学校标识码, which must lie in the actor's scope.
+std::optional<int64_t> school_of_row(RowCheck& row, const Lookups& l) {
+  const std::string& code = row.get("school_code");
+  auto it = l.schools_by_code.find(code);
+  if (it == l.schools_by_code.end()) {
+    row.fail("school_code", "学校标识码“" + code + "”不存在");
+    return std::nullopt;
+  }
+  if (!l.schools_in_scope.count(it->second.id)) {
+    row.fail("school_code", "学校“" + it->second.name + "”不在您的管辖范围内");
+    return std::nullopt;
+  }
+  return it->second.id;
+}
+
+const std::map<std::string, std::string> kPersonFieldToKey = {{"school_id", "school_code"},
+                                                              {"class_id", "class_name"}};
+
+struct StudentImport {
+  using Record = Student;
+  static constexpr Entity kEntity = Entity::kStudent;
+  static std::string key(const Record& s) { return s.id_number; }
+
+  static Result<std::map<std::string, Record>> existing(Database& db) {
+    auto all = list_students(db, Scope::All(), {}, {1, 100'000'000});
+    if (!all.ok()) return all.status();
+    std::map<std::string, Record> m;
+    for (auto& v : all->items) m[v.student.id_number] = v.student;
+    return m;
+  }
+
+  static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext& ctx) {
+    Student s;
+    s.name = row.get("name");
+    s.gender = row.get("gender");
+    s.id_number = row.get("id_number");
+    s.birth_date = row.date("birth_date");
+    s.ethnicity = row.get("ethnicity");
+    s.status = row.get("status");
+    s.enrolled_on = row.date("enrolled_on");
+    s.household = row.get("household");
+    s.left_behind = row.get("left_behind") == "是";
+    s.disabled = row.get("disabled") == "是";
+    auto school = school_of_row(row, l);
+    if (!school) return std::nullopt;
+    s.school_id = *school;
+    const std::string& class_name = row.get("class_name");
+    if (!class_name.empty()) {
+      auto it = l.classes.find({s.school_id, class_name});
+      if (it == l.classes.end()) {
+        row.fail("class_name", "班级“" + class_name + "”不是“" + l.school_name(s.school_id) +
+                                   "”" + std::to_string(ctx.school_year) + "学年的班级");
+        return std::nullopt;
+      }
+      s.class_id = it->second.id;
+      Status age = check_age_for_grade(s.birth_date, it->second.grade, it->second.section,
+                                       ctx.school_year);
+      if (!age.ok()) row.fail(age, kPersonFieldToKey);
+    }
+    Status v = validate_student(s, ctx.today);
+    if (!v.ok()) row.fail(v, kPersonFieldToKey);
+    return s;
+  }
+
+  static void check_existing(RowCheck& row, const Record& s, const Record& old, const Lookups& l) {
+    if (old.school_id != s.school_id && old.status == "在读")
+      row.fail("id_number", "该生已在“" + l.school_name(old.school_id) +
+                                "”就读(学籍状态:在读),不能重复注册;如已转学,请先由原校办理转出");
+  }
+  static Result<int64_t> insert(Database& db, const Record& s) { return insert_student(db, s); }
+  static Status update(Database& db, const Record& s) { return update_student(db, s); }
+};
+
+struct TeacherImport {
+  using Record = Teacher;
+  static constexpr Entity kEntity = Entity::kTeacher;
+  static std::string key(const Record& t) { return t.id_number; }
+
+  static Result<std::map<std::string, Record>> existing(Database& db) {
+    auto all = list_teachers(db, Scope::All(), {}, {1, 100'000'000});
+    if (!all.ok()) return all.status();
+    std::map<std::string, Record> m;
+    for (auto& v : all->items) m[v.teacher.id_number] = v.teacher;
+    return m;
+  }
+
+  static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext& ctx) {
+    Teacher t;
+    t.name = row.get("name");
+    t.gender = row.get("gender");
+    t.id_number = row.get("id_number");
+    t.birth_date = row.date("birth_date");
+    t.post = row.get("post");
+    t.education = row.get("education");
+    t.title = row.get("title");
+    t.subject = row.get("subject");
+    t.backbone = row.get("backbone");
+    t.on_staff = row.get("on_staff") == "是";
+    t.hired_on = row.date("hired_on");
+    auto school = school_of_row(row, l);
+    if (!school) return std::nullopt;
+    t.school_id = *school;
+    Status v = validate_teacher(t, ctx.today);
+    if (!v.ok()) row.fail(v, kPersonFieldToKey);
+    return t;
+  }
+
+  static void check_existing(RowCheck& row, const Record& t, const Record& old, const Lookups& l) {
+    if (old.school_id != t.school_id && !l.schools_in_scope.count(old.school_id))
+      row.fail("id_number", "该教职工登记在“" + l.school_name(old.school_id) +
+                                "”,不在您的管辖范围内,请由教育局办理调动");
+  }
+  static Result<int64_t> insert(Database& db, const Record& t) { return insert_teacher(db, t); }
+  static Status update(Database& db, const Record& t) { return update_teacher(db, t); }
+};
+
+struct SchoolImport {
+  using Record = School;
+  static constexpr Entity kEntity = Entity::kSchool;
+  static std::string key(const Record& s) { return s.code; }
+
+  static Result<std::map<std::string, Record>> existing(Database& db) {
+    auto all = list_schools(db, Scope::All(), {}, {1, 1'000'000}, 0);
+    if (!all.ok()) return all.status();
+    std::map<std::string, Record> m;
+    for (auto& v : all->items) m[v.school.code] = v.school;
+    return m;
+  }
+
+  static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext&) {
+    School s;
+    s.code = row.get("code");
+    s.name = row.get("name");
+    s.kind = row.get("kind");
+    s.ownership = row.get("ownership");
+    s.location = row.get("location");
+    s.address = row.get("address");
+    s.principal = row.get("principal");
+    s.phone = row.get("phone");
+    s.founded_year = std::atoi(row.get("founded_year").c_str());
+    auto area = l.areas_by_name.find(row.get("area"));
+    if (area == l.areas_by_name.end()) {
+      row.fail("area", "乡镇“" + row.get("area") + "”不是本县的乡镇(街道)");
+      return std::nullopt;
+    }
+    s.area_id = area->second;
+    Status v = validate_school(s);
+    if (!v.ok()) row.fail(v, {{"area_id", "area"}});
+    return s;
+  }
+
+  static void check_existing(RowCheck& row, Record& s, const Record& old, const Lookups& l) {
+    s.parent_school_id = old.parent_school_id;  // not a column of the file
+    if (!l.schools_in_scope.count(old.id))
+      row.fail("code", "学校“" + old.name + "”不在您的管辖范围内");
+  }
+  static Result<int64_t> insert(Database& db, const Record& s) { return insert_school(db, s); }
+  static Status update(Database& db, const Record& s) { return update_school(db, s); }
+};
+
+struct ConditionsImport {
+  using Record = Conditions;
+  static constexpr Entity kEntity = Entity::kConditions;
+  static std::string key(const Record& c) {
+    return std::to_string(c.school_id) + "/" + std::to_string(c.school_year);
+  }
+
+  static Result<std::map<std::string, Record>> existing(Database& db) {
+    auto all = list_all_conditions(db);
+    if (!all.ok()) return all.status();
+    std::map<std::string, Record> m;
+    for (auto& c : *all) m[key(c)] = c;
+    return m;
+  }
+
+  static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext& ctx) {
+    auto school = school_of_row(row, l);
+    if (!school) return std::nullopt;
+    Conditions c;
+    c.school_id = *school;
+    c.school_year = std::atoi(row.get("school_year").c_str());
+    if (c.school_year > ctx.school_year) {
+      row.fail("school_year", "学年" + row.get("school_year") + "晚于当前学年");
+      return std::nullopt;
+    }
+    c.building_area = std::atof(row.get("building_area").c_str());
+    c.teaching_area = std::atof(row.get("teaching_area").c_str());
+    c.sports_area = std::atof(row.get("sports_area").c_str());
+    c.equipment_value = std::atof(row.get("equipment_value").c_str());
+    c.books = std::atoll(row.get("books").c_str());
+    c.computers = std::atoll(row.get("computers").c_str());
+    c.multimedia_rooms = std::atoll(row.get("multimedia_rooms").c_str());
+    if (c.teaching_area > c.building_area)
+      row.fail("teaching_area", "教学及辅助用房面积不能大于校舍建筑面积");
+    return c;
+  }
+
+  static void check_existing(RowCheck&, const Record&, const Record&, const Lookups&) {}
+  static Result<int64_t> insert(Database& db, const Record& c) {
+    Status s = upsert_conditions(db, c);
+    if (!s.ok()) return s;
+    return c.school_id;
+  }
+  static Status update(Database& db, const Record& c) { return upsert_conditions(db, c); }
+};
+
+int64_t record_id(const School& r) { return r.id; }
+int64_t record_id(const Student& r) { return r.id; }
+int64_t record_id(const Teacher& r) { return r.id; }
+int64_t record_id(const Conditions& r) { return r.school_id; }
+void set_id(School& r, int64_t id) { r.id = id; }
+void set_id(Student& r, int64_t id) { r.id = id; }
+void set_id(Teacher& r, int64_t id) { r.id = id; }
+void set_id(Conditions&, int64_t) {}
+
+// "身份证号", "学校标识码", "学校标识码+学年".
+std::string natural_key_label(const RegisterSpec& spec) {
+  std::string label;
+  for (const auto& key : spec.natural_key)
+    for (const auto& column : spec.columns)
+      if (column.key == key) label += (label.empty() ? "" : "+") + column.header;
+  return label;
+}
+
+template <class Record>
+struct Write {
+  Record record;
+  bool update = false;
+  FieldValues before;
+};
+
+// Checks every row; fills `plan` and, for clean rows, `writes`.
+template <class Kind>
+Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
+                  const ingest::SheetTable& sheet, const RegisterContext& ctx, ImportPlan& plan,
+                  std::vector<Write<typename Kind::Record>>& writes) {
+  if (!allowed(actor.user, Action::kCreate, Kind::kEntity))
+    return Status::Error("forbidden", "您的角色无权导入“" + spec.title + "”");
+  auto mapped = ingest::map_rows(spec, sheet);
+  if (!mapped.ok()) return mapped.status();
+  auto lookups = Lookups::load(db, actor, ctx);
+  if (!lookups.ok()) return lookups.status();
+  auto existing = Kind::existing(db);
+  if (!existing.ok()) return existing.status();
+  plan.unknown_columns = mapped->unknown_columns;
+  plan.missing_columns = mapped->missing_columns;
+  std::vector<ingest::RowProblem> problems = mapped->problems;
+  std::set<int> rows_with_cell_problems;
+  for (const auto& p : problems) rows_with_cell_problems.insert(p.row);
+  std::map<std::string, int> first_row_of_key;
+  for (const ingest::MappedRow& mapped_row : mapped->rows) {
+    ++plan.rows;
+    if (rows_with_cell_problems.count(mapped_row.number)) continue;
+    RowCheck row(mapped_row, problems);
+    auto record = Kind::build(row, *lookups, ctx);
+    if (!record || row.failed()) continue;
+    std::string key = Kind::key(*record);
+    auto [first, inserted] = first_row_of_key.emplace(key, row.number());
+    if (!inserted) {
+      row.fail(spec.natural_key.front(), "与第" + std::to_string(first->second) + "行的" +
+                                             natural_key_label(spec) + "重复");
+      continue;
+    }
+    Write<typename Kind::Record> write{*record, false, {}};
+    auto old = existing->find(key);
+    if (old != existing->end()) {
+      Kind::check_existing(row, write.record, old->second, *lookups);
+      if (row.failed()) continue;
+      set_id(write.record, record_id(old->second));
+      write.before = fields_of(old->second);
+      write.update = true;
+      if (diff_fields(write.before, fields_of(write.record)).empty()) {
+        ++plan.unchanged;
+        ++plan.valid_rows;
+        continue;
+      }
+      ++plan.to_update;
+    } else {
+      ++plan.to_create;
+    }
+    ++plan.valid_rows;
+    writes.push_back(std::move(write));
+  }
+  std::sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.row, a.column) < std::tie(b.row, b.column);
+  });
+  // Each problem with the header and the cell's text, as the user wrote them.
+  std::map<int, const ingest::TableRow*> rows_by_number;
+  for (const auto& r : sheet.rows) rows_by_number[r.number] = &r;
+  for (const auto& p : problems) {
+    ImportProblemRecord record{p.row, p.column, "", "", p.message};
+    if (p.column >= 0 && p.column < static_cast<int>(mapped->headers.size()))
+      record.header = mapped->headers[p.column];
+    const ingest::TableRow* r = rows_by_number[p.row];
+    if (r && p.column >= 0 && p.column < static_cast<int>(r->cells.size()))
+      record.value = r->cells[p.column].text;
+    plan.problems.push_back(std::move(record));
+  }
+  return Status::Ok();
+}
+
+template <class Kind>
+Result<ImportOutcome> run(Database& db, const Actor& actor, const RegisterSpec& spec,
+                          const ingest::SheetTable& sheet, const RegisterContext& ctx, bool write) {
+  ImportOutcome outcome;
+  std::vector<Write<typename Kind::Record>> writes;
+  Status s = check_rows<Kind>(db, actor, spec, sheet, ctx, outcome.plan, writes);
+  if (!s.ok() || !write) return s.ok() ? Result<ImportOutcome>(outcome) : Result<ImportOutcome>(s);
+  if (!outcome.plan.ok())
+    return Status::Error("has_problems", "文件中还有" + std::to_string(outcome.plan.problems.size()) +
+                                             "处问题,请修正后重新上传;未导入任何数据");
+  for (auto& w : writes) {
+    if (w.update) {
+      s = Kind::update(db, w.record);
+      if (!s.ok()) return s;
+      auto before = with_names(db, w.before);
+      auto after = with_names(db, fields_of(w.record));
+      if (!before.ok()) return before.status();
+      if (!after.ok()) return after.status();
+      s = audit(db, actor, "import", Kind::kEntity, record_id(w.record), diff_fields(*before, *after));
+      ++outcome.updated;
+    } else {
+      auto id = Kind::insert(db, w.record);
+      if (!id.ok()) return id.status();
+      // A created row's values are the file's row: the import record keeps the file.
+      s = audit(db, actor, "import", Kind::kEntity, *id, {});
+      ++outcome.created;
+    }
+    if (!s.ok()) return s;
+  }
+  return outcome;
+}
+
+template <class F>
+Result<ImportOutcome> dispatch(const RegisterSpec& spec, F&& f) {
+  if (spec.kind == "student") return f(StudentImport{});
+  if (spec.kind == "teacher") return f(TeacherImport{});
+  if (spec.kind == "school") return f(SchoolImport{});
+  return f(ConditionsImport{});
+}
+
+}  // namespace
+
+Result<ImportPlan> plan_import(Database& db, const Actor& actor, const RegisterSpec& spec,
+                               const ingest::SheetTable& sheet, const RegisterContext& ctx) {
+  auto outcome = dispatch(spec, [&](auto kind) {
+    return run<decltype(kind)>(db, actor, spec, sheet, ctx, false);
+  });
+  if (!outcome.ok()) return outcome.status();
+  return outcome->plan;
+}
+
+Result<ImportOutcome> apply_import(Database& db, const Actor& actor, const RegisterSpec& spec,
+                                   const ingest::SheetTable& sheet, const RegisterContext& ctx,
+                                   int64_t import_id) {
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  auto outcome = dispatch(spec, [&](auto kind) {
+    return run<decltype(kind)>(db, actor, spec, sheet, ctx, true);
+  });
+  if (!outcome.ok()) return outcome;
+  Status s = mark_import_committed(db, import_id, outcome->created, outcome->updated,
+                                   outcome->plan.unchanged);
+  if (s.ok()) s = tx.commit();
+  if (!s.ok()) return s;
+  return outcome;
+}
+
+}  // namespace edu

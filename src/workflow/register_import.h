@@ -1,0 +1,43 @@
+// Importing a register file (学校, 学生, 教职工, 办学条件): plan_import()
+// checks every row — types, field rules, references (school by 学校标识码,
+// class by name in this school year, township by name), duplicates inside the
+// file, a student already enrolled at another school, the actor's scope — and
+// counts what would be created, updated or left unchanged, changing nothing.
+// apply_import() does the same inside one transaction and, only when no
+// problem remains, writes every row (upsert by natural key: 身份证号 for
+// people, 学校标识码 for schools, school + year for conditions): all or none.
+// Re-importing the same file finds every row unchanged.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ingest/register_spec.h"
+#include "ingest/table.h"
+#include "store/import_store.h"
+#include "workflow/register_commands.h"
+
+namespace edu {
+
+struct ImportPlan {
+  int64_t rows = 0, valid_rows = 0, to_create = 0, to_update = 0, unchanged = 0;
+  std::vector<ImportProblemRecord> problems;  // by row, then column
+  std::vector<std::string> unknown_columns, missing_columns;
+  bool ok() const { return problems.empty() && missing_columns.empty(); }
+};
+
+Result<ImportPlan> plan_import(Database& db, const Actor& actor, const RegisterSpec& spec,
+                               const ingest::SheetTable& sheet, const RegisterContext& ctx);
+
+struct ImportOutcome {
+  ImportPlan plan;
+  int64_t created = 0, updated = 0;
+};
+
+// Fails with code "has_problems" (and writes nothing) unless the plan is clean.
+// In the same transaction marks the import record `import_id` committed.
+Result<ImportOutcome> apply_import(Database& db, const Actor& actor, const RegisterSpec& spec,
+                                   const ingest::SheetTable& sheet, const RegisterContext& ctx,
+                                   int64_t import_id);
+
+}  // namespace edu
