@@ -512,7 +512,7 @@ class XlsxReader {
         if (std::string_view r = attr(c, "r"); !r.empty()) {
           auto ref = parse_cell_ref(r);
           if (!ref) {
-            return error("xlsx_too_large", table, row_number, -1,
+            return error("xlsx_bad_reference", table, row_number, -1,
                          "单元格引用“" + std::string(r) + "”无效或超出Excel的范围（最多" +
                              std::to_string(kMaxColumns) + "列、" + std::to_string(kMaxRows) + "行）");
           }

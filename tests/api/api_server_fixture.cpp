@@ -122,6 +122,21 @@ Reply TestServer::raw(const std::string& method, const std::string& path, const 
   return reply;
 }
 
+Reply TestServer::upload(const std::string& path, const Login* who, const std::string& file_name,
+                         const std::string& content) {
+  httplib::Client client("127.0.0.1", port_);
+  client.set_read_timeout(60, 0);
+  httplib::Headers headers;
+  if (who) {
+    headers.emplace("Cookie", who->cookie);
+    headers.emplace("X-CSRF-Token", who->csrf);
+  }
+  httplib::MultipartFormDataItems items = {{"file", content, file_name, "application/octet-stream"}};
+  auto res = client.Post(("/api/v1" + path).c_str(), headers, items);
+  if (!res) throw std::runtime_error("no response for upload to " + path);
+  return {res->status, json::parse(res->body, nullptr, false), res->headers};
+}
+
 Reply TestServer::call(const std::string& method, const std::string& path, const Login* who,
                       const json& body, bool send_csrf) {
   Login copy;

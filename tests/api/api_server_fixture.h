@@ -52,6 +52,9 @@ class TestServer {
              const json& body = nullptr, bool send_csrf = true);
   Reply raw(const std::string& method, const std::string& path, const Login* who,
             const std::string& body, const std::string& content_type = "application/json");
+  // POST a file as multipart/form-data field "file".
+  Reply upload(const std::string& path, const Login* who, const std::string& file_name,
+               const std::string& content);
   // A COUNT(*) straight from the database file, to prove what a request changed.
   int64_t count(const std::string& table_and_where);
 

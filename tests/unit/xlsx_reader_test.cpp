@@ -293,6 +293,34 @@ TEST(XlsxReader, Date1904System) {
   EXPECT_TRUE(cells[2].is_date);
 }
 
+TEST(XlsxReader, ReadsALargeSheetSliceBySlice) {
+  // Over 4 MB of rows (parsed a few MB at a time), rows without references
+  // (numbered across slices), and markup-like text in CDATA and comments.
+  std::string body = "<sheetData><!-- </sheetData> </row> -->";
+  const int n = 120000;
+  for (int i = 1; i <= n; ++i) {
+    body += "<row><c t=\"inlineStr\"><is><t>学生" + std::to_string(i) + "</t></is></c><c><v>" +
+            std::to_string(i) + ".5</v></c></row>";
+    if (i == 7) body += "<row><c t=\"inlineStr\"><is><t><![CDATA[</row></sheetData><x>]]></t></is></c></row>";
+  }
+  body += "</sheetData><mergeCells><mergeCell ref=\"A1:C1\"/></mergeCells>";
+  ASSERT_GT(body.size(), size_t(8) << 20);
+  TempDir dir;
+  ASSERT_TRUE(write_zip(dir / "big.xlsx", one_sheet_workbook(body)));
+  auto book = read_xlsx(dir / "big.xlsx");
+  ASSERT_TRUE(book.ok()) << book.status().message();
+  const auto& rows = (*book)[0].rows;
+  ASSERT_EQ(rows.size(), size_t(n + 1));
+  EXPECT_EQ(texts(rows[0]), (std::vector<std::string>{"学生1", "学生1", "学生1"}));  // merged
+  EXPECT_EQ(texts(rows[7]), (std::vector<std::string>{"</row></sheetData><x>"}));
+  EXPECT_EQ(rows[7].number, 8);
+  for (size_t i = 8; i < rows.size(); ++i) {
+    ASSERT_EQ(rows[i].number, int(i) + 1);
+    ASSERT_EQ(rows[i].cells[0].text, "学生" + std::to_string(i));
+    ASSERT_EQ(rows[i].cells[1].number, double(i) + 0.5);
+  }
+}
+
 // --- a real file from LibreOffice, and the CSV round trip -------------------
 
 bool have_soffice() { return std::system("command -v soffice >/dev/null 2>&1") == 0; }

@@ -1,0 +1,200 @@
+// Importing register files over HTTP: preview names every problem by row and
+// column and changes nothing; commit is all-or-nothing and idempotent; CSV in
+// GBK and xlsx written by LibreOffice read the same as UTF-8 CSV.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iconv.h>
+
+#include "api_server_fixture.h"
+
+namespace edu::apitest {
+namespace {
+
+TestServer& server() { return TestServer::get(); }
+const Landmarks& lm() { return TestServer::get().landmarks(); }
+
+std::string school_code(int64_t id) {
+  Login admin = server().login("admin");
+  return server().call("GET", "/schools/" + std::to_string(id), &admin).body["school"]["code"];
+}
+std::string class_name(int64_t id) {
+  Login admin = server().login("admin");
+  auto classes = server().call("GET", "/classes?school_id=" + std::to_string(lm().own_school), &admin);
+  for (const auto& c : classes.body["items"])
+    if (c["id"] == id) return c["name"];
+  return "";
+}
+
+struct StudentLine {
+  std::string name, gender, id_number, birth, school, klass;
+};
+
+std::string csv(const std::vector<StudentLine>& lines) {
+  std::string out = "姓名,性别,身份证号,出生日期,民族,学校标识码,班级,学籍状态,入学日期,户口性质,备注\n";
+  for (const auto& l : lines)
+    out += l.name + "," + l.gender + "," + l.id_number + "," + l.birth + ",汉族," + l.school + "," +
+           l.klass + ",在读,2024-09-01,农村,\n";
+  return out;
+}
+
+StudentLine good_student(const std::string& name, bool male) {
+  int year = 2026 - (lm().own_class_grade + 5) - 1;
+  return {name, male ? "男" : "女", new_id_number(year, male), std::to_string(year) + "-03-15",
+          school_code(lm().own_school), class_name(lm().own_class)};
+}
+
+std::string to_gbk(const std::string& utf8) {
+  iconv_t cd = iconv_open("GBK", "UTF-8");
+  std::string out(utf8.size() * 2, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  size_t in_left = utf8.size(), out_left = out.size();
+  char* dst = out.data();
+  iconv(cd, &in, &in_left, &dst, &out_left);
+  iconv_close(cd);
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+TEST(Import, PreviewNamesEveryProblemAndChangesNothing) {
+  Login sa = server().login("school_admin");
+  StudentLine a = good_student("导入甲", true);
+  StudentLine bad_check = good_student("导入乙", false);
+  bad_check.id_number[17] = bad_check.id_number[17] == '0' ? '1' : '0';
+  StudentLine other_school = good_student("导入丙", true);
+  other_school.school = school_code(lm().rural_school);
+  StudentLine no_class = good_student("导入丁", true);
+  no_class.klass = "九十年级(1)班";
+  StudentLine duplicate = a;
+  duplicate.name = "导入戊";
+  int64_t students = server().count("students");
+  auto r = server().upload("/imports/student", &sa, "名册.csv",
+                           csv({a, bad_check, other_school, no_class, duplicate}));
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  const json& imp = r.body["import"];
+  EXPECT_EQ(imp["status"], "previewed");
+  EXPECT_EQ(imp["rows"], 5);
+  EXPECT_EQ(imp["valid_rows"], 1);
+  EXPECT_EQ(imp["unknown_columns"], json::array({"备注"}));
+  std::map<int, json> by_row;
+  for (const auto& p : imp["problems"]) by_row[p["row"].get<int>()] = p;
+  ASSERT_EQ(by_row.size(), 4u) << imp["problems"].dump();
+  EXPECT_EQ(by_row[3]["column"], "C");
+  EXPECT_EQ(by_row[3]["header"], "身份证号");
+  EXPECT_NE(by_row[3]["message"].get<std::string>().find("校验位"), std::string::npos);
+  EXPECT_EQ(by_row[4]["column"], "F");
+  EXPECT_NE(by_row[4]["message"].get<std::string>().find("不在您的管辖范围"), std::string::npos);
+  EXPECT_EQ(by_row[5]["column"], "G");
+  EXPECT_NE(by_row[5]["message"].get<std::string>().find("九十年级(1)班"), std::string::npos);
+  EXPECT_NE(by_row[6]["message"].get<std::string>().find("与第2行"), std::string::npos);
+  EXPECT_EQ(server().count("students"), students);
+  auto commit = server().call("POST", "/imports/" + std::to_string(imp["id"].get<int>()) + "/commit", &sa);
+  EXPECT_EQ(commit.status, 409);
+  EXPECT_EQ(commit.body["code"], "has_problems");
+  EXPECT_EQ(server().count("students"), students);
+}
+
+TEST(Import, CommitIsAllOrNothingAndReimportChangesNothing) {
+  Login sa = server().login("school_admin");
+  std::string file = csv({good_student("导入己", true), good_student("导入庚", false)});
+  int64_t students = server().count("students");
+  auto preview = server().upload("/imports/student", &sa, "新生.csv", file);
+  ASSERT_EQ(preview.status, 200);
+  EXPECT_EQ(preview.body["import"]["to_create"], 2);
+  std::string id = std::to_string(preview.body["import"]["id"].get<int>());
+  auto commit = server().call("POST", "/imports/" + id + "/commit", &sa);
+  ASSERT_EQ(commit.status, 200) << commit.body.dump();
+  EXPECT_EQ(commit.body["import"]["status"], "committed");
+  EXPECT_EQ(commit.body["import"]["created"], 2);
+  EXPECT_EQ(commit.body["import"]["created_by"], "青山县实验小学管理员");
+  EXPECT_EQ(server().count("students"), students + 2);
+  EXPECT_EQ(server().count("students WHERE name IN ('导入己', '导入庚') AND school_id = " +
+                           std::to_string(lm().own_school)),
+            2);
+  auto again = server().call("POST", "/imports/" + id + "/commit", &sa);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.body["code"], "already_committed");
+  auto second = server().upload("/imports/student", &sa, "新生.csv", file);
+  EXPECT_EQ(second.body["import"]["unchanged"], 2);
+  EXPECT_EQ(second.body["import"]["to_create"], 0);
+  EXPECT_EQ(second.body["import"]["checksum"], preview.body["import"]["checksum"]);
+}
+
+TEST(Import, GbkCsvReadsTheSameAsUtf8) {
+  Login sa = server().login("school_admin");
+  StudentLine s = good_student("国标码", true);
+  auto r = server().upload("/imports/student", &sa, "gbk.csv", to_gbk(csv({s})));
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  EXPECT_EQ(r.body["import"]["to_create"], 1);
+  EXPECT_TRUE(r.body["import"]["problems"].empty()) << r.body.dump();
+  auto commit = server().call("POST", "/imports/" + std::to_string(r.body["import"]["id"].get<int>()) + "/commit", &sa);
+  ASSERT_EQ(commit.status, 200);
+  EXPECT_EQ(server().count("students WHERE name = '国标码'"), 1);
+}
+
+// Converts `csv_text` to xlsx with LibreOffice; `column_types` is its CSV filter's
+// column list, e.g. "3/2/6/2" = columns 3 and 6 as text ("" = let it guess).
+std::string libreoffice_xlsx(const std::string& csv_text, const std::string& column_types) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("edu_lo_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  { std::ofstream(dir / "roster.csv") << csv_text; }
+  std::string cmd = "cd " + dir.string() + " && HOME=" + dir.string() +
+                    " soffice -env:UserInstallation=file://" + dir.string() +
+                    "/profile --headless --infilter=CSV:44,34,76,1," + column_types +
+                    " --convert-to xlsx --outdir " + dir.string() + " roster.csv > /dev/null 2>&1";
+  if (std::system(cmd.c_str()) != 0) return "";
+  std::ifstream in(dir / "roster.xlsx", std::ios::binary);
+  std::string xlsx((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::remove_all(dir);
+  return xlsx;
+}
+
+TEST(Import, XlsxWrittenByLibreOffice) {
+  Login sa = server().login("school_admin");
+  StudentLine s = good_student("电子表格", false);
+  std::string as_text = libreoffice_xlsx(csv({s}), "3/2/6/2");
+  ASSERT_FALSE(as_text.empty()) << "LibreOffice (soffice) is required";
+  auto r = server().upload("/imports/student", &sa, "roster.xlsx", as_text);
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  EXPECT_EQ(r.body["import"]["to_create"], 1) << r.body.dump();
+  EXPECT_TRUE(r.body["import"]["problems"].empty()) << r.body.dump();
+
+  // Left to guess, LibreOffice stores the ID number as a number and loses digits: the
+  // row must be refused with the reason, never imported with a wrong ID.
+  std::string guessed = libreoffice_xlsx(csv({good_student("数字身份证", true)}), "");
+  ASSERT_FALSE(guessed.empty());
+  auto g = server().upload("/imports/student", &sa, "guessed.xlsx", guessed);
+  ASSERT_EQ(g.status, 200) << g.body.dump();
+  ASSERT_EQ(g.body["import"]["problems"].size(), 1u) << g.body.dump();
+  const json& p = g.body["import"]["problems"][0];
+  EXPECT_EQ(p["header"], "身份证号");
+  EXPECT_EQ(p["row"], 2);
+  EXPECT_NE(p["message"].get<std::string>().find("文本"), std::string::npos);
+}
+
+TEST(Import, BadFilesAndRolesAreRefused) {
+  Login sa = server().login("school_admin");
+  auto garbage = server().upload("/imports/student", &sa, "x.xlsx", std::string("PK\x03\x04garbage", 11));
+  EXPECT_EQ(garbage.status, 422);
+  EXPECT_EQ(garbage.body["code"], "bad_file");
+  auto no_header = server().upload("/imports/student", &sa, "x.csv", "a,b,c\n1,2,3\n");
+  EXPECT_EQ(no_header.status, 422);
+  EXPECT_NE(no_header.body["message"].get<std::string>().find("表头"), std::string::npos);
+  EXPECT_EQ(server().upload("/imports/nonsense", &sa, "x.csv", "a").status, 404);
+  Login officer = server().login("officer");
+  EXPECT_EQ(server().upload("/imports/student", &officer, "x.csv", csv({})).status, 403);
+  EXPECT_EQ(server().upload("/imports/school", &sa, "x.csv", "学校标识码,学校名称\n").status, 403);
+  Login admin = server().login("admin");
+  auto mine = server().upload("/imports/student", &admin, "a.csv", csv({}));
+  ASSERT_EQ(mine.status, 200);
+  std::string id = std::to_string(mine.body["import"]["id"].get<int>());
+  EXPECT_EQ(server().call("GET", "/imports/" + id, &sa).status, 404);  // another user's import
+  EXPECT_EQ(server().call("GET", "/imports/" + id, &admin).status, 200);
+}
+
+}  // namespace
+}  // namespace edu::apitest
