@@ -103,8 +103,9 @@ int run_import(Database& db, const std::string& kind, const std::string& path,
   std::tm tm{};
   localtime_r(&now, &tm);
   RegisterContext ctx{Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, std::stoi(*year)};
+  ingest::SheetTable sheet;
   auto record = preview_import(db, actor, *spec, std::filesystem::path(path).filename().string(),
-                               content, ctx);
+                               content, ctx, &sheet);
   if (!record.ok()) return fail(record.status());
   std::cout << "文件 " << record->file_name << "(" << spec->title << ",导入编号 " << record->id
             << "):共 " << record->rows << " 行,有效 " << record->valid_rows << " 行;将新增 "
@@ -124,7 +125,7 @@ int run_import(Database& db, const std::string& kind, const std::string& path,
     std::cout << "校验通过;加 --commit 确认导入\n";
     return 0;
   }
-  auto committed = commit_import(db, actor, *record, ctx);
+  auto committed = commit_import(db, actor, *record, ctx, &sheet);
   if (!committed.ok()) return fail(committed.status());
   std::cout << "已导入:新增 " << committed->created << ",更新 " << committed->updated
             << ",无变化 " << committed->unchanged << "\n";

@@ -17,7 +17,7 @@ Result<ingest::SheetTable> read_upload(const std::string& file_name, const std::
 
 Result<ImportRecord> preview_import(Database& db, const Actor& actor, const RegisterSpec& spec,
                                     const std::string& file_name, const std::string& content,
-                                    const RegisterContext& ctx) {
+                                    const RegisterContext& ctx, ingest::SheetTable* parsed) {
   auto sheet = read_upload(file_name, content);
   if (!sheet.ok()) return sheet.status();
   auto plan = plan_import(db, actor, spec, *sheet, ctx);
@@ -48,20 +48,26 @@ Result<ImportRecord> preview_import(Database& db, const Actor& actor, const Regi
   if (!s.ok()) return s;
   auto stored = get_import(db, *id, std::nullopt);
   if (!stored.ok()) return stored.status();
+  if (parsed) *parsed = std::move(*sheet);
   return **stored;
 }
 
 Result<ImportRecord> commit_import(Database& db, const Actor& actor, const ImportRecord& record,
-                                   const RegisterContext& ctx) {
+                                   const RegisterContext& ctx, const ingest::SheetTable* parsed) {
   if (record.status == "committed")
     return Status::Error("already_committed", "该文件已于" + record.committed_at + "导入,不能重复提交");
   const RegisterSpec* spec = find_register_spec(record.kind);
   if (!spec) return Status::Error("internal", "未知的登记表类型“" + record.kind + "”");
-  auto content = import_content(db, record.id);
-  if (!content.ok()) return content.status();
-  auto sheet = read_upload(record.file_name, *content);
-  if (!sheet.ok()) return sheet.status();
-  auto outcome = apply_import(db, actor, *spec, *sheet, ctx, record.id);
+  ingest::SheetTable reread;
+  if (!parsed) {
+    auto content = import_content(db, record.id);
+    if (!content.ok()) return content.status();
+    auto sheet = read_upload(record.file_name, *content);
+    if (!sheet.ok()) return sheet.status();
+    reread = std::move(*sheet);
+    parsed = &reread;
+  }
+  auto outcome = apply_import(db, actor, *spec, *parsed, ctx, record.id);
   if (!outcome.ok()) return outcome.status();
   auto stored = get_import(db, record.id, std::nullopt);
   if (!stored.ok()) return stored.status();

@@ -10,12 +10,16 @@
 
 namespace edu {
 
-// A file that cannot be read at all fails with code "bad_file".
+// A file that cannot be read at all fails with code "bad_file". `parsed`, when
+// given, receives the file's sheet for a commit in the same process.
 Result<ImportRecord> preview_import(Database& db, const Actor& actor, const RegisterSpec& spec,
                                     const std::string& file_name, const std::string& content,
-                                    const RegisterContext& ctx);
-// 409-style errors: "already_committed", "has_problems".
+                                    const RegisterContext& ctx,
+                                    ingest::SheetTable* parsed = nullptr);
+// 409-style errors: "already_committed", "has_problems". Re-reads the kept file
+// unless `parsed` (from the preview) is given; the rows are checked again either way.
 Result<ImportRecord> commit_import(Database& db, const Actor& actor, const ImportRecord& record,
-                                   const RegisterContext& ctx);
+                                   const RegisterContext& ctx,
+                                   const ingest::SheetTable* parsed = nullptr);
 
 }  // namespace edu

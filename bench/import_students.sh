@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Benchmark (issue 3): import 100,000 new student rows from an xlsx file into the
+# demo county, validated and committed (`edubureau import student … --commit`:
+# preview + commit, one transaction), with its peak memory; against
+#  - the floor: the sqlite3 shell's .import of the same rows as CSV (no checks),
+#  - what an analyst would use: pandas read_excel of the same xlsx (reading only).
+# Usage: bench/import_students.sh [ROWS]
+source "$(dirname "$0")/../scripts/common.sh"
+ROWS="${1:-100000}"
+ensure_packages "${RUNTIME_PACKAGES[@]}" sqlite3 time python3-pandas python3-openpyxl libreoffice-calc-nogui
+BUILD="$ROOT/build-bench"
+if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DEDU_BUILD_TESTS=OFF -DEDU_BUILD_BENCH=ON >/dev/null
+fi
+cmake --build "$BUILD" --parallel "$(nproc)" --target edubureau
+OUT="$ROOT/bench/out/import"
+mkdir -p "$OUT"
+BASE="$OUT/base.db"
+[ -f "$BASE" ] || "$BUILD/edubureau" --db "$BASE" demo >/dev/null
+if [ ! -f "$OUT/students.xlsx" ] || [ "$(wc -l <"$OUT/students.csv")" -ne $((ROWS + 1)) ]; then
+  python3 "$ROOT/bench/make_students.py" "$BASE" "$ROWS" "$OUT/students.csv"
+  # ID number (col 3) and school code (col 6) as text, as the template asks.
+  HOME="$OUT" soffice -env:UserInstallation="file://$OUT/lo-profile" --headless \
+    --infilter=CSV:44,34,76,1,3/2/6/2 --convert-to xlsx --outdir "$OUT" "$OUT/students.csv" >/dev/null 2>&1
+fi
+ls -l "$OUT/students.xlsx" | awk '{printf "file: students.xlsx, %d rows, %.1f MB\n", '"$ROWS"', $5 / 1048576}'
+
+seconds() { python3 -c "import sys; print(f'{float(sys.argv[1]):.3f}')" "$1"; }
+run_import() {
+  rm -f "$OUT/run.db" "$OUT/run.db-wal" "$OUT/run.db-shm"
+  cp "$BASE" "$OUT/run.db"
+  /usr/bin/time -f "%e %M" -o "$OUT/time.txt" \
+    "$BUILD/edubureau" --db "$OUT/run.db" import student "$OUT/students.xlsx" --user admin --commit >"$OUT/import.log"
+  tail -1 "$OUT/import.log" >&2
+  cat "$OUT/time.txt"
+}
+# Median of three runs (wall seconds, max RSS KB).
+mapfile -t RUNS < <(for _ in 1 2 3; do run_import; done | sort -n)
+read -r OURS OURS_KB <<<"${RUNS[1]}"
+
+PEER_SQL=$(python3 - "$OUT" <<'PY'
+import subprocess, sys, time, os
+out = sys.argv[1]
+times = []
+for _ in range(3):
+    db = f"{out}/peer.db"
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix): os.remove(db + suffix)
+    script = ("PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n"
+              "CREATE TABLE students (name TEXT, gender TEXT, id_number TEXT NOT NULL UNIQUE, birth_date TEXT, "
+              "ethnicity TEXT, school_code TEXT, class_name TEXT, status TEXT, enrolled_on TEXT, household TEXT, "
+              "left_behind TEXT, disabled TEXT);\n"
+              f".import --csv --skip 1 {out}/students.csv students\n")
+    start = time.perf_counter()
+    subprocess.run(["sqlite3", db], input=script.encode(), check=True, stdout=subprocess.DEVNULL)
+    times.append(time.perf_counter() - start)
+print(f"{sorted(times)[1]:.3f}")
+PY
+)
+PEER_PANDAS=$(python3 - "$OUT/students.xlsx" <<'PY'
+import sys, time, pandas
+times = []
+for _ in range(3):
+    start = time.perf_counter()
+    frame = pandas.read_excel(sys.argv[1], dtype=str)
+    times.append(time.perf_counter() - start)
+assert len(frame) > 0
+print(f"{sorted(times)[1]:.3f}")
+PY
+)
+echo "edubureau import (xlsx, validated + committed)  $(seconds "$OURS") s   peak RSS $((OURS_KB / 1024)) MB"
+echo "peer: sqlite3 .import of the same rows as CSV    $(seconds "$PEER_SQL") s   (no validation)"
+echo "peer: pandas read_excel of the same xlsx         $(seconds "$PEER_PANDAS") s   (reading only)"
+python3 -c "import sys; o, s, p = map(float, sys.argv[1:]); print(f'ratio edubureau : sqlite3 .import = {o / s:.2f}   edubureau : pandas read_excel = {o / p:.2f}')" "$OURS" "$PEER_SQL" "$PEER_PANDAS"
