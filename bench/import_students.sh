@@ -4,6 +4,7 @@
 # preview + commit, one transaction), with its peak memory; against
 #  - the floor: the sqlite3 shell's .import of the same rows as CSV (no checks),
 #  - what an analyst would use: pandas read_excel of the same xlsx (reading only).
+# (pandas is Debian's python3-pandas, hence /usr/bin/python3.)
 # Usage: bench/import_students.sh [ROWS]
 source "$(dirname "$0")/../scripts/common.sh"
 ROWS="${1:-100000}"
@@ -57,7 +58,7 @@ for _ in range(3):
 print(f"{sorted(times)[1]:.3f}")
 PY
 )
-PEER_PANDAS=$(python3 - "$OUT/students.xlsx" <<'PY'
+PEER_PANDAS=$(/usr/bin/python3 - "$OUT/students.xlsx" <<'PY'
 import sys, time, pandas
 times = []
 for _ in range(3):

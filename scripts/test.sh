@@ -6,6 +6,6 @@ source "$(dirname "$0")/common.sh"
 ensure_packages "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 build_web
 ensure_node_modules "$ROOT/tests/e2e"
-build_cpp edubureau unit_tests api_tests
+build_cpp all   # the binary, every test suite and the fuzz corpus replays
 cd "$BUILD"
 ctest --output-on-failure --parallel "$(nproc)" --timeout 600

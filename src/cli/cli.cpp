@@ -103,14 +103,12 @@ int run_import(Database& db, const std::string& kind, const std::string& path,
   std::tm tm{};
   localtime_r(&now, &tm);
   RegisterContext ctx{Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, std::stoi(*year)};
-  ingest::SheetTable sheet;
-  auto record = preview_import(db, actor, *spec, std::filesystem::path(path).filename().string(),
-                               content, ctx, &sheet);
+  const std::string file_name = std::filesystem::path(path).filename().string();
+  auto record = commit ? import_file(db, actor, *spec, file_name, content, ctx)
+                       : preview_import(db, actor, *spec, file_name, content, ctx);
   if (!record.ok()) return fail(record.status());
   std::cout << "文件 " << record->file_name << "(" << spec->title << ",导入编号 " << record->id
-            << "):共 " << record->rows << " 行,有效 " << record->valid_rows << " 行;将新增 "
-            << record->to_create << ",更新 " << record->to_update << ",无变化 "
-            << record->unchanged << "\n";
+            << "):共 " << record->rows << " 行,有效 " << record->valid_rows << " 行\n";
   for (const auto& c : record->unknown_columns) std::cout << "  未识别的列(将忽略):" << c << "\n";
   for (const auto& c : record->missing_columns) std::cout << "  缺少必需的列:" << c << "\n";
   for (const auto& p : record->problems)
@@ -122,13 +120,12 @@ int run_import(Database& db, const std::string& kind, const std::string& path,
     return 1;
   }
   if (!commit) {
-    std::cout << "校验通过;加 --commit 确认导入\n";
+    std::cout << "校验通过:将新增 " << record->to_create << ",更新 " << record->to_update
+              << ",无变化 " << record->unchanged << ";加 --commit 确认导入\n";
     return 0;
   }
-  auto committed = commit_import(db, actor, *record, ctx, &sheet);
-  if (!committed.ok()) return fail(committed.status());
-  std::cout << "已导入:新增 " << committed->created << ",更新 " << committed->updated
-            << ",无变化 " << committed->unchanged << "\n";
+  std::cout << "已导入:新增 " << record->created << ",更新 " << record->updated << ",无变化 "
+            << record->unchanged << "\n";
   return 0;
 }
 
@@ -191,11 +188,11 @@ int run_cli(int argc, char** argv) {
   passwd_cmd->add_option("username", passwd_user, "用户名")->required();
   passwd_cmd->add_option("--password", passwd_value, "新密码(省略则从标准输入读取)");
 
-  std::string import_kind, import_file, import_user;
+  std::string import_kind, import_path, import_user;
   bool import_commit = false;
   auto* import_cmd = app.add_subcommand("import", "导入登记表(xlsx/csv) / import a register file");
   import_cmd->add_option("kind", import_kind, "school | student | teacher | conditions")->required();
-  import_cmd->add_option("file", import_file, "xlsx 或 csv 文件")->required();
+  import_cmd->add_option("file", import_path, "xlsx 或 csv 文件")->required();
   import_cmd->add_option("--user", import_user, "以该用户的身份与权限导入 / act as this user")->required();
   import_cmd->add_flag("--commit", import_commit, "校验通过后确认导入(否则只预览)");
 
@@ -219,7 +216,7 @@ int run_cli(int argc, char** argv) {
 
   auto db = open_migrated(db_path);
   if (!db.ok()) return fail(db.status());
-  if (*import_cmd) return run_import(**db, import_kind, import_file, import_user, import_commit);
+  if (*import_cmd) return run_import(**db, import_kind, import_path, import_user, import_commit);
   if (*migrate_cmd) {
     auto version = schema_version(**db);
     if (!version.ok()) return fail(version.status());

@@ -1,4 +1,8 @@
+#include <filesystem>
+
 #include "http/json_views.h"
+#include "ingest/spreadsheet.h"
+#include "report/error_report.h"
 #include "http/routes.h"
 #include "workflow/import_commands.h"
 
@@ -52,6 +56,23 @@ Result<Reply> commit(ApiCall& call) {
   return Reply(Json{{"import", to_json(*committed)}});
 }
 
+// The uploaded sheet with every problem marked and a 错误说明 column.
+Result<Reply> errors_sheet(ApiCall& call) {
+  auto record = get_import(call.db, call.path_id(), owner_filter(call));
+  if (!record.ok()) return record.status();
+  if (!*record) return Status::Error("not_found", "导入记录不存在");
+  auto content = import_content(call.db, (*record)->id);
+  if (!content.ok()) return content.status();
+  auto sheet = ingest::read_spreadsheet_bytes(*content, (*record)->file_name);
+  if (!sheet.ok()) return Status::Error("bad_file", sheet.status().message());
+  std::vector<ingest::RowProblem> problems;
+  for (const ImportProblemRecord& p : (*record)->problems) problems.push_back({p.row, p.column, p.message});
+  std::string stem = std::filesystem::path((*record)->file_name).stem().string();
+  return file_reply(stem + "-错误说明.xlsx", [&](const std::string& path) {
+    return report::write_error_report(*sheet, problems, path);
+  });
+}
+
 }  // namespace
 
 void add_import_routes(Router& router) {
@@ -59,6 +80,7 @@ void add_import_routes(Router& router) {
   router.get("/imports", list);
   router.get(R"(/imports/(\d+))", show);
   router.post(R"(/imports/(\d+)/commit)", commit);
+  router.get(R"(/imports/(\d+)/errors\.xlsx)", errors_sheet);
 }
 
 }  // namespace edu

@@ -3,6 +3,7 @@
 
 #include "http/json_input.h"
 #include "http/json_views.h"
+#include "http/list_filters.h"
 #include "http/routes.h"
 #include "workflow/register_commands.h"
 
@@ -16,31 +17,15 @@ Status not_found(const std::string& what) {
 
 RegisterContext context(const ApiCall& call) { return {call.today(), call.app.school_year}; }
 
-// Reads the optional integer query parameters named in `names` into `targets`.
-Status read_ints(const ApiCall& call,
-                 std::initializer_list<std::pair<const char*, std::optional<int64_t>*>> params) {
-  for (auto [name, target] : params) {
-    auto v = call.query_int(name);
-    if (!v.ok()) return v.status();
-    *target = *v;
-  }
-  return Status::Ok();
-}
-
 // ---- schools ----
 
 Result<Reply> list_schools_route(ApiCall& call) {
   if (!allowed(call.who().user, Action::kRead, Entity::kSchool)) return forbidden();
   auto page = call.page();
   if (!page.ok()) return page.status();
-  SchoolFilter f;
-  Status s = read_ints(call, {{"area_id", &f.area_id}});
-  if (!s.ok()) return s;
-  f.kind = call.query("kind");
-  f.location = call.query("location");
-  f.ownership = call.query("ownership");
-  f.q = call.query("q");
-  auto result = list_schools(call.db, call.who().scope, f, *page, call.app.school_year);
+  auto filter = school_filter(call);
+  if (!filter.ok()) return filter.status();
+  auto result = list_schools(call.db, call.who().scope, *filter, *page, call.app.school_year);
   if (!result.ok()) return result.status();
   return Reply(page_json(*result));
 }
@@ -158,19 +143,9 @@ Result<Reply> list_students_route(ApiCall& call) {
   if (!allowed(call.who().user, Action::kRead, Entity::kStudent)) return forbidden();
   auto page = call.page();
   if (!page.ok()) return page.status();
-  StudentFilter f;
-  std::optional<int64_t> grade;
-  Status s = read_ints(call, {{"area_id", &f.area_id},
-                              {"school_id", &f.school_id},
-                              {"class_id", &f.class_id},
-                              {"grade", &grade}});
-  if (!s.ok()) return s;
-  if (grade) f.grade = static_cast<int>(*grade);
-  f.section = call.query("section");
-  f.gender = call.query("gender");
-  f.status = call.query("status");
-  f.q = call.query("q");
-  auto result = list_students(call.db, call.who().scope, f, *page);
+  auto filter = student_filter(call);
+  if (!filter.ok()) return filter.status();
+  auto result = list_students(call.db, call.who().scope, *filter, *page);
   if (!result.ok()) return result.status();
   return Reply(page_json(*result));
 }
@@ -179,16 +154,9 @@ Result<Reply> list_teachers_route(ApiCall& call) {
   if (!allowed(call.who().user, Action::kRead, Entity::kTeacher)) return forbidden();
   auto page = call.page();
   if (!page.ok()) return page.status();
-  TeacherFilter f;
-  Status s = read_ints(call, {{"area_id", &f.area_id}, {"school_id", &f.school_id}});
-  if (!s.ok()) return s;
-  f.post = call.query("post");
-  f.education = call.query("education");
-  f.title = call.query("title");
-  f.subject = call.query("subject");
-  f.backbone = call.query("backbone");
-  f.q = call.query("q");
-  auto result = list_teachers(call.db, call.who().scope, f, *page);
+  auto filter = teacher_filter(call);
+  if (!filter.ok()) return filter.status();
+  auto result = list_teachers(call.db, call.who().scope, *filter, *page);
   if (!result.ok()) return result.status();
   return Reply(page_json(*result));
 }

@@ -1,8 +1,14 @@
 #include "http/router.h"
 
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdio>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <memory>
 
 #include "store/user_store.h"
 
@@ -94,7 +100,62 @@ Date ApiCall::today() const {
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+Result<Reply> file_reply(const std::string& name,
+                         const std::function<Status(const std::string& path)>& write) {
+  const std::string suffix = std::filesystem::path(name).extension().string();
+  std::string path = (std::filesystem::temp_directory_path() / "edubureau-XXXXXX").string() + suffix;
+  int fd = mkstemps(path.data(), static_cast<int>(suffix.size()));
+  if (fd < 0) return Status::Error("internal", "无法在临时目录创建文件");
+  close(fd);
+  Status s = write(path);
+  if (!s.ok()) {
+    std::remove(path.c_str());
+    return s;
+  }
+  return Reply(FileDownload{path, name});
+}
+
 namespace {
+
+// RFC 6266: a plain ASCII fallback name and the UTF-8 name percent-encoded.
+std::string content_disposition(const std::string& name) {
+  std::string encoded;
+  for (unsigned char c : name) {
+    const bool plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                       c == '.' || c == '-' || c == '_';
+    if (plain) {
+      encoded += static_cast<char>(c);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", c);
+      encoded += hex;
+    }
+  }
+  std::string extension = std::filesystem::path(name).extension().string();
+  return "attachment; filename=\"download" + extension + "\"; filename*=UTF-8''" + encoded;
+}
+
+// Streams the file in 64 KiB chunks and removes it when done (or abandoned).
+void send_file(httplib::Response& res, const FileDownload& file) {
+  auto in = std::make_shared<std::ifstream>(file.path, std::ios::binary);
+  std::error_code ignored;
+  const auto size = std::filesystem::file_size(file.path, ignored);
+  res.status = 200;
+  res.set_header("Content-Disposition", content_disposition(file.name));
+  res.set_header("Cache-Control", "no-store");
+  const std::string path = file.path;
+  res.set_content_provider(
+      static_cast<size_t>(size), file.content_type,
+      [in](size_t offset, size_t length, httplib::DataSink& sink) {
+        std::vector<char> buffer(std::min<size_t>(length, 64 * 1024));
+        in->seekg(static_cast<std::streamoff>(offset));
+        in->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        if (in->gcount() <= 0) return false;
+        sink.write(buffer.data(), static_cast<size_t>(in->gcount()));
+        return true;
+      },
+      [path](bool) { std::remove(path.c_str()); });
+}
 
 void send(httplib::Response& res, int status, const Json& body) {
   res.status = status;
@@ -147,6 +208,7 @@ httplib::Server::Handler Router::wrap(ApiHandler handler, Auth auth, bool change
       auto reply = handler(call);
       if (!reply.ok()) return send_error(res, reply.status());
       if (!reply->set_cookie.empty()) res.set_header("Set-Cookie", reply->set_cookie);
+      if (reply->file) return send_file(res, *reply->file);
       send(res, reply->status, reply->body);
     } catch (const std::exception& e) {
       send_error(res, Status::Error("internal", std::string("服务器内部错误:") + e.what()));

@@ -30,12 +30,23 @@ struct AppState {
   bool secure_cookies = false;  // set when served behind HTTPS
 };
 
+// A file sent as a download (an .xlsx export, template or error sheet). The
+// file at `path` was written for this reply alone: it is streamed in chunks
+// and removed once sent.
+struct FileDownload {
+  std::string path;
+  std::string name;  // the name the browser saves it under (may be Chinese)
+  std::string content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+};
+
 struct Reply {
   int status = 200;
   Json body;
   std::string set_cookie;  // a Set-Cookie header value, when the handler sets one
+  std::optional<FileDownload> file;  // when set, sent instead of `body`
   Reply(Json b) : body(std::move(b)) {}
   Reply(int s, Json b) : status(s), body(std::move(b)) {}
+  Reply(FileDownload f) : file(std::move(f)) {}
 };
 
 // One API call as a handler sees it.
@@ -74,6 +85,11 @@ class Router {
   httplib::Server& server_;
   AppState& app_;
 };
+
+// A download named `name`: `write` fills a new temporary file (given its
+// path); on failure the file is removed and the failure returned.
+Result<Reply> file_reply(const std::string& name,
+                         const std::function<Status(const std::string& path)>& write);
 
 // The HTTP status for a Status code ("not_found" -> 404 …).
 int http_status_for(const std::string& code);

@@ -12,6 +12,7 @@ void add_reference_routes(Router& router);  // /meta/enums, /areas, /dashboard
 void add_register_routes(Router& router);   // /schools, /students, /teachers, /classes
 void add_admin_routes(Router& router);      // /users, /audit
 void add_import_routes(Router& router);     // /imports
+void add_export_routes(Router& router);     // /templates, /exports
 
 // What the user's scope is called: the county, an area or a school name.
 Result<std::string> scope_name(Database& db, const AppState& app, const User& user);

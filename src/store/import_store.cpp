@@ -134,12 +134,12 @@ Result<std::vector<ImportRecord>> list_imports(Database& db, std::optional<int64
   return list;
 }
 
-Status mark_import_committed(Database& db, int64_t id, int64_t created, int64_t updated,
-                             int64_t unchanged) {
+Status mark_import_committed(Database& db, const ImportRecord& m) {
   return db.exec(
-      "UPDATE imports SET status = 'committed', created = ?, updated = ?, unchanged = ?, "
-      "committed_at = CURRENT_TIMESTAMP WHERE id = ?",
-      {created, updated, unchanged, id});
+      "UPDATE imports SET status = 'committed', rows = ?, valid_rows = ?, to_create = ?, "
+      "to_update = ?, unchanged = ?, created = ?, updated = ?, committed_at = CURRENT_TIMESTAMP "
+      "WHERE id = ?",
+      {m.rows, m.valid_rows, m.to_create, m.to_update, m.unchanged, m.created, m.updated, m.id});
 }
 
 }  // namespace edu

@@ -37,7 +37,8 @@ Result<std::optional<ImportRecord>> get_import(Database& db, int64_t id,
                                                std::optional<int64_t> only_by_user);
 Result<std::string> import_content(Database& db, int64_t id);
 Result<std::vector<ImportRecord>> list_imports(Database& db, std::optional<int64_t> only_by_user);
-Status mark_import_committed(Database& db, int64_t id, int64_t created, int64_t updated,
-                             int64_t unchanged);
+// Stores the counts of the commit (rows … unchanged, created, updated) and
+// marks the record committed now.
+Status mark_import_committed(Database& db, const ImportRecord& counts);
 
 }  // namespace edu

@@ -1,7 +1,8 @@
-// The two steps of an import as the API and the CLI run them: preview (read
-// the file, plan every row, keep the file and the plan as an import record,
-// change no register) and commit (re-read the kept file, apply it in one
-// transaction, mark the record committed). Both are shared by every caller.
+// The steps of an import as the API and the CLI run them: preview (read the
+// file, plan every row, keep the file and the plan as an import record,
+// change no register), commit (re-check and apply the kept file in one
+// transaction, mark the record committed), and both in one pass for the
+// command line.
 #pragma once
 
 #include <string>
@@ -10,16 +11,18 @@
 
 namespace edu {
 
-// A file that cannot be read at all fails with code "bad_file". `parsed`, when
-// given, receives the file's sheet for a commit in the same process.
+// A file that cannot be read at all fails with code "bad_file".
 Result<ImportRecord> preview_import(Database& db, const Actor& actor, const RegisterSpec& spec,
                                     const std::string& file_name, const std::string& content,
-                                    const RegisterContext& ctx,
-                                    ingest::SheetTable* parsed = nullptr);
-// 409-style errors: "already_committed", "has_problems". Re-reads the kept file
-// unless `parsed` (from the preview) is given; the rows are checked again either way.
+                                    const RegisterContext& ctx);
+// Errors: "already_committed", "has_problems" (nothing written).
 Result<ImportRecord> commit_import(Database& db, const Actor& actor, const ImportRecord& record,
-                                   const RegisterContext& ctx,
-                                   const ingest::SheetTable* parsed = nullptr);
+                                   const RegisterContext& ctx);
+// Checks and commits in one pass; when the file has problems nothing is
+// written to the registers and the returned record is the stored preview
+// (status "previewed") listing them.
+Result<ImportRecord> import_file(Database& db, const Actor& actor, const RegisterSpec& spec,
+                                 const std::string& file_name, const std::string& content,
+                                 const RegisterContext& ctx);
 
 }  // namespace edu

@@ -431,19 +431,10 @@ Result<ImportPlan> plan_import(Database& db, const Actor& actor, const RegisterS
 }
 
 Result<ImportOutcome> apply_import(Database& db, const Actor& actor, const RegisterSpec& spec,
-                                   const ingest::SheetTable& sheet, const RegisterContext& ctx,
-                                   int64_t import_id) {
-  Transaction tx(db);
-  if (!tx.begun().ok()) return tx.begun();
-  auto outcome = dispatch(spec, [&](auto kind) {
+                                   const ingest::SheetTable& sheet, const RegisterContext& ctx) {
+  return dispatch(spec, [&](auto kind) {
     return run<decltype(kind)>(db, actor, spec, sheet, ctx, true);
   });
-  if (!outcome.ok()) return outcome;
-  Status s = mark_import_committed(db, import_id, outcome->created, outcome->updated,
-                                   outcome->plan.unchanged);
-  if (s.ok()) s = tx.commit();
-  if (!s.ok()) return s;
-  return outcome;
 }
 
 }  // namespace edu

@@ -3,8 +3,8 @@
 // class by name in this school year, township by name), duplicates inside the
 // file, a student already enrolled at another school, the actor's scope — and
 // counts what would be created, updated or left unchanged, changing nothing.
-// apply_import() does the same inside one transaction and, only when no
-// problem remains, writes every row (upsert by natural key: 身份证号 for
+// apply_import() does the same and, only when no problem remains, writes
+// every row (the caller holds the transaction that makes it all or none) (upsert by natural key: 身份证号 for
 // people, 学校标识码 for schools, school + year for conditions): all or none.
 // Re-importing the same file finds every row unchanged.
 #pragma once
@@ -35,9 +35,8 @@ struct ImportOutcome {
 };
 
 // Fails with code "has_problems" (and writes nothing) unless the plan is clean.
-// In the same transaction marks the import record `import_id` committed.
+// Call inside a Transaction.
 Result<ImportOutcome> apply_import(Database& db, const Actor& actor, const RegisterSpec& spec,
-                                   const ingest::SheetTable& sheet, const RegisterContext& ctx,
-                                   int64_t import_id);
+                                   const ingest::SheetTable& sheet, const RegisterContext& ctx);
 
 }  // namespace edu

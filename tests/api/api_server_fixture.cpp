@@ -119,6 +119,7 @@ Reply TestServer::raw(const std::string& method, const std::string& path, const 
   reply.status = res->status;
   reply.headers = res->headers;
   reply.body = json::parse(res->body, nullptr, false);
+  reply.raw_body = res->body;
   return reply;
 }
 
@@ -134,7 +135,7 @@ Reply TestServer::upload(const std::string& path, const Login* who, const std::s
   httplib::MultipartFormDataItems items = {{"file", content, file_name, "application/octet-stream"}};
   auto res = client.Post(("/api/v1" + path).c_str(), headers, items);
   if (!res) throw std::runtime_error("no response for upload to " + path);
-  return {res->status, json::parse(res->body, nullptr, false), res->headers};
+  return {res->status, json::parse(res->body, nullptr, false), res->headers, res->body};
 }
 
 Reply TestServer::call(const std::string& method, const std::string& path, const Login* who,

@@ -21,8 +21,9 @@ struct Login {
 
 struct Reply {
   int status = 0;
-  json body;
+  json body;  // the body as JSON (discarded when it is not JSON)
   httplib::Headers headers;
+  std::string raw_body;  // the body as sent (a downloaded file)
 };
 
 // Facts about the generated county the tests need (ids chosen by the fixture).

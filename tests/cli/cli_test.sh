@@ -48,5 +48,20 @@ check "backup keeps users and audit" test \
   "$(sqlite3 "$TMP/backup.db" "SELECT COUNT(*) FROM users; SELECT COUNT(*) FROM audit_log")" = \
   "$(sqlite3 "$TMP/a.db" "SELECT COUNT(*) FROM users; SELECT COUNT(*) FROM audit_log")"
 check "restored file opens and migrates" "$BIN" --db "$TMP/backup.db" migrate
+# import: a file with a bad row changes nothing; a good one commits; again, nothing changes
+code=$(sqlite3 "$TMP/a.db" "SELECT s.code FROM schools s WHERE s.kind = '小学' ORDER BY s.id LIMIT 1")
+klass=$(sqlite3 "$TMP/a.db" "SELECT c.name FROM classes c JOIN schools s ON s.id = c.school_id WHERE s.code = '$code' AND c.school_year = 2026 AND c.grade = 3 LIMIT 1")
+header="姓名,性别,身份证号,出生日期,民族,学校标识码,班级,学籍状态,入学日期,户口性质"
+good="命令行,男,11010120180315001X,2018-03-15,汉族,$code,$klass,在读,2024-09-01,农村"
+bad="坏行,女,110101201803150024,2018-03-15,汉族,$code,$klass,在读,2024-09-01,农村"
+printf '%s\n%s\n%s\n' "$header" "$good" "$bad" >"$TMP/mixed.csv"
+printf '%s\n%s\n' "$header" "$good" >"$TMP/good.csv"
+students=$(sqlite3 "$TMP/a.db" "SELECT COUNT(*) FROM students")
+refuses "import with a bad row" "第3行C列(身份证号)" "$BIN" --db "$TMP/a.db" import student "$TMP/mixed.csv" --user admin --commit
+check "bad import changed nothing" test "$(sqlite3 "$TMP/a.db" "SELECT COUNT(*) FROM students")" = "$students"
+check "good import commits" bash -c "'$BIN' --db '$TMP/a.db' import student '$TMP/good.csv' --user admin --commit | grep -q '新增 1'"
+check "one student more" test "$(sqlite3 "$TMP/a.db" "SELECT COUNT(*) FROM students")" = "$((students + 1))"
+check "re-import changes nothing" bash -c "'$BIN' --db '$TMP/a.db' import student '$TMP/good.csv' --user admin --commit | grep -q '无变化 1'"
+check "imports are recorded" test "$(sqlite3 "$TMP/a.db" "SELECT COUNT(*) FROM imports WHERE status = 'committed'")" = 2
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

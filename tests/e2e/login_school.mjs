@@ -1,12 +1,15 @@
 // End-to-end test of the web UI against a running server with the demo county:
 // login (Chinese), dashboard figures and charts, the school list and a school's page,
-// masked ID numbers, then the school admin's view (exactly one school).
+// masked ID numbers, then the school admin's view (exactly one school), a student import
+// (template, a CSV with a bad row rejected in the preview, the fixed CSV committed) and
+// the 学生 list exported as .xlsx.
 //
 //   BASE_URL=http://127.0.0.1:8080 [SCREENSHOT_DIR=/tmp] node login_school.mjs
 //
 // Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM); no browser download.
 import { chromium } from 'playwright-core'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 const BASE_URL = process.env.BASE_URL
@@ -49,6 +52,64 @@ async function openMenu(page, name, table) {
   await page.waitForSelector(rows(table), { timeout: TIMEOUT })
 }
 
+// GET an API path with the page's session cookie.
+async function apiGet(page, apiPath) {
+  const res = await page.request.get(`${BASE_URL}/api/v1${apiPath}`)
+  assert(res.ok(), `GET ${apiPath} 返回 HTTP ${res.status()}`)
+  return res.json()
+}
+
+// A GB 11643 citizen ID number: 17 digits and the check character.
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const ID_CHECK = '10X98765432'
+function idNumber(first17) {
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * ID_WEIGHTS[i], 0)
+  return first17 + ID_CHECK[sum % 11]
+}
+const withWrongCheck = (id) => id.slice(0, 17) + ID_CHECK[(ID_CHECK.indexOf(id[17]) + 1) % 11]
+
+// A new student of `klass` whose age on 1 September of the school year fits the grade.
+// Area code 110101 is outside the demo county, so the number never collides with it.
+function newStudent(name, gender, klass, schoolCode, schoolYear) {
+  const year = schoolYear - (klass.grade + 5)
+  const day = String(10 + Math.floor(Math.random() * 18)).padStart(2, '0')
+  let sequence = 100 + 2 * Math.floor(Math.random() * 440) // even: 女
+  if (gender === '男') sequence++
+  return {
+    name,
+    gender,
+    id_number: idNumber(`110101${year}03${day}${sequence}`),
+    birth_date: `${year}-03-${day}`,
+    school_code: schoolCode,
+    class_name: klass.name,
+    enrolled_on: `${schoolYear - klass.grade + 1}-09-01`,
+  }
+}
+
+const CSV_HEADER = '姓名,性别,身份证号,出生日期,民族,学校标识码,班级,学籍状态,入学日期,户口性质'
+function studentCsv(students) {
+  const lines = students.map((s) =>
+    [s.name, s.gender, s.id_number, s.birth_date, '汉族', s.school_code, s.class_name, '在读', s.enrolled_on, '农村'].join(','),
+  )
+  return [CSV_HEADER, ...lines].join('\r\n') + '\r\n'
+}
+
+// Clicks a button that downloads a file; answers the browser's download.
+async function downloadBy(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()])
+  return download
+}
+
+// The content scrolls inside the layout, so a full-page screenshot shows only what is scrolled to.
+async function scrollToTop(page) {
+  await page.locator('.el-main').evaluate((main) => (main.scrollTop = 0))
+}
+
+async function uploadImport(page, file) {
+  await page.locator('[data-test=import-upload] input[type=file]').setInputFiles(file)
+  await page.locator('[data-test=import-preview]').waitFor()
+}
+
 // Non-blank pixels of the first chart canvas, once ECharts has drawn it.
 async function waitForChart(page) {
   await page.waitForFunction(
@@ -80,6 +141,7 @@ async function main() {
     ],
   })
   const pageErrors = []
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'edubureau-e2e-'))
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
     page.setDefaultTimeout(TIMEOUT)
@@ -171,11 +233,103 @@ async function main() {
       assert(count === 1, `学校列表有 ${count} 行`)
     })
 
+    await step('学校管理员在“数据导入”下载学生模板(.xlsx)', async () => {
+      await page.locator('[data-test=menu-imports]').click()
+      await page.locator('[data-test=import-kind-student]').click()
+      const download = await downloadBy(page, '[data-test=import-template]')
+      const name = download.suggestedFilename()
+      assert(name.endsWith('.xlsx'), `模板文件名为“${name}”`)
+      const saved = path.join(tmp, name)
+      await download.saveAs(saved)
+      assert(readFileSync(saved).subarray(0, 2).toString('latin1') === 'PK', '模板不是 xlsx(zip)文件')
+    })
+
+    let goodFile, badFile, goodStudents
+    await step('按本校标识码和班级写导入文件(2行正确,1行身份证号校验位错误)', async () => {
+      const { user } = await apiGet(page, '/auth/me')
+      const { school, classes } = await apiGet(page, `/schools/${user.school_id}`)
+      const { school_year: schoolYear } = await apiGet(page, '/meta/enums')
+      const klass = classes.find((c) => c.section !== '特教')
+      assert(klass, `${school.name} 没有普通班级`)
+      goodStudents = [
+        newStudent('王晓雨', '女', klass, school.code, schoolYear),
+        newStudent('李浩然', '男', klass, school.code, schoolYear),
+      ]
+      const bad = newStudent('赵子涵', '男', klass, school.code, schoolYear)
+      bad.id_number = withWrongCheck(bad.id_number)
+      badFile = path.join(tmp, '学生导入-有错误.csv')
+      goodFile = path.join(tmp, '学生导入.csv')
+      writeFileSync(badFile, studentCsv([...goodStudents, bad]))
+      writeFileSync(goodFile, studentCsv(goodStudents))
+    })
+
+    await step('上传有错误的文件:预览列出第4行的身份证号问题,不能确认导入', async () => {
+      await uploadImport(page, badFile)
+      await page.waitForSelector(rows('import-problems'))
+      const problems = await page.locator(rows('import-problems')).evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
+      )
+      // 行, 列, 列名, 值, 问题; the header is row 1, so the third student is row 4.
+      const listed = problems.map((p) => p.join(' | ')).join(';')
+      assert(
+        problems.some(([rowNo, , header, , message]) => rowNo === '4' && (header === '身份证号' || message.includes('身份证'))),
+        `问题表没有第4行的身份证号问题:${listed}`,
+      )
+      assert(problems.every(([rowNo]) => rowNo === '4'), `正确的行也列出了问题:${listed}`)
+      assert(await page.locator('[data-test=import-commit]').isDisabled(), '有问题时“确认导入”按钮可点击')
+      await scrollToTop(page)
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-import-problems.png'), fullPage: true })
+    })
+
+    await step('上传改正后的文件并确认导入:新增 2', async () => {
+      await page.locator('[data-test=import-again]').click()
+      await uploadImport(page, goodFile)
+      await page.locator('[data-test=import-ok]').waitFor()
+      const toCreate = (await page.locator('[data-test=import-to-create]').textContent()).trim()
+      assert(toCreate === '2', `预览的“新增”为“${toCreate}”`)
+      await page.locator('[data-test=import-commit]').click()
+      await page.locator('.el-message-box').getByRole('button', { name: '确认导入' }).click()
+      const created = page.locator('[data-test=import-created]')
+      await created.waitFor()
+      assert((await created.textContent()).trim() === '2', `导入结果“新增”为“${await created.textContent()}”`)
+      await page.locator(rows('import-history'), { hasText: '已导入' }).first().waitFor()
+      await scrollToTop(page)
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-import-done.png'), fullPage: true })
+    })
+
+    await step('导入的学生出现在学生列表中', async () => {
+      await openMenu(page, 'students', 'student-table')
+      // q matches the start of an ID number: the new student's number finds exactly that student.
+      await page.locator('input[data-test=student-search]').fill(goodStudents[0].id_number)
+      await page.waitForFunction(
+        ({ selector, name }) => {
+          const found = [...document.querySelectorAll(selector)].map((tr) => tr.textContent)
+          return found.length === 1 && found[0].includes(name)
+        },
+        { selector: rows('student-table'), name: goodStudents[0].name },
+      )
+    })
+
+    await step('学生列表“导出Excel”按当前筛选条件下载 .xlsx 文件', async () => {
+      const [request, download] = await Promise.all([
+        page.waitForRequest((r) => r.url().includes('/api/v1/exports/students.xlsx')),
+        downloadBy(page, '[data-test=export-students]'),
+      ])
+      const q = new URL(request.url()).searchParams.get('q')
+      assert(q === goodStudents[0].id_number, `导出请求没有带上搜索条件:${request.url()}`)
+      const name = download.suggestedFilename()
+      assert(name.endsWith('.xlsx'), `导出文件名为“${name}”`)
+      const saved = path.join(tmp, name)
+      await download.saveAs(saved)
+      assert(readFileSync(saved).subarray(0, 2).toString('latin1') === 'PK', '导出的不是 xlsx(zip)文件')
+    })
+
     await step('页面没有脚本错误', async () => {
       assert(pageErrors.length === 0, pageErrors.join(' | '))
     })
   } finally {
     await browser.close()
+    rmSync(tmp, { recursive: true, force: true })
   }
 }
 

@@ -3,7 +3,8 @@
 # loopback port, then login_school.mjs in headless Chromium against it.
 #   tests/e2e/run.sh build/edubureau
 # Builds web/dist and installs the test's node modules first when they are missing.
-# SCREENSHOT_DIR (default /tmp) receives e2e-dashboard.png and e2e-school.png.
+# SCREENSHOT_DIR (default /tmp) receives e2e-dashboard.png, e2e-school.png,
+# e2e-import-problems.png and e2e-import-done.png.
 set -euo pipefail
 
 if [ $# -ne 1 ] || [ ! -x "$1" ]; then

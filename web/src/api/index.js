@@ -1,5 +1,5 @@
 // The API endpoints the UI uses, one function each (see docs/API.md).
-import { get, post, put } from './http'
+import { download, get, post, put, upload } from './http'
 
 export const authApi = {
   login: (username, password) => post('/auth/login', { username, password }),
@@ -39,6 +39,22 @@ export const adminApi = {
   users: () => get('/users'),
   createUser: (user) => post('/users', user),
   audit: (query) => get('/audit', query),
+}
+
+// Excel/CSV import: kind is school | student | teacher | conditions.
+// upload() answers a preview; nothing changes until commit().
+export const importApi = {
+  template: (kind) => download(`/templates/${kind}.xlsx`),
+  upload: (kind, file, progress) => upload(`/imports/${kind}`, file, progress),
+  list: () => get('/imports'),
+  get: (id) => get(`/imports/${id}`),
+  errors: (id) => download(`/imports/${id}/errors.xlsx`),
+  commit: (id) => post(`/imports/${id}/commit`),
+}
+
+// The lists as .xlsx, with the list's filters: kind is schools | students | teachers | conditions.
+export const exportApi = {
+  download: (kind, filters) => download(`/exports/${kind}.xlsx`, filters),
 }
 
 // Option lists for the remote-search selects: (q) => [{value, label}].

@@ -1,7 +1,8 @@
 // Hash routes (/#/schools/12), so the server needs no fallback for deep links.
-// Every route but 登录 needs a session; 用户管理 and 操作日志 need bureau_admin.
+// Every route but 登录 needs a session; 用户管理 and 操作日志 need bureau_admin;
+// 数据导入 needs a user who may create records (auth.canEdit).
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { Document, HomeFilled, School, Setting, User, UserFilled } from '@element-plus/icons-vue'
+import { Document, HomeFilled, School, Setting, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import AdminLayout from '../layout/AdminLayout.vue'
 import LoginView from '../views/LoginView.vue'
 import { useAuthStore } from '../stores/auth'
@@ -19,6 +20,7 @@ const pages = [
   },
   { path: 'students', name: 'students', component: () => import('../views/StudentListView.vue'), meta: { title: '学生', icon: User } },
   { path: 'teachers', name: 'teachers', component: () => import('../views/TeacherListView.vue'), meta: { title: '教职工', icon: UserFilled } },
+  { path: 'imports', name: 'imports', component: () => import('../views/ImportView.vue'), meta: { title: '数据导入', icon: Upload, edit: true } },
   { path: 'users', name: 'users', component: () => import('../views/UserListView.vue'), meta: { title: '用户管理', icon: Setting, admin: true } },
   { path: 'audit', name: 'audit', component: () => import('../views/AuditLogView.vue'), meta: { title: '操作日志', icon: Document, admin: true } },
 ]
@@ -38,6 +40,7 @@ router.beforeEach(async (to) => {
   if (!auth.user) await auth.restore()
   if (!auth.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   if (to.meta.admin && !auth.isAdmin) return { name: 'dashboard' }
+  if (to.meta.edit && !auth.canEdit) return { name: 'dashboard' }
   return true
 })
 

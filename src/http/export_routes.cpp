@@ -1,0 +1,69 @@
+#include <functional>
+#include <map>
+
+#include "http/list_filters.h"
+#include "http/routes.h"
+#include "ingest/register_spec.h"
+#include "report/register_template.h"
+
+namespace edu {
+namespace {
+
+Entity entity_of_kind(const std::string& kind) {
+  if (kind == "school") return Entity::kSchool;
+  if (kind == "student") return Entity::kStudent;
+  if (kind == "teacher") return Entity::kTeacher;
+  return Entity::kConditions;
+}
+
+// GET /templates/{kind}.xlsx: the blank template, for those who may create that kind.
+Result<Reply> template_route(ApiCall& call) {
+  const RegisterSpec* spec = find_register_spec(call.request.matches[1]);
+  if (!spec) return Status::Error("not_found", "未知的登记表类型“" + call.request.matches[1].str() + "”");
+  if (!allowed(call.who().user, Action::kCreate, entity_of_kind(spec->kind)))
+    return Status::Error("forbidden", "您的角色不能导入" + spec->title + "登记表");
+  return file_reply(spec->title + "导入模板.xlsx",
+                    [&](const std::string& path) { return report::write_template(*spec, path); });
+}
+
+// Runs one list's export: reads its filter from the query, writes the file.
+template <class Filter>
+std::function<Result<Reply>(ApiCall&)> export_route(
+    const char* title, Result<Filter> (*read_filter)(const ApiCall&),
+    std::function<Result<int64_t>(ApiCall&, const Filter&, const std::string&)> run) {
+  return [=](ApiCall& call) -> Result<Reply> {
+    auto filter = read_filter(call);
+    if (!filter.ok()) return filter.status();
+    return file_reply(std::string(title) + "-" + call.today().iso() + ".xlsx",
+                      [&](const std::string& path) { return run(call, *filter, path).status(); });
+  };
+}
+
+}  // namespace
+
+void add_export_routes(Router& router) {
+  router.get("/templates/([a-z]+)\\.xlsx", template_route);
+  router.get("/exports/schools\\.xlsx",
+             export_route<SchoolFilter>("学校名录", school_filter,
+                                        [](ApiCall& c, const SchoolFilter& f, const std::string& path) {
+                                          return export_schools(c.db, c.who(), f, c.app.school_year, path);
+                                        }));
+  router.get("/exports/students\\.xlsx",
+             export_route<StudentFilter>("学生名册", student_filter,
+                                         [](ApiCall& c, const StudentFilter& f, const std::string& path) {
+                                           return export_students(c.db, c.who(), f, path);
+                                         }));
+  router.get("/exports/teachers\\.xlsx",
+             export_route<TeacherFilter>("教职工名册", teacher_filter,
+                                         [](ApiCall& c, const TeacherFilter& f, const std::string& path) {
+                                           return export_teachers(c.db, c.who(), f, path);
+                                         }));
+  router.get("/exports/conditions\\.xlsx",
+             export_route<ConditionsFilter>(
+                 "办学条件", conditions_filter,
+                 [](ApiCall& c, const ConditionsFilter& f, const std::string& path) {
+                   return export_conditions(c.db, c.who(), f, c.app.school_year, path);
+                 }));
+}
+
+}  // namespace edu

@@ -1,0 +1,20 @@
+// The filters of the register lists, read from a request's query string
+// (docs/API.md): the list endpoints and the exports of the same lists read
+// them here, so an export holds exactly the rows the list shows.
+// A malformed integer parameter is a 400 naming it.
+#pragma once
+
+#include "http/router.h"
+#include "store/school_store.h"
+#include "store/student_store.h"
+#include "store/teacher_store.h"
+#include "workflow/register_export.h"
+
+namespace edu {
+
+Result<SchoolFilter> school_filter(const ApiCall& call);          // area_id kind location ownership q
+Result<StudentFilter> student_filter(const ApiCall& call);        // area_id school_id class_id grade section gender status q
+Result<TeacherFilter> teacher_filter(const ApiCall& call);        // area_id school_id post education title subject backbone q
+Result<ConditionsFilter> conditions_filter(const ApiCall& call);  // area_id school_id school_year
+
+}  // namespace edu
