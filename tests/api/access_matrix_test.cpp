@@ -58,6 +58,10 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
   };
   auto path = [](std::string p) { return [p] { return p; }; };
   const Landmarks& l = lm();
+  Login admin = server().login("admin");
+  const std::string admin_import = id(server()
+      .upload("/imports/student", &admin, "matrix.csv", "姓名,身份证号\n甲,1\n")
+      .body["import"]["id"].get<int64_t>());
   std::vector<Cell> cells = {
       //                                                     admin officer s_admin teacher inspector
       get(path("/dashboard"),                                 {200, 200, 200, 200, 200}),
@@ -83,6 +87,15 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/teachers/" + id(l.rural_teacher) + "/id-number"), {200, 403, 404, 403, 403}),
       get(path("/users"),                                     {200, 403, 403, 403, 403}),
       get(path("/audit"),                                     {200, 403, 403, 403, 403}),
+      get(path("/templates/student.xlsx"),                    {200, 403, 200, 403, 403}),
+      get(path("/templates/school.xlsx"),                     {200, 403, 403, 403, 403}),
+      get(path("/exports/schools.xlsx"),                      {200, 200, 200, 200, 200}),
+      get(path("/exports/students.xlsx"),                     {200, 200, 200, 200, 200}),
+      get(path("/exports/teachers.xlsx"),                     {200, 200, 200, 200, 200}),
+      get(path("/exports/conditions.xlsx"),                   {200, 200, 200, 200, 200}),
+      get(path("/imports"),                                   {200, 200, 200, 200, 200}),
+      get(path("/imports/" + admin_import),                   {200, 404, 404, 404, 404}),
+      get(path("/imports/" + admin_import + "/errors.xlsx"),  {200, 404, 404, 404, 404}),
       {"PUT", path("/schools/" + id(l.own_school)),
        [](const std::string&) { return school_body(lm().own_school); }, {200, 403, 200, 403, 403}},
       {"PUT", path("/schools/" + id(l.rural_school)),
