@@ -18,6 +18,7 @@
 #include "store/registers_loader.h"
 #include "store/school_store.h"
 #include "workflow/import_commands.h"
+#include "workflow/register_export.h"
 
 namespace edu {
 namespace {
@@ -83,17 +84,59 @@ int run_demo(const std::string& path, demo::DemoSettings settings, bool force) {
   return 0;
 }
 
+// The user `username` acting from the command line, with their role and scope.
+Result<Actor> actor_named(Database& db, const std::string& username) {
+  auto user = find_user(db, username);
+  if (!user.ok()) return user.status();
+  if (!*user) return Status::Error("not_found", "用户“" + username + "”不存在(用 --user 指定以谁的身份操作)");
+  auto scope = scope_of(**user);
+  if (!scope.ok()) return scope.status();
+  return Actor{**user, *scope, "(命令行)"};
+}
+
+// `edubureau export`: a register list as `username` sees it, to an .xlsx file.
+int run_export(Database& db, const std::string& list, const std::string& path,
+               const std::string& username, const std::string& school_code) {
+  auto actor = actor_named(db, username);
+  if (!actor.ok()) return fail(actor.status());
+  std::optional<int64_t> school_id;
+  if (!school_code.empty()) {
+    auto school = find_school_by_code(db, school_code);
+    if (!school.ok()) return fail(school.status());
+    if (!*school) return fail(Status::Error("not_found", "学校标识码 " + school_code + " 不存在"));
+    school_id = (*school)->id;
+  }
+  auto year = get_setting(db, "school_year", "2026");
+  if (!year.ok()) return fail(year.status());
+  Result<int64_t> rows = Status::Error("not_found", "未知的名录“" + list + "”(可用:schools、students、teachers、conditions)");
+  if (list == "schools") {
+    rows = export_schools(db, *actor, {}, std::stoi(*year), path);
+  } else if (list == "students") {
+    StudentFilter f;
+    f.school_id = school_id;
+    rows = export_students(db, *actor, f, path);
+  } else if (list == "teachers") {
+    TeacherFilter f;
+    f.school_id = school_id;
+    rows = export_teachers(db, *actor, f, path);
+  } else if (list == "conditions") {
+    ConditionsFilter f;
+    f.school_id = school_id;
+    rows = export_conditions(db, *actor, f, std::stoi(*year), path);
+  }
+  if (!rows.ok()) return fail(rows.status());
+  std::cout << "已导出 " << *rows << " 行到 " << path << "\n";
+  return 0;
+}
+
 // `edubureau import`: preview a register file as `username`, and commit it when asked.
 int run_import(Database& db, const std::string& kind, const std::string& path,
                const std::string& username, bool commit) {
   const RegisterSpec* spec = find_register_spec(kind);
   if (!spec) return fail(Status::Error("not_found", "未知的登记表类型“" + kind + "”(可用:school、student、teacher、conditions)"));
-  auto user = find_user(db, username);
-  if (!user.ok()) return fail(user.status());
-  if (!*user) return fail(Status::Error("not_found", "用户“" + username + "”不存在(用 --user 指定以谁的身份导入)"));
-  auto scope = scope_of(**user);
-  if (!scope.ok()) return fail(scope.status());
-  Actor actor{**user, *scope, "(命令行)"};
+  auto found = actor_named(db, username);
+  if (!found.ok()) return fail(found.status());
+  const Actor& actor = *found;
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(Status::Error("bad_file", "无法打开文件 " + path));
   std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -196,6 +239,14 @@ int run_cli(int argc, char** argv) {
   import_cmd->add_option("--user", import_user, "以该用户的身份与权限导入 / act as this user")->required();
   import_cmd->add_flag("--commit", import_commit, "校验通过后确认导入(否则只预览)");
 
+  std::string export_list, export_path, export_user, export_school;
+  auto* export_cmd = app.add_subcommand("export", "导出名录为 xlsx / export a register list as xlsx");
+  export_cmd->add_option("list", export_list, "schools | students | teachers | conditions")->required();
+  export_cmd->add_option("file", export_path, "输出的 .xlsx 文件 / output file")->required();
+  export_cmd->add_option("--user", export_user, "以该用户的身份与权限导出 / act as this user")->required();
+  export_cmd->add_option("--school-code", export_school, "只导出该学校 / only this school");
+
+
   auto* migrate_cmd = app.add_subcommand("migrate", "升级数据库结构 / apply schema migrations");
   std::string backup_file;
   auto* backup_cmd = app.add_subcommand(
@@ -217,6 +268,7 @@ int run_cli(int argc, char** argv) {
   auto db = open_migrated(db_path);
   if (!db.ok()) return fail(db.status());
   if (*import_cmd) return run_import(**db, import_kind, import_path, import_user, import_commit);
+  if (*export_cmd) return run_export(**db, export_list, export_path, export_user, export_school);
   if (*migrate_cmd) {
     auto version = schema_version(**db);
     if (!version.ok()) return fail(version.status());

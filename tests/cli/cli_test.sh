@@ -63,5 +63,9 @@ check "good import commits" bash -c "'$BIN' --db '$TMP/a.db' import student '$TM
 check "one student more" test "$(sqlite3 "$TMP/a.db" "SELECT COUNT(*) FROM students")" = "$((students + 1))"
 check "re-import changes nothing" bash -c "'$BIN' --db '$TMP/a.db' import student '$TMP/good.csv' --user admin --commit | grep -q '无变化 1'"
 check "imports are recorded" test "$(sqlite3 "$TMP/a.db" "SELECT COUNT(*) FROM imports WHERE status = 'committed'")" = 2
+# export: the school's students as xlsx, imported again without a change
+check "export students" bash -c "'$BIN' --db '$TMP/a.db' export students '$TMP/out.xlsx' --user admin --school-code '$code' | grep -q '已导出'"
+check "exported file imports unchanged" bash -c "'$BIN' --db '$TMP/a.db' import student '$TMP/out.xlsx' --user admin | grep -q '新增 0,更新 0'"
+refuses "export of an unknown list" "未知的名录" "$BIN" --db "$TMP/a.db" export pupils "$TMP/x.xlsx" --user admin
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
