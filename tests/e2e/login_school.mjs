@@ -281,6 +281,15 @@ async function main() {
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-import-problems.png'), fullPage: true })
     })
 
+    await step('“下载错误标注文件”得到带“错误说明”的 .xlsx', async () => {
+      const download = await downloadBy(page, '[data-test=import-errors]')
+      const name = download.suggestedFilename()
+      assert(name.endsWith('-错误说明.xlsx'), `错误标注文件名为“${name}”`)
+      const saved = path.join(tmp, name)
+      await download.saveAs(saved)
+      assert(readFileSync(saved).subarray(0, 2).toString('latin1') === 'PK', '错误标注文件不是 xlsx(zip)文件')
+    })
+
     await step('上传改正后的文件并确认导入:新增 2', async () => {
       await page.locator('[data-test=import-again]').click()
       await uploadImport(page, goodFile)
