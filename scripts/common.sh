@@ -9,7 +9,7 @@ export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/edubureau-ccache}"
 RUNTIME_PACKAGES=(build-essential cmake pkg-config ccache libsqlite3-dev libsodium-dev
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
   libminizip-dev libpugixml-dev libuchardet-dev libxlsxwriter-dev)
-TEST_PACKAGES=(chromium fonts-noto-cjk sqlite3 curl python3 libreoffice-calc-nogui)
+TEST_PACKAGES=(chromium fonts-noto-cjk sqlite3 curl python3 python3-pandas libreoffice-calc-nogui)
 
 # Installs the Debian packages in "$@" that are not installed yet.
 ensure_packages() {

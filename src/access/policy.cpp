@@ -23,9 +23,12 @@ bool allowed(const User& user, Action action, Entity entity) {
   if (r == role::kBureauAdmin) return true;
   switch (action) {
     case Action::kRead:
-      return entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher;
+      return entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher ||
+             entity == Entity::kStatistics || entity == Entity::kExam ||
+             (entity == Entity::kExamIntegrity && (r == role::kAreaOfficer || r == role::kInspector));
     case Action::kCreate:
-      return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher);
+      return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher ||
+                                         entity == Entity::kExamScores || entity == Entity::kExamExemption);
     case Action::kUpdate:
       return r == role::kSchoolAdmin &&
              (entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher);

@@ -9,6 +9,9 @@
 #include <iostream>
 
 #include "access/policy.h"
+#include "cli/analyze_command.h"
+#include "cli/demo_exams.h"
+#include "cli/exam_command.h"
 #include "cli/demo_users.h"
 #include "demo/generator.h"
 #include "http/server.h"
@@ -70,6 +73,7 @@ int run_demo(const std::string& path, demo::DemoSettings settings, bool force) {
   if (!s.ok()) return fail(s);
   auto users = create_demo_users(**db, settings.current_school_year);
   if (!users.ok()) return fail(users.status());
+  if (Status e = create_demo_exams(**db, county, settings, std::cout); !e.ok()) return fail(e);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   size_t enrolled = 0;
@@ -246,6 +250,10 @@ int run_cli(int argc, char** argv) {
   export_cmd->add_option("--user", export_user, "以该用户的身份与权限导出 / act as this user")->required();
   export_cmd->add_option("--school-code", export_school, "只导出该学校 / only this school");
 
+  AnalyzeOptions analyze_options;
+  auto* analyze_cmd = add_analyze_command(app, analyze_options);
+  ExamOptions exam_options;
+  auto* exam_cmd = add_exam_command(app, exam_options);
 
   auto* migrate_cmd = app.add_subcommand("migrate", "升级数据库结构 / apply schema migrations");
   std::string backup_file;
@@ -267,6 +275,8 @@ int run_cli(int argc, char** argv) {
 
   auto db = open_migrated(db_path);
   if (!db.ok()) return fail(db.status());
+  if (*analyze_cmd) return run_analyze(**db, analyze_options);
+  if (*exam_cmd) return run_exam(**db, exam_options);
   if (*import_cmd) return run_import(**db, import_kind, import_path, import_user, import_commit);
   if (*export_cmd) return run_export(**db, export_list, export_path, export_user, export_school);
   if (*migrate_cmd) {

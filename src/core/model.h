@@ -88,6 +88,7 @@ struct Teacher {
   std::string title;      // titles()
   std::string subject;    // subjects()
   std::string backbone;   // backbones()
+  std::string section;    // sections(): the 学段 taught; "" = by core/teacher_section.h
   bool on_staff = true;   // 在编
   Date hired_on;          // 参加工作日期
 };

@@ -24,7 +24,7 @@ const std::map<std::string, std::string>& labels() {
       {"enrolled_on", "入学日期"}, {"household", "户口性质"},   {"left_behind", "留守儿童"},
       {"disabled", "随班就读"},    {"post", "岗位类别"},       {"education", "最高学历"},
       {"title", "职称"},           {"subject", "任教学科"},     {"backbone", "骨干级别"},
-      {"on_staff", "在编"},        {"hired_on", "参加工作日期"},
+      {"section", "任教学段"},    {"on_staff", "在编"},        {"hired_on", "参加工作日期"},
       {"school_year", "学年"},     {"building_area", "校舍建筑面积"},
       {"teaching_area", "教学及辅助用房面积"}, {"sports_area", "体育运动场馆面积"},
       {"equipment_value", "教学仪器设备值"}, {"books", "图书"}, {"computers", "计算机"},
@@ -78,6 +78,7 @@ FieldValues fields_of(const Teacher& t) {
           field("title", t.title),
           field("subject", t.subject),
           field("backbone", t.backbone),
+          field("section", t.section),
           field("on_staff", yes_no(t.on_staff)),
           field("hired_on", t.hired_on.iso())};
 }

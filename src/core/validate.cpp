@@ -94,6 +94,7 @@ Status validate_teacher(const Teacher& t, const Date& today) {
   EDU_CHECK(in_enum(t.title, titles(), "title"));
   EDU_CHECK(in_enum(t.subject, subjects(), "subject"));
   EDU_CHECK(in_enum(t.backbone, backbones(), "backbone"));
+  if (!t.section.empty()) EDU_CHECK(in_enum(t.section, sections(), "section"));
   EDU_CHECK(valid_date(t.hired_on, "hired_on", "参加工作日期", today));
   if (age_on(t.birth_date, t.hired_on) < 16)
     return Status::Error("validation", "参加工作时年龄不足16周岁", "hired_on");

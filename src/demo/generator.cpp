@@ -893,6 +893,7 @@ class Staffer {
     t.hired_on = Date{st_.current_school_year - years, 9, 1};
     t.title = title_for(years, section, post, t.education, private_school);
     t.subject = subject;
+    t.section = section;
     t.backbone = post == "专任教师" ? backbone_for(t.title, location) : "无";
     t.on_staff = !private_school && rng_.chance(0.96);
     out_.teachers.push_back(std::move(t));

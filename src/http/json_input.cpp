@@ -119,6 +119,7 @@ Result<Teacher> teacher_from_json(const nlohmann::json& body) {
   t.title = in.text("title");
   t.subject = in.text("subject");
   t.backbone = in.text("backbone");
+  t.section = in.text("section", false);
   t.on_staff = in.boolean("on_staff");
   t.hired_on = in.date("hired_on");
   if (!in.status().ok()) return in.status();

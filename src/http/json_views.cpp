@@ -68,6 +68,7 @@ json to_json(const TeacherView& v) {
           {"title", t.title},
           {"subject", t.subject},
           {"backbone", t.backbone},
+          {"section", t.section},
           {"on_staff", t.on_staff},
           {"hired_on", t.hired_on.iso()}};
 }

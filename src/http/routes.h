@@ -13,6 +13,8 @@ void add_register_routes(Router& router);   // /schools, /students, /teachers, /
 void add_admin_routes(Router& router);      // /users, /audit
 void add_import_routes(Router& router);     // /imports
 void add_export_routes(Router& router);     // /templates, /exports
+void add_analytics_routes(Router& router);  // /analytics, /exports/balance.xlsx
+void add_exam_routes(Router& router);      // /exams (质量监测)
 
 // What the user's scope is called: the county, an area or a school name.
 Result<std::string> scope_name(Database& db, const AppState& app, const User& user);

@@ -65,6 +65,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   add_admin_routes(router);
   add_import_routes(router);
   add_export_routes(router);
+  add_analytics_routes(router);
+  add_exam_routes(router);
   if (!options.web_dir.empty()) {
     if (!std::filesystem::exists(std::filesystem::path(options.web_dir) / "index.html"))
       return Status::Error("config", "网页目录 " + options.web_dir + " 中没有 index.html,请先构建前端");

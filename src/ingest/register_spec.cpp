@@ -52,6 +52,8 @@ std::vector<RegisterSpec> make_specs() {
       {"title", "职称", {"专业技术职务", "专业技术职称"}, T::kText, true, &titles(), "", "一级"},
       {"subject", "任教学科", {"学科", "任教科目"}, T::kText, true, &subjects(), "", "数学"},
       {"backbone", "骨干级别", {"骨干教师"}, T::kText, true, &backbones(), "", "无"},
+      {"section", "任教学段", {"学段"}, T::kText, false, &sections(),
+       "九年一贯制等多学段学校填写;空白时按学校类别与学科推定", "小学"},
       {"on_staff", "是否在编", {"在编", "编制"}, T::kYesNo, true, nullptr, "是/否", "是"},
       {"hired_on", "参加工作日期", {"参加工作时间", "参加工作年月"}, T::kDate, true, nullptr, "", "2012-09-01"},
   };

@@ -2,6 +2,8 @@
 
 #include "store/migrations/0001_registers.h"
 #include "store/migrations/0002_imports.h"
+#include "store/migrations/0003_teacher_section.h"
+#include "store/migrations/0004_exams.h"
 
 namespace edu {
 
@@ -9,6 +11,8 @@ const std::vector<Migration>& all_migrations() {
   static const std::vector<Migration> list = {
       {1, "registers", kMigration0001Registers},
       {2, "imports", kMigration0002Imports},
+      {3, "teacher_section", kMigration0003TeacherSection},
+      {4, "exams", kMigration0004Exams},
   };
   return list;
 }

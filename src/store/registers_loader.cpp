@@ -42,13 +42,13 @@ Status load_registers(Database& db, const Registers& r) {
   if (s.ok())
     s = load<Teacher>(db,
                       "INSERT INTO teachers (id, id_number, name, gender, birth_date, school_id, "
-                      "post, education, title, subject, backbone, on_staff, hired_on) VALUES "
-                      "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      "post, education, title, subject, backbone, on_staff, hired_on, section) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                       r.teachers, [](const Teacher& t) -> std::vector<Value> {
                         return {t.id,        t.id_number, t.name,    t.gender,
                                 t.birth_date.iso(), t.school_id, t.post, t.education,
                                 t.title,     t.subject,   t.backbone, int64_t{t.on_staff},
-                                t.hired_on.iso()};
+                                t.hired_on.iso(), t.section};
                       });
   if (s.ok())
     s = load<SchoolClass>(db,

@@ -5,7 +5,7 @@ namespace {
 
 const char* kColumns =
     "t.id, t.id_number, t.name, t.gender, t.birth_date, t.school_id, t.post, t.education, "
-    "t.title, t.subject, t.backbone, t.on_staff, t.hired_on, sc.name";
+    "t.title, t.subject, t.backbone, t.on_staff, t.hired_on, sc.name, t.section";
 const char* kJoins = "JOIN schools sc ON sc.id = t.school_id";
 const std::string kFrom = std::string("teachers t ") + kJoins;
 
@@ -26,13 +26,14 @@ TeacherView view_from(const Row& r) {
   t.on_staff = r.integer(11) != 0;
   t.hired_on = parse_iso_date(r.text(12)).value_or(Date{});
   v.school_name = r.text(13);
+  t.section = r.text(14);
   return v;
 }
 
 std::vector<Value> teacher_params(const Teacher& t) {
   return {t.id_number, t.name,      t.gender,  t.birth_date.iso(), t.school_id,
           t.post,      t.education, t.title,   t.subject,          t.backbone,
-          int64_t{t.on_staff},      t.hired_on.iso()};
+          int64_t{t.on_staff},      t.hired_on.iso(),   t.section};
 }
 
 Result<std::optional<TeacherView>> first(Result<Rows> rows) {
@@ -81,7 +82,7 @@ Result<std::optional<TeacherView>> find_teacher_by_id_number(Database& db,
 Result<int64_t> insert_teacher(Database& db, const Teacher& t) {
   auto rows = db.query(
       "INSERT INTO teachers (id_number, name, gender, birth_date, school_id, post, education, "
-      "title, subject, backbone, on_staff, hired_on) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+      "title, subject, backbone, on_staff, hired_on, section) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
       "RETURNING id",
       teacher_params(t));
   if (!rows.ok()) return rows.status();
@@ -93,7 +94,7 @@ Status update_teacher(Database& db, const Teacher& t) {
   params.push_back(t.id);
   return db.exec(
       "UPDATE teachers SET id_number=?, name=?, gender=?, birth_date=?, school_id=?, post=?, "
-      "education=?, title=?, subject=?, backbone=?, on_staff=?, hired_on=? WHERE id=?",
+      "education=?, title=?, subject=?, backbone=?, on_staff=?, hired_on=?, section=? WHERE id=?",
       params);
 }
 

@@ -14,6 +14,8 @@ const char* entity_name(Entity e) {
     case Entity::kConditions: return "conditions";
     case Entity::kUser: return "user";
     case Entity::kAudit: return "audit";
+    case Entity::kStatistics: return "statistics";
+    case Entity::kBalancePlan: return "balance_plan";
   }
   return "";
 }

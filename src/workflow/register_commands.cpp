@@ -134,6 +134,9 @@ Result<typename Traits::View> save_record(Database& db, const Actor& actor,
     if constexpr (!std::is_same_v<typename Traits::Record, School>) {
       if (record.id_number.empty()) record.id_number = old.id_number;
     }
+    if constexpr (std::is_same_v<typename Traits::Record, Teacher>) {
+      if (record.section.empty()) record.section = old.section;  // a form without 任教学段
+    }
     auto named = with_names(db, fields_of(old));
     if (!named.ok()) return named.status();
     before = std::move(*named);

@@ -175,6 +175,7 @@ struct TeacherImport {
     t.title = row.get("title");
     t.subject = row.get("subject");
     t.backbone = row.get("backbone");
+    t.section = row.get("section");
     t.on_staff = row.get("on_staff") == "是";
     t.hired_on = row.date("hired_on");
     auto school = school_of_row(row, l);
@@ -185,7 +186,8 @@ struct TeacherImport {
     return t;
   }
 
-  static void check_existing(RowCheck& row, const Record& t, const Record& old, const Lookups& l) {
+  static void check_existing(RowCheck& row, Record& t, const Record& old, const Lookups& l) {
+    if (t.section.empty()) t.section = old.section;  // a file without 任教学段
     if (old.school_id != t.school_id && !l.schools_in_scope.count(old.school_id))
       row.fail("id_number", "该教职工登记在“" + l.school_name(old.school_id) +
                                 "”,不在您的管辖范围内,请由教育局办理调动");

@@ -62,6 +62,12 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
   const std::string admin_import = id(server()
       .upload("/imports/student", &admin, "matrix.csv", "姓名,身份证号\n甲,1\n")
       .body["import"]["id"].get<int64_t>());
+  const std::string exam = id(server()
+      .call("POST", "/exams", &admin,
+            json{{"name", "矩阵考试"}, {"date", "2026-11-10"}, {"grade", l.own_class_grade},
+                 {"subjects", json::array({json{{"name", "语文"}, {"full_marks", 100}},
+                                           json{{"name", "数学"}, {"full_marks", 120}}})}})
+      .body["exam"]["id"].get<int64_t>());
   std::vector<Cell> cells = {
       //                                                     admin officer s_admin teacher inspector
       get(path("/dashboard"),                                 {200, 200, 200, 200, 200}),
@@ -85,6 +91,40 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/teachers/" + id(l.rural_teacher)),           {200, 404, 404, 404, 200}),
       get(path("/teachers/" + id(l.own_teacher) + "/id-number"),   {200, 403, 200, 403, 403}),
       get(path("/teachers/" + id(l.rural_teacher) + "/id-number"), {200, 403, 404, 403, 403}),
+      get(path("/analytics/indicators?year=2026"),            {200, 200, 200, 200, 200}),
+      get(path("/analytics/balance?year=2026&section=初中"),  {200, 200, 200, 200, 200}),
+      get(path("/analytics/balance/history?section=小学"),    {200, 200, 200, 200, 200}),
+      get(path("/exports/balance.xlsx?year=2026"),            {200, 200, 200, 200, 200}),
+      {"POST", path("/analytics/whatif"),
+       [](const std::string&) {
+         return json{{"changes", {{{"type", "add_conditions"}, {"school_id", lm().own_school},
+                                   {"teaching_area", 100}}}}};
+       },
+       {200, 403, 403, 403, 403}},
+      {"POST", path("/analytics/plan"), [](const std::string&) { return json{{"section", "小学"}}; },
+       {200, 403, 403, 403, 403}},
+      get(path("/exams"),                                     {200, 200, 200, 200, 200}),
+      get(path("/exams/" + exam + "/results?level=school"),   {200, 200, 200, 200, 200}),
+      get(path("/exams/" + exam + "/results?level=teacher"),  {200, 200, 200, 200, 200}),
+      get(path("/exams/" + exam + "/students/" + id(l.own_student)), {200, 200, 200, 200, 404}),
+      get(path("/exams/" + exam + "/absentees"),              {200, 200, 200, 200, 200}),
+      get(path("/exams/" + exam + "/items"),                  {200, 200, 200, 200, 200}),
+      get(path("/exams/" + exam + "/value-added"),            {200, 200, 200, 200, 200}),
+      get(path("/exams/" + exam + "/integrity"),              {200, 200, 403, 403, 200}),
+      get(path("/exams/" + exam + "/exemptions"),             {200, 200, 200, 200, 200}),
+      get(path("/exams/" + exam + "/rewards"),                {200, 200, 200, 200, 200}),
+      get(path("/exams/" + exam + "/rewards.xlsx"),           {200, 200, 200, 200, 200}),
+      {"POST", path("/exams"),
+       [](const std::string&) {
+         return json{{"name", "矩阵新考试"}, {"date", "2026-12-01"}, {"grade", 3},
+                     {"subjects", json::array({json{{"name", "语文"}}})}};
+       },
+       {201, 403, 403, 403, 403}},
+      {"POST", path("/exams/" + exam + "/exemptions"),
+       [](const std::string&) { return json{{"student_id", lm().own_student}, {"reason", "骨折住院"}}; },
+       {201, 403, 201, 403, 403}},
+      {"PUT", path("/exams/" + exam + "/rewards"),
+       [](const std::string&) { return json{{"rules", json::array()}}; }, {200, 403, 403, 403, 403}},
       get(path("/users"),                                     {200, 403, 403, 403, 403}),
       get(path("/audit"),                                     {200, 403, 403, 403, 403}),
       get(path("/templates/student.xlsx"),                    {200, 403, 200, 403, 403}),

@@ -219,6 +219,24 @@ async function main() {
       await page.locator('.el-message', { hasText: '查看已记录' }).waitFor()
     })
 
+    await step('均衡发展:各校七项指标、县域差异系数与图表', async () => {
+      await openMenu(page, 'balance', 'balance-table')
+      await page.waitForSelector(rows('balance-cvs'))
+      const cvRows = await page.locator(rows('balance-cvs')).count()
+      assert(cvRows >= 7, `差异系数表只有 ${cvRows} 行`)
+      await waitForChart(page)
+      await scrollToTop(page)
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-balance.png'), fullPage: true })
+    })
+
+    await step('模拟规划:自动规划给出教师调动方案或说明原因', async () => {
+      await page.locator('[data-test=menu-whatif]').click()
+      await page.locator('[data-test=whatif-plan]').click()
+      await page.locator('.el-alert.note').first().waitFor() // the plan's verdict (reached or why not)
+      await scrollToTop(page)
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-whatif.png'), fullPage: true })
+    })
+
     await step('退出登录回到登录页', async () => {
       await page.locator('[data-test=logout]').click()
       await page.locator('[data-test=login-title]').waitFor()

@@ -66,3 +66,26 @@ export const lookup = {
       .list({ school_id: schoolId, q, size: 30 })
       .then((r) => r.items.map((t) => ({ value: t.id, label: `${t.name}(${t.subject})` }))),
 }
+
+// Statistics and balanced development (read-only; whatif/plan: bureau_admin, nothing saved).
+export const analyticsApi = {
+  indicators: (query) => get('/analytics/indicators', query),
+  balance: (query) => get('/analytics/balance', query),
+  history: (query) => get('/analytics/balance/history', query),
+  whatif: (draft) => post('/analytics/whatif', draft),
+  plan: (request) => post('/analytics/plan', request),
+}
+
+// Exam quality monitoring (质量监测); results scoped by the server.
+export const examApi = {
+  list: () => get('/exams'),
+  results: (id, level) => get(`/exams/${id}/results`, { level }),
+  absentees: (id) => get(`/exams/${id}/absentees`),
+  student: (id, studentId) => get(`/exams/${id}/students/${studentId}`),
+  valueAdded: (id) => get(`/exams/${id}/value-added`),
+  integrity: (id) => get(`/exams/${id}/integrity`),
+  items: (id) => get(`/exams/${id}/items`),
+  rewards: (id) => get(`/exams/${id}/rewards`),
+  setRewards: (id, rules) => put(`/exams/${id}/rewards`, { rules }),
+  rewardsXlsx: (id) => download(`/exams/${id}/rewards.xlsx`),
+}

@@ -2,7 +2,7 @@
 // Every route but 登录 needs a session; 用户管理 and 操作日志 need bureau_admin;
 // 数据导入 needs a user who may create records (auth.canEdit).
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { Document, HomeFilled, School, Setting, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { DataAnalysis, Document, Medal, HomeFilled, Histogram, School, Setting, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import AdminLayout from '../layout/AdminLayout.vue'
 import LoginView from '../views/LoginView.vue'
 import { useAuthStore } from '../stores/auth'
@@ -20,6 +20,10 @@ const pages = [
   },
   { path: 'students', name: 'students', component: () => import('../views/StudentListView.vue'), meta: { title: '学生', icon: User } },
   { path: 'teachers', name: 'teachers', component: () => import('../views/TeacherListView.vue'), meta: { title: '教职工', icon: UserFilled } },
+  { path: 'indicators', name: 'indicators', component: () => import('../views/IndicatorsView.vue'), meta: { title: '统计指标', icon: DataAnalysis } },
+  { path: 'balance', name: 'balance', component: () => import('../views/BalanceView.vue'), meta: { title: '均衡发展', icon: Histogram } },
+  { path: 'whatif', name: 'whatif', component: () => import('../views/WhatIfView.vue'), meta: { title: '模拟规划', icon: TrendCharts, admin: true } },
+  { path: 'exams', name: 'exams', component: () => import('../views/ExamView.vue'), meta: { title: '质量监测', icon: Medal } },
   { path: 'imports', name: 'imports', component: () => import('../views/ImportView.vue'), meta: { title: '数据导入', icon: Upload, edit: true } },
   { path: 'users', name: 'users', component: () => import('../views/UserListView.vue'), meta: { title: '用户管理', icon: Setting, admin: true } },
   { path: 'audit', name: 'audit', component: () => import('../views/AuditLogView.vue'), meta: { title: '操作日志', icon: Document, admin: true } },

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmark of exam quality monitoring (figures go to BENCHMARKS.md): a city of
+# 200,000 students × 9 subjects — CSV score import, load, the full analysis, and
+# the same aggregates in SQLite SQL and pandas.
+# Usage: bench/run_exam.sh [STUDENTS]
+source "$(dirname "$0")/../scripts/common.sh"
+ensure_packages "${RUNTIME_PACKAGES[@]}" python3 python3-pandas
+BUILD="$ROOT/build-bench"
+if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DEDU_BUILD_TESTS=OFF -DEDU_BUILD_BENCH=ON >/dev/null
+fi
+cmake --build "$BUILD" --parallel "$(nproc)" --target bench_exam
+OUT="$ROOT/bench/out"
+mkdir -p "$OUT"
+# Debian's python3 (with python3-pandas) ahead of any other on the PATH.
+PATH="/usr/bin:$PATH" "$BUILD/bench/bench_exam" "$OUT" "$ROOT/bench" "$@"

@@ -1,0 +1,39 @@
+#include "analytics/snapshot.h"
+
+#include <algorithm>
+
+namespace edu::analytics {
+
+Code code_of(const Enumeration& e, std::string_view value) {
+  for (size_t i = 0; i < e.values.size(); ++i)
+    if (e.values[i] == value) return static_cast<Code>(i);
+  return kNoCode;
+}
+
+void Snapshot::index() {
+  school_ids_.clear();
+  for (size_t i = 0; i < schools.size(); ++i)
+    school_ids_.emplace_back(schools[i].id, static_cast<int>(i));
+  std::sort(school_ids_.begin(), school_ids_.end());
+  int years = std::max(0, last_year - first_year + 1);
+  conditions_at_.assign(static_cast<size_t>(years) * schools.size(), -1);
+  for (size_t row = 0; row < conditions.size(); ++row) {
+    const Conditions& c = conditions[row];
+    int school = school_index(c.school_id);
+    if (school < 0 || c.school_year < first_year || c.school_year > last_year) continue;
+    conditions_at_[(c.school_year - first_year) * schools.size() + school] = static_cast<int32_t>(row);
+  }
+}
+
+int Snapshot::school_index(int64_t id) const {
+  auto it = std::lower_bound(school_ids_.begin(), school_ids_.end(), std::make_pair(id, -1));
+  return it != school_ids_.end() && it->first == id ? it->second : -1;
+}
+
+const Conditions* Snapshot::conditions_of(int school, int year) const {
+  if (year < first_year || year > last_year || school < 0) return nullptr;
+  int32_t row = conditions_at_[(year - first_year) * schools.size() + school];
+  return row < 0 ? nullptr : &conditions[row];
+}
+
+}  // namespace edu::analytics

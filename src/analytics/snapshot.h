@@ -1,0 +1,90 @@
+// Snapshot: one county's registers for the history school years, held in
+// memory as columns (one vector per field, enumerations as small codes), so
+// that statistics and balance run as tight loops instead of SQL per cell.
+// Built by store/snapshot_loader.h (a few bulk SELECTs) or by hand in tests
+// and benchmarks. Schools, classes and teachers are addressed by their dense
+// index in this snapshot, not by database id. Teachers exist only for the
+// current school year (the register keeps no teacher history).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/enums.h"
+#include "core/model.h"
+
+namespace edu::analytics {
+
+using Code = uint8_t;  // index of a value in its core/enums.h Enumeration
+inline constexpr Code kNoCode = 255;
+// The code of `value` in `e` (kNoCode when absent).
+Code code_of(const Enumeration& e, std::string_view value);
+
+struct AreaInfo {
+  int64_t id = 0;
+  std::optional<int64_t> parent_id;
+  std::string name;
+  std::string level;  // 县 / 乡镇
+};
+
+struct SchoolInfo {
+  int64_t id = 0;
+  std::string code, name, kind, location;
+  int64_t area_id = 0;
+  std::string area_name;
+};
+
+struct EnrolmentColumns {  // one row per student and school year, by student then year
+  std::vector<int64_t> student_id;
+  std::vector<int16_t> year;
+  std::vector<int32_t> school;  // dense school index
+  std::vector<int32_t> klass;   // dense class index, -1 when unknown
+  std::vector<int8_t> grade;
+  std::vector<Code> status;  // student_statuses(): status at the end of that year
+  size_t size() const { return student_id.size(); }
+};
+
+struct ClassColumns {
+  std::vector<int64_t> id;
+  std::vector<int32_t> school;
+  std::vector<int16_t> year;
+  std::vector<Code> section;  // sections()
+  std::vector<int8_t> grade;
+  size_t size() const { return id.size(); }
+};
+
+struct TeacherColumns {  // the current school year's staff
+  std::vector<int64_t> id;
+  std::vector<std::string> name;
+  std::vector<int32_t> school;
+  std::vector<Code> section;  // sections(); resolved by core/teacher_section.h
+  std::vector<Code> post, education, title, subject, backbone;
+  size_t size() const { return id.size(); }
+};
+
+struct Snapshot {
+  int first_year = 0, last_year = 0;  // history school years, inclusive
+  int teacher_year = 0;               // the year the teacher columns describe
+  std::vector<AreaInfo> areas;
+  std::vector<SchoolInfo> schools;
+  EnrolmentColumns enrolments;
+  ClassColumns classes;
+  TeacherColumns teachers;
+  std::vector<Conditions> conditions;  // any order; see conditions_of()
+
+  // Dense index of the school with database id `id`, or -1.
+  int school_index(int64_t id) const;
+  // The school's conditions in `year`, or nullptr.
+  const Conditions* conditions_of(int school, int year) const;
+  // Builds the lookups behind school_index() and conditions_of(); call after filling.
+  void index();
+
+ private:
+  std::vector<std::pair<int64_t, int>> school_ids_;  // sorted by id
+  std::vector<int32_t> conditions_at_;               // [year - first_year][school] -> row or -1
+};
+
+}  // namespace edu::analytics

@@ -1,0 +1,229 @@
+#include "analytics/statistics.h"
+
+#include <array>
+
+namespace edu::analytics {
+namespace {
+
+const int kSections = static_cast<int>(sections().values.size());  // 学前 … 特教
+const Code kJunior = code_of(sections(), "初中");
+const Code kDropout = code_of(student_statuses(), "辍学");
+const Code kGraduated = code_of(student_statuses(), "毕业");
+const Code kFullTime = code_of(posts(), "专任教师");
+const Code kNoBackbone = code_of(backbones(), "无");
+
+int entry_grade(Code section) {
+  static const int kFirst[] = {-2, 1, 7, 10, 10, 1};  // 学前 小学 初中 高中 中职 特教
+  return section < 6 ? kFirst[section] : 1;
+}
+
+// 学历达标 (教师法): 小学/学前 高中(中师)及以上, 初中 专科及以上, 高中/中职 本科及以上;
+// 高于规定学历 one level higher. Education codes: 研究生 0, 本科 1, 专科 2, 高中及以下 3.
+int required_education(Code section) {
+  const std::string& s = sections().values[section];
+  if (s == "初中") return 2;
+  if (s == "高中" || s == "中职") return 1;
+  return 3;
+}
+
+struct Tally {
+  double students = 0, entrants = 0, graduates = 0, dropouts = 0;
+  double classes = 0, large = 0, huge = 0;
+  double teachers = 0, qualified = 0, above = 0, backbone = 0;
+  double junior_graduates = 0, promoted = 0;
+  void operator+=(const Tally& o) {
+    students += o.students, entrants += o.entrants, graduates += o.graduates, dropouts += o.dropouts;
+    classes += o.classes, large += o.large, huge += o.huge;
+    teachers += o.teachers, qualified += o.qualified, above += o.above, backbone += o.backbone;
+    junior_graduates += o.junior_graduates, promoted += o.promoted;
+  }
+};
+
+using SchoolTallies = std::vector<std::vector<Tally>>;  // [school][section code]
+
+SchoolTallies tally(const Snapshot& s, int year) {
+  SchoolTallies t(s.schools.size(), std::vector<Tally>(kSections));
+  const auto& e = s.enrolments;
+  std::vector<int> class_size(s.classes.size(), 0);
+  for (size_t i = 0; i < e.size(); ++i) {
+    if (e.year[i] != year) continue;
+    int k = e.klass[i];
+    if (k < 0) continue;
+    ++class_size[k];
+    Code section = s.classes.section[k];
+    Tally& x = t[e.school[i]][section];
+    x.students += 1;
+    bool repeat = i > 0 && e.student_id[i - 1] == e.student_id[i] && e.year[i - 1] == year - 1 &&
+                  e.grade[i - 1] == e.grade[i];
+    if (e.grade[i] == entry_grade(section) && !repeat) x.entrants += 1;
+    if (e.status[i] == kDropout) x.dropouts += 1;
+    if (e.status[i] == kGraduated) {
+      x.graduates += 1;
+      if (section == kJunior && e.grade[i] == 9) {
+        x.junior_graduates += 1;
+        bool next = i + 1 < e.size() && e.student_id[i + 1] == e.student_id[i] &&
+                    e.year[i + 1] == year + 1 && e.grade[i + 1] == 10;
+        if (next) x.promoted += 1;
+      }
+    }
+  }
+  for (size_t k = 0; k < s.classes.size(); ++k) {
+    if (s.classes.year[k] != year || class_size[k] == 0) continue;
+    Tally& x = t[s.classes.school[k]][s.classes.section[k]];
+    x.classes += 1;
+    x.large += class_size[k] >= 56 && class_size[k] <= 65;
+    x.huge += class_size[k] >= 66;
+  }
+  if (year != s.teacher_year) return t;
+  const auto& T = s.teachers;
+  for (size_t i = 0; i < T.size(); ++i) {
+    if (T.post[i] != kFullTime || T.section[i] == kNoCode) continue;
+    Tally& x = t[T.school[i]][T.section[i]];
+    x.teachers += 1;
+    int required = required_education(T.section[i]);
+    x.qualified += T.education[i] <= required;
+    x.above += T.education[i] < required;
+    x.backbone += T.backbone[i] != kNoBackbone && T.backbone[i] != kNoCode;
+  }
+  return t;
+}
+
+Ratio count(double n) { return {n, std::nullopt, n, "", false}; }
+Ratio absent(std::string why) { return {0, std::nullopt, std::nullopt, std::move(why), false}; }
+Ratio ratio(double num, double den, double scale) {
+  Ratio r{num, den, std::nullopt, "", false};
+  if (den <= 0) {
+    r.flagged = true;
+    r.note = "分母为0";
+    return r;
+  }
+  r.value = num / den * scale;
+  r.flagged = scale == 100 && *r.value > 100;
+  if (r.flagged) r.note = "超过100%,请核查登记数据";
+  return r;
+}
+
+// The values of one group's tally; `section` is "" for 合计.
+std::map<std::string, Ratio> values_of(const Tally& t, const Snapshot& s, int year,
+                                       const std::string& section) {
+  std::map<std::string, Ratio> v;
+  const bool teachers = year == s.teacher_year;
+  const std::string no_teachers = "教师信息只有" + std::to_string(s.teacher_year) + "学年数据";
+  v["students"] = count(t.students);
+  v["entrants"] = count(t.entrants);
+  v["graduates"] = year < s.last_year ? count(t.graduates) : absent("本学年尚未结束,毕业生待学年末统计");
+  v["pupil_teacher"] = teachers ? ratio(t.students, t.teachers, 1) : absent(no_teachers);
+  v["large_classes"] = ratio(t.large, t.classes, 100);
+  v["huge_classes"] = ratio(t.huge, t.classes, 100);
+  v["qualified_rate"] = teachers ? ratio(t.qualified, t.teachers, 100) : absent(no_teachers);
+  v["above_rate"] = teachers ? ratio(t.above, t.teachers, 100) : absent(no_teachers);
+  v["backbone"] = teachers ? count(t.backbone) : absent(no_teachers);
+  v["dropout_rate"] = ratio(t.dropouts, t.students, 100);
+  if (section == "初中") {
+    v["retention_rate"] = absent("需该届学生入小学一年级时(9年前)的人数,学籍登记只有" +
+                                 std::to_string(s.first_year) + "–" + std::to_string(s.last_year) +
+                                 "学年,无法计算");
+    v["promotion_rate"] = year < s.last_year
+                              ? ratio(t.promoted, t.junior_graduates, 100)
+                              : absent("本学年初中毕业生尚未升学,待下一学年统计");
+  }
+  return v;
+}
+
+struct GroupKey {
+  std::string level, name, location;
+  int64_t area_id = 0;
+};
+
+}  // namespace
+
+const std::vector<StatDef>& stat_defs() {
+  static const std::vector<StatDef> defs = {
+      {"students", "在校生数", "人", false},
+      {"entrants", "招生数", "人", false},
+      {"graduates", "毕业生数", "人", false},
+      {"pupil_teacher", "生师比", ":1", true},
+      {"large_classes", "大班额比例(56–65人)", "%", true},
+      {"huge_classes", "超大班额比例(66人及以上)", "%", true},
+      {"qualified_rate", "专任教师学历达标率", "%", true},
+      {"above_rate", "高于规定学历教师比例", "%", true},
+      {"backbone", "县级及以上骨干教师数", "人", false},
+      {"dropout_rate", "年辍学率", "%", true},
+      {"retention_rate", "九年义务教育巩固率", "%", true},
+      {"promotion_rate", "初中升学率", "%", true},
+  };
+  return defs;
+}
+
+Statistics compute_statistics(const Snapshot& s, int year, const std::vector<bool>& in_scope,
+                              const std::string& scope_name) {
+  Statistics out;
+  out.year = year;
+  SchoolTallies now = tally(s, year);
+  const bool has_previous = year - 1 >= s.first_year;
+  SchoolTallies before = has_previous ? tally(s, year - 1) : SchoolTallies{};
+
+  // The groups a school belongs to: the whole scope, its location, its township.
+  std::vector<GroupKey> keys;
+  std::map<std::string, int> key_index;
+  auto key_of = [&](GroupKey k) {
+    auto [it, added] = key_index.emplace(k.level + "/" + k.name, static_cast<int>(keys.size()));
+    if (added) keys.push_back(std::move(k));
+    return it->second;
+  };
+  key_of({"全域", scope_name, "", 0});
+  for (const std::string& loc : locations().values) key_of({"城乡", loc, loc, 0});
+  // [group][section code + 1], index 0 = 合计
+  std::vector<std::vector<Tally>> sum_now, sum_before;
+  std::vector<std::vector<bool>> present;
+  auto add = [&](int g, int school) {
+    if (static_cast<int>(sum_now.size()) <= g) {
+      sum_now.resize(g + 1, std::vector<Tally>(kSections + 1));
+      sum_before.resize(g + 1, std::vector<Tally>(kSections + 1));
+      present.resize(g + 1, std::vector<bool>(kSections + 1, false));
+    }
+    for (int k = 0; k < kSections; ++k) {
+      const Tally& t = now[school][k];
+      if (t.students == 0 && t.teachers == 0 && (!has_previous || before[school][k].students == 0))
+        continue;
+      present[g][k + 1] = present[g][0] = true;
+      sum_now[g][k + 1] += t;
+      sum_now[g][0] += t;
+      if (has_previous) {
+        sum_before[g][k + 1] += before[school][k];
+        sum_before[g][0] += before[school][k];
+      }
+    }
+  };
+  for (size_t i = 0; i < s.schools.size(); ++i) {
+    if (i >= in_scope.size() || !in_scope[i]) continue;
+    const SchoolInfo& school = s.schools[i];
+    add(0, static_cast<int>(i));
+    add(key_of({"城乡", school.location, school.location, 0}), static_cast<int>(i));
+    add(key_of({"乡镇", school.area_name, "", school.area_id}), static_cast<int>(i));
+  }
+  for (size_t g = 0; g < sum_now.size(); ++g)
+    for (int k = 0; k <= kSections; ++k) {
+      if (!present[g][k]) continue;
+      std::string section = k == 0 ? "合计" : sections().values[k - 1];
+      StatGroup group{keys[g].level, keys[g].name, section, keys[g].area_id, keys[g].location, {}};
+      auto values = values_of(sum_now[g][k], s, year, section);
+      auto previous = has_previous ? values_of(sum_before[g][k], s, year - 1, section)
+                                   : std::map<std::string, Ratio>{};
+      for (auto& [key, ratio] : values) {
+        StatValue v{ratio, std::nullopt, std::nullopt};
+        auto p = previous.find(key);
+        if (p != previous.end()) {
+          v.previous = p->second;
+          if (v.now.value && p->second.value) v.change = *v.now.value - *p->second.value;
+        }
+        group.values.emplace(key, std::move(v));
+      }
+      out.groups.push_back(std::move(group));
+    }
+  out.notes.push_back("在校生数为学年初在册人数(含该学年内辍学、转出者),年辍学率 = 该学年辍学人数 ÷ 学年初在校生数");
+  out.notes.push_back("初中升学率 = 次学年本县高中阶段一年级中的本届初中毕业生 ÷ 本届初中毕业生数");
+  return out;
+}
+
+}  // namespace edu::analytics

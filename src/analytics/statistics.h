@@ -1,0 +1,59 @@
+// The county's statistics (教育事业统计 conventions, DOMAIN.md) for one school
+// year: 在校生数, 招生数, 毕业生数, 生师比, 大班额/超大班额比例, 学历达标率,
+// 高于规定学历比例, 骨干教师数, 年辍学率, 巩固率, 初中升学率 — by section, for
+// the whole scope, each 城区/镇区/乡村 group and each township, each value with
+// its numerator and denominator and the change from the year before. What
+// the three-year register cannot give (巩固率 needs the cohort's 一年级 nine
+// years back; teachers exist for the current year only; graduates of a year
+// still under way) is absent with the reason, never estimated.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/snapshot.h"
+
+namespace edu::analytics {
+
+struct StatDef {
+  std::string key, label, unit;  // unit: 人 / % / :1 / 个
+  bool rate = false;             // value = numerator ÷ denominator (× 100 when unit is %)
+};
+const std::vector<StatDef>& stat_defs();
+
+struct Ratio {
+  double numerator = 0;
+  std::optional<double> denominator;  // absent for counts
+  std::optional<double> value;        // absent when not available
+  std::string note;                   // why absent, or a warning
+  bool flagged = false;               // zero denominator or a rate over 100%
+};
+
+struct StatValue {
+  Ratio now;
+  std::optional<Ratio> previous;  // the year before, when in the register
+  std::optional<double> change;   // now − previous (percentage points for %)
+};
+
+struct StatGroup {
+  std::string level;     // 全域 / 城乡 / 乡镇
+  std::string name;      // 青山县 / 城区 / 桃洪镇
+  std::string section;   // 小学 … or 合计
+  int64_t area_id = 0;   // 乡镇 groups: the township (to open the records behind a value)
+  std::string location;  // 城乡 groups
+  std::map<std::string, StatValue> values;  // by StatDef key; only those that apply
+};
+
+struct Statistics {
+  int year = 0;
+  std::vector<StatGroup> groups;
+  std::vector<std::string> notes;
+};
+
+// `in_scope[school]` chooses the schools counted; `scope_name` names the whole.
+Statistics compute_statistics(const Snapshot& snapshot, int year, const std::vector<bool>& in_scope,
+                              const std::string& scope_name);
+
+}  // namespace edu::analytics

@@ -1,0 +1,112 @@
+#include "cli/exam_command.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "access/policy.h"
+#include "exam/text.h"
+#include "http/exam_json.h"
+#include "store/exam_store.h"
+#include "store/user_store.h"
+#include "workflow/exam_score_import.h"
+
+namespace edu {
+namespace {
+
+int fail(const Status& s) {
+  std::cerr << "错误:" << s.message() << "\n";
+  return 1;
+}
+
+int run_list(Database& db) {
+  auto exams = list_exams(db);
+  if (!exams.ok()) return fail(exams.status());
+  for (const auto& e : *exams) {
+    std::cout << e.id << "\t" << e.date.iso() << "\t" << e.name << "\t科目:";
+    for (const auto& s : e.subjects) std::cout << " " << s.name << "(" << exam::marks_text(s.full_marks) << ")";
+    std::cout << "\n";
+  }
+  return 0;
+}
+
+void print_results(const nlohmann::json& j) {
+  for (const auto& g : j["groups"]) {
+    std::cout << g["name"].get<std::string>() << "\n";
+    for (size_t c = 0; c < j["columns"].size(); ++c) {
+      const auto& s = g["columns"][c];
+      if (s.is_null()) continue;
+      std::cout << "  " << j["columns"][c]["subject"].get<std::string>() << "\t应考 " << s["expected"] << "\t实考 "
+                << s["sat"] << "\t参考率 " << exam::percent_text(s["participation"]) << "\t平均分 "
+                << exam::fixed(s["mean"], 2) << "\t优秀率 " << exam::percent_text(s["excellent_rate"]) << "\t及格率 "
+                << exam::percent_text(s["pass_rate"]) << "\t低分率 " << exam::percent_text(s["low_rate"])
+                << "\t综合排名 " << s["rank"] << "\n";
+    }
+  }
+}
+
+int run_import(Database& db, const ExamOptions& o) {
+  auto user = find_user(db, o.user);
+  if (!user.ok()) return fail(user.status());
+  if (!*user) return fail(Status::Error("not_found", "用户“" + o.user + "”不存在(用 --user 指定以谁的身份导入)"));
+  auto scope = scope_of(**user);
+  if (!scope.ok()) return fail(scope.status());
+  const Actor actor{**user, *scope, "(命令行)"};
+  std::ifstream in(o.file, std::ios::binary);
+  if (!in) return fail(Status::Error("bad_file", "无法打开文件 " + o.file));
+  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string name = std::filesystem::path(o.file).filename().string();
+  auto sheet = o.commit ? commit_score_import(db, actor, o.exam_id, name, content)
+                        : preview_score_import(db, actor, o.exam_id, name, content);
+  if (!sheet.ok()) return fail(sheet.status());
+  const auto& r = sheet->reconciliation;
+  std::cout << "成绩表 " << name << ":" << sheet->rows.size() << " 行;缺考 " << r.missing.size() << " 人,附读/外校 "
+            << r.outsiders.size() << " 行,重复 " << r.duplicates.size() << " 人\n";
+  for (const auto& p : sheet->problems) std::cout << "  " << p.message << "\n";
+  if (!sheet->problems.empty()) return 1;
+  std::cout << (o.commit ? "已导入(导入编号 " + std::to_string(sheet->import_id) + ")\n" : "校验通过;加 --commit 确认导入\n");
+  return 0;
+}
+
+}  // namespace
+
+CLI::App* add_exam_command(CLI::App& app, ExamOptions& o) {
+  auto* cmd = app.add_subcommand("exam", "质量监测:考试成绩分析 / exam quality monitoring");
+  cmd->require_subcommand(1);
+  o.list = cmd->add_subcommand("list", "列出考试 / list exams");
+  o.results = cmd->add_subcommand("results", "三率一分与排名 / results per level");
+  o.integrity = cmd->add_subcommand("integrity", "诚信报告 / integrity report");
+  o.import = cmd->add_subcommand("import", "导入成绩(xlsx/csv) / import scores");
+  for (CLI::App* sub : {o.results, o.integrity, o.import})
+    sub->add_option("--exam", o.exam_id, "考试编号 / exam id")->required();
+  for (CLI::App* sub : {o.results, o.integrity}) sub->add_flag("--json", o.json, "输出 JSON / JSON output");
+  o.results->add_option("--level", o.level, "county|township|school|class|teacher")->capture_default_str();
+  o.import->add_option("--file", o.file, "成绩表文件 / score sheet")->required();
+  o.import->add_option("--user", o.user, "以该用户身份导入 / import as")->required();
+  o.import->add_flag("--commit", o.commit, "确认导入 / commit");
+  return cmd;
+}
+
+int run_exam(Database& db, const ExamOptions& o) {
+  if (*o.list) return run_list(db);
+  if (*o.import) return run_import(db, o);
+  exam::Level level;
+  if (!exam::parse_level(o.level, level))
+    return fail(Status::Error("validation", "未知的层级“" + o.level + "”(可用:county、township、school、class、teacher)"));
+  auto report = build_exam_report(db, o.exam_id);
+  if (!report.ok()) return fail(report.status());
+  const ExamViewer everyone{Scope::All(), {}};
+  if (*o.integrity) {
+    const auto j = integrity_json(*report, everyone);
+    if (o.json) std::cout << j.dump(2) << "\n";
+    else
+      for (const auto& f : j["flags"]) std::cout << "· " << f["message"].get<std::string>() << "\n";
+    return 0;
+  }
+  const auto j = results_json(*report, level, everyone);
+  if (o.json) std::cout << j.dump(2) << "\n";
+  else print_results(j);
+  return 0;
+}
+
+}  // namespace edu

@@ -1,0 +1,58 @@
+// 三率一分 and the distribution of one column (a subject or the total) for
+// every group of a Grouping.
+//
+// Contract (DOMAIN.md, "Exam quality monitoring"):
+//  - 应考 = candidates not exempt; 实考 = those who sat; 参考率 = 实考 ÷ 应考.
+//  - counted = 实考, plus the absent (as 0) under AbsentPolicy::kCountAsZero.
+//    平均分, 标准差 (population), 优秀率 (≥ excellent cut), 及格率 (≥ pass cut),
+//    低分率 (< low cut), percentiles (linear interpolation, as pandas) and the
+//    distribution bins are over the counted; 最高分/最低分 over those who sat.
+//  - A group with nobody counted has zero rates and no percentiles (counted = 0).
+//  - Student ranks in the group: competition ranking ("1224") among the counted,
+//    1 + the number of counted scores strictly higher; 0 for those who did not sit.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "exam/exam_data.h"
+#include "exam/grouping.h"
+
+namespace edu::exam {
+
+inline constexpr std::array<double, 5> kPercentiles = {0.10, 0.25, 0.50, 0.75, 0.90};
+
+struct ScoreStats {
+  int64_t expected = 0;  // 应考
+  int64_t sat = 0;       // 实考
+  int64_t counted = 0;   // in averages and rates
+  int64_t excellent = 0, pass = 0, low = 0;
+  double participation = 0;  // 参考率
+  double mean = 0, sd = 0;   // marks
+  double excellent_rate = 0, pass_rate = 0, low_rate = 0;
+  double max = 0, min = 0;  // marks, over those who sat
+  std::array<double, kPercentiles.size()> percentiles{};  // marks
+  std::vector<int64_t> bins;  // counts per equal-width bin of [0, full]; the last includes full
+};
+
+// Cut lines in points: excellent and pass are "at least", low is "below".
+struct PointCuts {
+  Points excellent, pass, low, full;
+  static PointCuts of(const SubjectSpec& subject);
+};
+
+struct StatsOptions {
+  AbsentPolicy absent_policy = AbsentPolicy::kCountAsZero;
+  int bins = 20;
+  std::vector<int32_t>* ranks = nullptr;  // when set: each candidate's rank in its group
+};
+
+std::vector<ScoreStats> score_stats(const Column& column, const Grouping& grouping,
+                                    const GroupMembers& members, const SubjectSpec& subject,
+                                    const StatsOptions& options);
+
+// The linear-interpolation percentile q ∈ [0, 1] of ascending `sorted` (non-empty).
+double percentile_of_sorted(const std::vector<Points>& sorted, double q);
+
+}  // namespace edu::exam

@@ -1,0 +1,240 @@
+// /analytics/* and /exports/balance.xlsx: the statistics indicators, the
+// balanced-development table and history, the what-if and the planner. Read
+// by every role within their scope (rows of their schools; the 差异系数 are
+// the county's); what-if and plan are the bureau's, and save nothing.
+#include <cstdio>
+
+#include "http/analytics_context.h"
+#include "http/analytics_json.h"
+#include "http/routes.h"
+#include "report/xlsx_table_writer.h"
+
+namespace edu {
+namespace {
+
+using namespace analytics;
+
+Status forbidden() { return Status::Error("forbidden", "您的角色无权执行此操作"); }
+
+// The request's snapshot and year, for a caller allowed `entity`.
+struct Context {
+  std::shared_ptr<const Snapshot> snapshot;
+  int year = 0;
+};
+
+Result<Context> context(ApiCall& call, SnapshotCache& cache, Entity entity, int year_asked) {
+  if (!allowed(call.who().user, Action::kRead, entity)) return forbidden();
+  auto snapshot = cache.get(call.db, call.app.school_year);
+  if (!snapshot.ok()) return snapshot.status();
+  auto year = history_year(**snapshot, year_asked ? year_asked : call.app.school_year);
+  if (!year.ok()) return year.status();
+  return Context{*snapshot, *year};
+}
+
+Result<int> year_query(ApiCall& call) {
+  auto year = call.query_int("year");
+  if (!year.ok()) return year.status();
+  return static_cast<int>(year->value_or(0));
+}
+
+int year_body(const Json& body) {
+  return body.contains("year") && body["year"].is_number_integer() ? body["year"].get<int>() : 0;
+}
+
+std::string text_body(const Json& body, const char* key) {
+  return body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : "";
+}
+
+// The model the query (or body) asks for: standard and the 小学 education setting.
+Result<BalanceModel> model(const Context& c, const std::string& standard, const std::string& above) {
+  auto s = standard_param(standard);
+  if (!s.ok()) return s.status();
+  auto settings = settings_param(above);
+  if (!settings.ok()) return settings.status();
+  return BalanceModel(*c.snapshot, c.year, **s, *settings);
+}
+
+Result<std::string> scope_title(ApiCall& call) {
+  return scope_name(call.db, call.app, call.who().user);
+}
+
+Result<Reply> indicators_route(ApiCall& call, SnapshotCache& cache) {
+  auto year = year_query(call);
+  if (!year.ok()) return year.status();
+  auto c = context(call, cache, Entity::kStatistics, *year);
+  if (!c.ok()) return c.status();
+  auto name = scope_title(call);
+  if (!name.ok()) return name.status();
+  Statistics s = compute_statistics(*c->snapshot, c->year,
+                                    visible_schools(*c->snapshot, call.who().scope), *name);
+  return Reply(statistics_json(s));
+}
+
+Result<Reply> balance_route(ApiCall& call, SnapshotCache& cache) {
+  auto year = year_query(call);
+  if (!year.ok()) return year.status();
+  auto c = context(call, cache, Entity::kStatistics, *year);
+  if (!c.ok()) return c.status();
+  auto section = section_param(call.query("section"));
+  if (!section.ok()) return section.status();
+  auto m = model(*c, call.query("standard"), call.query("primary_above"));
+  if (!m.ok()) return m.status();
+  return Reply(balance_json(*m, *section, visible_schools(*c->snapshot, call.who().scope)));
+}
+
+Result<Reply> balance_history_route(ApiCall& call, SnapshotCache& cache) {
+  auto c = context(call, cache, Entity::kStatistics, 0);
+  if (!c.ok()) return c.status();
+  auto section = section_param(call.query("section"));
+  if (!section.ok()) return section.status();
+  Json years = Json::array();
+  std::optional<BalanceModel> last;
+  for (int y = c->snapshot->first_year; y <= c->snapshot->last_year; ++y) {
+    auto m = model(Context{c->snapshot, y}, call.query("standard"), call.query("primary_above"));
+    if (!m.ok()) return m.status();
+    years.push_back(balance_summary_json(*m, *section));
+    last.emplace(std::move(*m));
+  }
+  return Reply(Json{{"section", section_name(*section)},
+                    {"standard", {{"key", last->standard().key}, {"name", last->standard().name}}},
+                    {"years", years}});
+}
+
+Result<Reply> whatif_route(ApiCall& call, SnapshotCache& cache) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  auto c = context(call, cache, Entity::kBalancePlan, year_body(*body));
+  if (!c.ok()) return c.status();
+  auto draft = draft_from_json(*body);
+  if (!draft.ok()) return draft.status();
+  auto today = model(*c, text_body(*body, "standard"), text_body(*body, "primary_above"));
+  if (!today.ok()) return today.status();
+  auto w = apply_draft(*today, *draft);
+  if (!w.ok()) return w.status();
+  return Reply(whatif_json(*today, *w));
+}
+
+Result<Reply> plan_route(ApiCall& call, SnapshotCache& cache) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  auto c = context(call, cache, Entity::kBalancePlan, year_body(*body));
+  if (!c.ok()) return c.status();
+  auto today = model(*c, text_body(*body, "standard"), text_body(*body, "primary_above"));
+  if (!today.ok()) return today.status();
+  std::vector<Section> sections = {Section::kPrimary, Section::kJunior};
+  if (!text_body(*body, "section").empty()) {
+    auto one = section_param(text_body(*body, "section"));
+    if (!one.ok()) return one.status();
+    sections = {*one};
+  }
+  Json plans = Json::array();
+  for (Section s : sections) {
+    auto plan = plan_teacher_moves(*today, s);
+    if (!plan.ok()) return plan.status();
+    plans.push_back(plan_json(*today, *plan));
+  }
+  return Reply(Json{{"year", c->year}, {"standard", today->standard().key}, {"plans", plans},
+                    {"saved", false}});
+}
+
+// ---- xlsx ----
+
+std::string number_text(const Json& v) {
+  if (!v.is_number()) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", v.get<double>());
+  return buf;
+}
+
+ColumnSpec column(const std::string& header, ColumnType type = ColumnType::kText) {
+  return ColumnSpec{header, header, {}, type, false, nullptr, "", ""};
+}
+
+Status write_section(report::XlsxTableWriter& w, const Json& table) {
+  for (const Json& row : table["rows"]) {
+    std::vector<std::string> values = {row["school_code"], row["school_name"], row["area_name"],
+                                       row["location"], number_text(row["students"]),
+                                       number_text(row["teachers"])};
+    std::vector<bool> highlight(values.size(), false);
+    for (const Json& cell : row["cells"]) {
+      values.push_back(number_text(cell["value"]));
+      values.push_back(cell["mark_label"]);
+      highlight.push_back(cell["mark"] == "short");
+      highlight.push_back(cell["mark"] == "short");
+    }
+    values.push_back(row["complies"].is_null() ? "" : row["complies"].get<bool>() ? "达标" : "未达标");
+    highlight.push_back(row["complies"] == false);
+    Status s = w.add_row(values, highlight);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+std::vector<ColumnSpec> section_columns(const Json& table) {
+  std::vector<ColumnSpec> columns = {column("学校标识码"), column("学校名称"), column("乡镇"),
+                                     column("城乡类别"), column("在校生数", ColumnType::kNumber),
+                                     column("专任教师数", ColumnType::kNumber)};
+  for (const Json& ind : table["indicators"]) {
+    columns.push_back(column(ind["label"].get<std::string>(), ColumnType::kNumber));
+    columns.push_back(column(ind["label"].get<std::string>() + "(达标情况)"));
+  }
+  columns.push_back(column("结论"));
+  return columns;
+}
+
+Result<Reply> balance_xlsx_route(ApiCall& call, SnapshotCache& cache) {
+  auto year = year_query(call);
+  if (!year.ok()) return year.status();
+  auto c = context(call, cache, Entity::kStatistics, *year);
+  if (!c.ok()) return c.status();
+  auto m = model(*c, call.query("standard"), call.query("primary_above"));
+  if (!m.ok()) return m.status();
+  auto visible = visible_schools(*c->snapshot, call.who().scope);
+  Json tables[] = {balance_json(*m, Section::kPrimary, visible),
+                   balance_json(*m, Section::kJunior, visible)};
+  std::string name = std::to_string(c->year) + "学年均衡发展" + m->standard().key + ".xlsx";
+  return file_reply(name, [&](const std::string& path) -> Status {
+    auto w = report::XlsxTableWriter::create(path, "小学", section_columns(tables[0]));
+    if (!w.ok()) return w.status();
+    for (int k = 0; k < 2; ++k) {
+      if (k == 1) {
+        Status s = (*w)->start_sheet("初中", section_columns(tables[1]));
+        if (!s.ok()) return s;
+      }
+      Status s = write_section(**w, tables[k]);
+      if (!s.ok()) return s;
+    }
+    Status s = (*w)->start_sheet("差异系数", {column("学段"), column("指标"),
+                                              column("均值", ColumnType::kNumber),
+                                              column("标准差", ColumnType::kNumber),
+                                              column("差异系数", ColumnType::kNumber),
+                                              column("限值", ColumnType::kNumber), column("结论")});
+    for (const Json& t : tables)
+      for (const Json& cv : t["cvs"]) {
+        if (!s.ok()) return s;
+        s = (*w)->add_row({t["section"], cv["label"], number_text(cv["mean"]), number_text(cv["sd"]),
+                           number_text(cv["cv"]), number_text(cv["limit"]),
+                           cv["within"].is_null() ? "" : cv["within"].get<bool>() ? "达标" : "超标"},
+                          {false, false, false, false, cv["within"] == false, false, cv["within"] == false});
+      }
+    if (!s.ok()) return s;
+    return (*w)->close();
+  });
+}
+
+}  // namespace
+
+void add_analytics_routes(Router& router) {
+  auto cache = std::make_shared<SnapshotCache>();
+  auto with_cache = [cache](Result<Reply> (*route)(ApiCall&, SnapshotCache&)) {
+    return [cache, route](ApiCall& call) { return route(call, *cache); };
+  };
+  router.get("/analytics/indicators", with_cache(indicators_route));
+  router.get("/analytics/balance", with_cache(balance_route));
+  router.get("/analytics/balance/history", with_cache(balance_history_route));
+  router.post("/analytics/whatif", with_cache(whatif_route));
+  router.post("/analytics/plan", with_cache(plan_route));
+  router.get("/exports/balance\\.xlsx", with_cache(balance_xlsx_route));
+}
+
+}  // namespace edu

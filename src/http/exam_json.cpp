@@ -1,0 +1,292 @@
+#include "http/exam_json.h"
+
+#include <cmath>
+
+namespace edu {
+namespace {
+
+using Json = nlohmann::json;
+using namespace edu::exam;
+
+const std::vector<NamedUnit>& named(const ExamTables& t, Level level) {
+  static const std::vector<NamedUnit> none;
+  switch (level) {
+    case Level::kTownship: return t.townships;
+    case Level::kSchool: return t.schools;
+    case Level::kClass: return t.classes;
+    case Level::kTeacher: return t.teachers;
+    case Level::kCounty: return none;
+  }
+  return none;
+}
+
+int64_t township_of_school(const ExamTables& t, int64_t school_id) {
+  for (const NamedUnit& s : t.schools)
+    if (s.id == school_id) return s.parent_id;
+  return 0;
+}
+
+bool area_covers(const ExamTables& t, int64_t area_id, int64_t township_id) {
+  if (area_id == township_id) return true;
+  for (const NamedUnit& a : t.townships)  // an area officer of the county covers every township
+    if (a.id == township_id) return a.parent_id == area_id;
+  return false;
+}
+
+double round6(double v) { return std::round(v * 1e6) / 1e6; }
+
+Json cuts_json(const SubjectSpec& s) {
+  return {{"excellent", s.cuts.excellent}, {"pass", s.cuts.pass}, {"low", s.cuts.low}};
+}
+
+Json group_json(const GroupResult& g) {
+  Json j = stats_json(g.stats);
+  j["composite"] = round6(g.composite);
+  j["rank"] = g.rank;
+  j["mean_rank"] = g.mean_rank;
+  j["previous_rank"] = g.previous_rank ? Json(g.previous_rank) : Json(nullptr);
+  j["rank_change"] = g.previous_rank ? Json(g.rank_change) : Json(nullptr);
+  return j;
+}
+
+std::string school_name(const ExamReport& r, int32_t school) {
+  return school >= 0 && school < static_cast<int32_t>(r.input.units.schools.size())
+             ? r.input.units.schools[school].name
+             : "";
+}
+
+}  // namespace
+
+bool ExamViewer::sees_school_id(const ExamTables& t, int64_t school_id) const {
+  switch (scope.kind) {
+    case Scope::Kind::kAll: return true;
+    case Scope::Kind::kArea: return area_covers(t, scope.area_id, township_of_school(t, school_id));
+    case Scope::Kind::kSchool:
+    case Scope::Kind::kHeadTeacher: return school_id == scope.school_id;
+  }
+  return false;
+}
+
+bool ExamViewer::sees(const ExamTables& t, Level level, size_t index) const {
+  if (level == Level::kCounty || scope.kind == Scope::Kind::kAll) return true;
+  const NamedUnit& u = named(t, level)[index];
+  switch (level) {
+    case Level::kTownship: return scope.kind == Scope::Kind::kArea && area_covers(t, scope.area_id, u.id);
+    case Level::kSchool: return sees_school_id(t, u.id);
+    case Level::kClass:
+      return scope.kind == Scope::Kind::kHeadTeacher ? classes.count(u.id) > 0 : sees_school_id(t, u.parent_id);
+    case Level::kTeacher:
+      return scope.kind == Scope::Kind::kHeadTeacher ? u.id == scope.teacher_id : sees_school_id(t, u.parent_id);
+    case Level::kCounty: return true;
+  }
+  return false;
+}
+
+Json exam_json(const ExamRecord& e) {
+  Json subjects = Json::array();
+  for (const SubjectRecord& s : e.subjects) {
+    Json items = Json::array();
+    for (const ItemRecord& i : s.items) items.push_back({{"label", i.label}, {"full_marks", i.full_marks}, {"key", i.key}});
+    subjects.push_back({{"name", s.name}, {"full_marks", s.full_marks},
+                        {"cuts", {{"excellent", s.cuts.excellent}, {"pass", s.cuts.pass}, {"low", s.cuts.low}}},
+                        {"items", items}});
+  }
+  return {{"id", e.id},
+          {"name", e.name},
+          {"date", e.date.iso()},
+          {"school_year", e.school_year},
+          {"grade", e.grade},
+          {"absent_policy", e.absent_policy == AbsentPolicy::kExclude ? "exclude" : "zero"},
+          {"weights", {{"mean", e.weights.mean}, {"excellent", e.weights.excellent}, {"pass", e.weights.pass},
+                       {"low", e.weights.low}}},
+          {"previous_exam_id", e.previous_exam_id ? Json(*e.previous_exam_id) : Json(nullptr)},
+          {"subjects", subjects}};
+}
+
+Json stats_json(const ScoreStats& s) {
+  Json percentiles = Json::object();
+  for (size_t k = 0; k < kPercentiles.size(); ++k)
+    percentiles["p" + std::to_string(static_cast<int>(kPercentiles[k] * 100))] = s.percentiles[k];
+  return {{"expected", s.expected},
+          {"sat", s.sat},
+          {"counted", s.counted},
+          {"participation", round6(s.participation)},
+          {"mean", round6(s.mean)},
+          {"sd", round6(s.sd)},
+          {"excellent", s.excellent},
+          {"excellent_rate", round6(s.excellent_rate)},
+          {"pass", s.pass},
+          {"pass_rate", round6(s.pass_rate)},
+          {"low", s.low},
+          {"low_rate", round6(s.low_rate)},
+          {"max", s.max},
+          {"min", s.min},
+          {"percentiles", percentiles},
+          {"bins", s.bins}};
+}
+
+Json results_json(const ExamReport& r, Level level, const ExamViewer& viewer) {
+  const LevelResult& result = r.analysis.at(level);
+  const auto& units = units_of(r.input.units, level);
+  Json columns = Json::array();
+  for (const ColumnResult& c : result.columns)
+    columns.push_back({{"subject", c.subject.name}, {"full_marks", c.subject.full_marks}, {"cuts", cuts_json(c.subject)}});
+  Json groups = Json::array();
+  const size_t count = result.columns.empty() ? 0 : result.columns.front().groups.size();
+  for (size_t g = 0; g < count; ++g) {
+    if (!viewer.sees(r.tables, level, g)) continue;
+    Json cols = Json::array();
+    bool any = false;
+    for (const ColumnResult& c : result.columns) {
+      cols.push_back(g < c.groups.size() ? group_json(c.groups[g]) : Json(nullptr));
+      any |= g < c.groups.size() && c.groups[g].stats.expected > 0;
+    }
+    if (!any) continue;  // a class or teacher without candidates in this exam
+    const Unit& u = level == Level::kCounty ? Unit{0, r.input.units.county, -1} : units[g];
+    Json row{{"id", u.id}, {"name", u.name}, {"columns", cols}};
+    if (level == Level::kSchool && u.parent >= 0) row["township"] = r.input.units.townships[u.parent].name;
+    if (level == Level::kClass && u.parent >= 0) row["school"] = r.input.units.schools[u.parent].name;
+    groups.push_back(std::move(row));
+  }
+  return {{"exam", exam_json(r.tables.exam)},
+          {"level", level_key(level)},
+          {"absent_policy", r.tables.exam.absent_policy == AbsentPolicy::kExclude ? "exclude" : "zero"},
+          {"columns", columns},
+          {"groups", groups}};
+}
+
+Json student_json(const ExamReport& r, int64_t student_id) {
+  const Cohort& c = r.input.cohort;
+  for (size_t i = 0; i < c.size(); ++i) {
+    if (c.student_id[i] != student_id) continue;
+    Json subjects = Json::array();
+    const Column total = total_column(c);
+    for (size_t k = 0; k < r.analysis.columns.size(); ++k) {
+      const Column& col = k < c.subjects.size() ? c.subjects[k] : total;
+      const StudentColumn& s = r.analysis.students[k];
+      const char* sitting[] = {"sat", "absent", "exempt"};
+      const bool sat = col.sitting[i] == Sitting::kSat;
+      subjects.push_back({{"subject", r.analysis.columns[k].name},
+                          {"full_marks", r.analysis.columns[k].full_marks},
+                          {"sitting", sitting[static_cast<int>(col.sitting[i])]},
+                          {"score", sat ? Json(to_marks(col.points[i])) : Json(nullptr)},
+                          {"z", sat ? Json(round6(s.z[i])) : Json(nullptr)},
+                          {"t", sat ? Json(round6(50 + 10 * s.z[i])) : Json(nullptr)},
+                          {"class_rank", s.class_rank[i]},
+                          {"school_rank", s.school_rank[i]},
+                          {"county_rank", s.county_rank[i]}});
+    }
+    const RosterEntry& e = r.tables.roster[i];
+    return {{"student_id", student_id}, {"name", e.name}, {"school_id", e.school_id},
+            {"school", school_name(r, c.school[i])},
+            {"class", c.klass[i] >= 0 ? Json(r.input.units.classes[c.klass[i]].name) : Json(nullptr)},
+            {"class_id", e.class_id}, {"subjects", subjects}};
+  }
+  return nullptr;
+}
+
+Json items_json(const ExamReport& r, const ExamViewer& viewer) {
+  Json subjects = Json::array();
+  for (size_t s = 0; s < r.items.size(); ++s) {
+    const ItemAnalysis& a = r.items[s];
+    if (a.items.empty()) continue;
+    Json items = Json::array();
+    for (size_t i = 0; i < a.items.size(); ++i) {
+      Json schools = Json::array();
+      for (size_t k = 0; k < a.items[i].school_rate.size(); ++k)
+        if (a.school_rows[k] > 0 && viewer.sees(r.tables, Level::kSchool, k))
+          schools.push_back({{"school_id", r.input.units.schools[k].id}, {"school", r.input.units.schools[k].name},
+                             {"score_rate", round6(a.items[i].school_rate[k])}});
+      const ItemSpec& spec = r.input.items[s].items[i];
+      items.push_back({{"label", spec.label}, {"full_marks", spec.full_marks}, {"key", spec.key},
+                       {"mean", round6(a.items[i].mean)}, {"difficulty", round6(a.items[i].difficulty)},
+                       {"discrimination", round6(a.items[i].discrimination)}, {"schools", schools}});
+    }
+    subjects.push_back({{"subject", r.input.spec.subjects[s].name}, {"rows", a.rows}, {"alpha", round6(a.alpha)},
+                        {"items", items}});
+  }
+  return {{"exam_id", r.tables.exam.id}, {"subjects", subjects}};
+}
+
+Json value_added_json(const ExamReport& r, const ExamViewer& viewer) {
+  if (!r.value_added || !r.previous)
+    return {{"exam_id", r.tables.exam.id}, {"previous", nullptr}, {"schools", Json::array()}, {"classes", Json::array()}};
+  const ValueAddedResult& v = *r.value_added;
+  auto groups = [&](const std::vector<ValueAdded>& list, Level level) {
+    Json out = Json::array();
+    const auto& units = units_of(r.input.units, level);
+    for (size_t g = 0; g < list.size(); ++g) {
+      if (list[g].n == 0 || !viewer.sees(r.tables, level, g)) continue;
+      out.push_back({{"id", units[g].id}, {"name", units[g].name}, {"n", list[g].n},
+                     {"value_added", round6(list[g].mean_residual)}, {"ci_low", round6(list[g].ci_low)},
+                     {"ci_high", round6(list[g].ci_high)}, {"raw_mean", round6(list[g].raw_mean)},
+                     {"rank", list[g].rank}, {"raw_rank", list[g].raw_rank}});
+    }
+    return out;
+  };
+  return {{"exam_id", r.tables.exam.id},
+          {"previous", exam_json(*r.previous)},
+          {"subject", "总分"},
+          {"regression", {{"n", v.fit.n}, {"intercept", round6(v.fit.intercept)}, {"slope", round6(v.fit.slope)},
+                          {"r_squared", round6(v.fit.r_squared)}}},
+          {"schools", groups(v.schools, Level::kSchool)},
+          {"classes", groups(v.classes, Level::kClass)}};
+}
+
+Json integrity_json(const ExamReport& r, const ExamViewer& viewer) {
+  Json flags = Json::array();
+  for (const IntegrityFlag& f : r.flags) {
+    if (f.school >= 0 && !viewer.sees(r.tables, Level::kSchool, f.school)) continue;
+    Json evidence = Json::object();
+    for (const Evidence& e : f.evidence) evidence[e.name] = e.value;
+    Json j{{"kind", f.kind}, {"school", school_name(r, f.school)},
+           {"school_id", f.school >= 0 ? Json(r.input.units.schools[f.school].id) : Json(nullptr)},
+           {"subject", f.subject}, {"message", f.message}, {"evidence", evidence}};
+    if (f.student_a) j["students"] = {f.student_a, f.student_b};
+    flags.push_back(std::move(j));
+  }
+  return {{"exam_id", r.tables.exam.id}, {"flags", flags}};
+}
+
+Json rule_json(const RewardRule& r) {
+  return {{"name", r.name}, {"kind", reward_kind_key(r.kind)}, {"level", level_key(r.level)},
+          {"subject", r.subject}, {"rank_from", r.rank_from}, {"rank_to", r.rank_to},
+          {"indicator", r.indicator}, {"threshold", r.threshold}, {"points", r.points},
+          {"min_participation", r.min_participation}};
+}
+
+Json awards_json(const ExamReport& r, const std::vector<Award>& awards, const ExamViewer& viewer) {
+  Json out = Json::array();
+  for (const Award& a : awards) {
+    if (!viewer.sees(r.tables, a.level, a.unit)) continue;
+    Json lines = Json::array();
+    for (const AwardLine& l : a.lines) lines.push_back({{"rule", l.rule}, {"working", l.working}, {"points", l.points}});
+    const Unit& u = units_of(r.input.units, a.level)[a.unit];
+    out.push_back({{"level", level_key(a.level)}, {"id", u.id}, {"name", u.name}, {"points", a.points},
+                   {"lines", lines}});
+  }
+  return out;
+}
+
+Json absentees_json(const ExamReport& r, const ExamViewer& viewer) {
+  const Cohort& c = r.input.cohort;
+  std::vector<Json> by_school(r.input.units.schools.size(), Json::array());
+  for (size_t i = 0; i < c.size(); ++i) {
+    bool any_score = false, exempt = true;
+    for (const Column& col : c.subjects) {
+      any_score |= col.sitting[i] == Sitting::kSat;
+      exempt &= col.sitting[i] == Sitting::kExempt;
+    }
+    if (any_score || exempt || !viewer.sees(r.tables, Level::kSchool, c.school[i])) continue;
+    by_school[c.school[i]].push_back({{"student_id", c.student_id[i]}, {"name", c.name_of(i)},
+                                      {"class", c.klass[i] >= 0 ? r.input.units.classes[c.klass[i]].name : ""}});
+  }
+  Json out = Json::array();
+  for (size_t s = 0; s < by_school.size(); ++s)
+    if (!by_school[s].empty())
+      out.push_back({{"school_id", r.input.units.schools[s].id}, {"school", r.input.units.schools[s].name},
+                     {"count", by_school[s].size()}, {"students", by_school[s]}});
+  return out;
+}
+
+}  // namespace edu

@@ -1,0 +1,41 @@
+// Rendering an exam's report as the JSON shapes of docs/API.md (/exams…),
+// limited to what the caller's scope may see: the county row is shown to all
+// (the benchmark every school compares with); townships to the bureau and
+// their own area officers; schools, classes and teachers to the bureau, their
+// area, their own school; a teacher sees their school, the classes they head or
+// teach, and their own teacher row. Every rate carries its numerator and
+// denominator.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "exam/rewards.h"
+#include "store/scope.h"
+#include "workflow/exam_report.h"
+
+namespace edu {
+
+struct ExamViewer {
+  Scope scope;
+  std::set<int64_t> classes;  // a teacher's classes (head teacher or teaching)
+  bool sees(const exam::ExamTables& tables, exam::Level level, size_t index) const;
+  bool sees_school_id(const exam::ExamTables& tables, int64_t school_id) const;
+};
+
+nlohmann::json exam_json(const exam::ExamRecord& exam);
+nlohmann::json stats_json(const exam::ScoreStats& stats);
+// Groups of one level, every column.
+nlohmann::json results_json(const ExamReport& report, exam::Level level, const ExamViewer& viewer);
+// One student's scores, z/T and ranks; null when the student is not a candidate.
+nlohmann::json student_json(const ExamReport& report, int64_t student_id);
+nlohmann::json items_json(const ExamReport& report, const ExamViewer& viewer);
+nlohmann::json value_added_json(const ExamReport& report, const ExamViewer& viewer);
+nlohmann::json integrity_json(const ExamReport& report, const ExamViewer& viewer);
+nlohmann::json awards_json(const ExamReport& report, const std::vector<exam::Award>& awards,
+                           const ExamViewer& viewer);
+nlohmann::json rule_json(const exam::RewardRule& rule);
+// 缺考: candidates (not exempt) without any score, by school.
+nlohmann::json absentees_json(const ExamReport& report, const ExamViewer& viewer);
+
+}  // namespace edu

@@ -1,0 +1,281 @@
+// /exams…: exam quality monitoring (docs/API.md). Thin: parse, call the
+// workflow or the report, render with http/exam_json (scoped to the caller).
+#include "exam/text.h"
+#include "http/exam_json.h"
+#include "http/exam_request.h"
+#include "http/json_input.h"
+#include "http/routes.h"
+#include "report/xlsx_table_writer.h"
+#include "store/exam_store.h"
+#include "workflow/exam_commands.h"
+#include "workflow/exam_report.h"
+#include "workflow/exam_score_import.h"
+
+namespace edu {
+namespace {
+
+using namespace edu::exam;
+
+Status forbidden() { return Status::Error("forbidden", "您的角色无权执行此操作"); }
+
+Result<ExamViewer> viewer_of(ApiCall& call, const ExamRecord& exam) {
+  ExamViewer v{call.who().scope, {}};
+  if (v.scope.kind != Scope::Kind::kHeadTeacher) return v;
+  auto classes = teacher_exam_classes(call.db, exam, v.scope.teacher_id);
+  if (!classes.ok()) return classes.status();
+  v.classes = std::move(*classes);
+  return v;
+}
+
+// The report of the exam in the path, and what the caller may see of it.
+struct Viewed {
+  ExamReport report;
+  ExamViewer viewer;
+};
+
+Result<Viewed> viewed(ApiCall& call, Entity entity = Entity::kExam) {
+  if (!allowed(call.who().user, Action::kRead, entity)) return forbidden();
+  auto report = build_exam_report(call.db, call.path_id());
+  if (!report.ok()) return report.status();
+  auto viewer = viewer_of(call, report->tables.exam);
+  if (!viewer.ok()) return viewer.status();
+  return Viewed{std::move(*report), std::move(*viewer)};
+}
+
+Result<Reply> list(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kExam)) return forbidden();
+  auto exams = list_exams(call.db);
+  if (!exams.ok()) return exams.status();
+  Json items = Json::array();
+  for (const ExamRecord& e : *exams) items.push_back(exam_json(e));
+  return Reply(Json{{"items", items}});
+}
+
+Result<Reply> create(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  auto exam = exam_from_json(*body);
+  if (!exam.ok()) return exam.status();
+  auto id = create_exam_command(call.db, call.who(), std::move(*exam));
+  if (!id.ok()) return id.status();
+  auto saved = find_exam(call.db, *id);
+  if (!saved.ok()) return saved.status();
+  return Reply(201, Json{{"exam", exam_json(**saved)}});
+}
+
+Result<Reply> show(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kExam)) return forbidden();
+  auto exam = find_exam(call.db, call.path_id());
+  if (!exam.ok()) return exam.status();
+  if (!*exam) return Status::Error("not_found", "考试不存在");
+  return Reply(Json{{"exam", exam_json(**exam)}});
+}
+
+Result<Reply> results(ApiCall& call) {
+  Level level = Level::kSchool;
+  const std::string key = call.query("level");
+  if (!key.empty() && !parse_level(key, level))
+    return Status::Error("validation", "level 须为 county、township、school、class 或 teacher", "level");
+  auto v = viewed(call);
+  if (!v.ok()) return v.status();
+  return Reply(results_json(v->report, level, v->viewer));
+}
+
+Result<Reply> student(ApiCall& call) {
+  auto v = viewed(call);
+  if (!v.ok()) return v.status();
+  Json j = student_json(v->report, call.path_id(2));
+  const bool visible = !j.is_null() &&
+                       (v->viewer.scope.kind == Scope::Kind::kHeadTeacher
+                            ? v->viewer.classes.count(j["class_id"].get<int64_t>()) > 0
+                            : v->viewer.sees_school_id(v->report.tables, j["school_id"].get<int64_t>()));
+  if (!visible) return Status::Error("not_found", "该学生不在本次考试中或不在您的管辖范围内");
+  return Reply(j);
+}
+
+Result<Reply> absentees(ApiCall& call) {
+  auto v = viewed(call);
+  if (!v.ok()) return v.status();
+  return Reply(Json{{"exam_id", call.path_id()}, {"schools", absentees_json(v->report, v->viewer)}});
+}
+
+Result<Reply> items(ApiCall& call) {
+  auto v = viewed(call);
+  if (!v.ok()) return v.status();
+  return Reply(items_json(v->report, v->viewer));
+}
+
+Result<Reply> value_added_route(ApiCall& call) {
+  auto v = viewed(call);
+  if (!v.ok()) return v.status();
+  return Reply(value_added_json(v->report, v->viewer));
+}
+
+Result<Reply> integrity(ApiCall& call) {
+  auto v = viewed(call, Entity::kExamIntegrity);
+  if (!v.ok()) return v.status();
+  return Reply(integrity_json(v->report, v->viewer));
+}
+
+struct Rewarded {
+  Viewed viewed;
+  std::vector<RewardRule> rules;
+  std::vector<Award> awards;
+};
+
+Result<Rewarded> rewarded(ApiCall& call) {
+  auto v = viewed(call);
+  if (!v.ok()) return v.status();
+  auto rules = load_reward_rules(call.db, call.path_id());
+  if (!rules.ok()) return rules.status();
+  auto awards = compute_awards(*rules, v->report.analysis);
+  if (!awards.ok()) return awards.status();
+  return Rewarded{std::move(*v), std::move(*rules), std::move(*awards)};
+}
+
+Result<Reply> rewards(ApiCall& call) {
+  auto r = rewarded(call);
+  if (!r.ok()) return r.status();
+  Json list = Json::array();
+  for (const RewardRule& rule : r->rules) list.push_back(rule_json(rule));
+  return Reply(Json{{"rules", list}, {"awards", awards_json(r->viewed.report, r->awards, r->viewed.viewer)}});
+}
+
+// The awards as a sheet: who, points, and the working of every rule.
+Result<Reply> rewards_xlsx(ApiCall& call) {
+  auto r = rewarded(call);
+  if (!r.ok()) return r.status();
+  const Json awards = awards_json(r->viewed.report, r->awards, r->viewed.viewer);
+  const std::string name = r->viewed.report.tables.exam.name + "-奖励.xlsx";
+  return file_reply(name, [&](const std::string& path) -> Status {
+    using ColumnType = edu::ColumnType;
+    auto w = report::XlsxTableWriter::create(
+        path, "奖励", {{"level", "对象", {}, ColumnType::kText}, {"name", "名称", {}, ColumnType::kText},
+                       {"points", "得分", {}, ColumnType::kNumber}, {"working", "计算过程", {}, ColumnType::kText}});
+    if (!w.ok()) return w.status();
+    for (const Json& a : awards) {
+      std::string working;
+      for (const Json& l : a["lines"])
+        working += (working.empty() ? "" : ";") + l["rule"].get<std::string>() + ":" + l["working"].get<std::string>();
+      Status s = (*w)->add_row({a["level"] == "teacher" ? "教师" : "学校", a["name"],
+                                ingest::number_text(a["points"].get<double>()), working});
+      if (!s.ok()) return s;
+    }
+    return (*w)->close();
+  });
+}
+
+Result<Reply> put_rewards(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  auto rules = rules_from_json(*body);
+  if (!rules.ok()) return rules.status();
+  auto report = build_exam_report(call.db, call.path_id());
+  if (!report.ok()) return report.status();
+  for (const RewardRule& r : *rules)
+    if (Status s = check_rule(r, report->analysis); !s.ok()) return s;
+  Status s = set_reward_rules(call.db, call.who(), call.path_id(), *rules);
+  if (!s.ok()) return s;
+  return rewards(call);
+}
+
+Result<Reply> exemptions(ApiCall& call) {
+  auto v = viewed(call);
+  if (!v.ok()) return v.status();
+  auto list = list_exemptions(call.db, call.path_id());
+  if (!list.ok()) return list.status();
+  Json items = Json::array();
+  for (const ExemptionView& x : *list) {
+    if (!v->viewer.sees_school_id(v->report.tables, x.school_id)) continue;
+    items.push_back({{"id", x.record.id}, {"student_id", x.record.student_id}, {"student", x.student_name},
+                     {"school_id", x.school_id}, {"school", x.school_name}, {"subject", x.record.subject},
+                     {"reason", x.record.reason}, {"status", x.record.status}});
+  }
+  return Reply(Json{{"items", items}});
+}
+
+Result<Reply> add_exemption(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  FieldReader f(*body);
+  ExemptionRecord x;
+  x.student_id = f.integer("student_id");
+  x.subject = f.text("subject", false);
+  x.reason = f.text("reason");
+  if (!f.status().ok()) return f.status();
+  auto id = request_exemption(call.db, call.who(), call.path_id(), x);
+  if (!id.ok()) return id.status();
+  return Reply(201, Json{{"id", *id}});
+}
+
+Result<Reply> decide(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  FieldReader f(*body);
+  const bool approve = f.boolean("approve");
+  if (!f.status().ok()) return f.status();
+  Status s = decide_exemption_command(call.db, call.who(), call.path_id(1), call.path_id(2), approve);
+  if (!s.ok()) return s;
+  return Reply(Json{{"id", call.path_id(2)}, {"status", approve ? kExemptionApproved : kExemptionRejected}});
+}
+
+Json import_json(const ScoreImport& s) {
+  const Reconciliation& r = s.reconciliation;
+  Json problems = Json::array(), missing = Json::array(), outsiders = Json::array(), duplicates = Json::array();
+  for (const ScoreCellProblem& p : s.problems)
+    problems.push_back({{"row", p.row}, {"column", p.column}, {"value", p.value}, {"message", p.message}});
+  for (size_t e : r.missing)
+    missing.push_back({{"student_id", s.roster[e].student_id}, {"name", s.roster[e].name},
+                       {"school_id", s.roster[e].school_id}, {"class_id", s.roster[e].class_id}});
+  for (const auto& o : r.outsiders) {
+    const ScoreRowKey& row = s.rows[o.row];
+    outsiders.push_back({{"row", row.row}, {"name", row.name}, {"student_no", row.student_no},
+                         {"school_id", row.school_id},
+                         {"kind", o.registered >= 0 ? "附读" : "外校/不在册"},
+                         {"registered_school_id", o.registered >= 0 ? Json(s.roster[o.registered].school_id) : Json(nullptr)}});
+  }
+  for (const auto& d : r.duplicates) {
+    Json rows = Json::array();
+    for (size_t k : d.rows) rows.push_back(s.rows[k].row);
+    duplicates.push_back({{"student_id", s.roster[d.entry].student_id}, {"name", s.roster[d.entry].name}, {"rows", rows}});
+  }
+  int64_t counted = 0;
+  for (int32_t e : r.row_entry) counted += e >= 0;
+  return {{"file_name", s.file_name}, {"rows", s.rows.size()}, {"counted", counted},
+          {"import_id", s.import_id ? Json(s.import_id) : Json(nullptr)}, {"problems", problems},
+          {"missing", missing}, {"outsiders", outsiders}, {"duplicates", duplicates}};
+}
+
+Result<Reply> scores(ApiCall& call, bool commit) {
+  if (!call.request.has_file("file"))
+    return Status::Error("bad_request", "请以 multipart/form-data 上传成绩表(字段名 file)", "file");
+  const auto file = call.request.get_file_value("file");
+  auto sheet = commit ? commit_score_import(call.db, call.who(), call.path_id(), file.filename, file.content)
+                      : preview_score_import(call.db, call.who(), call.path_id(), file.filename, file.content);
+  if (!sheet.ok()) return sheet.status();
+  return Reply(commit ? 201 : 200, import_json(*sheet));
+}
+
+}  // namespace
+
+void add_exam_routes(Router& router) {
+  router.get("/exams", list);
+  router.post("/exams", create);
+  router.get(R"(/exams/(\d+))", show);
+  router.get(R"(/exams/(\d+)/results)", results);
+  router.get(R"(/exams/(\d+)/students/(\d+))", student);
+  router.get(R"(/exams/(\d+)/absentees)", absentees);
+  router.get(R"(/exams/(\d+)/items)", items);
+  router.get(R"(/exams/(\d+)/value-added)", value_added_route);
+  router.get(R"(/exams/(\d+)/integrity)", integrity);
+  router.get(R"(/exams/(\d+)/rewards)", rewards);
+  router.put(R"(/exams/(\d+)/rewards)", put_rewards);
+  router.get(R"(/exams/(\d+)/rewards\.xlsx)", rewards_xlsx);
+  router.get(R"(/exams/(\d+)/exemptions)", exemptions);
+  router.post(R"(/exams/(\d+)/exemptions)", add_exemption);
+  router.put(R"(/exams/(\d+)/exemptions/(\d+))", decide);
+  router.post(R"(/exams/(\d+)/scores/preview)", [](ApiCall& c) { return scores(c, false); });
+  router.post(R"(/exams/(\d+)/scores/commit)", [](ApiCall& c) { return scores(c, true); });
+}
+
+}  // namespace edu

@@ -1,0 +1,69 @@
+// Exams in the database: setting up an exam, its register-based roster, the
+// scores, exemptions, re-marks, teaching assignments and reward rules, and the
+// bulk read of everything the analysis needs (ExamTables).
+//
+// The roster (应考名单) is the register's: every student whose enrolment in
+// the exam's school year is in the exam's grade with status 在读 (or 毕业, for
+// an exam at the end of a graduating year), plus students now 在读 in a class
+// of that year and grade not yet in the year's enrolments; an approved
+// exemption from every subject marks the entry exempt. Writes run inside the caller's transaction
+// unless the function says it opens its own.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+#include "exam/exam_input.h"
+#include "exam/rewards.h"
+#include "store/database.h"
+
+namespace edu {
+
+// Exam, subjects and items (no transaction of its own).
+Result<int64_t> insert_exam(Database& db, const exam::ExamRecord& exam);
+// A whole exam with all its rows, in one transaction of its own.
+Result<int64_t> save_exam_bundle(Database& db, const exam::ExamBundle& bundle);
+
+Result<std::vector<exam::ExamRecord>> list_exams(Database& db);
+Result<std::optional<exam::ExamRecord>> find_exam(Database& db, int64_t exam_id);
+
+Result<std::vector<exam::RosterEntry>> load_roster(Database& db, const exam::ExamRecord& exam);
+Result<exam::ExamTables> load_exam_tables(Database& db, int64_t exam_id);
+
+Status insert_teaching(Database& db, int64_t exam_id, const std::vector<exam::TeachingRecord>& rows);
+// Replaces the scores (and item scores) of the students named in `scores`.
+Status replace_scores(Database& db, int64_t exam_id, const std::vector<exam::ScoreRecord>& scores,
+                      const std::vector<exam::ItemScoreRecord>& item_scores);
+
+struct ExemptionView {
+  exam::ExemptionRecord record;
+  std::string student_name;
+  int64_t school_id = 0;
+  std::string school_name;
+};
+Result<std::vector<ExemptionView>> list_exemptions(Database& db, int64_t exam_id);
+Result<int64_t> insert_exemption(Database& db, int64_t exam_id, const exam::ExemptionRecord& x,
+                                 int64_t requested_by);
+Status decide_exemption(Database& db, int64_t exam_id, int64_t exemption_id, bool approve,
+                        int64_t decided_by);
+
+struct ScoreImportSummary {
+  int64_t exam_id = 0;
+  std::string file_name;
+  int64_t rows = 0, counted = 0, missing = 0, outsiders = 0, duplicates = 0;
+  std::string report;  // the reconciliation as JSON text
+  int64_t created_by = 0;
+};
+Result<int64_t> insert_score_import(Database& db, const ScoreImportSummary& summary);
+
+// 学校标识码 → school id, for score sheets.
+Result<std::unordered_map<std::string, int64_t>> school_ids_by_code(Database& db);
+// The classes a teacher heads or teaches in this exam's school year and grade.
+Result<std::set<int64_t>> teacher_exam_classes(Database& db, const exam::ExamRecord& exam, int64_t teacher_id);
+
+Status save_reward_rules(Database& db, int64_t exam_id, const std::vector<exam::RewardRule>& rules);
+Result<std::vector<exam::RewardRule>> load_reward_rules(Database& db, int64_t exam_id);
+
+}  // namespace edu

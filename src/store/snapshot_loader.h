@@ -1,0 +1,20 @@
+// Loads the analytics Snapshot (analytics/snapshot.h) of the whole county in
+// a few bulk SELECTs — areas, schools, classes, enrolments, teachers,
+// conditions — never per school or per cell — and builds it with
+// analytics/snapshot_builder.h. Teachers are those on the
+// register now and describe `current_year`; a teacher without a recorded
+// 学段 gets the default of core/teacher_section.h.
+#pragma once
+
+#include "analytics/snapshot.h"
+#include "store/database.h"
+
+namespace edu {
+
+Result<analytics::Snapshot> load_snapshot(Database& db, int current_year);
+
+// A number that grows with every change to the registers (the newest audited
+// change), so a cached snapshot knows when it is stale.
+Result<int64_t> registers_version(Database& db);
+
+}  // namespace edu

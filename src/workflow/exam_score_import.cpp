@@ -1,0 +1,258 @@
+#include "workflow/exam_score_import.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <nlohmann/json.hpp>
+
+#include "exam/text.h"
+#include "ingest/spreadsheet.h"
+#include "store/exam_store.h"
+
+namespace edu {
+namespace {
+
+using namespace edu::exam;
+
+struct Layout {
+  int school = -1, student = -1, name = -1;
+  std::vector<int> subject;            // column of each subject, -1 when absent
+  std::vector<std::vector<int>> item;  // column of each subject's item (科目-小题), -1 when absent
+  bool has_items(size_t s) const {
+    return std::any_of(item[s].begin(), item[s].end(), [](int c) { return c >= 0; });
+  }
+};
+
+std::string item_header(const SubjectRecord& s, const ItemRecord& i) { return s.name + "-" + i.label; }
+
+std::string trimmed(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+std::string cell(const ingest::TableRow& row, int column) {
+  return column >= 0 && column < static_cast<int>(row.cells.size()) ? trimmed(row.cells[column].text) : "";
+}
+
+Result<Layout> layout_of(const ingest::TableRow& header, const ExamRecord& exam, bool school_optional) {
+  Layout l;
+  l.subject.assign(exam.subjects.size(), -1);
+  l.item.resize(exam.subjects.size());
+  for (size_t s = 0; s < exam.subjects.size(); ++s) l.item[s].assign(exam.subjects[s].items.size(), -1);
+  for (int c = 0; c < static_cast<int>(header.cells.size()); ++c) {
+    std::string h = cell(header, c);
+    std::replace(h.begin(), h.end(), '_', '-');
+    for (size_t s = 0; s < exam.subjects.size(); ++s)
+      for (size_t i = 0; i < exam.subjects[s].items.size(); ++i)
+        if (h == item_header(exam.subjects[s], exam.subjects[s].items[i])) l.item[s][i] = c;
+    if (h == "学校标识码" || h == "学校代码") l.school = c;
+    else if (h == "学籍号" || h == "全国学籍号" || h == "身份证号" || h == "身份证件号") l.student = c;
+    else if (h == "姓名") l.name = c;
+    for (size_t s = 0; s < exam.subjects.size(); ++s)
+      if (h == exam.subjects[s].name) l.subject[s] = c;
+  }
+  std::string missing;
+  if (l.school < 0 && !school_optional) missing += " 学校标识码";
+  if (l.student < 0) missing += " 学籍号(或身份证号)";
+  if (l.name < 0) missing += " 姓名";
+  bool any_subject = false;
+  for (size_t s = 0; s < l.subject.size(); ++s) any_subject |= l.subject[s] >= 0 || l.has_items(s);
+  if (!any_subject) missing += " 任一科目(列名与考试科目相同,或“科目-小题”)";
+  if (!missing.empty())
+    return Status::Error("bad_file", "成绩表第" + std::to_string(header.number) + "行(表头)缺少列:" + missing);
+  return l;
+}
+
+// The score in a cell of column `header` (full marks `full`): a value, or
+// nullopt for 缺考 / empty; a problem otherwise.
+std::optional<double> parse_score(const std::string& text, const std::string& header, double full, int row,
+                                  std::vector<ScoreCellProblem>& problems) {
+  if (text.empty() || text == "缺考") return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  std::string why;
+  if (end == text.c_str() || *end != '\0') why = "不是分数(应填数字,或“缺考”)";
+  else if (v < 0 || v > full) why = "超出 0–" + marks_text(full) + " 分";
+  else if (!on_half_point(v)) why = "须为 0.5 的整数倍";
+  if (why.empty()) return v;
+  problems.push_back({row, header, text, "第" + std::to_string(row) + "行“" + header + "”列的“" + text + "”" + why});
+  return std::nullopt;
+}
+
+// One row's scores: per subject, and the item scores when given per item.
+struct RowScores {
+  std::vector<std::optional<double>> subject;
+  std::vector<ItemScoreRecord> items;  // student_id filled when the row counts
+};
+
+// A subject given per item: an objective item's cell may hold the chosen
+// option (scored against the key), any item a score; the subject's score is
+// the sum, and must equal the subject column when that is filled too.
+std::optional<double> item_scores(const ingest::TableRow& row, const Layout& l, const SubjectRecord& subject,
+                                  int s, std::optional<double> given, RowScores& out,
+                                  std::vector<ScoreCellProblem>& problems) {
+  double sum = 0;
+  bool any = false;
+  for (size_t i = 0; i < subject.items.size(); ++i) {
+    const ItemRecord& item = subject.items[i];
+    const std::string text = cell(row, l.item[s][i]);
+    if (text.empty()) continue;
+    any = true;
+    ItemScoreRecord r{0, s, static_cast<int>(i), 0, ""};
+    if (!item.key.empty() && text.size() == 1 && text[0] >= 'A' && text[0] <= 'Z') {
+      r.response = text;
+      r.score = text == item.key ? item.full_marks : 0;
+    } else {
+      auto v = parse_score(text, item_header(subject, item), item.full_marks, row.number, problems);
+      r.score = v.value_or(0);
+    }
+    sum += r.score;
+    out.items.push_back(std::move(r));
+  }
+  if (!any) return given;
+  if (given && std::fabs(*given - sum) > 1e-9)
+    problems.push_back({row.number, subject.name, marks_text(*given),
+                        "第" + std::to_string(row.number) + "行“" + subject.name + "”的总分 " + marks_text(*given) +
+                            " 与各小题之和 " + marks_text(sum) + " 不一致"});
+  return sum;
+}
+
+RowScores row_scores(const ingest::TableRow& row, const Layout& l, const ExamRecord& exam,
+                     std::vector<ScoreCellProblem>& problems) {
+  RowScores out;
+  out.subject.resize(exam.subjects.size());
+  for (size_t s = 0; s < exam.subjects.size(); ++s) {
+    const SubjectRecord& subject = exam.subjects[s];
+    std::optional<double> given;
+    if (l.subject[s] >= 0) given = parse_score(cell(row, l.subject[s]), subject.name, subject.full_marks, row.number, problems);
+    out.subject[s] = l.has_items(s) ? item_scores(row, l, subject, static_cast<int>(s), given, out, problems) : given;
+  }
+  return out;
+}
+
+// 缺考 are listed for the schools the sheet covers (its rows' schools, and a
+// school administrator's own school): a sheet of one school says nothing of others.
+void keep_covered_schools(ScoreImport& s, int64_t own_school) {
+  std::set<int64_t> covered;
+  if (own_school) covered.insert(own_school);
+  for (const ScoreRowKey& row : s.rows) covered.insert(row.school_id);
+  std::vector<size_t> kept;
+  for (size_t e : s.reconciliation.missing)
+    if (covered.count(s.roster[e].school_id)) kept.push_back(e);
+  s.reconciliation.missing = std::move(kept);
+}
+
+Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecord& exam,
+                               const std::string& file_name, std::string_view content) {
+  auto table = ingest::read_spreadsheet_bytes(content, file_name);
+  if (!table.ok()) return table.status();
+  if (table->rows.empty()) return Status::Error("bad_file", "成绩表“" + file_name + "”是空的");
+  const bool own_school = actor.scope.kind == Scope::Kind::kSchool;
+  auto layout = layout_of(table->rows.front(), exam, own_school);
+  if (!layout.ok()) return layout.status();
+  auto codes = school_ids_by_code(db);
+  if (!codes.ok()) return codes.status();
+  auto roster = load_roster(db, exam);
+  if (!roster.ok()) return roster.status();
+
+  ScoreImport out;
+  out.file_name = file_name;
+  out.roster = std::move(*roster);
+  std::vector<RowScores> values;
+  for (size_t k = 1; k < table->rows.size(); ++k) {
+    const ingest::TableRow& row = table->rows[k];
+    int64_t school_id = actor.scope.school_id;
+    const std::string code = cell(row, layout->school);
+    if (layout->school >= 0) {
+      auto it = codes->find(code);
+      if (it == codes->end()) {
+        out.problems.push_back({row.number, "学校标识码", code, "第" + std::to_string(row.number) + "行的学校标识码“" + code + "”不存在"});
+        continue;
+      }
+      school_id = it->second;
+    }
+    if (own_school && school_id != actor.scope.school_id) {
+      out.problems.push_back({row.number, "学校标识码", code, "第" + std::to_string(row.number) + "行不是本校的成绩,学校管理员只能导入本校成绩"});
+      continue;
+    }
+    out.rows.push_back({row.number, school_id, cell(row, layout->student), cell(row, layout->name)});
+    values.push_back(row_scores(row, *layout, exam, out.problems));
+  }
+  out.reconciliation = reconcile(out.roster, out.rows);
+  keep_covered_schools(out, own_school ? actor.scope.school_id : 0);
+  for (size_t r = 0; r < out.rows.size(); ++r) {
+    const int32_t e = out.reconciliation.row_entry[r];
+    if (e < 0) continue;
+    const int64_t student = out.roster[e].student_id;
+    for (size_t s = 0; s < exam.subjects.size(); ++s)
+      if (layout->subject[s] >= 0 || layout->has_items(s))
+        out.scores.push_back({student, out.rows[r].school_id, static_cast<int>(s), values[r].subject[s]});
+    for (ItemScoreRecord& item : values[r].items) {
+      item.student_id = student;
+      out.item_scores.push_back(std::move(item));
+    }
+  }
+  return out;
+}
+
+Result<ExamRecord> exam_for_import(Database& db, const Actor& actor, int64_t exam_id) {
+  if (!allowed(actor.user, Action::kCreate, Entity::kExamScores))
+    return Status::Error("forbidden", "只有教育局管理员和学校管理员可以导入成绩");
+  auto exam = find_exam(db, exam_id);
+  if (!exam.ok()) return exam.status();
+  if (!*exam) return Status::Error("not_found", "考试(编号 " + std::to_string(exam_id) + ")不存在");
+  return **exam;
+}
+
+std::string report_text(const ScoreImport& s) {
+  nlohmann::json missing = nlohmann::json::array(), outsiders = nlohmann::json::array(),
+                 duplicates = nlohmann::json::array();
+  for (size_t e : s.reconciliation.missing)
+    missing.push_back({{"student_id", s.roster[e].student_id}, {"name", s.roster[e].name}, {"school_id", s.roster[e].school_id}});
+  for (const auto& o : s.reconciliation.outsiders)
+    outsiders.push_back({{"row", s.rows[o.row].row}, {"name", s.rows[o.row].name}, {"student_no", s.rows[o.row].student_no},
+                         {"registered_school_id", o.registered >= 0 ? nlohmann::json(s.roster[o.registered].school_id) : nlohmann::json(nullptr)}});
+  for (const auto& d : s.reconciliation.duplicates) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (size_t r : d.rows) rows.push_back(s.rows[r].row);
+    duplicates.push_back({{"student_id", s.roster[d.entry].student_id}, {"name", s.roster[d.entry].name}, {"rows", rows}});
+  }
+  return nlohmann::json{{"missing", missing}, {"outsiders", outsiders}, {"duplicates", duplicates}}.dump();
+}
+
+}  // namespace
+
+Result<ScoreImport> preview_score_import(Database& db, const Actor& actor, int64_t exam_id,
+                                         const std::string& file_name, std::string_view content) {
+  auto exam = exam_for_import(db, actor, exam_id);
+  if (!exam.ok()) return exam.status();
+  return read_sheet(db, actor, *exam, file_name, content);
+}
+
+Result<ScoreImport> commit_score_import(Database& db, const Actor& actor, int64_t exam_id,
+                                        const std::string& file_name, std::string_view content) {
+  auto exam = exam_for_import(db, actor, exam_id);
+  if (!exam.ok()) return exam.status();
+  auto sheet = read_sheet(db, actor, *exam, file_name, content);
+  if (!sheet.ok()) return sheet.status();
+  if (!sheet->problems.empty())
+    return Status::Error("has_problems", "成绩表有 " + std::to_string(sheet->problems.size()) +
+                                             " 处错误,未导入任何成绩:" + sheet->problems.front().message);
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  Status s = replace_scores(db, exam_id, sheet->scores, sheet->item_scores);
+  if (!s.ok()) return s;
+  const Reconciliation& r = sheet->reconciliation;
+  int64_t counted = 0;
+  for (int32_t e : r.row_entry) counted += e >= 0;
+  auto id = insert_score_import(db, {exam_id, file_name, static_cast<int64_t>(sheet->rows.size()), counted,
+                                     static_cast<int64_t>(r.missing.size()), static_cast<int64_t>(r.outsiders.size()),
+                                     static_cast<int64_t>(r.duplicates.size()), report_text(*sheet), actor.user.id});
+  if (!id.ok()) return id.status();
+  s = tx.commit();
+  if (!s.ok()) return s;
+  sheet->import_id = *id;
+  return sheet;
+}
+
+}  // namespace edu

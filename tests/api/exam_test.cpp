@@ -1,0 +1,139 @@
+// /exams through the real server: set up an exam, import a score sheet with
+// its reconciliation (缺考, 附读/外校, duplicates, bad cells), results scoped
+// to the caller, exemptions and rewards.
+#include <gtest/gtest.h>
+
+#include "api_server_fixture.h"
+
+namespace edu::apitest {
+namespace {
+
+TestServer& server() { return TestServer::get(); }
+
+struct ExamSetup {
+  int64_t exam = 0;
+  std::vector<std::pair<std::string, std::string>> own;  // 学籍号, 姓名 of the own school's candidates
+  std::string own_code;
+  ExamSetup() {
+    Login admin = server().login("admin");
+    const auto& l = server().landmarks();
+    auto r = server().call("POST", "/exams", &admin,
+                           json{{"name", "期末质量监测"}, {"date", "2026-12-20"}, {"grade", l.own_class_grade},
+                                {"absent_policy", "exclude"},
+                                {"subjects", json::array({json{{"name", "语文"}, {"full_marks", 120}},
+                                                          json{{"name", "数学"}, {"full_marks", 120}}})}});
+    EXPECT_EQ(r.status, 201) << r.body.dump();
+    exam = r.body["exam"]["id"];
+    own_code = server().call("GET", "/schools/" + std::to_string(l.own_school), &admin).body["school"]["code"];
+    auto students = server().call("GET", "/students?size=200&school_id=" + std::to_string(l.own_school) +
+                                             "&grade=" + std::to_string(l.own_class_grade) + "&status=在读", &admin);
+    Login school = server().login("school_admin");
+    for (const auto& s : students.body["items"]) {
+      auto full = server().call("GET", "/students/" + std::to_string(s["id"].get<int64_t>()) + "/id-number", &school);
+      own.push_back({"G" + full.body["id_number"].get<std::string>(), s["name"].get<std::string>()});
+    }
+  }
+};
+
+const ExamSetup& setup() {
+  static ExamSetup s;
+  return s;
+}
+
+std::string sheet(const std::vector<std::string>& lines) {
+  std::string out = "学籍号,姓名,语文,数学\n";
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
+
+TEST(ExamApi, ScoreImportNamesMissingOutsidersDuplicatesAndBadCells) {
+  const ExamSetup& s = setup();
+  ASSERT_GE(s.own.size(), 3u);
+  Login school = server().login("school_admin");
+  const std::string path = "/exams/" + std::to_string(s.exam) + "/scores/";
+  std::vector<std::string> lines;
+  for (size_t i = 1; i < s.own.size(); ++i)  // the first candidate is left out
+    lines.push_back(s.own[i].first + "," + s.own[i].second + ",96.5,缺考");
+  lines.push_back(s.own[1].first + "," + s.own[1].second + ",90,90");  // scored twice
+  lines.push_back("G430521000000000000,陌生人,80,80");                  // not in the register
+  auto preview = server().upload(path + "preview", &school, "scores.csv", sheet(lines));
+  ASSERT_EQ(preview.status, 200) << preview.body.dump();
+  EXPECT_EQ(preview.body["missing"].size(), 1u);
+  EXPECT_EQ(preview.body["missing"][0]["name"], s.own[0].second);
+  ASSERT_EQ(preview.body["outsiders"].size(), 1u);
+  EXPECT_EQ(preview.body["outsiders"][0]["kind"], "外校/不在册");
+  ASSERT_EQ(preview.body["duplicates"].size(), 1u);
+  EXPECT_EQ(preview.body["duplicates"][0]["name"], s.own[1].second);
+
+  lines.push_back(s.own[2].first + "," + s.own[2].second + ",60.3,130");
+  auto bad = server().upload(path + "commit", &school, "scores.csv", sheet(lines));
+  EXPECT_EQ(bad.status, 409) << bad.body.dump();
+  EXPECT_NE(bad.body["message"].get<std::string>().find("须为 0.5 的整数倍"), std::string::npos) << bad.body.dump();
+  lines.pop_back();
+  auto ok = server().upload(path + "commit", &school, "scores.csv", sheet(lines));
+  ASSERT_EQ(ok.status, 201) << ok.body.dump();
+
+  auto results = server().call("GET", "/exams/" + std::to_string(s.exam) + "/results?level=school", &school);
+  ASSERT_EQ(results.status, 200);
+  ASSERT_EQ(results.body["groups"].size(), 1u);  // a school admin sees their own school only
+  const json& chinese = results.body["groups"][0]["columns"][0];
+  EXPECT_EQ(chinese["expected"], static_cast<int64_t>(s.own.size()));
+  EXPECT_EQ(chinese["sat"], static_cast<int64_t>(s.own.size() - 1));
+  EXPECT_EQ(results.body["groups"][0]["columns"][1]["sat"], 0);  // 数学: the counted row of a duplicate is the first
+}
+
+TEST(ExamApi, ScoresPerItemWithChosenOptions) {
+  const ExamSetup& s = setup();
+  Login admin = server().login("admin"), school = server().login("school_admin");
+  auto created = server().call(
+      "POST", "/exams", &admin,
+      json{{"name", "英语小题"}, {"date", "2026-12-21"}, {"grade", server().landmarks().own_class_grade},
+           {"subjects", json::array({json{{"name", "英语"}, {"full_marks", 4},
+                                          {"items", json::array({json{{"label", "1"}, {"full_marks", 2}, {"key", "A"}},
+                                                                 json{{"label", "2"}, {"full_marks", 2}}})}}})}});
+  ASSERT_EQ(created.status, 201) << created.body.dump();
+  const std::string base = "/exams/" + std::to_string(created.body["exam"]["id"].get<int64_t>());
+  std::string csv = "学籍号,姓名,英语,英语-1,英语_2\n";
+  csv += s.own[0].first + "," + s.own[0].second + ",,A,1.5\n";  // 2 + 1.5
+  csv += s.own[1].first + "," + s.own[1].second + ",2,B,2\n";    // 0 + 2, total given and equal
+  auto mismatch = server().upload(base + "/scores/preview", &school, "items.csv",
+                                  csv + s.own[2].first + "," + s.own[2].second + ",4,B,2\n");
+  ASSERT_EQ(mismatch.status, 200);
+  ASSERT_EQ(mismatch.body["problems"].size(), 1u);
+  EXPECT_NE(mismatch.body["problems"][0]["message"].get<std::string>().find("与各小题之和 2 不一致"), std::string::npos);
+  auto ok = server().upload(base + "/scores/commit", &school, "items.csv", csv);
+  ASSERT_EQ(ok.status, 201) << ok.body.dump();
+  auto items = server().call("GET", base + "/items", &admin);
+  ASSERT_EQ(items.status, 200);
+  ASSERT_EQ(items.body["subjects"].size(), 1u);
+  const json& english = items.body["subjects"][0];
+  EXPECT_EQ(english["rows"], 2);
+  EXPECT_DOUBLE_EQ(english["items"][0]["difficulty"].get<double>(), 0.5);    // one of two chose the key
+  EXPECT_DOUBLE_EQ(english["items"][1]["difficulty"].get<double>(), 0.875);  // (1.5 + 2) / 2 / 2
+  auto results = server().call("GET", base + "/results?level=county", &admin);
+  EXPECT_DOUBLE_EQ(results.body["groups"][0]["columns"][0]["max"].get<double>(), 3.5);
+}
+
+TEST(ExamApi, ClassesAndTeachersAreScopedToTheCaller) {
+  const ExamSetup& s = setup();
+  const std::string results = "/exams/" + std::to_string(s.exam) + "/results?level=";
+  Login teacher = server().login("teacher");
+  auto classes = server().call("GET", results + "class", &teacher);
+  ASSERT_EQ(classes.status, 200);
+  ASSERT_GE(classes.body["groups"].size(), 1u);
+  for (const json& g : classes.body["groups"])  // the teacher heads own_class; other classes stay hidden
+    EXPECT_EQ(g["id"], server().landmarks().own_class) << g.dump().substr(0, 200);
+  auto teachers = server().call("GET", results + "teacher", &teacher);
+  for (const json& g : teachers.body["groups"]) EXPECT_EQ(g["id"], server().landmarks().own_teacher);
+  auto county = server().call("GET", results + "county", &teacher);
+  EXPECT_EQ(county.body["groups"].size(), 1u);  // the county row, the benchmark for everyone
+
+  Login officer = server().login("officer"), admin = server().login("admin");
+  const size_t all = server().call("GET", results + "school", &admin).body["groups"].size();
+  const size_t area = server().call("GET", results + "school", &officer).body["groups"].size();
+  EXPECT_GE(all, area);
+  EXPECT_GE(area, 1u);
+}
+
+}  // namespace
+}  // namespace edu::apitest

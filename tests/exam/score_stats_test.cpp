@@ -1,0 +1,123 @@
+// 三率一分, distribution and ranks of one column, checked against hand-computed values.
+#include "exam/score_stats.h"
+
+#include <gtest/gtest.h>
+
+#include "exam_fixture.h"
+
+namespace edu::exam {
+namespace {
+
+using testing::kAbsent;
+using testing::kExempt;
+
+// Full marks 120: cuts 102 / 72 / 48; half-point scores right at and below each cut.
+const std::vector<double> kMarks = {102, 101.5, 72, 71.5, 48, 47.5, kAbsent, kExempt};
+const SubjectSpec kMath{"数学", 120, {}};
+
+ScoreStats county_stats(const std::vector<double>& marks, AbsentPolicy policy,
+                        std::vector<int32_t>* ranks = nullptr) {
+  Cohort c = testing::one_class(marks);
+  Grouping g = Grouping::single(c.size());
+  return score_stats(c.subjects[0], g, GroupMembers(g), kMath, {policy, 20, ranks})[0];
+}
+
+TEST(ScoreStats, CutLinesInPointsFor120) {
+  PointCuts cuts = PointCuts::of(kMath);
+  EXPECT_EQ(cuts.excellent, 204);
+  EXPECT_EQ(cuts.pass, 144);
+  EXPECT_EQ(cuts.low, 96);
+  EXPECT_EQ(cuts.full, 240);
+  EXPECT_EQ(PointCuts::of({"语文", 150, {}}).excellent, 255);  // 127.5 marks
+}
+
+TEST(ScoreStats, HalfPointsAtTheCutsExcludingAbsent) {
+  ScoreStats st = county_stats(kMarks, AbsentPolicy::kExclude);
+  EXPECT_EQ(st.expected, 7);  // the exempt candidate is not 应考
+  EXPECT_EQ(st.sat, 6);
+  EXPECT_EQ(st.counted, 6);
+  EXPECT_DOUBLE_EQ(st.participation, 6.0 / 7);
+  EXPECT_DOUBLE_EQ(st.mean, 442.5 / 6);
+  EXPECT_NEAR(st.sd, std::sqrt(2928.375 / 6), 1e-9);
+  EXPECT_EQ(st.excellent, 1);  // 102 yes, 101.5 no
+  EXPECT_EQ(st.pass, 3);       // 72 yes, 71.5 no
+  EXPECT_EQ(st.low, 1);        // 47.5 yes, 48 no
+  EXPECT_DOUBLE_EQ(st.excellent_rate, 1.0 / 6);
+  EXPECT_DOUBLE_EQ(st.pass_rate, 0.5);
+  EXPECT_DOUBLE_EQ(st.low_rate, 1.0 / 6);
+  EXPECT_DOUBLE_EQ(st.max, 102);
+  EXPECT_DOUBLE_EQ(st.min, 47.5);
+  // sorted 47.5 48 71.5 72 101.5 102; pandas' linear interpolation
+  EXPECT_DOUBLE_EQ(st.percentiles[0], 47.75);
+  EXPECT_DOUBLE_EQ(st.percentiles[1], 53.875);
+  EXPECT_DOUBLE_EQ(st.percentiles[2], 71.75);
+  EXPECT_DOUBLE_EQ(st.percentiles[3], 94.125);
+  EXPECT_DOUBLE_EQ(st.percentiles[4], 101.75);
+}
+
+TEST(ScoreStats, AbsentCountAsZero) {
+  ScoreStats st = county_stats(kMarks, AbsentPolicy::kCountAsZero);
+  EXPECT_EQ(st.expected, 7);
+  EXPECT_EQ(st.sat, 6);
+  EXPECT_EQ(st.counted, 7);
+  EXPECT_DOUBLE_EQ(st.mean, 442.5 / 7);
+  EXPECT_EQ(st.low, 2);  // 47.5 and the absent 0
+  EXPECT_DOUBLE_EQ(st.pass_rate, 3.0 / 7);
+  EXPECT_DOUBLE_EQ(st.min, 47.5);  // over those who sat
+}
+
+TEST(ScoreStats, DistributionBins) {
+  ScoreStats st = county_stats({120, 102, 101.5, 72, 71.5, 0}, AbsentPolicy::kExclude);
+  ASSERT_EQ(st.bins.size(), 20u);  // 6 marks each
+  EXPECT_EQ(st.bins[19], 1);  // full marks fall in the last bin
+  EXPECT_EQ(st.bins[17], 1);  // [102, 108)
+  EXPECT_EQ(st.bins[16], 1);  // 101.5
+  EXPECT_EQ(st.bins[12], 1);  // 72
+  EXPECT_EQ(st.bins[11], 1);  // 71.5
+  EXPECT_EQ(st.bins[0], 1);
+}
+
+TEST(ScoreStats, TiesShareACompetitionRank) {
+  std::vector<int32_t> ranks;
+  county_stats({90, 85, 85, 80, kAbsent, 85.5}, AbsentPolicy::kCountAsZero, &ranks);
+  EXPECT_EQ(ranks, (std::vector<int32_t>{1, 3, 3, 5, 0, 2}));
+}
+
+TEST(ScoreStats, EmptyAndAllAbsentGroups) {
+  Cohort c = testing::one_class({kAbsent, kAbsent, 80});
+  Grouping g = Grouping::by({0, 0, 2}, 3);  // group 1 has nobody; group 0 is all absent
+  auto excl = score_stats(c.subjects[0], g, GroupMembers(g), kMath, {AbsentPolicy::kExclude, 20});
+  EXPECT_EQ(excl[0].expected, 2);
+  EXPECT_EQ(excl[0].sat, 0);
+  EXPECT_EQ(excl[0].counted, 0);
+  EXPECT_DOUBLE_EQ(excl[0].participation, 0);
+  EXPECT_DOUBLE_EQ(excl[0].mean, 0);
+  EXPECT_EQ(excl[1].expected, 0);
+  EXPECT_EQ(excl[1].counted, 0);
+  EXPECT_EQ(excl[2].counted, 1);
+  EXPECT_DOUBLE_EQ(excl[2].percentiles[2], 80);
+  auto zero = score_stats(c.subjects[0], g, GroupMembers(g), kMath, {AbsentPolicy::kCountAsZero, 20});
+  EXPECT_EQ(zero[0].counted, 2);
+  EXPECT_DOUBLE_EQ(zero[0].low_rate, 1.0);
+  EXPECT_DOUBLE_EQ(zero[0].max, 0);  // nobody sat
+}
+
+TEST(ScoreStats, LargeGroupsSortByCountingLikeSmallOnes) {
+  std::vector<double> marks;
+  for (int i = 0; i < 500; ++i) marks.push_back((i * 37 % 241) / 2.0);
+  std::vector<int32_t> ranks;
+  ScoreStats st = county_stats(marks, AbsentPolicy::kExclude, &ranks);
+  for (size_t i = 0; i < marks.size(); ++i) {  // ranks from the tally agree with counting by hand
+    int32_t above = 0;
+    for (double m : marks) above += m > marks[i];
+    ASSERT_EQ(ranks[i], above + 1) << i;
+  }
+  std::vector<Points> sorted;
+  for (double m : marks) sorted.push_back(to_points(m));
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_DOUBLE_EQ(st.percentiles[2], to_marks(percentile_of_sorted(sorted, 0.5)));
+  EXPECT_DOUBLE_EQ(st.max, to_marks(sorted.back()));
+}
+
+}  // namespace
+}  // namespace edu::exam

@@ -1,0 +1,91 @@
+// The statistics indicators on a hand-made history: counts, rates with their
+// numerator and denominator, the year-over-year change, and what the
+// three-year register cannot give said so.
+#include <gtest/gtest.h>
+
+#include "analytics/statistics.h"
+#include "analytics_fixture.h"
+#include "core/teacher_section.h"
+
+namespace edu::analytics {
+namespace {
+
+using testing::TinyCounty;
+
+const StatGroup& group(const Statistics& s, const std::string& level, const std::string& section) {
+  for (const auto& g : s.groups)
+    if (g.level == level && g.section == section) return g;
+  throw std::runtime_error("no group " + level + section);
+}
+
+TEST(Statistics, CountsRatesAndChanges) {
+  TinyCounty county;
+  int64_t j = county.school("初级中学", "镇区");
+  int64_t h = county.school("高级中学", "城区");
+  // 2025: 60 in 九年级 of whom 50 graduate (40 go on to 高一 in 2026), 10 stay 在读; 2 drop out of 七年级.
+  county.students(j, 9, 40, 2025, "毕业", 1);
+  county.students(j, 9, 10, 2025, "毕业", 501);
+  county.students(j, 9, 10, 2025, "在读", 601);
+  county.students(j, 7, 58, 2025, "在读", 701);
+  county.students(j, 7, 2, 2025, "辍学", 801);
+  county.students(h, 10, 40, 2026, "在读", 1);
+  county.students(j, 7, 70, 2026, "在读", 901);  // 70 in one class: 超大班额
+  county.teachers(j, 10, "本科");
+  county.teachers(j, 2, "专科", "数学", "市级");
+  Snapshot s = county.snapshot();
+  std::vector<bool> all(s.schools.size(), true);
+
+  Statistics y2025 = compute_statistics(s, 2025, all, "青山县");
+  const StatGroup& junior = group(y2025, "全域", "初中");
+  EXPECT_EQ(*junior.values.at("students").now.value, 120);
+  EXPECT_EQ(*junior.values.at("graduates").now.value, 50);
+  const Ratio& promotion = junior.values.at("promotion_rate").now;
+  EXPECT_EQ(promotion.numerator, 40);
+  EXPECT_EQ(*promotion.denominator, 50);
+  EXPECT_NEAR(*promotion.value, 80, 1e-9);
+  const Ratio& dropout = junior.values.at("dropout_rate").now;
+  EXPECT_EQ(dropout.numerator, 2);
+  EXPECT_EQ(*dropout.denominator, 120);
+  EXPECT_FALSE(junior.values.at("retention_rate").now.value);
+  EXPECT_NE(junior.values.at("retention_rate").now.note.find("无法计算"), std::string::npos);
+  EXPECT_FALSE(junior.values.at("pupil_teacher").now.value);  // no teacher history
+
+  Statistics y2026 = compute_statistics(s, 2026, all, "青山县");
+  const StatGroup& j26 = group(y2026, "全域", "初中");
+  EXPECT_EQ(*j26.values.at("entrants").now.value, 70);
+  EXPECT_NEAR(*j26.values.at("pupil_teacher").now.value, 70.0 / 12, 1e-9);
+  EXPECT_NEAR(*j26.values.at("qualified_rate").now.value, 100, 1e-9);  // 专科 qualifies for 初中
+  EXPECT_NEAR(*j26.values.at("above_rate").now.value, 1000.0 / 12, 1e-9);
+  EXPECT_EQ(*j26.values.at("backbone").now.value, 2);
+  EXPECT_EQ(*j26.values.at("huge_classes").now.value, 100);
+  EXPECT_EQ(*j26.values.at("students").change, 70 - 120);
+  EXPECT_FALSE(j26.values.at("graduates").now.value);  // the year is under way
+  EXPECT_FALSE(j26.values.at("promotion_rate").now.value);
+  EXPECT_EQ(group(y2026, "城乡", "高中").name, "城区");
+  EXPECT_EQ(*group(y2026, "乡镇", "合计").values.at("students").now.value, 110);
+}
+
+TEST(Statistics, ScopeLimitsTheSchoolsCounted) {
+  TinyCounty county;
+  int64_t a = county.school("小学");
+  int64_t b = county.school("小学");
+  county.students(a, 1, 30);
+  county.students(b, 1, 50);
+  Snapshot s = county.snapshot();
+  Statistics only_b = compute_statistics(s, 2026, {false, true}, "学校2");
+  EXPECT_EQ(*group(only_b, "全域", "小学").values.at("students").now.value, 50);
+  EXPECT_EQ(group(only_b, "全域", "小学").name, "学校2");
+}
+
+TEST(TeacherSection, DefaultsByKindAndSubject) {
+  EXPECT_EQ(default_teacher_section("小学", "物理"), "小学");
+  EXPECT_EQ(default_teacher_section("九年一贯制学校", "物理"), "初中");
+  EXPECT_EQ(default_teacher_section("九年一贯制学校", "语文"), "小学");
+  EXPECT_EQ(default_teacher_section("完全中学", "语文"), "初中");
+  EXPECT_EQ(default_teacher_section("高级中学", "化学"), "高中");
+  EXPECT_EQ(teacher_section("初中", "九年一贯制学校", "语文"), "初中");
+  EXPECT_EQ(teacher_section("高中", "九年一贯制学校", "语文"), "小学");  // not a section of the kind
+}
+
+}  // namespace
+}  // namespace edu::analytics
