@@ -1,8 +1,9 @@
 // End-to-end test of the web UI against a running server with the demo county:
 // login (Chinese), dashboard figures and charts, the school list and a school's page,
-// masked ID numbers, then the school admin's view (exactly one school), a student import
-// (template, a CSV with a bad row rejected in the preview, the fixed CSV committed) and
-// the 学生 list exported as .xlsx.
+// masked ID numbers, 质量监测 (a demo exam's results, 新建考试 via the dialog, a score sheet
+// previewed with a problem then committed, a 免考 entered by the bureau), then the school
+// admin's view (exactly one school), a student import (template, a CSV with a bad row
+// rejected in the preview, the fixed CSV committed) and the 学生 list exported as .xlsx.
 //
 //   BASE_URL=http://127.0.0.1:8080 [SCREENSHOT_DIR=/tmp] node login_school.mjs
 //
@@ -235,6 +236,89 @@ async function main() {
       await page.locator('.el-alert.note').first().waitFor() // the plan's verdict (reached or why not)
       await scrollToTop(page)
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-whatif.png'), fullPage: true })
+    })
+
+    await step('质量监测:已有考试的学校成绩表列出各校', async () => {
+      await openMenu(page, 'exams', 'exam-results')
+      const count = await page.locator(rows('exam-results')).count()
+      assert(count > 1, `成绩表只有 ${count} 行`)
+    })
+
+    const examName = `E2E九年级测试考试${Date.now() % 100000}`
+    await step('新建考试:必填项提示中文,保存后新考试出现在考试选择器中', async () => {
+      await page.locator('[data-test=exam-new]').click()
+      const dialog = page.locator('.el-dialog', { has: page.locator('[data-test=exam-form]') })
+      await dialog.waitFor()
+      await dialog.locator('[data-test=exam-form-save]').click()
+      await dialog.locator('.el-form-item__error', { hasText: '请输入考试名称' }).waitFor()
+      await dialog.locator('input[data-test=exam-form-name]').fill(examName)
+      const date = dialog.locator('[data-test=exam-form-date] input')
+      await date.fill('2026-12-01')
+      await date.press('Enter')
+      await dialog.locator('[data-test=exam-form-grade]').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '九年级' }).first().click()
+      await dialog.locator('[data-test=exam-form-subject-0]').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '语文' }).first().click()
+      await dialog.locator('[data-test=exam-form-save]').click()
+      await page.locator('.el-message', { hasText: '已创建' }).waitFor()
+      await dialog.waitFor({ state: 'hidden' })
+      await page.locator('[data-test=exam-select]', { hasText: examName }).waitFor()
+      const list = await apiGet(page, '/exams')
+      const saved = list.items.find((e) => e.name === examName)
+      assert(saved, `接口中没有考试“${examName}”`)
+      assert(saved.date === '2026-12-01' && saved.grade === 9, `考试日期/年级为 ${saved.date}/${saved.grade}`)
+      assert(saved.subjects.length === 1 && saved.subjects[0].cuts.excellent === 0.85, '科目或默认分数线不对')
+      await page.locator('[data-test=exam-scores-upload]').waitFor() // the new exam opens on 成绩导入
+      await scrollToTop(page)
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-exam-new.png'), fullPage: true })
+    })
+
+    // Two 九年级 students of one school, by their full ID numbers (the admin may read them).
+    const sitters = []
+    await step('新考试的成绩表:预览列出超出满分的分数,不能确认导入', async () => {
+      const list = await apiGet(page, '/students?grade=9&size=2')
+      assert(list.items.length === 2, '没有九年级学生')
+      for (const s of list.items) {
+        const { id_number } = await apiGet(page, `/students/${s.id}/id-number`)
+        const school = await apiGet(page, `/schools/${s.school_id}`)
+        sitters.push({ ...s, id_number, code: (school.school || school).code })
+      }
+      const sheet = (scores) =>
+        ['学校标识码,身份证号,姓名,语文', ...sitters.map((s, i) => `${s.code},${s.id_number},${s.name},${scores[i]}`)].join('\r\n') + '\r\n'
+      writeFileSync(path.join(tmp, 'scores-bad.csv'), sheet([88.5, 130]))
+      writeFileSync(path.join(tmp, 'scores.csv'), sheet([88.5, 59]))
+      await page.locator('[data-test=exam-scores-upload] input[type=file]').setInputFiles(path.join(tmp, 'scores-bad.csv'))
+      await page.locator('[data-test=exam-scores-preview]').waitFor()
+      const problems = await page.locator(rows('exam-scores-problems')).allTextContents()
+      assert(problems.length === 1 && problems[0].includes('130'), `问题列表为 ${JSON.stringify(problems)}`)
+      assert(await page.locator('[data-test=exam-scores-commit]').isDisabled(), '有问题时“确认导入”可以点击')
+    })
+
+    await step('上传改正后的成绩表并确认导入,成绩分析显示实考人数', async () => {
+      await page.locator('[data-test=exam-scores-again]').click()
+      await page.locator('[data-test=exam-scores-upload] input[type=file]').setInputFiles(path.join(tmp, 'scores.csv'))
+      await page.locator('[data-test=exam-scores-ok]').waitFor()
+      await page.locator('[data-test=exam-scores-commit]').click()
+      await page.locator('.el-message-box__btns .el-button--primary').click()
+      await page.locator('[data-test=exam-scores-done]').waitFor()
+      const exam = (await apiGet(page, '/exams')).items.find((e) => e.name === examName)
+      const results = await apiGet(page, `/exams/${exam.id}/results?level=county`)
+      const sat = results.groups[0].columns[0].sat
+      assert(sat === 2, `全县语文实考 ${sat} 人`)
+      await page.locator('#tab-results').click()
+      await page.waitForSelector(rows('exam-results'))
+    })
+
+    await step('免考:教育局登记的免考直接显示为“已批准”', async () => {
+      await page.locator('#tab-exemptions').click()
+      await page.locator('[data-test=exam-exemption-new]').click()
+      const dialog = page.locator('.el-dialog', { has: page.locator('[data-test=exam-exemption-form]') })
+      await dialog.waitFor()
+      await dialog.locator('.el-select input').first().fill(sitters[1].name)
+      await page.locator('.el-select-dropdown__item:visible', { hasText: sitters[1].name }).first().click()
+      await dialog.locator('textarea').fill('因病住院,附医院证明')
+      await dialog.locator('[data-test=exam-exemption-save]').click()
+      await page.locator(rows('exam-exemption-table'), { hasText: sitters[1].name }).filter({ hasText: '已批准' }).waitFor()
     })
 
     await step('退出登录回到登录页', async () => {
