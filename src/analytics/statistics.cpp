@@ -2,6 +2,9 @@
 
 #include <array>
 
+#include "core/class_size.h"
+#include "core/section_norms.h"
+
 namespace edu::analytics {
 namespace {
 
@@ -12,19 +15,18 @@ const Code kGraduated = code_of(student_statuses(), "毕业");
 const Code kFullTime = code_of(posts(), "专任教师");
 const Code kNoBackbone = code_of(backbones(), "无");
 
-int entry_grade(Code section) {
-  static const int kFirst[] = {-2, 1, 7, 10, 10, 1};  // 学前 小学 初中 高中 中职 特教
-  return section < 6 ? kFirst[section] : 1;
-}
-
-// 学历达标 (教师法): 小学/学前 高中(中师)及以上, 初中 专科及以上, 高中/中职 本科及以上;
-// 高于规定学历 one level higher. Education codes: 研究生 0, 本科 1, 专科 2, 高中及以下 3.
-int required_education(Code section) {
-  const std::string& s = sections().values[section];
-  if (s == "初中") return 2;
-  if (s == "高中" || s == "中职") return 1;
-  return 3;
-}
+// Per section code: its entry grade and the education code meeting 学历达标
+// (education codes rank 研究生 0 … 高中及以下 3, so lower is higher).
+struct SectionNorm {
+  int entry_grade = 1;
+  Code required = 0;
+};
+const std::vector<SectionNorm> kNorms = [] {
+  std::vector<SectionNorm> n;
+  for (const std::string& s : sections().values)
+    n.push_back({edu::entry_grade(s), code_of(educations(), edu::required_education(s))});
+  return n;
+}();
 
 struct Tally {
   double students = 0, entrants = 0, graduates = 0, dropouts = 0;
@@ -55,7 +57,7 @@ SchoolTallies tally(const Snapshot& s, int year) {
     x.students += 1;
     bool repeat = i > 0 && e.student_id[i - 1] == e.student_id[i] && e.year[i - 1] == year - 1 &&
                   e.grade[i - 1] == e.grade[i];
-    if (e.grade[i] == entry_grade(section) && !repeat) x.entrants += 1;
+    if (e.grade[i] == kNorms[section].entry_grade && !repeat) x.entrants += 1;
     if (e.status[i] == kDropout) x.dropouts += 1;
     if (e.status[i] == kGraduated) {
       x.graduates += 1;
@@ -71,8 +73,8 @@ SchoolTallies tally(const Snapshot& s, int year) {
     if (s.classes.year[k] != year || class_size[k] == 0) continue;
     Tally& x = t[s.classes.school[k]][s.classes.section[k]];
     x.classes += 1;
-    x.large += class_size[k] >= 56 && class_size[k] <= 65;
-    x.huge += class_size[k] >= 66;
+    x.large += class_size[k] >= kLargeClass && class_size[k] < kHugeClass;
+    x.huge += class_size[k] >= kHugeClass;
   }
   if (year != s.teacher_year) return t;
   const auto& T = s.teachers;
@@ -80,7 +82,7 @@ SchoolTallies tally(const Snapshot& s, int year) {
     if (T.post[i] != kFullTime || T.section[i] == kNoCode) continue;
     Tally& x = t[T.school[i]][T.section[i]];
     x.teachers += 1;
-    int required = required_education(T.section[i]);
+    Code required = kNorms[T.section[i]].required;
     x.qualified += T.education[i] <= required;
     x.above += T.education[i] < required;
     x.backbone += T.backbone[i] != kNoBackbone && T.backbone[i] != kNoCode;
@@ -155,6 +157,41 @@ const std::vector<StatDef>& stat_defs() {
   return defs;
 }
 
+RecordLinks stat_records(const std::string& key, const StatGroup& g, int year) {
+  RecordQuery where;
+  if (g.area_id) where.push_back({"area_id", std::to_string(g.area_id)});
+  if (!g.location.empty()) where.push_back({"location", g.location});
+  if (g.section != "合计") where.push_back({"section", g.section});
+  auto list = [&](const char* name, RecordQuery base, RecordQuery extra) {
+    base.insert(base.end(), where.begin(), where.end());
+    base.insert(base.end(), extra.begin(), extra.end());
+    return std::optional<RecordList>(RecordList{name, std::move(base)});
+  };
+  const RecordQuery students = {{"school_year", std::to_string(year)}};
+  const RecordQuery teachers = {{"post", "专任教师"}};
+  const RecordQuery classes = {{"school_year", std::to_string(year)}};
+  if (key == "students") return {list("students", students, {}), std::nullopt};
+  if (key == "entrants") return {list("students", students, {{"entrant", "1"}}), std::nullopt};
+  if (key == "graduates") return {list("students", students, {{"status", "毕业"}}), std::nullopt};
+  if (key == "dropout_rate")
+    return {list("students", students, {{"status", "辍学"}}), list("students", students, {})};
+  if (key == "large_classes")
+    return {list("class-sizes", classes, {{"band", kLargeBand}}), list("class-sizes", classes, {})};
+  if (key == "huge_classes")
+    return {list("class-sizes", classes, {{"band", kHugeBand}}), list("class-sizes", classes, {})};
+  if (key == "pupil_teacher") return {list("students", students, {}), list("teachers", teachers, {})};
+  if (key == "qualified_rate")
+    return {list("teachers", teachers, {{"education_standard", "达标"}}),
+            list("teachers", teachers, {})};
+  if (key == "above_rate")
+    return {list("teachers", teachers, {{"education_standard", "高于规定"}}),
+            list("teachers", teachers, {})};
+  if (key == "backbone") return {list("teachers", teachers, {{"is_backbone", "1"}}), std::nullopt};
+  if (key == "promotion_rate")
+    return {std::nullopt, list("students", students, {{"grade", "9"}, {"status", "毕业"}})};
+  return {};
+}
+
 Statistics compute_statistics(const Snapshot& s, int year, const std::vector<bool>& in_scope,
                               const std::string& scope_name) {
   Statistics out;
@@ -211,7 +248,8 @@ Statistics compute_statistics(const Snapshot& s, int year, const std::vector<boo
       auto previous = has_previous ? values_of(sum_before[g][k], s, year - 1, section)
                                    : std::map<std::string, Ratio>{};
       for (auto& [key, ratio] : values) {
-        StatValue v{ratio, std::nullopt, std::nullopt};
+        StatValue v{ratio, {}, std::nullopt, std::nullopt};
+        if (ratio.value || ratio.denominator) v.records = stat_records(key, group, year);
         auto p = previous.find(key);
         if (p != previous.end()) {
           v.previous = p->second;

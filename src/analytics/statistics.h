@@ -2,10 +2,11 @@
 // year: 在校生数, 招生数, 毕业生数, 生师比, 大班额/超大班额比例, 学历达标率,
 // 高于规定学历比例, 骨干教师数, 年辍学率, 巩固率, 初中升学率 — by section, for
 // the whole scope, each 城区/镇区/乡村 group and each township, each value with
-// its numerator and denominator and the change from the year before. What
-// the three-year register cannot give (巩固率 needs the cohort's 一年级 nine
-// years back; teachers exist for the current year only; graduates of a year
-// still under way) is absent with the reason, never estimated.
+// its numerator and denominator, the lists of the records behind them and the
+// change from the year before. What the three-year register cannot give
+// (巩固率 needs the cohort's 一年级 nine years back; teachers exist for the
+// current year only; graduates of a year still under way) is absent with the
+// reason, never estimated.
 #pragma once
 
 #include <map>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/record_list.h"
 #include "analytics/snapshot.h"
 
 namespace edu::analytics {
@@ -33,6 +35,7 @@ struct Ratio {
 
 struct StatValue {
   Ratio now;
+  RecordLinks records;            // behind `now`
   std::optional<Ratio> previous;  // the year before, when in the register
   std::optional<double> change;   // now − previous (percentage points for %)
 };
@@ -51,6 +54,11 @@ struct Statistics {
   std::vector<StatGroup> groups;
   std::vector<std::string> notes;
 };
+
+// The records behind a value of `key` in `group` for `year`; the lists are
+// scoped by the caller's role as the statistics are. Absent for values that
+// are not available and for 初中升学率's numerator (次学年 enrolments).
+RecordLinks stat_records(const std::string& key, const StatGroup& group, int year);
 
 // `in_scope[school]` chooses the schools counted; `scope_name` names the whole.
 Statistics compute_statistics(const Snapshot& snapshot, int year, const std::vector<bool>& in_scope,

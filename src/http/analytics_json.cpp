@@ -1,5 +1,7 @@
 #include "http/analytics_json.h"
 
+#include "analytics/balance_records.h"
+
 namespace edu {
 
 using nlohmann::json;
@@ -16,6 +18,18 @@ json ratio_json(const Ratio& r) {
             {"flagged", r.flagged}};
   if (!r.note.empty()) j["note"] = r.note;
   return j;
+}
+
+json record_list_json(const std::optional<RecordList>& r) {
+  if (!r) return nullptr;
+  json query = json::object();
+  for (const auto& [name, value] : r->query) query[name] = value;
+  return {{"list", r->list}, {"query", query}};
+}
+
+json records_json(const RecordLinks& r) {
+  return {{"numerator", record_list_json(r.numerator)},
+          {"denominator", record_list_json(r.denominator)}};
 }
 
 json indicators_json(const BalanceStandard& standard, Section section) {
@@ -36,7 +50,10 @@ json row_json(const BalanceModel& m, const BalanceRow& r) {
   json cells = json::array();
   for (size_t i = 0; i < r.cells.size(); ++i) {
     const BalanceCell& c = r.cells[i];
-    cells.push_back({{"key", m.standard().indicators[i].key},
+    const IndicatorDef& d = m.standard().indicators[i];
+    RecordLinks links = balance_cell_records(d.quantity, school, r.section, m.year(), m.settings(),
+                                             m.teachers_known());
+    cells.push_back({{"key", d.key},
                      {"numerator", c.value ? json(c.numerator) : json(nullptr)},
                      {"denominator", c.denominator},
                      {"value", optional_number(c.value)},
@@ -44,7 +61,8 @@ json row_json(const BalanceModel& m, const BalanceRow& r) {
                               : c.mark == Mark::kNear ? "near"
                               : c.mark == Mark::kShort ? "short"
                                                        : ""},
-                     {"mark_label", mark_label(c.mark)}});
+                     {"mark_label", mark_label(c.mark)},
+                     {"records", records_json(links)}});
   }
   return {{"school_id", school.id},       {"school_code", school.code},
           {"school_name", school.name},   {"area_name", school.area_name},
@@ -102,7 +120,8 @@ json statistics_json(const Statistics& s) {
     for (const auto& [key, v] : g.values)
       values[key] = {{"now", ratio_json(v.now)},
                      {"previous", v.previous ? ratio_json(*v.previous) : json(nullptr)},
-                     {"change", optional_number(v.change)}};
+                     {"change", optional_number(v.change)},
+                     {"records", records_json(v.records)}};
     groups.push_back({{"level", g.level},
                       {"name", g.name},
                       {"section", g.section},

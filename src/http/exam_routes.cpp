@@ -148,10 +148,17 @@ Result<Reply> rewards_xlsx(ApiCall& call) {
   const Json awards = awards_json(r->viewed.report, r->awards, r->viewed.viewer);
   const std::string name = r->viewed.report.tables.exam.name + "-奖励.xlsx";
   return file_reply(name, [&](const std::string& path) -> Status {
-    using ColumnType = edu::ColumnType;
+    auto column = [](const char* key, const char* header, ColumnType type) {
+      ColumnSpec c;
+      c.key = key;
+      c.header = header;
+      c.type = type;
+      return c;
+    };
     auto w = report::XlsxTableWriter::create(
-        path, "奖励", {{"level", "对象", {}, ColumnType::kText}, {"name", "名称", {}, ColumnType::kText},
-                       {"points", "得分", {}, ColumnType::kNumber}, {"working", "计算过程", {}, ColumnType::kText}});
+        path, "奖励", {column("level", "对象", ColumnType::kText), column("name", "名称", ColumnType::kText),
+                       column("points", "得分", ColumnType::kNumber),
+                       column("working", "计算过程", ColumnType::kText)});
     if (!w.ok()) return w.status();
     for (const Json& a : awards) {
       std::string working;

@@ -86,6 +86,19 @@ json to_json(const ClassView& v) {
           {"head_teacher_name", v.head_teacher_name}};
 }
 
+json to_json(const ClassSizeView& v) {
+  const SchoolClass& c = v.klass;
+  return {{"id", c.id},
+          {"school_id", c.school_id},
+          {"school_name", v.school_name},
+          {"school_year", c.school_year},
+          {"section", c.section},
+          {"grade", c.grade},
+          {"grade_label", grade_label(c.section, c.grade)},
+          {"name", c.name},
+          {"students", v.students}};
+}
+
 json to_json(const Conditions& c) {
   return {{"school_year", c.school_year},     {"building_area", c.building_area},
           {"teaching_area", c.teaching_area}, {"sports_area", c.sports_area},

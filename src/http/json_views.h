@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_store.h"
+#include "store/class_size_store.h"
 #include "store/import_store.h"
 #include "store/school_store.h"
 #include "store/student_store.h"
@@ -18,6 +19,7 @@ nlohmann::json to_json(const SchoolView& v);
 nlohmann::json to_json(const StudentView& v);
 nlohmann::json to_json(const TeacherView& v);
 nlohmann::json to_json(const ClassView& v);
+nlohmann::json to_json(const ClassSizeView& v);
 nlohmann::json to_json(const Conditions& c);
 nlohmann::json to_json(const AuditEntry& e);
 nlohmann::json to_json(const Counts& counts);  // [{name, value}]

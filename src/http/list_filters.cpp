@@ -1,5 +1,7 @@
 #include "http/list_filters.h"
 
+#include "core/class_size.h"
+
 namespace edu {
 namespace {
 
@@ -28,13 +30,19 @@ Result<SchoolFilter> school_filter(const ApiCall& call) {
 
 Result<StudentFilter> student_filter(const ApiCall& call) {
   StudentFilter f;
-  std::optional<int64_t> grade;
+  std::optional<int64_t> grade, year;
   Status s = read_ints(call, {{"area_id", &f.area_id},
                               {"school_id", &f.school_id},
                               {"class_id", &f.class_id},
-                              {"grade", &grade}});
+                              {"grade", &grade},
+                              {"school_year", &year}});
   if (!s.ok()) return s;
   if (grade) f.grade = static_cast<int>(*grade);
+  if (year) f.school_year = static_cast<int>(*year);
+  f.location = call.query("location");
+  f.entrant = call.query("entrant") == "1";
+  if (f.entrant && !year)
+    return Status::Error("bad_request", "参数“entrant”须与“school_year”一起使用", "entrant");
   f.section = call.query("section");
   f.gender = call.query("gender");
   f.status = call.query("status");
@@ -51,7 +59,29 @@ Result<TeacherFilter> teacher_filter(const ApiCall& call) {
   f.title = call.query("title");
   f.subject = call.query("subject");
   f.backbone = call.query("backbone");
+  f.section = call.query("section");
+  f.location = call.query("location");
+  f.education_standard = call.query("education_standard");
+  if (!f.education_standard.empty() && f.education_standard != "达标" &&
+      f.education_standard != "高于规定")
+    return Status::Error("bad_request", "参数“education_standard”应为“达标”或“高于规定”",
+                         "education_standard");
+  f.is_backbone = call.query("is_backbone") == "1";
   f.q = call.query("q");
+  return f;
+}
+
+Result<ClassSizeFilter> class_size_filter(const ApiCall& call) {
+  ClassSizeFilter f;
+  std::optional<int64_t> year;
+  Status s = read_ints(call, {{"area_id", &f.area_id}, {"school_id", &f.school_id}, {"school_year", &year}});
+  if (!s.ok()) return s;
+  f.school_year = year ? static_cast<int>(*year) : call.app.school_year;
+  f.location = call.query("location");
+  f.section = call.query("section");
+  f.band = call.query("band");
+  if (!f.band.empty() && f.band != kLargeBand && f.band != kHugeBand)
+    return Status::Error("bad_request", "参数“band”应为“大班额”或“超大班额”", "band");
   return f;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "http/router.h"
+#include "store/class_size_store.h"
 #include "store/school_store.h"
 #include "store/student_store.h"
 #include "store/teacher_store.h"
@@ -13,8 +14,9 @@
 namespace edu {
 
 Result<SchoolFilter> school_filter(const ApiCall& call);          // area_id kind location ownership q
-Result<StudentFilter> student_filter(const ApiCall& call);        // area_id school_id class_id grade section gender status q
-Result<TeacherFilter> teacher_filter(const ApiCall& call);        // area_id school_id post education title subject backbone q
+Result<StudentFilter> student_filter(const ApiCall& call);        // area_id school_id class_id grade section gender status location school_year entrant q
+Result<TeacherFilter> teacher_filter(const ApiCall& call);        // area_id school_id post education title subject backbone section location education_standard is_backbone q
+Result<ClassSizeFilter> class_size_filter(const ApiCall& call);    // school_year (default: the current) area_id school_id location section band
 Result<ConditionsFilter> conditions_filter(const ApiCall& call);  // area_id school_id school_year
 
 }  // namespace edu

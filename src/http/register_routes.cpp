@@ -176,6 +176,17 @@ Result<Reply> list_classes_route(ApiCall& call) {
   return Reply(Json{{"items", items}});
 }
 
+Result<Reply> list_class_sizes_route(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kSchool)) return forbidden();
+  auto page = call.page();
+  if (!page.ok()) return page.status();
+  auto filter = class_size_filter(call);
+  if (!filter.ok()) return filter.status();
+  auto result = list_class_sizes(call.db, call.who().scope, *filter, *page);
+  if (!result.ok()) return result.status();
+  return Reply(page_json(*result));
+}
+
 Result<Reply> save_school_route(ApiCall& call, int64_t id) {
   auto body = call.body();
   if (!body.ok()) return body.status();
@@ -219,6 +230,7 @@ void add_register_routes(Router& router) {
              [](ApiCall& c) { return history(c, Entity::kTeacher, "teacher"); });
 
   router.get("/classes", list_classes_route);
+  router.get("/class-sizes", list_class_sizes_route);
 }
 
 }  // namespace edu

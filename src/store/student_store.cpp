@@ -1,5 +1,8 @@
 #include "store/student_store.h"
 
+#include "core/enums.h"
+#include "core/section_norms.h"
+
 namespace edu {
 namespace {
 
@@ -55,23 +58,64 @@ Result<std::optional<StudentView>> first(Result<Rows> rows) {
   return std::optional<StudentView>(view_from(rows->front()));
 }
 
-}  // namespace
+// SQL: the entry grade of the section in column `section_column`.
+std::string entry_grade_sql(const std::string& section_column) {
+  std::string sql = "CASE " + section_column;
+  for (const std::string& s : sections().values)
+    sql += " WHEN '" + s + "' THEN " + std::to_string(entry_grade(s));
+  return sql + " END";
+}
 
-Result<Page<StudentView>> list_students(Database& db, const Scope& scope, const StudentFilter& f,
-                                        PageRequest page) {
-  SqlWhere where;
-  restrict_students(where, scope, "st");
+void restrict_by_current_record(SqlWhere& where, const StudentFilter& f) {
   if (f.area_id)
     where.add("st.school_id IN (SELECT id FROM schools WHERE area_id IN (" +
                   std::string(kAreaSubtreeSql) + "))",
               {*f.area_id});
   if (f.school_id) where.add("st.school_id = ?", {*f.school_id});
   if (f.class_id) where.add("st.class_id = ?", {*f.class_id});
+  if (!f.location.empty())
+    where.add("st.school_id IN (SELECT id FROM schools WHERE location = ?)", {f.location});
   if (f.grade) where.add("st.class_id IN (SELECT id FROM classes WHERE grade = ?)", {int64_t{*f.grade}});
   if (!f.section.empty())
     where.add("st.class_id IN (SELECT id FROM classes WHERE section = ?)", {f.section});
-  if (!f.gender.empty()) where.add("st.gender = ?", {f.gender});
   if (!f.status.empty()) where.add("st.status = ?", {f.status});
+}
+
+// The enrolment's school is kept to the scope as the student's current one is:
+// a student who has left the scope's schools since is not listed.
+void restrict_by_enrolment(SqlWhere& where, const Scope& scope, const StudentFilter& f) {
+  SqlWhere e;
+  e.add("e.school_year = ?", {int64_t{*f.school_year}});
+  restrict_schools(e, scope, "e.school_id");
+  if (f.area_id)
+    e.add("es.area_id IN (" + std::string(kAreaSubtreeSql) + ")", {*f.area_id});
+  if (f.school_id) e.add("e.school_id = ?", {*f.school_id});
+  if (f.class_id) e.add("e.class_id = ?", {*f.class_id});
+  if (!f.location.empty()) e.add("es.location = ?", {f.location});
+  if (f.grade) e.add("e.grade = ?", {int64_t{*f.grade}});
+  if (!f.section.empty()) e.add("ec.section = ?", {f.section});
+  if (!f.status.empty()) e.add("e.status = ?", {f.status});
+  if (f.entrant)
+    e.add("e.grade = " + entry_grade_sql("ec.section") +
+              " AND NOT EXISTS (SELECT 1 FROM enrolments p WHERE p.student_id = e.student_id "
+              "AND p.school_year = e.school_year - 1 AND p.grade = e.grade)");
+  where.add("st.id IN (SELECT e.student_id FROM enrolments e JOIN classes ec ON ec.id = "
+                "e.class_id JOIN schools es ON es.id = e.school_id WHERE " +
+                e.sql + ")",
+            e.params);
+}
+
+}  // namespace
+
+Result<Page<StudentView>> list_students(Database& db, const Scope& scope, const StudentFilter& f,
+                                        PageRequest page) {
+  SqlWhere where;
+  restrict_students(where, scope, "st");
+  if (f.school_year)
+    restrict_by_enrolment(where, scope, f);
+  else
+    restrict_by_current_record(where, f);
+  if (!f.gender.empty()) where.add("st.gender = ?", {f.gender});
   if (!f.q.empty()) where.add_prefix({"st.name", "st.id_number"}, f.q);
   return fetch_page<StudentView>(db, {kColumns, "students st", "st.id", kJoins, "st.id"}, where,
                                  page, view_from);

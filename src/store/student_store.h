@@ -11,10 +11,15 @@
 
 namespace edu {
 
+// With `school_year`, area_id school_id class_id location section grade status and
+// `entrant` select by the student's register of that year (enrolments), as
+// the statistics count; without it, by the student's current record.
 struct StudentFilter {
   std::optional<int64_t> area_id, school_id, class_id;
-  std::optional<int> grade;
+  std::optional<int> grade, school_year;
   std::string section, gender, status;
+  std::string location;  // the school's 城区 / 镇区 / 乡村
+  bool entrant = false;  // needs school_year: in its section's entry grade, not repeating it
   std::string q;  // name or ID number starts with q (indexed)
 };
 

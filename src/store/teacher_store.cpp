@@ -1,5 +1,8 @@
 #include "store/teacher_store.h"
 
+#include "core/enums.h"
+#include "core/section_norms.h"
+
 namespace edu {
 namespace {
 
@@ -42,6 +45,22 @@ Result<std::optional<TeacherView>> first(Result<Rows> rows) {
   return std::optional<TeacherView>(view_from(rows->front()));
 }
 
+// SQL: the rank of the education in `column` (研究生 0 … 高中及以下 3).
+std::string education_rank_sql(const std::string& column) {
+  std::string sql = "(CASE " + column;
+  const auto& e = educations().values;
+  for (size_t i = 0; i < e.size(); ++i) sql += " WHEN '" + e[i] + "' THEN " + std::to_string(i);
+  return sql + " END)";
+}
+
+// SQL: the education meeting the 学历达标 norm of the section in `column`.
+std::string required_education_sql(const std::string& column) {
+  std::string sql = "(CASE " + column;
+  for (const std::string& s : sections().values)
+    sql += " WHEN '" + s + "' THEN '" + required_education(s) + "'";
+  return sql + " END)";
+}
+
 }  // namespace
 
 Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope, const TeacherFilter& f,
@@ -58,6 +77,14 @@ Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope, const 
   if (!f.title.empty()) where.add("t.title = ?", {f.title});
   if (!f.subject.empty()) where.add("t.subject = ?", {f.subject});
   if (!f.backbone.empty()) where.add("t.backbone = ?", {f.backbone});
+  if (!f.section.empty()) where.add("t.section = ?", {f.section});
+  if (!f.location.empty()) 
+    where.add("t.school_id IN (SELECT id FROM schools WHERE location = ?)", {f.location});
+  if (!f.education_standard.empty())
+    where.add(education_rank_sql("t.education") +
+              (f.education_standard == "高于规定" ? " < " : " <= ") +
+              education_rank_sql(required_education_sql("t.section")));
+  if (f.is_backbone) where.add("t.backbone <> ? AND t.backbone <> ''", {std::string("无")});
   if (!f.q.empty()) where.add_prefix({"t.name", "t.id_number"}, f.q);
   return fetch_page<TeacherView>(db, {kColumns, "teachers t", "t.id", kJoins, "t.id"}, where,
                                  page, view_from);

@@ -14,6 +14,9 @@ namespace edu {
 struct TeacherFilter {
   std::optional<int64_t> area_id, school_id;
   std::string post, education, title, subject, backbone;
+  std::string section, location;  // the teacher's 学段; the school's 城区 / 镇区 / 乡村
+  std::string education_standard;  // 达标 / 高于规定: against the 学历 norm of the teacher's section
+  bool is_backbone = false;        // a 骨干 of any level
   std::string q;  // name or ID number starts with q (indexed)
 };
 

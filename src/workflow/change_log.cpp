@@ -16,6 +16,10 @@ const char* entity_name(Entity e) {
     case Entity::kAudit: return "audit";
     case Entity::kStatistics: return "statistics";
     case Entity::kBalancePlan: return "balance_plan";
+    case Entity::kExam: return "exam";
+    case Entity::kExamScores: return "exam_scores";
+    case Entity::kExamExemption: return "exam_exemption";
+    case Entity::kExamIntegrity: return "exam_integrity";
   }
   return "";
 }

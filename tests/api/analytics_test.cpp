@@ -11,6 +11,16 @@ namespace {
 TestServer& server() { return TestServer::get(); }
 std::string id(int64_t v) { return std::to_string(v); }
 
+// The total of the list an analytics `records` link opens.
+double list_total(const Login& who, const json& link) {
+  std::string path = "/" + link["list"].get<std::string>() + "?size=1";
+  for (const auto& [name, value] : link["query"].items())
+    path += "&" + name + "=" + httplib::detail::encode_query_param(value.get<std::string>());
+  auto r = server().call("GET", path, &who);
+  EXPECT_EQ(r.status, 200) << path;
+  return r.body["total"].get<double>();
+}
+
 json balance(const std::string& role, const std::string& query = "") {
   Login who = server().login(role);
   auto r = server().call("GET", "/analytics/balance?year=2026" + query, &who);
@@ -128,7 +138,63 @@ TEST(Analytics, HistoryAndIndicators) {
   EXPECT_TRUE(county["values"]["students"]["change"].is_number());
   auto o = server().call("GET", "/analytics/indicators", &officer);
   for (const json& g : o.body["groups"])
-    if (g["level"] == "乡镇") EXPECT_EQ(g["area_id"], server().landmarks().seat_area);
+    if (g["level"] == "乡镇") {
+      EXPECT_EQ(g["area_id"], server().landmarks().seat_area);
+    }
+}
+
+// Every value's numerator and denominator equal the totals of the lists its
+// `records` open (the scope, each 城乡 group and one township). For a role
+// narrower than the county the lists keep to its scope: a student counted in
+// a past year who has left its schools since is not listed.
+TEST(Analytics, IndicatorRecordsOpenListsOfTheirNumbers) {
+  for (const char* role : {"admin", "officer", "school_admin"}) {
+    Login who = server().login(role);
+    for (int year : {2025, 2026}) {
+      auto s = server().call("GET", "/analytics/indicators?year=" + id(year), &who);
+      ASSERT_EQ(s.status, 200);
+      int links = 0;
+      std::string township;
+      for (const json& g : s.body["groups"]) {
+        if (g["level"] == "乡镇" && township.empty()) township = g["name"];
+        if (g["level"] == "乡镇" && g["name"] != township) continue;
+        for (const auto& [key, v] : g["values"].items())
+          for (const char* part : {"numerator", "denominator"}) {
+            const json& link = v["records"][part];
+            if (link.is_null()) continue;
+            ++links;
+            double total = list_total(who, link), expected = v["now"][part].get<double>();
+            if (std::string(role) == "admin" || link["list"] != "students") {
+              EXPECT_EQ(total, expected) << role << " " << year << " " << g["name"] << " "
+                                         << g["section"] << " " << key << " " << part;
+            } else {
+              EXPECT_LE(total, expected) << role << " " << year << " " << key << " " << part;
+            }
+          }
+      }
+      EXPECT_GT(links, 20) << role;
+    }
+  }
+}
+
+// A balance cell's links open that school's section: its students, and the
+// 专任教师 the teacher indicators count.
+TEST(Analytics, BalanceCellRecordsOpenTheSchoolsLists) {
+  Login admin = server().login("admin");
+  for (const char* section : {"小学", "初中"}) {
+    json b = balance("admin", std::string("&section=") + section);
+    int links = 0;
+    for (const json& row : b["rows"])
+      for (const json& cell : row["cells"])
+        for (const char* part : {"numerator", "denominator"}) {
+          const json& link = cell["records"][part];
+          if (link.is_null() || !cell[part].is_number()) continue;
+          ++links;
+          EXPECT_EQ(list_total(admin, link), cell[part].get<double>())
+              << row["school_name"] << " " << section << " " << cell["key"] << " " << part;
+        }
+    EXPECT_GT(links, 20);
+  }
 }
 
 TEST(Analytics, BalanceExportsToXlsx) {

@@ -30,7 +30,7 @@ int64_t scalar(Database& db, const std::string& sql) {
 std::string new_id_number(int birth_year, bool male) {
   static std::atomic<int> sequence{100};
   int seq = sequence.fetch_add(2) + (male ? 1 : 0);
-  char body[18];
+  char body[32];  // 17 digits; room the compiler can prove for any int
   std::snprintf(body, sizeof body, "110101%04d0315%03d", birth_year, seq % 1000);
   return std::string(body) + id_check_char(body);
 }

@@ -55,6 +55,77 @@ TEST(Registers, ListsPageFilterAndMask) {
   for (const auto& s : grade.body["items"]) EXPECT_EQ(s["grade_label"], "七年级");
 }
 
+// The filters that open the records behind a statistics indicator.
+TEST(Registers, StudentFiltersByLocationAndSchoolYear) {
+  Login admin = server().login("admin");
+  auto total = [&](const std::string& query) {
+    auto r = server().call("GET", "/students?size=1&" + query, &admin);
+    EXPECT_EQ(r.status, 200) << query << r.body.dump();
+    return r.body["total"].get<int64_t>();
+  };
+  EXPECT_EQ(total("location=乡村"),
+            server().count("students WHERE school_id IN (SELECT id FROM schools WHERE location = '乡村')"));
+  const std::string enrolled =
+      "students WHERE id IN (SELECT e.student_id FROM enrolments e JOIN classes c ON c.id = "
+      "e.class_id JOIN schools s ON s.id = e.school_id WHERE e.school_year = 2025 AND ";
+  EXPECT_EQ(total("school_year=2025&section=初中&status=毕业&location=城区"),
+            server().count(enrolled + "c.section = '初中' AND e.status = '毕业' AND s.location = '城区')"));
+  int64_t entrants = total("school_year=2025&section=小学&entrant=1");
+  EXPECT_GT(entrants, 0);
+  EXPECT_EQ(entrants, server().count(enrolled +
+                                     "c.section = '小学' AND e.grade = 1 AND NOT EXISTS (SELECT 1 FROM "
+                                     "enrolments p WHERE p.student_id = e.student_id AND "
+                                     "p.school_year = 2024 AND p.grade = 1))"));
+  auto bad = server().call("GET", "/students?entrant=1", &admin);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body["field"], "entrant") << bad.body.dump();
+}
+
+TEST(Registers, TeacherFiltersBySectionLocationEducationAndBackbone) {
+  Login admin = server().login("admin");
+  auto total = [&](const std::string& query) {
+    auto r = server().call("GET", "/teachers?size=1&" + query, &admin);
+    EXPECT_EQ(r.status, 200) << query << r.body.dump();
+    return r.body["total"].get<int64_t>();
+  };
+  const std::string junior_seat =
+      "teachers WHERE section = '初中' AND school_id IN (SELECT id FROM schools WHERE location = '城区')";
+  EXPECT_GT(total("section=初中&location=城区"), 0);
+  EXPECT_EQ(total("section=初中&location=城区"), server().count(junior_seat));
+  EXPECT_EQ(total("section=初中&location=城区&education_standard=达标"),
+            server().count(junior_seat + " AND education IN ('研究生', '本科', '专科')"));
+  EXPECT_EQ(total("section=初中&education_standard=高于规定"),
+            server().count("teachers WHERE section = '初中' AND education IN ('研究生', '本科')"));
+  EXPECT_EQ(total("section=小学&education_standard=高于规定"),
+            server().count("teachers WHERE section = '小学' AND education <> '高中及以下'"));
+  EXPECT_EQ(total("is_backbone=1"), server().count("teachers WHERE backbone NOT IN ('无', '')"));
+  auto bad = server().call("GET", "/teachers?education_standard=x", &admin);
+  EXPECT_EQ(bad.status, 400);
+}
+
+TEST(Registers, ClassSizesByBandWithinTheScope) {
+  auto total = [&](const Login& who, const std::string& query) {
+    auto r = server().call("GET", "/class-sizes?size=1&" + query, &who);
+    EXPECT_EQ(r.status, 200) << query << r.body.dump();
+    return r.body["total"].get<int64_t>();
+  };
+  const std::string sized =
+      "classes c WHERE c.school_year = 2025 AND (SELECT COUNT(*) FROM enrolments e WHERE "
+      "e.class_id = c.id AND e.school_year = 2025) ";
+  Login admin = server().login("admin");
+  EXPECT_EQ(total(admin, "school_year=2025"), server().count(sized + "> 0"));
+  EXPECT_EQ(total(admin, "school_year=2025&band=大班额"), server().count(sized + "BETWEEN 56 AND 65"));
+  EXPECT_EQ(total(admin, "school_year=2025&band=超大班额&section=初中&location=城区"),
+            server().count(sized + ">= 66 AND c.section = '初中' AND c.school_id IN (SELECT id "
+                                   "FROM schools WHERE location = '城区')"));
+  Login school = server().login("school_admin");
+  auto own = server().call("GET", "/class-sizes?size=200&school_year=2026", &school);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_GT(own.body["total"].get<int>(), 0);
+  for (const auto& c : own.body["items"]) EXPECT_EQ(c["school_id"], lm().own_school);
+  EXPECT_EQ(server().call("GET", "/class-sizes?band=x", &admin).status, 400);
+}
+
 TEST(Registers, SchoolDetailHasSectionsClassesAndConditions) {
   Login admin = server().login("admin");
   auto r = server().call("GET", "/schools/" + id(lm().own_school), &admin);

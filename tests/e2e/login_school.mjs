@@ -230,6 +230,24 @@ async function main() {
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-balance.png'), fullPage: true })
     })
 
+    await step('统计指标:点击全县在校生数打开背后的学生名单,条数相同', async () => {
+      await openMenu(page, 'indicators', 'indicators-table')
+      const link = page.locator(`${rows('indicators-table')} .el-link`).first()
+      const figure = Number((await link.textContent()).replace(/[^0-9]/g, ''))
+      assert(figure > 0, `第一个指标链接的数值为“${await link.textContent()}”`)
+      await link.click()
+      await page.waitForSelector(rows('student-table'))
+      const total = page.locator('.el-pagination__total')
+      await page.waitForFunction(
+        ({ selector, expected }) => {
+          const el = document.querySelector(selector)
+          return el && Number(el.textContent.replace(/[^0-9]/g, '')) === expected
+        },
+        { selector: '.el-pagination__total', expected: figure },
+      )
+      assert(Number((await total.textContent()).replace(/[^0-9]/g, '')) === figure, '学生名单条数与指标不符')
+    })
+
     await step('模拟规划:自动规划给出教师调动方案或说明原因', async () => {
       await page.locator('[data-test=menu-whatif]').click()
       await page.locator('[data-test=whatif-plan]').click()

@@ -32,6 +32,10 @@ function personApi(collection) {
     audit: (id) => get(`/${collection}/${id}/audit`),
   }
 }
+export const classSizeApi = {
+  list: (query) => get('/class-sizes', query),
+}
+
 export const studentApi = personApi('students')
 export const teacherApi = personApi('teachers')
 

@@ -20,6 +20,7 @@ const pages = [
   },
   { path: 'students', name: 'students', component: () => import('../views/StudentListView.vue'), meta: { title: '学生', icon: User } },
   { path: 'teachers', name: 'teachers', component: () => import('../views/TeacherListView.vue'), meta: { title: '教职工', icon: UserFilled } },
+  { path: 'class-sizes', name: 'class-sizes', component: () => import('../views/ClassSizeListView.vue'), meta: { title: '班额', menu: '/indicators' } },
   { path: 'indicators', name: 'indicators', component: () => import('../views/IndicatorsView.vue'), meta: { title: '统计指标', icon: DataAnalysis } },
   { path: 'balance', name: 'balance', component: () => import('../views/BalanceView.vue'), meta: { title: '均衡发展', icon: Histogram } },
   { path: 'whatif', name: 'whatif', component: () => import('../views/WhatIfView.vue'), meta: { title: '模拟规划', icon: TrendCharts, admin: true } },
