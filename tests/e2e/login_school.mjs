@@ -339,6 +339,62 @@ async function main() {
       await page.locator(rows('exam-exemption-table'), { hasText: sitters[1].name }).filter({ hasText: '已批准' }).waitFor()
     })
 
+    await step('奖励方案:教育局添加“前3名”规则(学校·总分·1–3名·10分),奖励表与接口一致', async () => {
+      // The demo exam with results (not the one just created).
+      let demo = null
+      let schools = 0 // schools with results in it
+      for (const e of (await apiGet(page, '/exams')).items) {
+        if (e.name === examName) continue
+        const r = await apiGet(page, `/exams/${e.id}/results?level=school`)
+        const n = r.groups.filter((g) => g.columns.some((c) => c && c.sat > 0)).length
+        if (n > schools) [demo, schools] = [e, n]
+      }
+      assert(demo, '没有已导入成绩的演示考试')
+      const loaded = page.waitForResponse((r) => r.url().endsWith(`/api/v1/exams/${demo.id}/rewards`), { timeout: TIMEOUT })
+      await page.locator('[data-test=exam-select]').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: `${demo.name}(${demo.date})` }).first().click()
+      await page.locator('[data-test=exam-select]', { hasText: demo.name }).waitFor()
+      await loaded
+      await page.locator('#tab-rewards').click()
+      const before = (await apiGet(page, `/exams/${demo.id}/rewards`)).rules.length
+      await page.locator('[data-test=reward-edit]').click()
+      const dialog = page.locator('.el-dialog', { has: page.locator('[data-test=reward-form]') })
+      await dialog.waitFor()
+      await dialog.locator('[data-test=reward-add]').click()
+      const n = before
+      await dialog.locator('[data-test=reward-save]').click() // the new row has no name yet
+      await dialog.locator('.el-form-item__error', { hasText: '请输入规则名称' }).waitFor()
+      await dialog.locator(`input[data-test=reward-name-${n}], [data-test=reward-name-${n}] input`).first().fill('前3名')
+      await dialog.locator(`[data-test=reward-from-${n}] input`).fill('1')
+      await dialog.locator(`[data-test=reward-to-${n}] input`).fill('3')
+      await dialog.locator(`[data-test=reward-points-${n}] input`).fill('10')
+      await dialog.locator(`[data-test=reward-points-${n}] input`).press('Tab')
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-exam-reward-rules.png') })
+      await dialog.locator('[data-test=reward-save]').click()
+      await page.locator('.el-message', { hasText: '奖励规则已保存' }).waitFor()
+      await dialog.waitFor({ state: 'hidden' })
+      await page.waitForSelector(rows('exam-awards'), { timeout: TIMEOUT })
+      const answer = await apiGet(page, `/exams/${demo.id}/rewards`)
+      const rule = answer.rules.find((r) => r.name === '前3名')
+      assert(rule && rule.kind === 'rank_band' && rule.level === 'school' && rule.subject === '总分', `保存的规则为 ${JSON.stringify(rule)}`)
+      assert(rule.rank_from === 1 && rule.rank_to === 3 && rule.points === 10, `名次段/分值为 ${rule.rank_from}–${rule.rank_to}/${rule.points}`)
+      const winners = answer.awards.filter((a) => a.lines.some((l) => l.rule === '前3名'))
+      assert(winners.length >= Math.min(3, schools), `“前3名”只奖励了 ${winners.length} 所学校(有成绩的学校 ${schools} 所)`)
+      assert(winners.every((a) => a.level === 'school' && a.lines.find((l) => l.rule === '前3名').points === 10), '“前3名”的得分不是每校 10 分')
+      const ui = await page.locator(rows('exam-awards')).allTextContents()
+      assert(ui.length === answer.awards.length, `奖励表 ${ui.length} 行,接口 ${answer.awards.length} 条`)
+      answer.awards.forEach((a, i) => {
+        assert(ui[i].includes(a.name) && ui[i].includes(String(a.points)), `第 ${i + 1} 行“${ui[i]}”与接口的 ${a.name} ${a.points} 分不符`)
+      })
+      if (before === 0) {
+        assert(answer.awards.length === winners.length && winners.every((a) => a.points === 10), '只有“前3名”一条规则时,奖励表应只列出得 10 分的学校')
+        const tenRows = ui.filter((t) => t.includes('前3名'))
+        assert(tenRows.length === winners.length, `奖励表中有 ${tenRows.length} 行来自“前3名”`)
+      }
+      await scrollToTop(page)
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-exam-rewards.png'), fullPage: true })
+    })
+
     await step('退出登录回到登录页', async () => {
       await page.locator('[data-test=logout]').click()
       await page.locator('[data-test=login-title]').waitFor()
