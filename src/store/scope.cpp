@@ -11,6 +11,13 @@ void SqlWhere::add(const std::string& clause, std::vector<Value> values) {
   for (auto& v : values) params.push_back(std::move(v));
 }
 
+std::string sql_case(const std::string& column,
+                     const std::vector<std::pair<std::string, std::string>>& key_to_value) {
+  std::string sql = "(CASE " + column;
+  for (const auto& [key, value] : key_to_value) sql += " WHEN '" + key + "' THEN " + value;
+  return sql + " END)";
+}
+
 void SqlWhere::add_prefix(const std::vector<std::string>& columns, const std::string& prefix) {
   const std::string upper = prefix + "\xF4\x8F\xBF\xBF";  // U+10FFFF sorts after any suffix
   std::string clause;

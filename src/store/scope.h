@@ -36,6 +36,11 @@ struct SqlWhere {
   void add_prefix(const std::vector<std::string>& columns, const std::string& prefix);
 };
 
+// "(CASE column WHEN 'key' THEN value … END)" for fixed keys (enumeration
+// values, never user input); each value is SQL as written.
+std::string sql_case(const std::string& column,
+                     const std::vector<std::pair<std::string, std::string>>& key_to_value);
+
 // Predicates limiting a query to the scope. `school_column` names the column
 // holding the school id (e.g. "s.school_id"); the others are the record's own
 // id and class columns, used by the head-teacher scope.

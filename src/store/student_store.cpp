@@ -60,10 +60,9 @@ Result<std::optional<StudentView>> first(Result<Rows> rows) {
 
 // SQL: the entry grade of the section in column `section_column`.
 std::string entry_grade_sql(const std::string& section_column) {
-  std::string sql = "CASE " + section_column;
-  for (const std::string& s : sections().values)
-    sql += " WHEN '" + s + "' THEN " + std::to_string(entry_grade(s));
-  return sql + " END";
+  std::vector<std::pair<std::string, std::string>> grades;
+  for (const std::string& s : sections().values) grades.emplace_back(s, std::to_string(entry_grade(s)));
+  return sql_case(section_column, grades);
 }
 
 void restrict_by_current_record(SqlWhere& where, const StudentFilter& f) {

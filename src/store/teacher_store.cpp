@@ -47,18 +47,17 @@ Result<std::optional<TeacherView>> first(Result<Rows> rows) {
 
 // SQL: the rank of the education in `column` (研究生 0 … 高中及以下 3).
 std::string education_rank_sql(const std::string& column) {
-  std::string sql = "(CASE " + column;
+  std::vector<std::pair<std::string, std::string>> ranks;
   const auto& e = educations().values;
-  for (size_t i = 0; i < e.size(); ++i) sql += " WHEN '" + e[i] + "' THEN " + std::to_string(i);
-  return sql + " END)";
+  for (size_t i = 0; i < e.size(); ++i) ranks.emplace_back(e[i], std::to_string(i));
+  return sql_case(column, ranks);
 }
 
 // SQL: the education meeting the 学历达标 norm of the section in `column`.
 std::string required_education_sql(const std::string& column) {
-  std::string sql = "(CASE " + column;
-  for (const std::string& s : sections().values)
-    sql += " WHEN '" + s + "' THEN '" + required_education(s) + "'";
-  return sql + " END)";
+  std::vector<std::pair<std::string, std::string>> required;
+  for (const std::string& s : sections().values) required.emplace_back(s, "'" + required_education(s) + "'");
+  return sql_case(column, required);
 }
 
 }  // namespace
@@ -78,7 +77,7 @@ Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope, const 
   if (!f.subject.empty()) where.add("t.subject = ?", {f.subject});
   if (!f.backbone.empty()) where.add("t.backbone = ?", {f.backbone});
   if (!f.section.empty()) where.add("t.section = ?", {f.section});
-  if (!f.location.empty()) 
+  if (!f.location.empty())
     where.add("t.school_id IN (SELECT id FROM schools WHERE location = ?)", {f.location});
   if (!f.education_standard.empty())
     where.add(education_rank_sql("t.education") +
