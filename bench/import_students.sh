@@ -9,11 +9,8 @@
 source "$(dirname "$0")/../scripts/common.sh"
 ROWS="${1:-100000}"
 ensure_packages "${RUNTIME_PACKAGES[@]}" sqlite3 time python3-pandas python3-openpyxl libreoffice-calc-nogui
-BUILD="$ROOT/build-bench"
-if [ ! -f "$BUILD/CMakeCache.txt" ]; then
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DEDU_BUILD_TESTS=OFF -DEDU_BUILD_BENCH=ON >/dev/null
-fi
-cmake --build "$BUILD" --parallel "$(nproc)" --target edubureau
+build_bench edubureau
+BUILD="$BENCH_BUILD"
 OUT="$ROOT/bench/out/import"
 mkdir -p "$OUT"
 BASE="$OUT/base.db"

@@ -8,11 +8,8 @@
 # Usage: bench/run.sh
 source "$(dirname "$0")/../scripts/common.sh"
 ensure_packages "${RUNTIME_PACKAGES[@]}" sqlite3 wrk curl python3
-BUILD="$ROOT/build-bench"
-if [ ! -f "$BUILD/CMakeCache.txt" ]; then
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DEDU_BUILD_TESTS=OFF -DEDU_BUILD_BENCH=ON >/dev/null
-fi
-cmake --build "$BUILD" --parallel "$(nproc)" --target edubureau bench_demo
+build_bench edubureau bench_demo
+BUILD="$BENCH_BUILD"
 OUT="$ROOT/bench/out"
 rm -rf "$OUT" && mkdir -p "$OUT"
 

@@ -5,11 +5,8 @@
 # Usage: bench/run_exam.sh [STUDENTS]
 source "$(dirname "$0")/../scripts/common.sh"
 ensure_packages "${RUNTIME_PACKAGES[@]}" python3 python3-pandas
-BUILD="$ROOT/build-bench"
-if [ ! -f "$BUILD/CMakeCache.txt" ]; then
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DEDU_BUILD_TESTS=OFF -DEDU_BUILD_BENCH=ON >/dev/null
-fi
-cmake --build "$BUILD" --parallel "$(nproc)" --target bench_exam
+build_bench bench_exam
+BUILD="$BENCH_BUILD"
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 # Debian's python3 (with python3-pandas) ahead of any other on the PATH.

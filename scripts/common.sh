@@ -58,3 +58,13 @@ build_cpp() {
   echo "==> 编译 $*"
   cmake --build "$BUILD" --parallel "$(nproc)" --target "$@"
 }
+
+# build_bench TARGET...: the Release build of the benchmarks in build-bench/
+# (no tests); sets BENCH_BUILD to its directory.
+build_bench() {
+  BENCH_BUILD="$ROOT/build-bench"
+  if [ ! -f "$BENCH_BUILD/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$BENCH_BUILD" -DCMAKE_BUILD_TYPE=Release -DEDU_BUILD_TESTS=OFF -DEDU_BUILD_BENCH=ON >/dev/null
+  fi
+  cmake --build "$BENCH_BUILD" --parallel "$(nproc)" --target "$@"
+}
