@@ -19,31 +19,16 @@
 #include "analytics/snapshot_builder.h"
 #include "analytics/statistics.h"
 #include "analytics/whatif.h"
+#include "bench_util.h"
 #include "demo/generator.h"
 #include "store/migrations.h"
 #include "store/registers_loader.h"
 #include "store/snapshot_loader.h"
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using namespace edu::bench;
 using namespace edu;
 using namespace edu::analytics;
-
-template <class F>
-double median_seconds(int runs, F&& f) {
-  std::vector<double> t;
-  for (int i = 0; i < runs; ++i) {
-    auto start = Clock::now();
-    f();
-    t.push_back(std::chrono::duration<double>(Clock::now() - start).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
-
-void remove_db(const fs::path& p) {
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
-}
 
 void check(const Status& s) {
   if (!s.ok()) {

@@ -2,36 +2,19 @@
 // the floor for the load: the sqlite3 shell's .import of the same student rows
 // as CSV into a table of the same shape. Prints medians of 3 runs and ratios.
 // Usage: bench_demo WORK_DIR
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <vector>
 
+#include "bench_util.h"
 #include "demo/generator.h"
 #include "store/migrations.h"
 #include "store/registers_loader.h"
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-
-template <class F>
-double median_seconds(int runs, F&& f) {
-  std::vector<double> t;
-  for (int i = 0; i < runs; ++i) {
-    auto start = Clock::now();
-    f();
-    t.push_back(std::chrono::duration<double>(Clock::now() - start).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
-
-void remove_db(const fs::path& p) {
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
-}
+using namespace edu::bench;
 
 int main(int argc, char** argv) {
   if (argc != 2) {

@@ -4,11 +4,23 @@ namespace edu::analytics {
 namespace {
 
 const Code kFullTime = code_of(posts(), "专任教师");
-const Code kNoBackbone = code_of(backbones(), "无");
 const Code kBachelor = code_of(educations(), "本科");
 const Code kJuniorCollege = code_of(educations(), "专科");
 const Code kFirstGrade = code_of(titles(), "一级");  // 中级; lower codes are higher titles
 const Code kSectionCodes[kSectionCount] = {code_of(sections(), "小学"), code_of(sections(), "初中")};
+
+// The compulsory section a grade belongs to (core/enums.h grade_in_section), or -1.
+int section_of_grade(int grade) {
+  static const auto table = [] {
+    std::array<int, 15> t;  // grades -2 … 12
+    t.fill(-1);
+    for (int g = -2; g <= 12; ++g)
+      for (int k = 0; k < kSectionCount; ++k)
+        if (grade_in_section(section_name(static_cast<Section>(k)), g)) t[g + 2] = k;
+    return t;
+  }();
+  return grade >= -2 && grade <= 12 ? table[grade + 2] : -1;
+}
 
 bool pe_or_art(Code subject) {
   static const Code kCodes[] = {code_of(subjects(), "体育"), code_of(subjects(), "音乐"),
@@ -30,10 +42,10 @@ Headcount count_students(const Snapshot& s, int year) {
   const auto& e = s.enrolments;
   for (size_t i = 0; i < e.size(); ++i) {
     if (e.year[i] != year) continue;
-    int school = e.school[i], grade = e.grade[i];
+    int school = e.school[i];
     h.total[school] += 1;
-    if (grade >= 1 && grade <= 6) h.section[school][0] += 1;
-    else if (grade >= 7 && grade <= 9) h.section[school][1] += 1;
+    int k = section_of_grade(e.grade[i]);
+    if (k >= 0) h.section[school][k] += 1;
   }
   return h;
 }
@@ -69,7 +81,7 @@ Quantities teacher_contribution(const Snapshot& s, int t, Section section,
                          ? kJuniorCollege
                          : kBachelor;
   if (T.education[t] <= above_limit) at(q, Quantity::kAboveTeachers) = 1;
-  if (T.backbone[t] != kNoBackbone && T.backbone[t] != kNoCode) at(q, Quantity::kBackboneTeachers) = 1;
+  if (T.is_backbone(t)) at(q, Quantity::kBackboneTeachers) = 1;
   if (pe_or_art(T.subject[t])) at(q, Quantity::kPeArtTeachers) = 1;
   if (T.title[t] <= kFirstGrade) at(q, Quantity::kSeniorTitleTeachers) = 1;
   return q;

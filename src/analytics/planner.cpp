@@ -7,7 +7,7 @@
 namespace edu::analytics {
 namespace {
 
-std::string two_places(double x) {
+std::string three_places(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3f", x);
   return buf;
@@ -26,8 +26,6 @@ class Greedy {
     for (size_t u = 0; u < m_.units().size(); ++u)
       if (m_.units()[u].section == section) units_.push_back(static_cast<int>(u));
   }
-
-  const std::vector<int>& teacher_indicators() const { return teacher_; }
 
   // Σ max(0, cv − limit) over the teacher indicators, and Σ cv.
   std::pair<double, double> excess() const {
@@ -92,8 +90,8 @@ void note_conditions(const BalanceModel& m, Section section, std::vector<std::st
     if (is_teacher_quantity(d.quantity)) continue;
     IndicatorCv c = m.cv(section, static_cast<int>(i));
     if (c.within && !*c.within)
-      notes.push_back("「" + d.label + "」差异系数 " + two_places(*c.cv.cv) + " 超过限值 " +
-                      two_places(c.limit) + ",属办学条件指标,调动教师无法改善,须增加投入");
+      notes.push_back("「" + d.label + "」差异系数 " + three_places(*c.cv.cv) + " 超过限值 " +
+                      three_places(c.limit) + ",属办学条件指标,调动教师无法改善,须增加投入");
   }
 }
 

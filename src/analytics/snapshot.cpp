@@ -10,6 +10,16 @@ Code code_of(const Enumeration& e, std::string_view value) {
   return kNoCode;
 }
 
+const std::string& TeacherColumns::backbone_level(size_t t) const {
+  static const Code kNone = code_of(backbones(), "无");
+  return backbones().values[backbone[t] == kNoCode ? kNone : backbone[t]];
+}
+
+bool TeacherColumns::is_backbone(size_t t) const {
+  static const Code kNone = code_of(backbones(), "无");
+  return backbone[t] != kNone && backbone[t] != kNoCode;
+}
+
 void Snapshot::index() {
   school_ids_.clear();
   for (size_t i = 0; i < schools.size(); ++i)

@@ -63,6 +63,9 @@ struct TeacherColumns {  // the current school year's staff
   std::vector<Code> section;  // sections(); resolved by core/teacher_section.h
   std::vector<Code> post, education, title, subject, backbone;
   size_t size() const { return id.size(); }
+  // The teacher's 骨干 level (无 when not recorded), and whether it is one (县级 and above).
+  const std::string& backbone_level(size_t t) const;
+  bool is_backbone(size_t t) const;
 };
 
 struct Snapshot {

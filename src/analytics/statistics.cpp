@@ -13,7 +13,6 @@ const Code kJunior = code_of(sections(), "初中");
 const Code kDropout = code_of(student_statuses(), "辍学");
 const Code kGraduated = code_of(student_statuses(), "毕业");
 const Code kFullTime = code_of(posts(), "专任教师");
-const Code kNoBackbone = code_of(backbones(), "无");
 
 // Per section code: its entry grade and the education code meeting 学历达标
 // (education codes rank 研究生 0 … 高中及以下 3, so lower is higher).
@@ -85,7 +84,7 @@ SchoolTallies tally(const Snapshot& s, int year) {
     Code required = kNorms[T.section[i]].required;
     x.qualified += T.education[i] <= required;
     x.above += T.education[i] < required;
-    x.backbone += T.backbone[i] != kNoBackbone && T.backbone[i] != kNoCode;
+    x.backbone += T.is_backbone(i);
   }
   return t;
 }

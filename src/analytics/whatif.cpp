@@ -27,9 +27,8 @@ bool matches(const Snapshot& s, int t, const TeacherMoveDraft& d) {
   const auto& T = s.teachers;
   if (!d.subject.empty() && subjects().values[T.subject[t]] != d.subject) return false;
   if (d.backbone.empty()) return true;
-  const std::string& level = T.backbone[t] == kNoCode ? "无" : backbones().values[T.backbone[t]];
-  if (d.backbone == "骨干") return level != "无";
-  return level == d.backbone;
+  if (d.backbone == "骨干") return T.is_backbone(t);
+  return T.backbone_level(t) == d.backbone;
 }
 
 std::string describe(const TeacherMoveDraft& d) {

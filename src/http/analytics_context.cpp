@@ -60,6 +60,13 @@ Result<Section> section_param(const std::string& value) {
   return *s;
 }
 
+Result<std::vector<Section>> sections_param(const std::string& value) {
+  if (value.empty()) return std::vector<Section>{Section::kPrimary, Section::kJunior};
+  auto one = section_param(value);
+  if (!one.ok()) return one.status();
+  return std::vector<Section>{*one};
+}
+
 Result<const BalanceStandard*> standard_param(const std::string& value) {
   const BalanceStandard* s = find_standard(value);
   if (!s) return Status::Error("validation", "标准须为 2017(优质均衡)或 2012(基本均衡)", "standard");

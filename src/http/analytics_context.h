@@ -30,6 +30,7 @@ std::vector<bool> visible_schools(const analytics::Snapshot& snapshot, const Sco
 // `year` (default: the current school year) within the snapshot's history.
 Result<int> history_year(const analytics::Snapshot& snapshot, int requested);
 Result<analytics::Section> section_param(const std::string& value);  // "" = 小学
+Result<std::vector<analytics::Section>> sections_param(const std::string& value);  // "" = both
 Result<const analytics::BalanceStandard*> standard_param(const std::string& value);  // "" = 2017
 // primary_above: "" or 专科 (national) / 本科.
 Result<analytics::BalanceSettings> settings_param(const std::string& primary_above);

@@ -92,6 +92,16 @@ json cvs_json(const BalanceModel& m, const BalanceSummary& s) {
   return list;
 }
 
+// A teacher the what-if or the plan moves: who, and from which school to which.
+json moved_json(const BalanceModel& today, const MovedTeacher& m) {
+  const Snapshot& snap = today.snapshot();
+  return {{"teacher_id", snap.teachers.id[m.teacher]},
+          {"teacher_name", snap.teachers.name[m.teacher]},
+          {"subject", subjects().values[snap.teachers.subject[m.teacher]]},
+          {"from_school", snap.schools[today.units()[m.from_unit].school].name},
+          {"to_school", snap.schools[today.units()[m.to_unit].school].name}};
+}
+
 Result<double> number_field(const json& j, const char* key) {
   if (!j.contains(key) || j[key].is_null()) return 0.0;
   if (!j[key].is_number()) return Status::Error("bad_request", std::string("字段 ") + key + " 须为数字", key);
@@ -180,13 +190,7 @@ json whatif_json(const BalanceModel& today, const WhatIf& w) {
     changed.push_back({{"before", row_json(today, today.row(u))},
                        {"after", row_json(w.after, w.after.row(u))}});
   json moved = json::array();
-  const Snapshot& snap = today.snapshot();
-  for (const MovedTeacher& m : w.moved)
-    moved.push_back({{"teacher_id", snap.teachers.id[m.teacher]},
-                     {"teacher_name", snap.teachers.name[m.teacher]},
-                     {"subject", subjects().values[snap.teachers.subject[m.teacher]]},
-                     {"from_school", snap.schools[today.units()[m.from_unit].school].name},
-                     {"to_school", snap.schools[today.units()[m.to_unit].school].name}});
+  for (const MovedTeacher& m : w.moved) moved.push_back(moved_json(today, m));
   return {{"year", today.year()},
           {"standard", {{"key", today.standard().key}, {"name", today.standard().name}}},
           {"indicators", indicators_json(today.standard(), Section::kPrimary)},
@@ -200,17 +204,12 @@ json plan_json(const BalanceModel& today, const Plan& plan) {
   const Snapshot& snap = today.snapshot();
   json moves = json::array();
   for (const MovedTeacher& m : plan.moves) {
-    int t = m.teacher;
-    moves.push_back({{"teacher_id", snap.teachers.id[t]},
-                     {"teacher_name", snap.teachers.name[t]},
-                     {"subject", subjects().values[snap.teachers.subject[t]]},
-                     {"education", educations().values[snap.teachers.education[t]]},
-                     {"backbone", snap.teachers.backbone[t] == kNoCode
-                                      ? "无" : backbones().values[snap.teachers.backbone[t]]},
-                     {"from_school_id", snap.schools[today.units()[m.from_unit].school].id},
-                     {"from_school", snap.schools[today.units()[m.from_unit].school].name},
-                     {"to_school_id", snap.schools[today.units()[m.to_unit].school].id},
-                     {"to_school", snap.schools[today.units()[m.to_unit].school].name}});
+    json j = moved_json(today, m);
+    j["education"] = educations().values[snap.teachers.education[m.teacher]];
+    j["backbone"] = snap.teachers.backbone_level(m.teacher);
+    j["from_school_id"] = snap.schools[today.units()[m.from_unit].school].id;
+    j["to_school_id"] = snap.schools[today.units()[m.to_unit].school].id;
+    moves.push_back(std::move(j));
   }
   return {{"section", section_name(plan.section)},
           {"reached", plan.reached},

@@ -54,16 +54,12 @@ Result<BalanceModel> model(const Context& c, const std::string& standard, const 
   return BalanceModel(*c.snapshot, c.year, **s, *settings);
 }
 
-Result<std::string> scope_title(ApiCall& call) {
-  return scope_name(call.db, call.app, call.who().user);
-}
-
 Result<Reply> indicators_route(ApiCall& call, SnapshotCache& cache) {
   auto year = year_query(call);
   if (!year.ok()) return year.status();
   auto c = context(call, cache, Entity::kStatistics, *year);
   if (!c.ok()) return c.status();
-  auto name = scope_title(call);
+  auto name = scope_name(call.db, call.app, call.who().user);
   if (!name.ok()) return name.status();
   Statistics s = compute_statistics(*c->snapshot, c->year,
                                     visible_schools(*c->snapshot, call.who().scope), *name);
@@ -121,14 +117,10 @@ Result<Reply> plan_route(ApiCall& call, SnapshotCache& cache) {
   if (!c.ok()) return c.status();
   auto today = model(*c, text_body(*body, "standard"), text_body(*body, "primary_above"));
   if (!today.ok()) return today.status();
-  std::vector<Section> sections = {Section::kPrimary, Section::kJunior};
-  if (!text_body(*body, "section").empty()) {
-    auto one = section_param(text_body(*body, "section"));
-    if (!one.ok()) return one.status();
-    sections = {*one};
-  }
+  auto sections = sections_param(text_body(*body, "section"));
+  if (!sections.ok()) return sections.status();
   Json plans = Json::array();
-  for (Section s : sections) {
+  for (Section s : *sections) {
     auto plan = plan_teacher_moves(*today, s);
     if (!plan.ok()) return plan.status();
     plans.push_back(plan_json(*today, *plan));
