@@ -60,11 +60,6 @@ const char* level_key(Level level) {
   return keys[static_cast<int>(level)];
 }
 
-const char* level_label(Level level) {
-  static const char* labels[] = {"全县", "乡镇", "学校", "班级", "教师"};
-  return labels[static_cast<int>(level)];
-}
-
 bool parse_level(const std::string& key, Level& level) {
   for (Level l : kLevels)
     if (key == level_key(l)) {

@@ -28,7 +28,6 @@ enum class Level { kCounty = 0, kTownship, kSchool, kClass, kTeacher };
 inline constexpr std::array<Level, 5> kLevels = {Level::kCounty, Level::kTownship, Level::kSchool,
                                                  Level::kClass, Level::kTeacher};
 const char* level_key(Level level);    // "county", "township" …
-const char* level_label(Level level);  // 全县, 乡镇 …
 // Parses level_key(); false for an unknown key.
 bool parse_level(const std::string& key, Level& level);
 

@@ -34,4 +34,10 @@ Reconciliation reconcile(const std::vector<RosterEntry>& roster, const std::vect
   return out;
 }
 
+int64_t Reconciliation::counted() const {
+  int64_t n = 0;
+  for (int32_t e : row_entry) n += e >= 0;
+  return n;
+}
+
 }  // namespace edu::exam

@@ -51,6 +51,7 @@ struct Reconciliation {
     std::vector<size_t> rows;      // every row scoring that student
   };
   std::vector<Duplicate> duplicates;
+  int64_t counted() const;  // rows that count
   bool clean() const { return missing.empty() && outsiders.empty() && duplicates.empty(); }
 };
 

@@ -35,8 +35,8 @@ bool area_covers(const ExamTables& t, int64_t area_id, int64_t township_id) {
 
 double round6(double v) { return std::round(v * 1e6) / 1e6; }
 
-Json cuts_json(const SubjectSpec& s) {
-  return {{"excellent", s.cuts.excellent}, {"pass", s.cuts.pass}, {"low", s.cuts.low}};
+Json cuts_json(const CutLines& c) {
+  return {{"excellent", c.excellent}, {"pass", c.pass}, {"low", c.low}};
 }
 
 Json group_json(const GroupResult& g) {
@@ -88,7 +88,7 @@ Json exam_json(const ExamRecord& e) {
     Json items = Json::array();
     for (const ItemRecord& i : s.items) items.push_back({{"label", i.label}, {"full_marks", i.full_marks}, {"key", i.key}});
     subjects.push_back({{"name", s.name}, {"full_marks", s.full_marks},
-                        {"cuts", {{"excellent", s.cuts.excellent}, {"pass", s.cuts.pass}, {"low", s.cuts.low}}},
+                        {"cuts", cuts_json(s.cuts)},
                         {"items", items}});
   }
   return {{"id", e.id},
@@ -130,7 +130,7 @@ Json results_json(const ExamReport& r, Level level, const ExamViewer& viewer) {
   const auto& units = units_of(r.input.units, level);
   Json columns = Json::array();
   for (const ColumnResult& c : result.columns)
-    columns.push_back({{"subject", c.subject.name}, {"full_marks", c.subject.full_marks}, {"cuts", cuts_json(c.subject)}});
+    columns.push_back({{"subject", c.subject.name}, {"full_marks", c.subject.full_marks}, {"cuts", cuts_json(c.subject.cuts)}});
   Json groups = Json::array();
   const size_t count = result.columns.empty() ? 0 : result.columns.front().groups.size();
   for (size_t g = 0; g < count; ++g) {

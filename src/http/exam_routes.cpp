@@ -123,22 +123,32 @@ struct Rewarded {
   std::vector<Award> awards;
 };
 
+// The awards `rules` give on the viewed report.
+Result<Rewarded> rewarded(Viewed v, std::vector<RewardRule> rules) {
+  auto awards = compute_awards(rules, v.report.analysis);
+  if (!awards.ok()) return awards.status();
+  return Rewarded{std::move(v), std::move(rules), std::move(*awards)};
+}
+
+// The stored rules of the exam in the path, and their awards.
 Result<Rewarded> rewarded(ApiCall& call) {
   auto v = viewed(call);
   if (!v.ok()) return v.status();
   auto rules = load_reward_rules(call.db, call.path_id());
   if (!rules.ok()) return rules.status();
-  auto awards = compute_awards(*rules, v->report.analysis);
-  if (!awards.ok()) return awards.status();
-  return Rewarded{std::move(*v), std::move(*rules), std::move(*awards)};
+  return rewarded(std::move(*v), std::move(*rules));
+}
+
+Reply rewards_reply(const Rewarded& r) {
+  Json list = Json::array();
+  for (const RewardRule& rule : r.rules) list.push_back(rule_json(rule));
+  return Reply(Json{{"rules", list}, {"awards", awards_json(r.viewed.report, r.awards, r.viewed.viewer)}});
 }
 
 Result<Reply> rewards(ApiCall& call) {
   auto r = rewarded(call);
   if (!r.ok()) return r.status();
-  Json list = Json::array();
-  for (const RewardRule& rule : r->rules) list.push_back(rule_json(rule));
-  return Reply(Json{{"rules", list}, {"awards", awards_json(r->viewed.report, r->awards, r->viewed.viewer)}});
+  return rewards_reply(*r);
 }
 
 // The awards as a sheet: who, points, and the working of every rule.
@@ -148,17 +158,11 @@ Result<Reply> rewards_xlsx(ApiCall& call) {
   const Json awards = awards_json(r->viewed.report, r->awards, r->viewed.viewer);
   const std::string name = r->viewed.report.tables.exam.name + "-奖励.xlsx";
   return file_reply(name, [&](const std::string& path) -> Status {
-    auto column = [](const char* key, const char* header, ColumnType type) {
-      ColumnSpec c;
-      c.key = key;
-      c.header = header;
-      c.type = type;
-      return c;
-    };
-    auto w = report::XlsxTableWriter::create(
-        path, "奖励", {column("level", "对象", ColumnType::kText), column("name", "名称", ColumnType::kText),
-                       column("points", "得分", ColumnType::kNumber),
-                       column("working", "计算过程", ColumnType::kText)});
+    auto w = report::XlsxTableWriter::create(path, "奖励",
+                                             {{.key = "level", .header = "对象"},
+                                              {.key = "name", .header = "名称"},
+                                              {.key = "points", .header = "得分", .type = ColumnType::kNumber},
+                                              {.key = "working", .header = "计算过程"}});
     if (!w.ok()) return w.status();
     for (const Json& a : awards) {
       std::string working;
@@ -177,23 +181,29 @@ Result<Reply> put_rewards(ApiCall& call) {
   if (!body.ok()) return body.status();
   auto rules = rules_from_json(*body);
   if (!rules.ok()) return rules.status();
-  auto report = build_exam_report(call.db, call.path_id());
-  if (!report.ok()) return report.status();
-  for (const RewardRule& r : *rules)
-    if (Status s = check_rule(r, report->analysis); !s.ok()) return s;
-  Status s = set_reward_rules(call.db, call.who(), call.path_id(), *rules);
-  if (!s.ok()) return s;
-  return rewards(call);
-}
-
-Result<Reply> exemptions(ApiCall& call) {
   auto v = viewed(call);
   if (!v.ok()) return v.status();
+  for (const RewardRule& r : *rules)
+    if (Status s = check_rule(r, v->report.analysis); !s.ok()) return s;
+  Status s = set_reward_rules(call.db, call.who(), call.path_id(), *rules);
+  if (!s.ok()) return s;
+  auto r = rewarded(std::move(*v), std::move(*rules));
+  if (!r.ok()) return r.status();
+  return rewards_reply(*r);
+}
+
+// Needs the exam's units (to scope), not its analysis.
+Result<Reply> exemptions(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kExam)) return forbidden();
+  auto tables = load_exam_tables(call.db, call.path_id());
+  if (!tables.ok()) return tables.status();
+  auto viewer = viewer_of(call, tables->exam);
+  if (!viewer.ok()) return viewer.status();
   auto list = list_exemptions(call.db, call.path_id());
   if (!list.ok()) return list.status();
   Json items = Json::array();
   for (const ExemptionView& x : *list) {
-    if (!v->viewer.sees_school_id(v->report.tables, x.school_id)) continue;
+    if (!viewer->sees_school_id(*tables, x.school_id)) continue;
     items.push_back({{"id", x.record.id}, {"student_id", x.record.student_id}, {"student", x.student_name},
                      {"school_id", x.school_id}, {"school", x.school_name}, {"subject", x.record.subject},
                      {"reason", x.record.reason}, {"status", x.record.status}});
@@ -227,30 +237,13 @@ Result<Reply> decide(ApiCall& call) {
 }
 
 Json import_json(const ScoreImport& s) {
-  const Reconciliation& r = s.reconciliation;
-  Json problems = Json::array(), missing = Json::array(), outsiders = Json::array(), duplicates = Json::array();
+  Json problems = Json::array();
   for (const ScoreCellProblem& p : s.problems)
     problems.push_back({{"row", p.row}, {"column", p.column}, {"value", p.value}, {"message", p.message}});
-  for (size_t e : r.missing)
-    missing.push_back({{"student_id", s.roster[e].student_id}, {"name", s.roster[e].name},
-                       {"school_id", s.roster[e].school_id}, {"class_id", s.roster[e].class_id}});
-  for (const auto& o : r.outsiders) {
-    const ScoreRowKey& row = s.rows[o.row];
-    outsiders.push_back({{"row", row.row}, {"name", row.name}, {"student_no", row.student_no},
-                         {"school_id", row.school_id},
-                         {"kind", o.registered >= 0 ? "附读" : "外校/不在册"},
-                         {"registered_school_id", o.registered >= 0 ? Json(s.roster[o.registered].school_id) : Json(nullptr)}});
-  }
-  for (const auto& d : r.duplicates) {
-    Json rows = Json::array();
-    for (size_t k : d.rows) rows.push_back(s.rows[k].row);
-    duplicates.push_back({{"student_id", s.roster[d.entry].student_id}, {"name", s.roster[d.entry].name}, {"rows", rows}});
-  }
-  int64_t counted = 0;
-  for (int32_t e : r.row_entry) counted += e >= 0;
-  return {{"file_name", s.file_name}, {"rows", s.rows.size()}, {"counted", counted},
-          {"import_id", s.import_id ? Json(s.import_id) : Json(nullptr)}, {"problems", problems},
-          {"missing", missing}, {"outsiders", outsiders}, {"duplicates", duplicates}};
+  Json j{{"file_name", s.file_name}, {"rows", s.rows.size()}, {"counted", s.reconciliation.counted()},
+         {"import_id", s.import_id ? Json(s.import_id) : Json(nullptr)}, {"problems", problems}};
+  j.update(reconciliation_json(s));
+  return j;
 }
 
 Result<Reply> scores(ApiCall& call, bool commit) {

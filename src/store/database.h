@@ -62,6 +62,20 @@ class Database {
   virtual Status backup_to(const std::string& path) = 0;
 };
 
+// Runs `sql`, prepared once, for every row with the parameters `params(row)`
+// gives (bulk loading; the caller holds the transaction).
+template <class Record, class Params>
+Status run_for_each(Database& db, std::string_view sql, const std::vector<Record>& rows, Params params) {
+  if (rows.empty()) return Status::Ok();
+  auto stmt = db.prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  for (const Record& row : rows) {
+    Status s = (*stmt)->run(params(row));
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 // Opens a connection to `url`: a file path (SQLite) or "postgresql://…".
 Result<std::unique_ptr<Database>> open_database(const std::string& url);
 

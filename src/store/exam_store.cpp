@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "core/date.h"
+
 namespace edu {
 namespace {
 
@@ -18,29 +20,10 @@ std::string now_text() {
 
 const char* policy_key(AbsentPolicy p) { return p == AbsentPolicy::kExclude ? "exclude" : "zero"; }
 
-Date parse_iso(const std::string& s) {
-  Date d;
-  if (s.size() >= 10) d = {std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)), std::stoi(s.substr(8, 2))};
-  return d;
-}
-
-// Runs `sql` once per element through one prepared statement.
-template <class T, class F>
-Status insert_all(Database& db, const char* sql, const std::vector<T>& rows, F params) {
-  if (rows.empty()) return Status::Ok();
-  auto stmt = db.prepare(sql);
-  if (!stmt.ok()) return stmt.status();
-  for (const T& row : rows) {
-    Status s = (*stmt)->run(params(row));
-    if (!s.ok()) return s;
-  }
-  return Status::Ok();
-}
-
 Value optional_score(const std::optional<double>& v) { return v ? Value(*v) : Value(nullptr); }
 
 Status insert_rows(Database& db, int64_t id, const ExamBundle& b) {
-  Status s = insert_all(db,
+  Status s = run_for_each(db,
                         "INSERT INTO exam_exemptions (exam_id, student_id, subject, reason, status, "
                         "created_at) VALUES (?,?,?,?,?,?)",
                         b.exemptions, [&](const ExemptionRecord& x) {
@@ -48,7 +31,7 @@ Status insert_rows(Database& db, int64_t id, const ExamBundle& b) {
                         });
   if (s.ok()) s = replace_scores(db, id, b.scores, b.item_scores);
   if (s.ok())
-    s = insert_all(db,
+    s = run_for_each(db,
                    "INSERT INTO exam_remarks (exam_id, student_id, subject, self_score, central_score) "
                    "VALUES (?,?,?,?,?)",
                    b.remarks, [&](const RemarkRecord& r) {
@@ -62,7 +45,7 @@ ExamRecord exam_from(const Row& r) {
   ExamRecord e;
   e.id = r.integer(0);
   e.name = r.text(1);
-  e.date = parse_iso(r.text(2));
+  e.date = parse_iso_date(r.text(2)).value_or(Date{});
   e.school_year = static_cast<int>(r.integer(3));
   e.grade = static_cast<int>(r.integer(4));
   e.absent_policy = r.text(5) == "exclude" ? AbsentPolicy::kExclude : AbsentPolicy::kCountAsZero;
@@ -71,23 +54,51 @@ ExamRecord exam_from(const Row& r) {
   return e;
 }
 
-Status load_subjects(Database& db, ExamRecord& e) {
+// The subjects and items of `exams`: two queries for all of them (filtered to
+// the one exam when there is one).
+Status load_subjects(Database& db, std::vector<ExamRecord>& exams) {
+  std::unordered_map<int64_t, ExamRecord*> by_id;
+  for (ExamRecord& e : exams) by_id[e.id] = &e;
+  const bool one = exams.size() == 1;
+  const std::string where = one ? " WHERE exam_id = ?" : "";
+  const std::vector<Value> params = one ? std::vector<Value>{exams.front().id} : std::vector<Value>{};
   auto subjects = db.query(
-      "SELECT name, full_marks, excellent_cut, pass_cut, low_cut FROM exam_subjects WHERE exam_id = ? "
-      "ORDER BY position",
-      {e.id});
+      "SELECT exam_id, name, full_marks, excellent_cut, pass_cut, low_cut FROM exam_subjects" + where +
+          " ORDER BY exam_id, position",
+      params);
   if (!subjects.ok()) return subjects.status();
   for (const Row& r : *subjects)
-    e.subjects.push_back({r.text(0), r.real(1), {r.real(2), r.real(3), r.real(4)}, {}});
-  auto items = db.query(
-      "SELECT subject, label, full_marks, answer_key FROM exam_items WHERE exam_id = ? ORDER BY subject, position",
-      {e.id});
+    if (auto it = by_id.find(r.integer(0)); it != by_id.end())
+      it->second->subjects.push_back({r.text(1), r.real(2), {r.real(3), r.real(4), r.real(5)}, {}});
+  auto items = db.query("SELECT exam_id, subject, label, full_marks, answer_key FROM exam_items" + where +
+                            " ORDER BY exam_id, subject, position",
+                        params);
   if (!items.ok()) return items.status();
   for (const Row& r : *items) {
-    const auto s = static_cast<size_t>(r.integer(0));
-    if (s < e.subjects.size()) e.subjects[s].items.push_back({r.text(1), r.real(2), r.text(3)});
+    auto it = by_id.find(r.integer(0));
+    if (it == by_id.end()) continue;
+    auto& subjects_of = it->second->subjects;
+    const auto s = static_cast<size_t>(r.integer(1));
+    if (s < subjects_of.size()) subjects_of[s].items.push_back({r.text(2), r.real(3), r.text(4)});
   }
   return Status::Ok();
+}
+
+const char* kExamColumns =
+    "id, name, exam_date, school_year, grade, absent_policy, weight_mean, weight_excellent, "
+    "weight_pass, weight_low, previous_exam_id";
+
+// The exams `tail` selects ("WHERE …", "ORDER BY …"), with their subjects.
+Result<std::vector<ExamRecord>> select_exams(Database& db, const std::string& tail, const std::vector<Value>& params) {
+  auto rows = db.query(std::string("SELECT ") + kExamColumns + " FROM exams " + tail, params);
+  if (!rows.ok()) return rows.status();
+  std::vector<ExamRecord> out;
+  out.reserve(rows->size());
+  for (const Row& r : *rows) out.push_back(exam_from(r));
+  if (out.empty()) return out;
+  Status s = load_subjects(db, out);
+  if (!s.ok()) return s;
+  return out;
 }
 
 // The register's candidates of a school year and grade (parameters: year, grade,
@@ -101,10 +112,6 @@ const char* kRosterCte =
     "UNION ALL SELECT s.id, s.school_id, s.class_id FROM students s JOIN classes c ON c.id = s.class_id "
     "WHERE c.school_year = ? AND c.grade = ? AND s.status = '在读' AND NOT EXISTS (SELECT 1 FROM enrolments e "
     "WHERE e.student_id = s.id AND e.school_year = ?))";
-
-const char* kExamColumns =
-    "id, name, exam_date, school_year, grade, absent_policy, weight_mean, weight_excellent, "
-    "weight_pass, weight_low, previous_exam_id";
 
 Result<std::vector<NamedUnit>> named_units(Database& db, const std::string& sql, const std::vector<Value>& params) {
   auto rows = db.query(sql, params);
@@ -211,25 +218,21 @@ Result<int64_t> save_exam_bundle(Database& db, const ExamBundle& b) {
 }
 
 Result<std::vector<ExamRecord>> list_exams(Database& db) {
-  auto rows = db.query(std::string("SELECT ") + kExamColumns + " FROM exams ORDER BY exam_date DESC, id DESC");
-  if (!rows.ok()) return rows.status();
-  std::vector<ExamRecord> out;
-  for (const Row& r : *rows) {
-    out.push_back(exam_from(r));
-    Status s = load_subjects(db, out.back());
-    if (!s.ok()) return s;
-  }
-  return out;
+  return select_exams(db, "ORDER BY exam_date DESC, id DESC", {});
 }
 
 Result<std::optional<ExamRecord>> find_exam(Database& db, int64_t exam_id) {
-  auto rows = db.query(std::string("SELECT ") + kExamColumns + " FROM exams WHERE id = ?", {exam_id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<ExamRecord>();
-  ExamRecord e = exam_from(rows->front());
-  Status s = load_subjects(db, e);
-  if (!s.ok()) return s;
-  return std::optional<ExamRecord>(std::move(e));
+  auto exams = select_exams(db, "WHERE id = ?", {exam_id});
+  if (!exams.ok()) return exams.status();
+  if (exams->empty()) return std::optional<ExamRecord>();
+  return std::optional<ExamRecord>(std::move(exams->front()));
+}
+
+Result<ExamRecord> existing_exam(Database& db, int64_t exam_id) {
+  auto exam = find_exam(db, exam_id);
+  if (!exam.ok()) return exam.status();
+  if (!*exam) return Status::Error("not_found", "考试(编号 " + std::to_string(exam_id) + ")不存在");
+  return std::move(**exam);
 }
 
 Result<std::vector<RosterEntry>> load_roster(Database& db, const ExamRecord& exam) {
@@ -249,11 +252,10 @@ Result<std::vector<RosterEntry>> load_roster(Database& db, const ExamRecord& exa
 }
 
 Result<ExamTables> load_exam_tables(Database& db, int64_t exam_id) {
-  auto exam = find_exam(db, exam_id);
+  auto exam = existing_exam(db, exam_id);
   if (!exam.ok()) return exam.status();
-  if (!*exam) return Status::Error("not_found", "考试(编号 " + std::to_string(exam_id) + ")不存在");
   ExamTables t;
-  t.exam = std::move(**exam);
+  t.exam = std::move(*exam);
   auto roster = load_roster(db, t.exam);
   if (!roster.ok()) return roster.status();
   t.roster = std::move(*roster);
@@ -264,7 +266,7 @@ Result<ExamTables> load_exam_tables(Database& db, int64_t exam_id) {
 }
 
 Status insert_teaching(Database& db, int64_t exam_id, const std::vector<TeachingRecord>& rows) {
-  return insert_all(db, "INSERT INTO exam_teaching (exam_id, class_id, subject, teacher_id) VALUES (?,?,?,?)", rows,
+  return run_for_each(db, "INSERT INTO exam_teaching (exam_id, class_id, subject, teacher_id) VALUES (?,?,?,?)", rows,
                     [&](const TeachingRecord& t) {
                       return std::vector<Value>{exam_id, t.class_id, int64_t{t.subject}, t.teacher_id};
                     });
@@ -272,7 +274,7 @@ Status insert_teaching(Database& db, int64_t exam_id, const std::vector<Teaching
 
 Status replace_scores(Database& db, int64_t exam_id, const std::vector<ScoreRecord>& scores,
                       const std::vector<ItemScoreRecord>& item_scores) {
-  Status s = insert_all(db,
+  Status s = run_for_each(db,
                         "INSERT INTO exam_scores (exam_id, student_id, subject, school_id, score) VALUES (?,?,?,?,?) "
                         "ON CONFLICT (exam_id, student_id, subject) DO UPDATE SET school_id = excluded.school_id, "
                         "score = excluded.score",
@@ -281,7 +283,7 @@ Status replace_scores(Database& db, int64_t exam_id, const std::vector<ScoreReco
                                                     optional_score(r.score)};
                         });
   if (!s.ok()) return s;
-  return insert_all(db,
+  return run_for_each(db,
                     "INSERT INTO exam_item_scores (exam_id, student_id, subject, item, score, response) "
                     "VALUES (?,?,?,?,?,?) ON CONFLICT (exam_id, student_id, subject, item) DO UPDATE SET "
                     "score = excluded.score, response = excluded.response",
@@ -350,7 +352,7 @@ Result<std::set<int64_t>> teacher_exam_classes(Database& db, const ExamRecord& e
 Status save_reward_rules(Database& db, int64_t exam_id, const std::vector<RewardRule>& rules) {
   Status s = db.exec("DELETE FROM exam_reward_rules WHERE exam_id = ?", {exam_id});
   if (!s.ok()) return s;
-  return insert_all(db,
+  return run_for_each(db,
                     "INSERT INTO exam_reward_rules (exam_id, name, kind, level, subject, rank_from, rank_to, "
                     "indicator, threshold, points, min_participation) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     rules, [&](const RewardRule& r) {

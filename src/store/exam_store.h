@@ -28,6 +28,8 @@ Result<int64_t> save_exam_bundle(Database& db, const exam::ExamBundle& bundle);
 
 Result<std::vector<exam::ExamRecord>> list_exams(Database& db);
 Result<std::optional<exam::ExamRecord>> find_exam(Database& db, int64_t exam_id);
+// find_exam, with "not_found" (考试(编号 N)不存在) when there is no such exam.
+Result<exam::ExamRecord> existing_exam(Database& db, int64_t exam_id);
 
 Result<std::vector<exam::RosterEntry>> load_roster(Database& db, const exam::ExamRecord& exam);
 Result<exam::ExamTables> load_exam_tables(Database& db, int64_t exam_id);

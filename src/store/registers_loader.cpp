@@ -1,23 +1,11 @@
 #include "store/registers_loader.h"
 
-#include <functional>
 
 namespace edu {
 namespace {
 
 Value opt(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 
-template <class T>
-Status load(Database& db, const std::string& sql, const std::vector<T>& rows,
-            const std::function<std::vector<Value>(const T&)>& params) {
-  auto stmt = db.prepare(sql);
-  if (!stmt.ok()) return stmt.status();
-  for (const T& row : rows) {
-    Status s = (*stmt)->run(params(row));
-    if (!s.ok()) return s;
-  }
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -25,12 +13,12 @@ Status load_registers(Database& db, const Registers& r) {
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
   // Classes name head teachers, so teachers go in before classes.
-  Status s = load<Area>(db, "INSERT INTO areas (id, parent_id, code, name, level) VALUES (?,?,?,?,?)",
+  Status s = run_for_each(db, "INSERT INTO areas (id, parent_id, code, name, level) VALUES (?,?,?,?,?)",
                         r.areas, [](const Area& a) -> std::vector<Value> {
                           return {a.id, opt(a.parent_id), a.code, a.name, a.level};
                         });
   if (s.ok())
-    s = load<School>(db,
+    s = run_for_each(db,
                      "INSERT INTO schools (id, code, name, kind, ownership, location, area_id, "
                      "parent_school_id, address, principal, phone, founded_year) VALUES "
                      "(?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -40,7 +28,7 @@ Status load_registers(Database& db, const Registers& r) {
                                x.address,   x.principal, x.phone,   int64_t{x.founded_year}};
                      });
   if (s.ok())
-    s = load<Teacher>(db,
+    s = run_for_each(db,
                       "INSERT INTO teachers (id, id_number, name, gender, birth_date, school_id, "
                       "post, education, title, subject, backbone, on_staff, hired_on, section) "
                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -51,7 +39,7 @@ Status load_registers(Database& db, const Registers& r) {
                                 t.hired_on.iso(), t.section};
                       });
   if (s.ok())
-    s = load<SchoolClass>(db,
+    s = run_for_each(db,
                           "INSERT INTO classes (id, school_id, school_year, section, grade, "
                           "class_no, name, head_teacher_id) VALUES (?,?,?,?,?,?,?,?)",
                           r.classes, [](const SchoolClass& c) -> std::vector<Value> {
@@ -60,7 +48,7 @@ Status load_registers(Database& db, const Registers& r) {
                                     c.name,        opt(c.head_teacher_id)};
                           });
   if (s.ok())
-    s = load<Student>(db,
+    s = run_for_each(db,
                       "INSERT INTO students (id, id_number, name, gender, birth_date, ethnicity, "
                       "school_id, class_id, status, enrolled_on, household, left_behind, "
                       "disabled) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -72,7 +60,7 @@ Status load_registers(Database& db, const Registers& r) {
                                 int64_t{x.disabled}};
                       });
   if (s.ok())
-    s = load<Enrolment>(db,
+    s = run_for_each(db,
                         "INSERT INTO enrolments (student_id, school_year, school_id, class_id, "
                         "grade, status) VALUES (?,?,?,?,?,?)",
                         r.enrolments, [](const Enrolment& e) -> std::vector<Value> {
@@ -80,7 +68,7 @@ Status load_registers(Database& db, const Registers& r) {
                                   e.class_id,   int64_t{e.grade},       e.status};
                         });
   if (s.ok())
-    s = load<Conditions>(db,
+    s = run_for_each(db,
                          "INSERT INTO conditions (school_id, school_year, building_area, "
                          "teaching_area, sports_area, equipment_value, books, computers, "
                          "multimedia_rooms) VALUES (?,?,?,?,?,?,?,?,?)",

@@ -49,13 +49,6 @@ Status assign_teaching(Database& db, int64_t exam_id, const ExamRecord& exam) {
   return insert_teaching(db, exam_id, rows);
 }
 
-Result<ExamRecord> existing_exam(Database& db, int64_t exam_id) {
-  auto exam = find_exam(db, exam_id);
-  if (!exam.ok()) return exam.status();
-  if (!*exam) return Status::Error("not_found", "考试(编号 " + std::to_string(exam_id) + ")不存在");
-  return **exam;
-}
-
 }  // namespace
 
 Status validate_exam(const ExamRecord& e) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <nlohmann/json.hpp>
 
 #include "exam/text.h"
 #include "ingest/spreadsheet.h"
@@ -198,29 +197,31 @@ Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecor
 Result<ExamRecord> exam_for_import(Database& db, const Actor& actor, int64_t exam_id) {
   if (!allowed(actor.user, Action::kCreate, Entity::kExamScores))
     return Status::Error("forbidden", "只有教育局管理员和学校管理员可以导入成绩");
-  auto exam = find_exam(db, exam_id);
-  if (!exam.ok()) return exam.status();
-  if (!*exam) return Status::Error("not_found", "考试(编号 " + std::to_string(exam_id) + ")不存在");
-  return **exam;
-}
-
-std::string report_text(const ScoreImport& s) {
-  nlohmann::json missing = nlohmann::json::array(), outsiders = nlohmann::json::array(),
-                 duplicates = nlohmann::json::array();
-  for (size_t e : s.reconciliation.missing)
-    missing.push_back({{"student_id", s.roster[e].student_id}, {"name", s.roster[e].name}, {"school_id", s.roster[e].school_id}});
-  for (const auto& o : s.reconciliation.outsiders)
-    outsiders.push_back({{"row", s.rows[o.row].row}, {"name", s.rows[o.row].name}, {"student_no", s.rows[o.row].student_no},
-                         {"registered_school_id", o.registered >= 0 ? nlohmann::json(s.roster[o.registered].school_id) : nlohmann::json(nullptr)}});
-  for (const auto& d : s.reconciliation.duplicates) {
-    nlohmann::json rows = nlohmann::json::array();
-    for (size_t r : d.rows) rows.push_back(s.rows[r].row);
-    duplicates.push_back({{"student_id", s.roster[d.entry].student_id}, {"name", s.roster[d.entry].name}, {"rows", rows}});
-  }
-  return nlohmann::json{{"missing", missing}, {"outsiders", outsiders}, {"duplicates", duplicates}}.dump();
+  return existing_exam(db, exam_id);
 }
 
 }  // namespace
+
+nlohmann::json reconciliation_json(const ScoreImport& s) {
+  using Json = nlohmann::json;
+  const Reconciliation& r = s.reconciliation;
+  Json missing = Json::array(), outsiders = Json::array(), duplicates = Json::array();
+  for (size_t e : r.missing)
+    missing.push_back({{"student_id", s.roster[e].student_id}, {"name", s.roster[e].name},
+                       {"school_id", s.roster[e].school_id}, {"class_id", s.roster[e].class_id}});
+  for (const auto& o : r.outsiders) {
+    const ScoreRowKey& row = s.rows[o.row];
+    outsiders.push_back({{"row", row.row}, {"name", row.name}, {"student_no", row.student_no},
+                         {"school_id", row.school_id}, {"kind", o.registered >= 0 ? "附读" : "外校/不在册"},
+                         {"registered_school_id", o.registered >= 0 ? Json(s.roster[o.registered].school_id) : Json(nullptr)}});
+  }
+  for (const auto& d : r.duplicates) {
+    Json rows = Json::array();
+    for (size_t k : d.rows) rows.push_back(s.rows[k].row);
+    duplicates.push_back({{"student_id", s.roster[d.entry].student_id}, {"name", s.roster[d.entry].name}, {"rows", rows}});
+  }
+  return {{"missing", missing}, {"outsiders", outsiders}, {"duplicates", duplicates}};
+}
 
 Result<ScoreImport> preview_score_import(Database& db, const Actor& actor, int64_t exam_id,
                                          const std::string& file_name, std::string_view content) {
@@ -243,11 +244,9 @@ Result<ScoreImport> commit_score_import(Database& db, const Actor& actor, int64_
   Status s = replace_scores(db, exam_id, sheet->scores, sheet->item_scores);
   if (!s.ok()) return s;
   const Reconciliation& r = sheet->reconciliation;
-  int64_t counted = 0;
-  for (int32_t e : r.row_entry) counted += e >= 0;
-  auto id = insert_score_import(db, {exam_id, file_name, static_cast<int64_t>(sheet->rows.size()), counted,
+  auto id = insert_score_import(db, {exam_id, file_name, static_cast<int64_t>(sheet->rows.size()), r.counted(),
                                      static_cast<int64_t>(r.missing.size()), static_cast<int64_t>(r.outsiders.size()),
-                                     static_cast<int64_t>(r.duplicates.size()), report_text(*sheet), actor.user.id});
+                                     static_cast<int64_t>(r.duplicates.size()), reconciliation_json(*sheet).dump(), actor.user.id});
   if (!id.ok()) return id.status();
   s = tx.commit();
   if (!s.ok()) return s;

@@ -20,6 +20,7 @@
 // the register are not stored (they are listed).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,10 @@ struct ScoreImport {
   std::vector<exam::ItemScoreRecord> item_scores;
   int64_t import_id = 0;                  // set by commit
 };
+
+// The reconciliation by student: {missing, outsiders (附读 / 外校/不在册), duplicates},
+// as kept with a committed import and shown by the API.
+nlohmann::json reconciliation_json(const ScoreImport& s);
 
 Result<ScoreImport> preview_score_import(Database& db, const Actor& actor, int64_t exam_id,
                                          const std::string& file_name, std::string_view content);
