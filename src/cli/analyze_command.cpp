@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/command_support.h"
 #include "http/analytics_context.h"
 #include "http/analytics_json.h"
 #include "store/area_store.h"
@@ -13,11 +14,6 @@ namespace {
 
 using namespace analytics;
 using nlohmann::json;
-
-int fail(const Status& s) {
-  std::cerr << "错误:" << s.message() << "\n";
-  return 1;
-}
 
 std::string fixed(const json& v, int places) {
   if (!v.is_number()) return "—";
@@ -102,15 +98,11 @@ int run_analyze(Database& db, const AnalyzeOptions& o) {
   if (!standard.ok()) return fail(standard.status());
   auto settings = settings_param(o.primary_above);
   if (!settings.ok()) return fail(settings.status());
-  std::vector<Section> sections = {Section::kPrimary, Section::kJunior};
-  if (!o.section.empty()) {
-    auto one = section_param(o.section);
-    if (!one.ok()) return fail(one.status());
-    sections = {*one};
-  }
+  auto sections = sections_param(o.section);
+  if (!sections.ok()) return fail(sections.status());
   BalanceModel m(*snapshot, *year, **standard, *settings);
   json tables = json::array();
-  for (Section s : sections) tables.push_back(balance_json(m, s, all));
+  for (Section s : *sections) tables.push_back(balance_json(m, s, all));
   if (o.json) {
     std::cout << json{{"year", *year}, {"sections", tables}}.dump(2) << "\n";
   } else {

@@ -5,17 +5,18 @@
 #include <csignal>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "access/policy.h"
 #include "cli/analyze_command.h"
+#include "cli/command_support.h"
 #include "cli/demo_exams.h"
 #include "cli/exam_command.h"
 #include "cli/demo_users.h"
 #include "demo/generator.h"
 #include "http/server.h"
 #include "ingest/cell_ref.h"
+#include "ingest/file_bytes.h"
 #include "store/area_store.h"
 #include "store/migrations.h"
 #include "store/registers_loader.h"
@@ -25,11 +26,6 @@
 
 namespace edu {
 namespace {
-
-int fail(const Status& s) {
-  std::cerr << "错误:" << s.message() << "\n";
-  return 1;
-}
 
 Result<std::unique_ptr<Database>> open_migrated(const std::string& path) {
   auto db = open_database(path);
@@ -88,16 +84,6 @@ int run_demo(const std::string& path, demo::DemoSettings settings, bool force) {
   return 0;
 }
 
-// The user `username` acting from the command line, with their role and scope.
-Result<Actor> actor_named(Database& db, const std::string& username) {
-  auto user = find_user(db, username);
-  if (!user.ok()) return user.status();
-  if (!*user) return Status::Error("not_found", "用户“" + username + "”不存在(用 --user 指定以谁的身份操作)");
-  auto scope = scope_of(**user);
-  if (!scope.ok()) return scope.status();
-  return Actor{**user, *scope, "(命令行)"};
-}
-
 // `edubureau export`: a register list as `username` sees it, to an .xlsx file.
 int run_export(Database& db, const std::string& list, const std::string& path,
                const std::string& username, const std::string& school_code) {
@@ -141,18 +127,17 @@ int run_import(Database& db, const std::string& kind, const std::string& path,
   auto found = actor_named(db, username);
   if (!found.ok()) return fail(found.status());
   const Actor& actor = *found;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(Status::Error("bad_file", "无法打开文件 " + path));
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto content = read_command_file(path);
+  if (!content.ok()) return fail(content.status());
   auto year = get_setting(db, "school_year", "2026");
   if (!year.ok()) return fail(year.status());
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   localtime_r(&now, &tm);
   RegisterContext ctx{Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, std::stoi(*year)};
-  const std::string file_name = std::filesystem::path(path).filename().string();
-  auto record = commit ? import_file(db, actor, *spec, file_name, content, ctx)
-                       : preview_import(db, actor, *spec, file_name, content, ctx);
+  const std::string file_name = ingest::base_name(path);
+  auto record = commit ? import_file(db, actor, *spec, file_name, *content, ctx)
+                       : preview_import(db, actor, *spec, file_name, *content, ctx);
   if (!record.ok()) return fail(record.status());
   std::cout << "文件 " << record->file_name << "(" << spec->title << ",导入编号 " << record->id
             << "):共 " << record->rows << " 行,有效 " << record->valid_rows << " 行\n";

@@ -1,10 +1,10 @@
 #include "cli/exam_command.h"
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "access/policy.h"
+#include "cli/command_support.h"
+#include "ingest/file_bytes.h"
 #include "exam/text.h"
 #include "http/exam_json.h"
 #include "store/exam_store.h"
@@ -13,11 +13,6 @@
 
 namespace edu {
 namespace {
-
-int fail(const Status& s) {
-  std::cerr << "错误:" << s.message() << "\n";
-  return 1;
-}
 
 int run_list(Database& db) {
   auto exams = list_exams(db);
@@ -46,18 +41,13 @@ void print_results(const nlohmann::json& j) {
 }
 
 int run_import(Database& db, const ExamOptions& o) {
-  auto user = find_user(db, o.user);
-  if (!user.ok()) return fail(user.status());
-  if (!*user) return fail(Status::Error("not_found", "用户“" + o.user + "”不存在(用 --user 指定以谁的身份导入)"));
-  auto scope = scope_of(**user);
-  if (!scope.ok()) return fail(scope.status());
-  const Actor actor{**user, *scope, "(命令行)"};
-  std::ifstream in(o.file, std::ios::binary);
-  if (!in) return fail(Status::Error("bad_file", "无法打开文件 " + o.file));
-  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::string name = std::filesystem::path(o.file).filename().string();
-  auto sheet = o.commit ? commit_score_import(db, actor, o.exam_id, name, content)
-                        : preview_score_import(db, actor, o.exam_id, name, content);
+  auto actor = actor_named(db, o.user);
+  if (!actor.ok()) return fail(actor.status());
+  auto content = read_command_file(o.file);
+  if (!content.ok()) return fail(content.status());
+  const std::string name = ingest::base_name(o.file);
+  auto sheet = o.commit ? commit_score_import(db, *actor, o.exam_id, name, *content)
+                        : preview_score_import(db, *actor, o.exam_id, name, *content);
   if (!sheet.ok()) return fail(sheet.status());
   const auto& r = sheet->reconciliation;
   std::cout << "成绩表 " << name << ":" << sheet->rows.size() << " 行;缺考 " << r.missing.size() << " 人,附读/外校 "

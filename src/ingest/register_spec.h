@@ -16,14 +16,14 @@ namespace edu {
 enum class ColumnType { kText, kIdNumber, kDate, kInteger, kNumber, kYesNo, kSchoolYear };
 
 struct ColumnSpec {
-  std::string key;     // record field, e.g. "id_number"
-  std::string header;  // 身份证号
-  std::vector<std::string> aliases;  // 身份证件号, 证件号码 …
+  std::string key{};     // record field, e.g. "id_number"
+  std::string header{};  // 身份证号
+  std::vector<std::string> aliases{};  // 身份证件号, 证件号码 …
   ColumnType type = ColumnType::kText;
   bool required = true;
   const Enumeration* choices = nullptr;  // enumerated values, when there are
-  std::string note;                      // shown in the template's notes sheet
-  std::string sample;                    // the template's sample row
+  std::string note{};                    // shown in the template's notes sheet
+  std::string sample{};                  // the template's sample row
 };
 
 struct RegisterSpec {

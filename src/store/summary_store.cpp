@@ -1,5 +1,6 @@
 #include "store/summary_store.h"
 
+#include "core/class_size.h"
 #include "core/enums.h"
 
 namespace edu {
@@ -85,7 +86,8 @@ Result<Summary> summarize(Database& db, const Scope& scope, int school_year) {
   Counts sizes;
   EDU_ASSIGN(sizes,
              grouped(db,
-                     "SELECT CASE WHEN n >= 66 THEN 'huge' WHEN n >= 56 THEN 'large' ELSE "
+                     "SELECT CASE WHEN n >= " + std::to_string(kHugeClass) + " THEN 'huge' WHEN n >= " +
+                         std::to_string(kLargeClass) + " THEN 'large' ELSE "
                      "'normal' END, COUNT(*) FROM (SELECT c.id, (SELECT COUNT(*) FROM students st "
                      "WHERE st.class_id = c.id AND st.status = '在读') AS n FROM classes c WHERE " +
                          classes.sql + ") sizes GROUP BY 1",

@@ -1,4 +1,5 @@
-// Reference data: enumerations, grades, roles and the area tree the user may see.
+// Reference data: enumerations, grades, roles, the current school year and the area
+// tree the user may see.
 // Loaded once per session by load().
 import { defineStore } from 'pinia'
 import { referenceApi } from '../api'
@@ -13,10 +14,12 @@ function flattenAreas(nodes, depth = 0, out = []) {
 }
 
 export const useMetaStore = defineStore('meta', {
-  state: () => ({ enums: {}, grades: [], roles: [], areas: [], loading: null }),
+  state: () => ({ enums: {}, grades: [], roles: [], schoolYear: null, areas: [], loading: null }),
   getters: {
     values: (s) => (key) => s.enums[key]?.values ?? [],
     areaOptions: (s) => flattenAreas(s.areas),
+    // The school years the registers hold history for (the current one and the two before).
+    recentYears: (s) => (s.schoolYear ? [s.schoolYear, s.schoolYear - 1, s.schoolYear - 2] : []),
     // Grades of one section, or of all sections (one entry per grade number).
     gradeOptions: (s) => (section) => {
       const seen = new Set()
@@ -35,6 +38,7 @@ export const useMetaStore = defineStore('meta', {
           this.enums = meta.enums
           this.grades = meta.grades
           this.roles = meta.roles
+          this.schoolYear = meta.school_year
           this.areas = areas
         })
         .catch((e) => {
