@@ -5,6 +5,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${EDU_BUILD_DIR:-$ROOT/build}"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/edubureau-ccache}"
+# Paths relative to the checkout, so that every clone (CI's fresh one, a worktree) shares the cache.
+export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
 
 RUNTIME_PACKAGES=(build-essential cmake pkg-config ccache libsqlite3-dev libsodium-dev
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
