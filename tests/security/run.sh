@@ -12,6 +12,11 @@ if [ $# -ne 1 ] || [ ! -x "$1" ]; then
 fi
 BIN=$(realpath "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+
+if [ ! -f "$REPO/web/dist/index.html" ]; then
+  (cd "$REPO/web" && npm ci --no-audit --no-fund && npx vite build)
+fi
 
 TMP=$(mktemp -d)
 SERVER_PID=
@@ -31,7 +36,7 @@ PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
   cat "$TMP/demo.log" >&2
   exit 1
 }
-"$BIN" --db "$TMP/demo.db" serve --host 127.0.0.1 --port "$PORT" --threads 8 >"$TMP/server.log" 2>&1 &
+"$BIN" --db "$TMP/demo.db" serve --host 127.0.0.1 --port "$PORT" --threads 8 --web "$REPO/web/dist" >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 
 for _ in $(seq 1 100); do
