@@ -2,7 +2,7 @@
 // admin's sheet scores its own roster only (another school's student, by
 // 身份证号 or by 学籍号, is listed and never written, and nothing about them
 // comes back); a 姓名 that does not match the register is a row problem; the
-// bureau may score anyone.
+// bureau may score anyone. And a group with nobody counted shows null, not 0.
 #include <gtest/gtest.h>
 
 #include "api_server_fixture.h"
@@ -127,6 +127,26 @@ TEST(ExamScoreScope, NameThatDoesNotMatchTheRegisterIsARowProblem) {
   auto commit = server().upload(f.path("commit"), &admin, "misnamed.csv", sheet);
   EXPECT_EQ(commit.status, 409) << commit.body.dump();
   EXPECT_EQ(f.untouched(), 1);
+}
+
+TEST(ExamScoreScope, GroupWithNobodyCountedIsNullNotZero) {
+  Login admin = server().login("admin");
+  auto created = server().call("POST", "/exams", &admin,
+                               json{{"name", "无人参考"}, {"date", "2026-12-23"},
+                                    {"grade", server().landmarks().own_class_grade}, {"absent_policy", "exclude"},
+                                    {"subjects", json::array({json{{"name", "语文"}, {"full_marks", 100}}})}});
+  ASSERT_EQ(created.status, 201) << created.body.dump();
+  auto results = server().call("GET", "/exams/" + id(created.body["exam"]["id"]) + "/results?level=school", &admin);
+  ASSERT_EQ(results.status, 200);
+  ASSERT_FALSE(results.body["groups"].empty());
+  const json& s = results.body["groups"][0]["columns"][0];  // 语文: nobody sat, absent excluded
+  EXPECT_GT(s["expected"].get<int64_t>(), 0);
+  EXPECT_EQ(s["sat"], 0);
+  EXPECT_EQ(s["counted"], 0);
+  EXPECT_EQ(s["participation"], 0.0);  // 0 of them sat: a real 0%
+  for (const char* none : {"mean", "sd", "excellent_rate", "pass_rate", "low_rate", "max", "min", "composite", "rank"})
+    EXPECT_TRUE(s[none].is_null()) << none << ": " << s.dump();
+  for (const auto& [key, value] : s["percentiles"].items()) EXPECT_TRUE(value.is_null()) << key;
 }
 
 }  // namespace
