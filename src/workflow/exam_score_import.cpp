@@ -153,6 +153,19 @@ void name_problems(ScoreImport& s) {
   }
 }
 
+// A school's own student whose stored score another school submitted (附读,
+// written by the bureau) keeps it: the row is a problem, not a quiet overwrite.
+void scored_elsewhere_problems(ScoreImport& s, const std::set<int64_t>& scored_elsewhere) {
+  for (size_t r = 0; r < s.rows.size(); ++r) {
+    const int32_t e = s.reconciliation.row_entry[r];
+    if (e < 0 || !scored_elsewhere.count(s.roster[e].student_id)) continue;
+    const ScoreRowKey& row = s.rows[r];
+    s.problems.push_back({row.row, "学籍号", row.student_no,
+                          "第" + std::to_string(row.row) + "行的学生本次考试的成绩已由其他学校报送(附读,经教育局导入)," +
+                              "学校管理员不能覆盖;请删除此行,如有异议请联系教育局"});
+  }
+}
+
 // Rows naming a student registered at a school the actor does not act for
 // (附读 as seen by the register): held for the bureau, never written.
 std::vector<HeldRow> held_rows(const Actor& actor, const std::vector<RosterEntry>& register_roster,
@@ -204,6 +217,11 @@ Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecor
   out.reconciliation = reconcile(out.roster, out.rows);
   keep_covered_schools(out, own_school ? actor.scope.school_id : 0);
   name_problems(out);
+  if (own_school) {
+    auto elsewhere = students_scored_elsewhere(db, exam.id, actor.scope.school_id);
+    if (!elsewhere.ok()) return elsewhere.status();
+    scored_elsewhere_problems(out, *elsewhere);
+  }
   if (out.roster.size() < register_roster->size()) out.held = held_rows(actor, *register_roster, out.rows);
   for (size_t r = 0; r < out.rows.size(); ++r) {
     const int32_t e = out.reconciliation.row_entry[r];

@@ -25,6 +25,10 @@
 //    in the register are kept with the committed import ("held", with the
 //    register's school) for the bureau, who scores them with its own sheet;
 //    there is no other path by which they are written.
+//  - A school administrator's row for their own student whose stored score
+//    another school submitted (附读, written by the bureau) is a problem: a
+//    school's sheet (even an empty cell, 缺考) never replaces another
+//    school's score.
 //  - A row whose 姓名 is not the register's (for a student the sheet may
 //    score) is a problem of that row and column.
 //

@@ -129,6 +129,37 @@ TEST(ExamScoreScope, NameThatDoesNotMatchTheRegisterIsARowProblem) {
   EXPECT_EQ(f.untouched(), 1);
 }
 
+TEST(ExamScoreScope, OwnStudentScoredElsewhereKeepsThatScore) {
+  Login admin = server().login("admin"), school = server().login("school_admin");
+  const Landmarks& l = server().landmarks();
+  const json own = server().call("GET", "/students/" + id(l.own_student), &admin).body["student"];
+  const std::string own_id = server().call("GET", "/students/" + id(l.own_student) + "/id-number", &admin).body["id_number"];
+  const std::string rural_code = server().call("GET", "/schools/" + id(l.rural_school), &admin).body["school"]["code"];
+  auto created = server().call("POST", "/exams", &admin,
+                               json{{"name", "附读已核定"}, {"date", "2026-12-23"}, {"grade", l.own_class_grade},
+                                    {"subjects", json::array({json{{"name", "数学"}, {"full_marks", 100}}})}});
+  ASSERT_EQ(created.status, 201) << created.body.dump();
+  const std::string base = "/exams/" + id(created.body["exam"]["id"]) + "/scores/";
+  // The bureau records that the school's own student sat at the rural school (附读): 66.
+  auto bureau = server().upload(base + "commit", &admin, "visiting.csv",
+                                "学校标识码,身份证号,姓名,数学\n" + rural_code + "," + own_id + "," +
+                                    own["name"].get<std::string>() + ",66\n");
+  ASSERT_EQ(bureau.status, 201) << bureau.body.dump();
+  // The school's own sheet lists that student with an empty cell (缺考).
+  const std::string sheet = "身份证号,姓名,数学\n" + own_id + "," + own["name"].get<std::string>() + ",\n";
+  auto preview = server().upload(base + "preview", &school, "own.csv", sheet);
+  ASSERT_EQ(preview.status, 200) << preview.body.dump();
+  ASSERT_EQ(preview.body["problems"].size(), 1u) << preview.body.dump();
+  EXPECT_EQ(preview.body["problems"][0]["row"], 2);
+  EXPECT_EQ(preview.body["problems"][0]["column"], "学籍号");
+  EXPECT_EQ(preview.body["problems"][0]["message"],
+            "第2行的学生本次考试的成绩已由其他学校报送(附读,经教育局导入),学校管理员不能覆盖;请删除此行,如有异议请联系教育局");
+  EXPECT_EQ(server().upload(base + "commit", &school, "own.csv", sheet).status, 409);
+  EXPECT_EQ(server().count("exam_scores WHERE exam_id = " + id(created.body["exam"]["id"]) + " AND student_id = " +
+                           id(l.own_student) + " AND score = 66 AND school_id = " + id(l.rural_school)),
+            1);
+}
+
 TEST(ExamScoreScope, GroupWithNobodyCountedIsNullNotZero) {
   Login admin = server().login("admin");
   auto created = server().call("POST", "/exams", &admin,
