@@ -194,7 +194,7 @@ Json items_json(const ExamReport& r, const ExamViewer& viewer) {
   Json subjects = Json::array();
   for (size_t s = 0; s < r.items.size(); ++s) {
     const ItemAnalysis& a = r.items[s];
-    if (a.items.empty()) continue;
+    if (a.items.empty() || a.rows == 0) continue;  // no item rows yet: no figures, not zeros
     Json items = Json::array();
     for (size_t i = 0; i < a.items.size(); ++i) {
       Json schools = Json::array();
