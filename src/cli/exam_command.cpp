@@ -25,6 +25,13 @@ int run_list(Database& db) {
   return 0;
 }
 
+// A figure of the results: "—" when it has no data (null), never 0.
+std::string shown(const nlohmann::json& v, std::string (*format)(double)) {
+  return v.is_null() ? "—" : format(v.get<double>());
+}
+std::string mean_text(double v) { return exam::fixed(v, 2); }
+std::string rank_text(double v) { return std::to_string(static_cast<int>(v)); }
+
 void print_results(const nlohmann::json& j) {
   for (const auto& g : j["groups"]) {
     std::cout << g["name"].get<std::string>() << "\n";
@@ -32,10 +39,10 @@ void print_results(const nlohmann::json& j) {
       const auto& s = g["columns"][c];
       if (s.is_null()) continue;
       std::cout << "  " << j["columns"][c]["subject"].get<std::string>() << "\t应考 " << s["expected"] << "\t实考 "
-                << s["sat"] << "\t参考率 " << exam::percent_text(s["participation"]) << "\t平均分 "
-                << exam::fixed(s["mean"], 2) << "\t优秀率 " << exam::percent_text(s["excellent_rate"]) << "\t及格率 "
-                << exam::percent_text(s["pass_rate"]) << "\t低分率 " << exam::percent_text(s["low_rate"])
-                << "\t综合排名 " << s["rank"] << "\n";
+                << s["sat"] << "\t参考率 " << shown(s["participation"], exam::percent_text) << "\t平均分 "
+                << shown(s["mean"], mean_text) << "\t优秀率 " << shown(s["excellent_rate"], exam::percent_text)
+                << "\t及格率 " << shown(s["pass_rate"], exam::percent_text) << "\t低分率 "
+                << shown(s["low_rate"], exam::percent_text) << "\t综合排名 " << shown(s["rank"], rank_text) << "\n";
     }
   }
 }

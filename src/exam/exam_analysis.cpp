@@ -22,7 +22,7 @@ void rank_groups(ColumnResult& column, const CompositeWeights& weights) {
   const std::vector<bool> eligible = rankable(stats);
   const std::vector<double> composite = composite_scores(stats, weights);
   std::vector<double> means(stats.size());
-  for (size_t i = 0; i < stats.size(); ++i) means[i] = stats[i].mean;
+  for (size_t i = 0; i < stats.size(); ++i) means[i] = stats[i].mean.value_or(0);  // ranked if eligible only
   const auto rank = competition_ranks(composite, eligible);
   const auto mean_rank = competition_ranks(means, eligible);
   for (size_t i = 0; i < stats.size(); ++i) {
@@ -47,10 +47,10 @@ ColumnResult column_result(const Column& column, const SubjectSpec& subject, con
 
 void fill_z(StudentColumn& out, const Column& column, const ScoreStats& county) {
   out.z.assign(column.points.size(), 0.f);
-  if (county.sd <= 0) return;
+  if (!county.sd || *county.sd <= 0) return;
   for (size_t i = 0; i < column.points.size(); ++i)
     if (column.sitting[i] == Sitting::kSat)
-      out.z[i] = static_cast<float>((to_marks(column.points[i]) - county.mean) / county.sd);
+      out.z[i] = static_cast<float>((to_marks(column.points[i]) - *county.mean) / *county.sd);
 }
 
 }  // namespace

@@ -123,7 +123,7 @@ std::vector<IntegrityFlag> participation_flags(const ExamAnalysis& analysis, con
   const ColumnResult& total = analysis.at(Level::kSchool).columns.back();
   std::vector<double> rates;
   for (const GroupResult& g : total.groups)
-    if (g.stats.expected > 0) rates.push_back(g.stats.participation);
+    if (g.stats.participation) rates.push_back(*g.stats.participation);
   if (rates.size() < 3) return {};
   auto median_of = [](std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -137,16 +137,17 @@ std::vector<IntegrityFlag> participation_flags(const ExamAnalysis& analysis, con
   std::vector<IntegrityFlag> out;
   for (size_t s = 0; s < total.groups.size(); ++s) {
     const ScoreStats& st = total.groups[s].stats;
-    if (st.expected == 0) continue;
-    const double z = (st.participation - median) / spread;
-    if (median - st.participation <= options.participation_gap || z > -3) continue;
+    if (!st.participation) continue;
+    const double participation = *st.participation;
+    const double z = (participation - median) / spread;
+    if (median - participation <= options.participation_gap || z > -3) continue;
     IntegrityFlag f{"participation", static_cast<int32_t>(s), total.subject.name, "", {}};
-    f.message = units.schools[s].name + "参考率仅 " + percent_text(st.participation) + "(应考 " +
+    f.message = units.schools[s].name + "参考率仅 " + percent_text(participation) + "(应考 " +
                 std::to_string(st.expected) + " 人,全科实考 " + std::to_string(st.sat) + " 人,有缺考科目 " +
                 std::to_string(st.expected - st.sat) + " 人),全县学校中位数 " + percent_text(median) +
                 ",稳健z=" + fixed(z, 1) + "。应考名单以学籍为准,缺考学生见缺考名单;疑似组织部分学生不参考。";
     f.evidence = {{"expected", double(st.expected)}, {"sat", double(st.sat)},
-                  {"participation", st.participation}, {"median", median}, {"robust_z", z}};
+                  {"participation", participation}, {"median", median}, {"robust_z", z}};
     out.push_back(std::move(f));
   }
   return out;

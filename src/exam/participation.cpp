@@ -18,6 +18,7 @@ Reconciliation reconcile(const std::vector<RosterEntry>& roster, const std::vect
     auto it = by_number.find(rows[r].student_no);
     const int32_t e = it == by_number.end() ? -1 : static_cast<int32_t>(it->second);
     if (e >= 0) rows_of[e].push_back(r);
+    if (e >= 0 && rows[r].name != roster[e].name) out.misnamed.push_back({r, static_cast<size_t>(e)});
     if (e < 0 || roster[e].school_id != rows[r].school_id) out.outsiders.push_back({r, e});
   }
   for (size_t e = 0; e < roster.size(); ++e) {

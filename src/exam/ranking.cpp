@@ -50,9 +50,9 @@ std::vector<bool> rankable(const std::vector<ScoreStats>& groups) {
 std::vector<double> composite_scores(const std::vector<ScoreStats>& groups,
                                      const CompositeWeights& w) {
   const std::vector<bool> eligible = rankable(groups);
-  auto field = [&](double ScoreStats::*member) {
-    std::vector<double> v(groups.size());
-    for (size_t i = 0; i < groups.size(); ++i) v[i] = groups[i].*member;
+  auto field = [&](std::optional<double> ScoreStats::*member) {
+    std::vector<double> v(groups.size());  // read for the eligible only, who all have a value
+    for (size_t i = 0; i < groups.size(); ++i) v[i] = (groups[i].*member).value_or(0);
     return standardised(v, eligible);
   };
   const auto mean = field(&ScoreStats::mean), exc = field(&ScoreStats::excellent_rate),

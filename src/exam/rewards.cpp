@@ -14,13 +14,17 @@ const ColumnResult* find_column(const ExamAnalysis& a, Level level, const std::s
   return nullptr;
 }
 
-bool indicator_value(const ScoreStats& st, const std::string& indicator, double& value) {
-  if (indicator == "平均分") value = st.mean;
-  else if (indicator == "优秀率") value = st.excellent_rate;
-  else if (indicator == "及格率") value = st.pass_rate;
-  else if (indicator == "参考率") value = st.participation;
-  else return false;
-  return true;
+using Indicator = std::optional<double> ScoreStats::*;
+
+// The indicators a threshold rule may name; nullptr for any other.
+Indicator indicator_of(const std::string& name) {
+  static const std::pair<const char*, Indicator> kIndicators[] = {{"平均分", &ScoreStats::mean},
+                                                                  {"优秀率", &ScoreStats::excellent_rate},
+                                                                  {"及格率", &ScoreStats::pass_rate},
+                                                                  {"参考率", &ScoreStats::participation}};
+  for (const auto& [key, field] : kIndicators)
+    if (name == key) return field;
+  return nullptr;
 }
 
 std::string indicator_text(const std::string& indicator, double v) {
@@ -32,8 +36,9 @@ AwardLine apply(const RewardRule& r, const GroupResult& g) {
   AwardLine line{r.name, "", 0};
   const std::string prefix = r.subject + (r.level == Level::kTeacher ? "(任教)" : "");
   if (g.stats.counted == 0) return line;
-  if (g.stats.participation < r.min_participation) {
-    line.working = prefix + "参考率" + percent_text(g.stats.participation) + "低于要求" +
+  const double participation = *g.stats.participation;  // somebody counted: somebody 应考
+  if (participation < r.min_participation) {
+    line.working = prefix + "参考率" + percent_text(participation) + "低于要求" +
                    percent_text(r.min_participation) + ",本项不计分";
     return line;
   }
@@ -55,10 +60,10 @@ AwardLine apply(const RewardRule& r, const GroupResult& g) {
       }
       break;
     case RewardKind::kThreshold: {
-      double v = 0;
-      if (indicator_value(g.stats, r.indicator, v) && v >= r.threshold) {
+      const std::optional<double> v = g.stats.*indicator_of(r.indicator);  // checked by check_rule
+      if (v && *v >= r.threshold) {
         line.points = r.points;
-        line.working = prefix + r.indicator + indicator_text(r.indicator, v) + " ≥ " +
+        line.working = prefix + r.indicator + indicator_text(r.indicator, *v) + " ≥ " +
                        indicator_text(r.indicator, r.threshold) + " → " + fixed(r.points, 1) + "分";
       }
       break;
@@ -95,8 +100,7 @@ Status check_rule(const RewardRule& r, const ExamAnalysis& a) {
     return Status::Error("validation", where + "的科目“" + r.subject + "”不在本次考试中", "subject");
   if (r.level == Level::kTeacher && r.subject == "总分")
     return Status::Error("validation", where + ":教师奖励须指定任教科目", "subject");
-  double unused = 0;
-  if (r.kind == RewardKind::kThreshold && !indicator_value(ScoreStats{}, r.indicator, unused))
+  if (r.kind == RewardKind::kThreshold && !indicator_of(r.indicator))
     return Status::Error("validation", where + "的指标须为 平均分、优秀率、及格率 或 参考率", "indicator");
   if (r.kind == RewardKind::kRankBand && (r.rank_from < 1 || r.rank_to < r.rank_from))
     return Status::Error("validation", where + "的名次段无效", "rank_from");

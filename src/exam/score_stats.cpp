@@ -60,8 +60,9 @@ void fill_from_sorted(ScoreStats& st, const std::vector<Points>& sorted, const P
   st.excellent_rate = st.excellent / n;
   st.pass_rate = st.pass / n;
   st.low_rate = st.low / n;
+  st.percentiles.emplace();
   for (size_t k = 0; k < kPercentiles.size(); ++k)
-    st.percentiles[k] = to_marks(percentile_of_sorted(sorted, kPercentiles[k]));
+    (*st.percentiles)[k] = to_marks(percentile_of_sorted(sorted, kPercentiles[k]));
 }
 
 }  // namespace
@@ -106,7 +107,7 @@ std::vector<ScoreStats> score_stats(const Column& column, const Grouping& groupi
       st.max = to_marks(max);
       st.min = to_marks(min);
     }
-    st.participation = st.expected > 0 ? static_cast<double>(st.sat) / st.expected : 0;
+    if (st.expected > 0) st.participation = static_cast<double>(st.sat) / st.expected;
     const bool counted = sort_points(values, cuts.full, tally);
     fill_from_sorted(st, values, cuts, options.bins);
     if (!options.ranks) continue;

@@ -7,13 +7,17 @@
 //    平均分, 标准差 (population), 优秀率 (≥ excellent cut), 及格率 (≥ pass cut),
 //    低分率 (< low cut), percentiles (linear interpolation, as pandas) and the
 //    distribution bins are over the counted; 最高分/最低分 over those who sat.
-//  - A group with nobody counted has zero rates and no percentiles (counted = 0).
+//  - No data is no value (nullopt, shown as null / "—"), never a zero: a group
+//    with nobody counted has no mean, SD, rates or percentiles; with nobody
+//    who sat, no 最高分/最低分; with nobody 应考, no 参考率 (a group where some
+//    are 应考 and none sat has 参考率 0: that is data).
 //  - Student ranks in the group: competition ranking ("1224") among the counted,
 //    1 + the number of counted scores strictly higher; 0 for those who did not sit.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "exam/exam_data.h"
@@ -28,11 +32,11 @@ struct ScoreStats {
   int64_t sat = 0;       // 实考
   int64_t counted = 0;   // in averages and rates
   int64_t excellent = 0, pass = 0, low = 0;
-  double participation = 0;  // 参考率
-  double mean = 0, sd = 0;   // marks
-  double excellent_rate = 0, pass_rate = 0, low_rate = 0;
-  double max = 0, min = 0;  // marks, over those who sat
-  std::array<double, kPercentiles.size()> percentiles{};  // marks
+  std::optional<double> participation;  // 参考率
+  std::optional<double> mean, sd;       // marks
+  std::optional<double> excellent_rate, pass_rate, low_rate;
+  std::optional<double> max, min;  // marks, over those who sat
+  std::optional<std::array<double, kPercentiles.size()>> percentiles;  // marks
   std::vector<int64_t> bins;  // counts per equal-width bin of [0, full]; the last includes full
 };
 

@@ -2,6 +2,8 @@
 // school other than the one holding their register. Their scores count for
 // the register's school (the register decides); each such student is named,
 // one flag per submitting school, so neither school can blur who belongs where.
+// (Such scores come from the bureau's sheets only: a school's sheet scores its
+// own roster — workflow/exam_score_import.h.)
 #pragma once
 
 #include <vector>

@@ -35,15 +35,19 @@ bool area_covers(const ExamTables& t, int64_t area_id, int64_t township_id) {
 
 double round6(double v) { return std::round(v * 1e6) / 1e6; }
 
+// A figure that may have no data: null, never 0.
+Json round6(const std::optional<double>& v) { return v ? Json(round6(*v)) : Json(nullptr); }
+
 Json cuts_json(const CutLines& c) {
   return {{"excellent", c.excellent}, {"pass", c.pass}, {"low", c.low}};
 }
 
 Json group_json(const GroupResult& g) {
   Json j = stats_json(g.stats);
-  j["composite"] = round6(g.composite);
-  j["rank"] = g.rank;
-  j["mean_rank"] = g.mean_rank;
+  const bool ranked = g.stats.counted > 0;  // nobody counted: no 综合得分, no rank
+  j["composite"] = ranked ? Json(round6(g.composite)) : Json(nullptr);
+  j["rank"] = ranked ? Json(g.rank) : Json(nullptr);
+  j["mean_rank"] = ranked ? Json(g.mean_rank) : Json(nullptr);
   j["previous_rank"] = g.previous_rank ? Json(g.previous_rank) : Json(nullptr);
   j["rank_change"] = g.previous_rank ? Json(g.rank_change) : Json(nullptr);
   return j;
@@ -106,7 +110,8 @@ Json exam_json(const ExamRecord& e) {
 Json stats_json(const ScoreStats& s) {
   Json percentiles = Json::object();
   for (size_t k = 0; k < kPercentiles.size(); ++k)
-    percentiles["p" + std::to_string(static_cast<int>(kPercentiles[k] * 100))] = s.percentiles[k];
+    percentiles["p" + std::to_string(static_cast<int>(kPercentiles[k] * 100))] =
+        s.percentiles ? Json((*s.percentiles)[k]) : Json(nullptr);
   return {{"expected", s.expected},
           {"sat", s.sat},
           {"counted", s.counted},
@@ -119,8 +124,8 @@ Json stats_json(const ScoreStats& s) {
           {"pass_rate", round6(s.pass_rate)},
           {"low", s.low},
           {"low_rate", round6(s.low_rate)},
-          {"max", s.max},
-          {"min", s.min},
+          {"max", round6(s.max)},
+          {"min", round6(s.min)},
           {"percentiles", percentiles},
           {"bins", s.bins}};
 }
@@ -189,7 +194,7 @@ Json items_json(const ExamReport& r, const ExamViewer& viewer) {
   Json subjects = Json::array();
   for (size_t s = 0; s < r.items.size(); ++s) {
     const ItemAnalysis& a = r.items[s];
-    if (a.items.empty()) continue;
+    if (a.items.empty() || a.rows == 0) continue;  // no item rows yet: no figures, not zeros
     Json items = Json::array();
     for (size_t i = 0; i < a.items.size(); ++i) {
       Json schools = Json::array();

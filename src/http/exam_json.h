@@ -4,7 +4,9 @@
 // their own area officers; schools, classes and teachers to the bureau, their
 // area, their own school; a teacher sees their school, the classes they head or
 // teach, and their own teacher row. Every rate carries its numerator and
-// denominator.
+// denominator. A figure without data (nobody counted, nobody sat, nobody
+// 应考: exam/score_stats.h) is null, never 0; so are a group's 综合得分 and
+// ranks when nobody in it is counted.
 #pragma once
 
 #include <nlohmann/json.hpp>

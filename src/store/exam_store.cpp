@@ -330,6 +330,15 @@ Result<int64_t> insert_score_import(Database& db, const ScoreImportSummary& m) {
   return rows->front().integer(0);
 }
 
+Result<std::set<int64_t>> students_scored_elsewhere(Database& db, int64_t exam_id, int64_t school_id) {
+  auto rows = db.query("SELECT DISTINCT student_id FROM exam_scores WHERE exam_id = ? AND school_id <> ?",
+                       {exam_id, school_id});
+  if (!rows.ok()) return rows.status();
+  std::set<int64_t> out;
+  for (const Row& r : *rows) out.insert(r.integer(0));
+  return out;
+}
+
 Result<std::unordered_map<std::string, int64_t>> school_ids_by_code(Database& db) {
   auto rows = db.query("SELECT code, id FROM schools");
   if (!rows.ok()) return rows.status();

@@ -60,6 +60,9 @@ struct ScoreImportSummary {
 };
 Result<int64_t> insert_score_import(Database& db, const ScoreImportSummary& summary);
 
+// The students of the exam with a stored score submitted by a school other
+// than `school_id` (附读 scores the bureau wrote), for a school's score sheet.
+Result<std::set<int64_t>> students_scored_elsewhere(Database& db, int64_t exam_id, int64_t school_id);
 // 学校标识码 → school id, for score sheets.
 Result<std::unordered_map<std::string, int64_t>> school_ids_by_code(Database& db);
 // The classes a teacher heads or teaches in this exam's school year and grade.

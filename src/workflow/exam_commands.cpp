@@ -6,6 +6,7 @@
 #include "exam/teaching.h"
 #include "exam/text.h"
 #include "store/exam_store.h"
+#include "workflow/exam_entitlement.h"
 
 namespace edu {
 namespace {
@@ -99,9 +100,7 @@ Result<int64_t> request_exemption(Database& db, const Actor& actor, int64_t exam
   const RosterEntry* entry = nullptr;
   for (const RosterEntry& e : *roster)
     if (e.student_id == x.student_id) entry = &e;
-  const bool own = actor.scope.kind == Scope::Kind::kAll ||
-                   (entry && actor.scope.kind == Scope::Kind::kSchool && entry->school_id == actor.scope.school_id);
-  if (!entry || !own)
+  if (!entry || !acts_for(actor, *entry))
     return Status::Error("not_found", "该学生不在本次考试的应考名单中,或不在您的管辖范围内", "student_id");
   x.status = actor.scope.kind == Scope::Kind::kAll ? kExemptionApproved : kExemptionPending;
   return insert_exemption(db, exam_id, x, actor.user.id);

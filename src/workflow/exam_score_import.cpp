@@ -7,6 +7,7 @@
 #include "exam/text.h"
 #include "ingest/spreadsheet.h"
 #include "store/exam_store.h"
+#include "workflow/exam_entitlement.h"
 
 namespace edu {
 namespace {
@@ -141,6 +142,42 @@ void keep_covered_schools(ScoreImport& s, int64_t own_school) {
   s.reconciliation.missing = std::move(kept);
 }
 
+// A 姓名 that is not the register's is a problem of its row (the student is
+// one the sheet may score, so the register's name may be shown).
+void name_problems(ScoreImport& s) {
+  for (const Reconciliation::Misnamed& m : s.reconciliation.misnamed) {
+    const ScoreRowKey& row = s.rows[m.row];
+    s.problems.push_back({row.row, "姓名", row.name,
+                          "第" + std::to_string(row.row) + "行“姓名”列的“" + row.name + "”与学籍登记的姓名“" +
+                              s.roster[m.entry].name + "”不一致"});
+  }
+}
+
+// A school's own student whose stored score another school submitted (附读,
+// written by the bureau) keeps it: the row is a problem, not a quiet overwrite.
+void scored_elsewhere_problems(ScoreImport& s, const std::set<int64_t>& scored_elsewhere) {
+  for (size_t r = 0; r < s.rows.size(); ++r) {
+    const int32_t e = s.reconciliation.row_entry[r];
+    if (e < 0 || !scored_elsewhere.count(s.roster[e].student_id)) continue;
+    const ScoreRowKey& row = s.rows[r];
+    s.problems.push_back({row.row, "学籍号", row.student_no,
+                          "第" + std::to_string(row.row) + "行的学生本次考试的成绩已由其他学校报送(附读,经教育局导入)," +
+                              "学校管理员不能覆盖;请删除此行,如有异议请联系教育局"});
+  }
+}
+
+// Rows naming a student registered at a school the actor does not act for
+// (附读 as seen by the register): held for the bureau, never written.
+std::vector<HeldRow> held_rows(const Actor& actor, const std::vector<RosterEntry>& register_roster,
+                               const std::vector<ScoreRowKey>& rows) {
+  std::vector<HeldRow> out;
+  for (const auto& o : reconcile(register_roster, rows).outsiders)
+    if (o.registered >= 0 && !acts_for(actor, register_roster[o.registered]))
+      out.push_back({rows[o.row].row, register_roster[o.registered].student_id,
+                     register_roster[o.registered].school_id});
+  return out;
+}
+
 Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecord& exam,
                                const std::string& file_name, std::string_view content) {
   auto table = ingest::read_spreadsheet_bytes(content, file_name);
@@ -151,12 +188,12 @@ Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecor
   if (!layout.ok()) return layout.status();
   auto codes = school_ids_by_code(db);
   if (!codes.ok()) return codes.status();
-  auto roster = load_roster(db, exam);
-  if (!roster.ok()) return roster.status();
+  auto register_roster = load_roster(db, exam);
+  if (!register_roster.ok()) return register_roster.status();
 
   ScoreImport out;
   out.file_name = file_name;
-  out.roster = std::move(*roster);
+  out.roster = entitled_roster(actor, *register_roster);
   std::vector<RowScores> values;
   for (size_t k = 1; k < table->rows.size(); ++k) {
     const ingest::TableRow& row = table->rows[k];
@@ -179,6 +216,13 @@ Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecor
   }
   out.reconciliation = reconcile(out.roster, out.rows);
   keep_covered_schools(out, own_school ? actor.scope.school_id : 0);
+  name_problems(out);
+  if (own_school) {
+    auto elsewhere = students_scored_elsewhere(db, exam.id, actor.scope.school_id);
+    if (!elsewhere.ok()) return elsewhere.status();
+    scored_elsewhere_problems(out, *elsewhere);
+  }
+  if (out.roster.size() < register_roster->size()) out.held = held_rows(actor, *register_roster, out.rows);
   for (size_t r = 0; r < out.rows.size(); ++r) {
     const int32_t e = out.reconciliation.row_entry[r];
     if (e < 0) continue;
@@ -223,6 +267,15 @@ nlohmann::json reconciliation_json(const ScoreImport& s) {
   return {{"missing", missing}, {"outsiders", outsiders}, {"duplicates", duplicates}};
 }
 
+nlohmann::json kept_report(const ScoreImport& s) {
+  nlohmann::json held = nlohmann::json::array();
+  for (const HeldRow& h : s.held)
+    held.push_back({{"row", h.row}, {"student_id", h.student_id}, {"registered_school_id", h.registered_school_id}});
+  nlohmann::json j = reconciliation_json(s);
+  j["held"] = std::move(held);
+  return j;
+}
+
 Result<ScoreImport> preview_score_import(Database& db, const Actor& actor, int64_t exam_id,
                                          const std::string& file_name, std::string_view content) {
   auto exam = exam_for_import(db, actor, exam_id);
@@ -246,7 +299,7 @@ Result<ScoreImport> commit_score_import(Database& db, const Actor& actor, int64_
   const Reconciliation& r = sheet->reconciliation;
   auto id = insert_score_import(db, {exam_id, file_name, static_cast<int64_t>(sheet->rows.size()), r.counted(),
                                      static_cast<int64_t>(r.missing.size()), static_cast<int64_t>(r.outsiders.size()),
-                                     static_cast<int64_t>(r.duplicates.size()), reconciliation_json(*sheet).dump(), actor.user.id});
+                                     static_cast<int64_t>(r.duplicates.size()), kept_report(*sheet).dump(), actor.user.id});
   if (!id.ok()) return id.status();
   s = tx.commit();
   if (!s.ok()) return s;

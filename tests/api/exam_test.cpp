@@ -93,6 +93,8 @@ TEST(ExamApi, ScoresPerItemWithChosenOptions) {
                                                                  json{{"label", "2"}, {"full_marks", 2}}})}}})}});
   ASSERT_EQ(created.status, 201) << created.body.dump();
   const std::string base = "/exams/" + std::to_string(created.body["exam"]["id"].get<int64_t>());
+  auto none = server().call("GET", base + "/items", &admin);  // nothing imported: no item figures (not zeros)
+  EXPECT_TRUE(none.body["subjects"].empty()) << none.body.dump();
   std::string csv = "学籍号,姓名,英语,英语-1,英语_2\n";
   csv += s.own[0].first + "," + s.own[0].second + ",,A,1.5\n";  // 2 + 1.5
   csv += s.own[1].first + "," + s.own[1].second + ",2,B,2\n";    // 0 + 2, total given and equal

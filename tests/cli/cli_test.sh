@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The edubureau command line, end to end on real files: demo (deterministic for
-# a seed), user add / passwd (with bad input refused), migrate, and a backup
-# that restores every row. Usage: cli_test.sh PATH_TO_EDUBUREAU
+# a seed), user add / passwd (with bad input refused), migrate, a backup that
+# restores every row, imports, exports, and exam results of a school where
+# nobody sat. Usage: cli_test.sh PATH_TO_EDUBUREAU
 set -u
 BIN="$1"
 TMP=$(mktemp -d)
@@ -67,5 +68,11 @@ check "imports are recorded" test "$(sqlite3 "$TMP/a.db" "SELECT COUNT(*) FROM i
 check "export students" bash -c "'$BIN' --db '$TMP/a.db' export students '$TMP/out.xlsx' --user admin --school-code '$code' | grep -q '已导出'"
 check "exported file imports unchanged" bash -c "'$BIN' --db '$TMP/a.db' import student '$TMP/out.xlsx' --user admin | grep -q '新增 0,更新 0'"
 refuses "export of an unknown list" "未知的名录" "$BIN" --db "$TMP/a.db" export pupils "$TMP/x.xlsx" --user admin
+# exam results: a school where nobody sat (absent excluded) has no mean or rates: "—", never 0
+sqlite3 "$TMP/a.db" "UPDATE exams SET absent_policy = 'exclude' WHERE id = 1;
+  DELETE FROM exam_scores WHERE exam_id = 1 AND student_id IN (SELECT id FROM students WHERE school_id =
+    (SELECT MIN(school_id) FROM exam_scores WHERE exam_id = 1))"
+check "no data is —, never 0" bash -c "'$BIN' --db '$TMP/a.db' exam results --exam 1 --level school |
+  grep -q '实考 0.参考率 0.0%.平均分 —.优秀率 —.及格率 —.低分率 —.综合排名 —'"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

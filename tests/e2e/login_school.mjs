@@ -1,9 +1,10 @@
 // End-to-end test of the web UI against a running server with the demo county:
 // login (Chinese), dashboard figures and charts, the school list and a school's page,
 // masked ID numbers, 质量监测 (a demo exam's results, 新建考试 via the dialog, a score sheet
-// previewed with a problem then committed, a 免考 entered by the bureau), then the school
-// admin's view (exactly one school), a student import (template, a CSV with a bad row
-// rejected in the preview, the fixed CSV committed) and the 学生 list exported as .xlsx.
+// previewed with a problem then committed, "—" for a school nobody sat for, a 免考 entered
+// by the bureau), then the school admin's view (exactly one school), a student import
+// (template, a CSV with a bad row rejected in the preview, the fixed CSV committed) and the
+// 学生 list exported as .xlsx.
 //
 //   BASE_URL=http://127.0.0.1:8080 [SCREENSHOT_DIR=/tmp] node login_school.mjs
 //
@@ -277,6 +278,7 @@ async function main() {
       await page.locator('.el-select-dropdown__item:visible', { hasText: '九年级' }).first().click()
       await dialog.locator('[data-test=exam-form-subject-0]').click()
       await page.locator('.el-select-dropdown__item:visible', { hasText: '语文' }).first().click()
+      await dialog.locator('.el-radio', { hasText: '不计入' }).click() // absent excluded: schools nobody sat for have no data
       await dialog.locator('[data-test=exam-form-save]').click()
       await page.locator('.el-message', { hasText: '已创建' }).waitFor()
       await dialog.waitFor({ state: 'hidden' })
@@ -325,6 +327,17 @@ async function main() {
       assert(sat === 2, `全县语文实考 ${sat} 人`)
       await page.locator('#tab-results').click()
       await page.waitForSelector(rows('exam-results'))
+    })
+
+    await step('无人参考的学校:平均分和各率显示“—”,不显示 0', async () => {
+      const cells = []
+      for (const row of await page.locator(rows('exam-results')).all()) cells.push(await row.locator('td').allTextContents())
+      const empty = cells.filter((c) => c[2].trim() === '0') // 实考 0
+      assert(empty.length > 0, '没有无人参考的学校')
+      for (const c of empty) {
+        const figures = c.slice(4, 9).map((t) => t.trim()) // 平均分, 标准差, 优秀率, 及格率, 低分率
+        assert(figures.every((t) => t === '—'), `无人参考的学校显示 ${JSON.stringify(c)}`)
+      }
     })
 
     await step('免考:教育局登记的免考直接显示为“已批准”', async () => {

@@ -63,21 +63,21 @@ TEST(ExamAnalysis, TotalsLevelsAndTeachers) {
   const ScoreStats& county_total = a.at(Level::kCounty).columns[2].groups[0].stats;
   EXPECT_EQ(county_total.expected, 5);
   EXPECT_EQ(county_total.sat, 4);  // student 5 missed 语文
-  EXPECT_DOUBLE_EQ(county_total.mean, (220 + 150 + 90 + 270) / 4.0);
+  EXPECT_DOUBLE_EQ(*county_total.mean, (220 + 150 + 90 + 270) / 4.0);
   const auto& schools = a.at(Level::kSchool).columns[0].groups;
-  EXPECT_DOUBLE_EQ(schools[0].stats.mean, 90);
-  EXPECT_DOUBLE_EQ(schools[1].stats.mean, 150);
-  EXPECT_DOUBLE_EQ(schools[1].stats.participation, 0.5);
+  EXPECT_DOUBLE_EQ(*schools[0].stats.mean, 90);
+  EXPECT_DOUBLE_EQ(*schools[1].stats.mean, 150);
+  EXPECT_DOUBLE_EQ(*schools[1].stats.participation, 0.5);
   EXPECT_EQ(schools[1].mean_rank, 1);
   EXPECT_EQ(a.at(Level::kTownship).columns[0].groups[0].stats.counted, 4);
   const auto& classes = a.at(Level::kClass).columns[1].groups;
-  EXPECT_DOUBLE_EQ(classes[0].stats.mean, 80);
+  EXPECT_DOUBLE_EQ(*classes[0].stats.mean, 80);
   EXPECT_EQ(classes[3].stats.expected, 0);  // a class without candidates
   EXPECT_EQ(classes[3].rank, 0);
   const auto& teachers = a.at(Level::kTeacher).columns[1].groups;  // 数学
   EXPECT_EQ(teachers[0].stats.expected, 0);                        // teaches 语文 only
-  EXPECT_DOUBLE_EQ(teachers[1].stats.mean, 190.0 / 3);             // classes 0 and 1: 100, 60, 30
-  EXPECT_DOUBLE_EQ(teachers[2].stats.mean, 100);                   // class 2: 120, 80
+  EXPECT_DOUBLE_EQ(*teachers[1].stats.mean, 190.0 / 3);             // classes 0 and 1: 100, 60, 30
+  EXPECT_DOUBLE_EQ(*teachers[2].stats.mean, 100);                   // class 2: 120, 80
   EXPECT_TRUE(a.at(Level::kTeacher).columns[2].groups.empty());
 }
 
@@ -122,8 +122,8 @@ TEST(ExamAnalysis, AbsentTotalCountsTheSubjectsSatUnderCountAsZero) {
   const ScoreStats& school2 = a.at(Level::kSchool).columns[2].groups[1].stats;
   EXPECT_EQ(school2.sat, 1);
   EXPECT_EQ(school2.counted, 2);
-  EXPECT_DOUBLE_EQ(school2.mean, (270 + 80) / 2.0);  // student 5 missed 语文: 0 + 80
-  EXPECT_DOUBLE_EQ(school2.min, 270);                // over those who sat
+  EXPECT_DOUBLE_EQ(*school2.mean, (270 + 80) / 2.0);  // student 5 missed 语文: 0 + 80
+  EXPECT_DOUBLE_EQ(*school2.min, 270);                // over those who sat
 }
 
 }  // namespace

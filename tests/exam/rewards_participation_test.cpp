@@ -89,7 +89,38 @@ TEST(Participation, MissingOutsidersAndDuplicatesAreNamed) {
   ASSERT_EQ(r.duplicates.size(), 1u);  // 戊, scored twice
   EXPECT_EQ(r.duplicates[0].entry, 4u);
   EXPECT_EQ(r.duplicates[0].rows, (std::vector<size_t>{3, 4}));
+  EXPECT_TRUE(r.misnamed.empty());
   EXPECT_FALSE(r.clean());
+}
+
+TEST(Participation, NamesNotTheRegistersAreListed) {
+  std::vector<RosterEntry> roster = {{1, "G1", "1", "甲", 10, 1, false}, {2, "G2", "2", "乙", 10, 1, false}};
+  std::vector<ScoreRowKey> rows = {{2, 10, "G1", "甲"},    // right
+                                   {3, 10, "2", "乙乙"},   // wrong, by 身份证号
+                                   {4, 10, "G2", ""},      // empty, a duplicate of 乙
+                                   {5, 10, "G9", "丙"}};   // not in the register: no name to check
+  Reconciliation r = reconcile(roster, rows);
+  ASSERT_EQ(r.misnamed.size(), 2u);
+  EXPECT_EQ(r.misnamed[0].row, 1u);
+  EXPECT_EQ(r.misnamed[0].entry, 1u);
+  EXPECT_EQ(r.misnamed[1].row, 2u);
+  EXPECT_EQ(r.misnamed[1].entry, 1u);
+  EXPECT_EQ(r.row_entry, (std::vector<int32_t>{0, 1, -1, -1}));
+}
+
+TEST(Participation, ARosterOfOneSchoolMakesOthersOutsiders) {
+  // A school administrator's sheet is reconciled against their own school's
+  // roster: another school's student is, for that sheet, not in the register.
+  std::vector<RosterEntry> own = {{1, "G1", "1", "甲", 10, 1, false}};
+  std::vector<ScoreRowKey> rows = {{2, 10, "G4", "丁"}, {3, 10, "4", "某"}};  // 丁 is school 20's
+  Reconciliation r = reconcile(own, rows);
+  EXPECT_EQ(r.row_entry, (std::vector<int32_t>{-1, -1}));
+  ASSERT_EQ(r.outsiders.size(), 2u);
+  EXPECT_EQ(r.outsiders[0].registered, -1);
+  EXPECT_EQ(r.outsiders[1].registered, -1);
+  EXPECT_TRUE(r.duplicates.empty());
+  EXPECT_TRUE(r.misnamed.empty());
+  EXPECT_EQ(r.missing, (std::vector<size_t>{0}));
 }
 
 }  // namespace

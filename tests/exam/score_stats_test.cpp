@@ -36,23 +36,23 @@ TEST(ScoreStats, HalfPointsAtTheCutsExcludingAbsent) {
   EXPECT_EQ(st.expected, 7);  // the exempt candidate is not 应考
   EXPECT_EQ(st.sat, 6);
   EXPECT_EQ(st.counted, 6);
-  EXPECT_DOUBLE_EQ(st.participation, 6.0 / 7);
-  EXPECT_DOUBLE_EQ(st.mean, 442.5 / 6);
-  EXPECT_NEAR(st.sd, std::sqrt(2928.375 / 6), 1e-9);
+  EXPECT_DOUBLE_EQ(*st.participation, 6.0 / 7);
+  EXPECT_DOUBLE_EQ(*st.mean, 442.5 / 6);
+  EXPECT_NEAR(*st.sd, std::sqrt(2928.375 / 6), 1e-9);
   EXPECT_EQ(st.excellent, 1);  // 102 yes, 101.5 no
   EXPECT_EQ(st.pass, 3);       // 72 yes, 71.5 no
   EXPECT_EQ(st.low, 1);        // 47.5 yes, 48 no
-  EXPECT_DOUBLE_EQ(st.excellent_rate, 1.0 / 6);
-  EXPECT_DOUBLE_EQ(st.pass_rate, 0.5);
-  EXPECT_DOUBLE_EQ(st.low_rate, 1.0 / 6);
-  EXPECT_DOUBLE_EQ(st.max, 102);
-  EXPECT_DOUBLE_EQ(st.min, 47.5);
+  EXPECT_DOUBLE_EQ(*st.excellent_rate, 1.0 / 6);
+  EXPECT_DOUBLE_EQ(*st.pass_rate, 0.5);
+  EXPECT_DOUBLE_EQ(*st.low_rate, 1.0 / 6);
+  EXPECT_DOUBLE_EQ(*st.max, 102);
+  EXPECT_DOUBLE_EQ(*st.min, 47.5);
   // sorted 47.5 48 71.5 72 101.5 102; pandas' linear interpolation
-  EXPECT_DOUBLE_EQ(st.percentiles[0], 47.75);
-  EXPECT_DOUBLE_EQ(st.percentiles[1], 53.875);
-  EXPECT_DOUBLE_EQ(st.percentiles[2], 71.75);
-  EXPECT_DOUBLE_EQ(st.percentiles[3], 94.125);
-  EXPECT_DOUBLE_EQ(st.percentiles[4], 101.75);
+  EXPECT_DOUBLE_EQ((*st.percentiles)[0], 47.75);
+  EXPECT_DOUBLE_EQ((*st.percentiles)[1], 53.875);
+  EXPECT_DOUBLE_EQ((*st.percentiles)[2], 71.75);
+  EXPECT_DOUBLE_EQ((*st.percentiles)[3], 94.125);
+  EXPECT_DOUBLE_EQ((*st.percentiles)[4], 101.75);
 }
 
 TEST(ScoreStats, AbsentCountAsZero) {
@@ -60,10 +60,10 @@ TEST(ScoreStats, AbsentCountAsZero) {
   EXPECT_EQ(st.expected, 7);
   EXPECT_EQ(st.sat, 6);
   EXPECT_EQ(st.counted, 7);
-  EXPECT_DOUBLE_EQ(st.mean, 442.5 / 7);
+  EXPECT_DOUBLE_EQ(*st.mean, 442.5 / 7);
   EXPECT_EQ(st.low, 2);  // 47.5 and the absent 0
-  EXPECT_DOUBLE_EQ(st.pass_rate, 3.0 / 7);
-  EXPECT_DOUBLE_EQ(st.min, 47.5);  // over those who sat
+  EXPECT_DOUBLE_EQ(*st.pass_rate, 3.0 / 7);
+  EXPECT_DOUBLE_EQ(*st.min, 47.5);  // over those who sat
 }
 
 TEST(ScoreStats, DistributionBins) {
@@ -83,23 +83,37 @@ TEST(ScoreStats, TiesShareACompetitionRank) {
   EXPECT_EQ(ranks, (std::vector<int32_t>{1, 3, 3, 5, 0, 2}));
 }
 
-TEST(ScoreStats, EmptyAndAllAbsentGroups) {
+// No data is no value, never a zero: under exclude, a group where nobody sat
+// has 参考率 0 (0 of 2, data) and no mean, SD, rates, max/min or percentiles;
+// an empty group has no 参考率 either.
+TEST(ScoreStats, GroupsWithNobodyCountedHaveNoValues) {
   Cohort c = testing::one_class({kAbsent, kAbsent, 80});
   Grouping g = Grouping::by({0, 0, 2}, 3);  // group 1 has nobody; group 0 is all absent
   auto excl = score_stats(c.subjects[0], g, GroupMembers(g), kMath, {AbsentPolicy::kExclude, 20});
-  EXPECT_EQ(excl[0].expected, 2);
-  EXPECT_EQ(excl[0].sat, 0);
-  EXPECT_EQ(excl[0].counted, 0);
-  EXPECT_DOUBLE_EQ(excl[0].participation, 0);
-  EXPECT_DOUBLE_EQ(excl[0].mean, 0);
-  EXPECT_EQ(excl[1].expected, 0);
-  EXPECT_EQ(excl[1].counted, 0);
+  const ScoreStats& absent = excl[0];
+  EXPECT_EQ(absent.expected, 2);
+  EXPECT_EQ(absent.sat, 0);
+  EXPECT_EQ(absent.counted, 0);
+  EXPECT_EQ(absent.participation, 0.0);
+  for (const auto& none : {absent.mean, absent.sd, absent.excellent_rate, absent.pass_rate, absent.low_rate,
+                           absent.max, absent.min})
+    EXPECT_EQ(none, std::nullopt);
+  EXPECT_EQ(absent.percentiles, std::nullopt);
+  EXPECT_EQ(absent.bins, std::vector<int64_t>(20, 0));
+  const ScoreStats& empty = excl[1];
+  EXPECT_EQ(empty.expected, 0);
+  EXPECT_EQ(empty.participation, std::nullopt);
+  EXPECT_EQ(empty.mean, std::nullopt);
   EXPECT_EQ(excl[2].counted, 1);
-  EXPECT_DOUBLE_EQ(excl[2].percentiles[2], 80);
+  EXPECT_EQ(excl[2].mean, 80.0);
+  EXPECT_EQ(excl[2].excellent_rate, 0.0);  // 80 < 102: a real 0%
+  EXPECT_DOUBLE_EQ((*excl[2].percentiles)[2], 80);
+  // Counted as zero, the all-absent group has values: two zeros, mean 0, all 低分.
   auto zero = score_stats(c.subjects[0], g, GroupMembers(g), kMath, {AbsentPolicy::kCountAsZero, 20});
   EXPECT_EQ(zero[0].counted, 2);
-  EXPECT_DOUBLE_EQ(zero[0].low_rate, 1.0);
-  EXPECT_DOUBLE_EQ(zero[0].max, 0);  // nobody sat
+  EXPECT_EQ(zero[0].mean, 0.0);
+  EXPECT_EQ(zero[0].low_rate, 1.0);
+  EXPECT_EQ(zero[0].max, std::nullopt);  // nobody sat
 }
 
 TEST(ScoreStats, LargeGroupsSortByCountingLikeSmallOnes) {
@@ -115,8 +129,8 @@ TEST(ScoreStats, LargeGroupsSortByCountingLikeSmallOnes) {
   std::vector<Points> sorted;
   for (double m : marks) sorted.push_back(to_points(m));
   std::sort(sorted.begin(), sorted.end());
-  EXPECT_DOUBLE_EQ(st.percentiles[2], to_marks(percentile_of_sorted(sorted, 0.5)));
-  EXPECT_DOUBLE_EQ(st.max, to_marks(sorted.back()));
+  EXPECT_DOUBLE_EQ((*st.percentiles)[2], to_marks(percentile_of_sorted(sorted, 0.5)));
+  EXPECT_DOUBLE_EQ(*st.max, to_marks(sorted.back()));
 }
 
 }  // namespace
