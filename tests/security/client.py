@@ -57,8 +57,11 @@ def server_alive() -> bool:
         return False
     try:
         conn = http.client.HTTPConnection(HOST, PORT, timeout=10)
-        conn.request("GET", API + "/auth/me")
-        return conn.getresponse().status == 401
+        try:
+            conn.request("GET", API + "/auth/me")
+            return conn.getresponse().status == 401
+        finally:
+            conn.close()
     except OSError:
         return False
 
