@@ -28,7 +28,8 @@ const std::map<std::string, std::string>& labels() {
       {"school_year", "学年"},     {"building_area", "校舍建筑面积"},
       {"teaching_area", "教学及辅助用房面积"}, {"sports_area", "体育运动场馆面积"},
       {"equipment_value", "教学仪器设备值"}, {"books", "图书"}, {"computers", "计算机"},
-      {"multimedia_rooms", "网络多媒体教室"}};
+      {"multimedia_rooms", "网络多媒体教室"}, {"username", "用户名"},
+      {"display_name", "显示名称"}, {"password", "密码"}, {"reason", "原因"}};
   return m;
 }
 
