@@ -206,8 +206,9 @@ async function main() {
       await openMenu(page, 'students', 'student-table')
       const numbers = await page.locator(`${rows('student-table')} [data-test=id-number]`).allTextContents()
       assert(numbers.length > 0, '学生列表为空')
-      const plain = numbers.filter((n) => !n.includes('****'))
-      assert(plain.length === 0, `未脱敏的身份证号:${plain.join(', ')}`)
+      // Only the 6-digit area code stays visible (core/id_number.h).
+      const plain = numbers.filter((n) => !/^\d{6}\*{12}$/.test(n.trim()))
+      assert(plain.length === 0, `未按“地区码+12个*”脱敏的身份证号:${plain.join(', ')}`)
     })
 
     await step('管理员可查看完整身份证号,并提示已记录', async () => {
