@@ -126,6 +126,7 @@ Result<typename Traits::View> save_record(Database& db, const Actor& actor,
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
   FieldValues before;
+  Status s;
   if (!creating) {
     auto existing = Traits::get(db, actor.scope, record.id, ctx);
     if (!existing.ok()) return existing.status();
@@ -137,11 +138,13 @@ Result<typename Traits::View> save_record(Database& db, const Actor& actor,
     if constexpr (std::is_same_v<typename Traits::Record, Teacher>) {
       if (record.section.empty()) record.section = old.section;  // a form without 任教学段
     }
+    s = check_field_rights(actor.user, Traits::kEntity, diff_fields(fields_of(old), fields_of(record)));
+    if (!s.ok()) return s;
     auto named = with_names(db, fields_of(old));
     if (!named.ok()) return named.status();
     before = std::move(*named);
   }
-  Status s = Traits::check(db, actor, record, ctx);
+  s = Traits::check(db, actor, record, ctx);
   if (!s.ok()) return s;
   if (creating) {
     auto id = Traits::insert(db, record);
