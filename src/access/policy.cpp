@@ -69,6 +69,16 @@ bool allowed(const User& user, Action action, Entity entity) {
   return false;
 }
 
+std::vector<std::string> changeable_fields(const User& user, Entity entity) {
+  const FieldValues all = entity == Entity::kSchool    ? fields_of(School{})
+                          : entity == Entity::kStudent ? fields_of(Student{})
+                                                       : fields_of(Teacher{});
+  std::vector<std::string> keys;
+  for (const FieldValue& f : all)
+    if (may_change_field(user, entity, f.key)) keys.push_back(f.key);
+  return keys;
+}
+
 Status check_field_rights(const User& user, Entity entity, const std::vector<FieldChange>& changes) {
   for (const FieldChange& c : changes)
     if (!may_change_field(user, entity, c.key))

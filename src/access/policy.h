@@ -70,6 +70,10 @@ bool allowed(const User& user, Action action, Entity entity);
 //   (pending, or approved when the bureau asks);
 //   POST /exams/{id}/scores/…, /imports/…: rows of the uploader's scope only.
 
+// The fields (record_fields keys) of a stored school, student or teacher the
+// user may change: what the web UI's forms leave editable.
+std::vector<std::string> changeable_fields(const User& user, Entity entity);
+
 // The first of `changes` (core/record_fields diff_fields of the stored record
 // and the new one) the user may not make on a record of `entity`: a
 // "forbidden" Status naming the field in Chinese; Ok when all are allowed.
