@@ -144,6 +144,41 @@ TEST(WriteRights, SchoolAdminCannotMoveATeacherOrSetStaffingAndBackbone) {
   EXPECT_EQ(r.status, 200) << r.body.dump();
 }
 
+// A re-imported roster is held to the same field rights and text rule.
+TEST(WriteRights, TheImportAppliesTheSameRules) {
+  Login sa = server().login("school_admin");
+  const json t = record("teacher", lm().own_teacher);
+  const std::string full =
+      server().call("GET", "/teachers/" + id(lm().own_teacher) + "/id-number", &sa).body["id_number"];
+  auto sheet = [&](const std::string& name, const std::string& backbone) {
+    std::string line;
+    for (const std::string& cell :
+         {name, t["gender"].get<std::string>(), full, t["birth_date"].get<std::string>(),
+          record("school", lm().own_school)["code"].get<std::string>(), t["post"].get<std::string>(),
+          t["education"].get<std::string>(), t["title"].get<std::string>(), t["subject"].get<std::string>(),
+          backbone, t["section"].get<std::string>(), std::string(t["on_staff"].get<bool>() ? "是" : "否"),
+          t["hired_on"].get<std::string>()})
+      line += (line.empty() ? "" : ",") + cell;
+    return "姓名,性别,身份证号,出生日期,学校标识码,岗位类别,最高学历,职称,任教学科,骨干级别,任教学段,是否在编,参加工作日期\n" +
+           line + "\n";
+  };
+  auto problem = [&](const std::string& file) {
+    auto r = server().upload("/imports/teacher", &sa, "教职工.csv", file);
+    EXPECT_EQ(r.status, 200) << r.body.dump();
+    const json& problems = r.body["import"]["problems"];
+    EXPECT_EQ(problems.size(), 1u) << problems.dump();
+    return problems.empty() ? json() : problems[0];
+  };
+  const std::string backbone = other(t["backbone"], "国家级", "县级");
+  json p = problem(sheet(t["name"], backbone));
+  EXPECT_EQ(p["header"], "骨干级别");
+  EXPECT_EQ(p["message"], "您的角色无权修改“骨干级别”:该字段由教育局维护");
+  p = problem(sheet("王\x07老师", t["backbone"]));
+  EXPECT_EQ(p["header"], "姓名");
+  EXPECT_EQ(p["message"], "“姓名”含有控制字符(如换行、制表符或空字符),请删除后重试");
+  EXPECT_EQ(record("teacher", lm().own_teacher), t);
+}
+
 // The 409 for a duplicate ID number names the holder only within the scope.
 TEST(WriteRights, DuplicateIdNumberDoesNotDiscloseAnotherSchool) {
   Login admin = server().login("admin");
