@@ -80,10 +80,11 @@ Status apply_addition(WhatIf& w, const ConditionsDraft& d) {
       {"sports_area", "体育运动场馆面积(平方米)", d.sports_area, DraftLimits::kMaxArea},
       {"equipment_value", "教学仪器设备值(元)", d.equipment_value, DraftLimits::kMaxEquipmentValue},
       {"multimedia_rooms", "网络多媒体教室(间)", d.multimedia_rooms, DraftLimits::kMaxRooms}};
-  for (const auto& a : amounts)
+  for (const auto& a : amounts) {
+    const std::string max = std::to_string(static_cast<int64_t>(a.max));
     if (!(a.value >= 0 && a.value <= a.max))  // NaN fails too
-      return invalid(std::string("增加的") + a.label + "须在0到" + std::to_string(static_cast<int64_t>(a.max)) + "之间",
-                     a.key);
+      return invalid(std::string("增加的") + a.label + "须在0到" + max + "之间", a.key);
+  }
   bool any = false;
   for (Section section : {Section::kPrimary, Section::kJunior}) {
     int unit = w.after.unit_of(*school, section);

@@ -117,7 +117,8 @@ Result<int64_t> id_field(const json& j, const char* key) {
 // An integer; 1 when absent. Its bounds are analytics/whatif's.
 Result<int64_t> count_field(const json& j, const char* key) {
   if (!j.contains(key) || j[key].is_null()) return int64_t{1};
-  if (!j[key].is_number_integer()) return Status::Error("bad_request", std::string("字段 ") + key + " 须为整数", key);
+  if (!j[key].is_number_integer())
+    return Status::Error("bad_request", std::string("字段 ") + key + " 须为整数", key);
   return j[key].get<int64_t>();
 }
 

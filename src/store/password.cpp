@@ -27,8 +27,9 @@ std::string lowercase(std::string s) {
 }
 
 // Common passwords of 8 or more characters with a letter and a digit (the
-// shorter or single-class ones fail the rule already), in lower case: from
-// the published lists of leaked passwords, Chinese sites' included.
+// shorter or single-class ones fail the rule already), in lower case: the
+// top of the leaked-password lists, Chinese sites' included, and the obvious
+// ones for a school system.
 const std::set<std::string>& common_passwords() {
   static const std::set<std::string> list = {
       "password1", "password12", "password123", "password1234", "passw0rd", "p@ssw0rd",
