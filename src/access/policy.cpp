@@ -1,6 +1,34 @@
 #include "access/policy.h"
 
+#include <map>
+#include <set>
+
 namespace edu {
+namespace {
+
+// What a school admin may change on a stored record of their school; every
+// other field is the bureau's (see policy.h).
+const std::map<Entity, std::set<std::string>>& school_admin_fields() {
+  static const std::map<Entity, std::set<std::string>> fields = {
+      {Entity::kSchool, {"address", "principal", "phone"}},
+      {Entity::kStudent,
+       {"id_number", "name", "gender", "birth_date", "ethnicity", "class_id", "status",
+        "enrolled_on", "household", "left_behind", "disabled"}},
+      {Entity::kTeacher,
+       {"id_number", "name", "gender", "birth_date", "post", "education", "title", "subject",
+        "section", "hired_on"}}};
+  return fields;
+}
+
+bool may_change_field(const User& user, Entity entity, const std::string& key) {
+  if (!allowed(user, Action::kUpdate, entity)) return false;
+  if (user.role == role::kBureauAdmin) return true;
+  auto it = school_admin_fields().find(entity);
+  return user.role == role::kSchoolAdmin && it != school_admin_fields().end() &&
+         it->second.count(key) > 0;
+}
+
+}  // namespace
 
 const std::vector<RoleInfo>& all_roles() {
   static const std::vector<RoleInfo> roles = {{role::kBureauAdmin, "教育局管理员"},
@@ -39,6 +67,24 @@ bool allowed(const User& user, Action action, Entity entity) {
              (entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher);
   }
   return false;
+}
+
+std::vector<std::string> changeable_fields(const User& user, Entity entity) {
+  const FieldValues all = entity == Entity::kSchool    ? fields_of(School{})
+                          : entity == Entity::kStudent ? fields_of(Student{})
+                                                       : fields_of(Teacher{});
+  std::vector<std::string> keys;
+  for (const FieldValue& f : all)
+    if (may_change_field(user, entity, f.key)) keys.push_back(f.key);
+  return keys;
+}
+
+Status check_field_rights(const User& user, Entity entity, const std::vector<FieldChange>& changes) {
+  for (const FieldChange& c : changes)
+    if (!may_change_field(user, entity, c.key))
+      return Status::Error("forbidden",
+                           "您的角色无权修改“" + field_label(c.key) + "”:该字段由教育局维护", c.key);
+  return Status::Ok();
 }
 
 Status check_role_links(const User& u) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/record_fields.h"
 #include "store/scope.h"
 #include "store/user_store.h"
 
@@ -36,6 +37,47 @@ enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kSt
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);
+
+// Field-level write rights: every write is checked field by field — which
+// role may set which field, in which scope. allowed() and the scope decide
+// whether a user may write a record at all; this decides what they may change
+// in a stored one. Keys are core/record_fields.h keys.
+//
+//   register  教育局管理员  学校管理员 (own school only, by scope)
+//   school    every field   address, principal, phone (联系信息); not code, name,
+//                           kind, ownership, location, area_id, parent_school_id,
+//                           founded_year: the bureau's, they move the school
+//                           between officers' views and change the statistics
+//   student   every field   every field but school_id: a student changes school
+//                           by a transfer (转出 by the old school, then 转入 by
+//                           import into the new one; later a 学籍异动 workflow)
+//   teacher   every field   every field but school_id (调动 is the bureau's),
+//                           on_staff (编制) and backbone (骨干, conferred by the
+//                           county or above)
+//   conditions every field  nothing (办学条件: the bureau imports them)
+//
+// A new record is the creator's to fill within their scope (a school admin
+// creates students and teachers of their own school only); the rights above
+// guard every later change, through the API (workflow/register_commands) and
+// the import (workflow/register_import) alike — there a row that moves a
+// person to another school is a transfer, decided by the import's own rule.
+// No other role updates registers.
+// The other write routes need no field rule, as one role sets all they carry:
+//   POST /users, /exams, /analytics/whatif, /analytics/plan, PUT /exams/{id}/rewards,
+//   PUT /exams/{id}/exemptions/{id}: the bureau only (allowed());
+//   POST /exams/{id}/exemptions: a school admin for their own school's students,
+//   setting student_id, subject and reason; the status is the server's
+//   (pending, or approved when the bureau asks);
+//   POST /exams/{id}/scores/…, /imports/…: rows of the uploader's scope only.
+
+// The fields (record_fields keys) of a stored school, student or teacher the
+// user may change: what the web UI's forms leave editable.
+std::vector<std::string> changeable_fields(const User& user, Entity entity);
+
+// The first of `changes` (core/record_fields diff_fields of the stored record
+// and the new one) the user may not make on a record of `entity`: a
+// "forbidden" Status naming the field in Chinese; Ok when all are allowed.
+Status check_field_rights(const User& user, Entity entity, const std::vector<FieldChange>& changes);
 
 // The records a user may see. A user whose role needs an area or school but
 // has none gets an error (a misconfigured account sees nothing).

@@ -5,7 +5,9 @@
 namespace edu::analytics {
 namespace {
 
-Status invalid(std::string message) { return Status::Error("validation", std::move(message)); }
+Status invalid(std::string message, std::string field = "") {
+  return Status::Error("validation", std::move(message), std::move(field));
+}
 
 Result<int> school_of(const BalanceModel& m, int64_t id) {
   int school = m.snapshot().school_index(id);
@@ -40,7 +42,8 @@ std::string describe(const TeacherMoveDraft& d) {
 Status apply_move(WhatIf& w, const TeacherMoveDraft& d) {
   auto section = section_from_name(d.section);
   if (!section) return invalid("学段须为小学或初中");
-  if (d.count <= 0) return invalid("调动人数须为正整数");
+  if (d.count <= 0 || d.count > DraftLimits::kMaxTeachers)
+    return invalid("调动人数须为1到" + std::to_string(DraftLimits::kMaxTeachers) + "之间的整数", "count");
   if (d.from_school_id == d.to_school_id) return invalid("调出学校与调入学校相同");
   auto from = unit_for(w.after, d.from_school_id, *section);
   if (!from.ok()) return from.status();
@@ -68,8 +71,20 @@ Status apply_move(WhatIf& w, const TeacherMoveDraft& d) {
 Status apply_addition(WhatIf& w, const ConditionsDraft& d) {
   auto school = school_of(w.after, d.school_id);
   if (!school.ok()) return school.status();
-  if (d.teaching_area < 0 || d.sports_area < 0 || d.equipment_value < 0 || d.multimedia_rooms < 0)
-    return invalid("增加的面积、设备值和教室数不能为负数");
+  const struct {
+    const char* key;
+    const char* label;
+    double value, max;
+  } amounts[] = {
+      {"teaching_area", "教学及辅助用房面积(平方米)", d.teaching_area, DraftLimits::kMaxArea},
+      {"sports_area", "体育运动场馆面积(平方米)", d.sports_area, DraftLimits::kMaxArea},
+      {"equipment_value", "教学仪器设备值(元)", d.equipment_value, DraftLimits::kMaxEquipmentValue},
+      {"multimedia_rooms", "网络多媒体教室(间)", d.multimedia_rooms, DraftLimits::kMaxRooms}};
+  for (const auto& a : amounts) {
+    const std::string max = std::to_string(static_cast<int64_t>(a.max));
+    if (!(a.value >= 0 && a.value <= a.max))  // NaN fails too
+      return invalid(std::string("增加的") + a.label + "须在0到" + max + "之间", a.key);
+  }
   bool any = false;
   for (Section section : {Section::kPrimary, Section::kJunior}) {
     int unit = w.after.unit_of(*school, section);
@@ -91,6 +106,8 @@ Status apply_addition(WhatIf& w, const ConditionsDraft& d) {
 }  // namespace
 
 Result<WhatIf> apply_draft(const BalanceModel& today, const Draft& draft) {
+  if (draft.moves.size() + draft.additions.size() > DraftLimits::kMaxChanges)
+    return invalid("一次最多拟定" + std::to_string(DraftLimits::kMaxChanges) + "项变更", "changes");
   WhatIf w{today, {}, {}};
   for (const auto& move : draft.moves) {
     Status s = apply_move(w, move);

@@ -16,7 +16,7 @@ namespace edu::analytics {
 struct TeacherMoveDraft {
   int64_t from_school_id = 0, to_school_id = 0;  // database ids
   std::string section;   // 小学 / 初中
-  int count = 1;
+  int64_t count = 1;
   std::string subject;   // "" = any subject
   std::string backbone;  // "" = any; "骨干" = 县级及以上; or a level (县级, 市级 …)
 };
@@ -42,8 +42,21 @@ struct WhatIf {
   std::vector<int> touched_units;
 };
 
-// Applies the draft to a copy of `today`; a draft naming an unknown school or
-// asking for more teachers than match is refused with a Chinese message.
+// Bounds past any county's reality, so that no number of a draft can overflow
+// the sums: at most kMaxChanges changes; a move of 1..kMaxTeachers teachers;
+// additions of 0..kMaxArea m² of each area, 0..kMaxEquipmentValue 元 of
+// equipment and 0..kMaxRooms multimedia rooms.
+struct DraftLimits {
+  static constexpr size_t kMaxChanges = 100;
+  static constexpr int64_t kMaxTeachers = 1000;
+  static constexpr double kMaxArea = 1e6;
+  static constexpr double kMaxEquipmentValue = 1e9;
+  static constexpr double kMaxRooms = 1000;
+};
+
+// Applies the draft to a copy of `today`; a draft naming an unknown school,
+// asking for more teachers than match or breaking DraftLimits is refused with
+// a Chinese message naming the field.
 Result<WhatIf> apply_draft(const BalanceModel& today, const Draft& draft);
 
 }  // namespace edu::analytics

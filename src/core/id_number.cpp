@@ -41,9 +41,9 @@ Result<IdNumberInfo> check_id_number(std::string_view text, const Date& today) {
 }
 
 std::string mask_id_number(std::string_view id) {
-  if (id.size() <= 8) return std::string(id.size(), '*');
-  return std::string(id.substr(0, 4)) + std::string(id.size() - 8, '*') +
-         std::string(id.substr(id.size() - 4));
+  constexpr size_t kAreaCode = 6;
+  if (id.size() <= kAreaCode) return std::string(id.size(), '*');
+  return std::string(id.substr(0, kAreaCode)) + std::string(id.size() - kAreaCode, '*');
 }
 
 }  // namespace edu

@@ -24,7 +24,11 @@ struct IdNumberInfo {
 // `today`) and checksum. Errors are Chinese and say which of these failed.
 Result<IdNumberInfo> check_id_number(std::string_view text, const Date& today);
 
-// "430521200801011234" -> "4305**********123X"-style: keeps 4 leading and 4 trailing.
+// "43052120080101123X" -> "430521************": only the 6-digit area code
+// stays. The birth date and gender are shown beside a masked number anyway,
+// so the date digits, and the sequence and check characters that would rebuild
+// the number from them, are all hidden. Texts of 6 characters or fewer are
+// hidden whole.
 std::string mask_id_number(std::string_view id_number);
 
 }  // namespace edu

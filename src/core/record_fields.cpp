@@ -28,13 +28,20 @@ const std::map<std::string, std::string>& labels() {
       {"school_year", "学年"},     {"building_area", "校舍建筑面积"},
       {"teaching_area", "教学及辅助用房面积"}, {"sports_area", "体育运动场馆面积"},
       {"equipment_value", "教学仪器设备值"}, {"books", "图书"}, {"computers", "计算机"},
-      {"multimedia_rooms", "网络多媒体教室"}};
+      {"multimedia_rooms", "网络多媒体教室"}, {"username", "用户名"},
+      {"display_name", "显示名称"}, {"password", "密码"}, {"reason", "原因"}};
   return m;
 }
 
 FieldValue field(const std::string& key, std::string value) {
-  return {key, field_label(key), std::move(value)};
+  return {key, field_label(key), std::move(value), ""};
 }
+
+FieldValue id_number_field(const std::string& id_number) {
+  return {"id_number", field_label("id_number"), mask_id_number(id_number), id_number};
+}
+
+const std::string& compared(const FieldValue& f) { return f.compared.empty() ? f.value : f.compared; }
 
 }  // namespace
 
@@ -53,7 +60,7 @@ FieldValues fields_of(const School& s) {
 }
 
 FieldValues fields_of(const Student& s) {
-  return {field("id_number", mask_id_number(s.id_number)),
+  return {id_number_field(s.id_number),
           field("name", s.name),
           field("gender", s.gender),
           field("birth_date", s.birth_date.iso()),
@@ -68,7 +75,7 @@ FieldValues fields_of(const Student& s) {
 }
 
 FieldValues fields_of(const Teacher& t) {
-  return {field("id_number", mask_id_number(t.id_number)),
+  return {id_number_field(t.id_number),
           field("name", t.name),
           field("gender", t.gender),
           field("birth_date", t.birth_date.iso()),
@@ -105,7 +112,7 @@ std::vector<FieldChange> diff_fields(const FieldValues& before, const FieldValue
   std::vector<FieldChange> changes;
   for (size_t i = 0; i < after.size(); ++i) {
     std::string old_value = i < before.size() ? before[i].value : "";
-    if (before.empty() || old_value != after[i].value)
+    if (before.empty() || compared(before[i]) != compared(after[i]))
       changes.push_back({after[i].key, old_value, after[i].value});
   }
   return changes;

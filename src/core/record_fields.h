@@ -1,6 +1,7 @@
 // A record as (field, Chinese label, text value) triples: what the audit log
 // compares to write "old → new", and what exports and error messages name.
-// ID numbers appear masked: the audit log never holds a full one.
+// ID numbers appear masked: the audit log never holds a full one, yet a
+// number changed where the mask hides it still counts as a change.
 #pragma once
 
 #include <string>
@@ -14,6 +15,8 @@ struct FieldValue {
   std::string key;    // "name"
   std::string label;  // "姓名"
   std::string value;  // text form
+  std::string compared;  // when set, what diff_fields compares instead of value (a
+                         // masked ID number's full text; never rendered or stored)
 };
 
 using FieldValues = std::vector<FieldValue>;

@@ -28,7 +28,7 @@ Result<Reply> create_user_route(ApiCall& call) {
   NewUser u;
   u.username = in.text("username");
   u.display_name = in.text("display_name");
-  u.password = in.text("password");
+  u.password = in.secret("password");
   u.role = in.text("role");
   u.area_id = in.optional_integer("area_id");
   u.school_id = in.optional_integer("school_id");

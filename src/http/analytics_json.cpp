@@ -114,6 +114,14 @@ Result<int64_t> id_field(const json& j, const char* key) {
   return j[key].get<int64_t>();
 }
 
+// An integer; 1 when absent. Its bounds are analytics/whatif's.
+Result<int64_t> count_field(const json& j, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return int64_t{1};
+  if (!j[key].is_number_integer())
+    return Status::Error("bad_request", std::string("字段 ") + key + " 须为整数", key);
+  return j[key].get<int64_t>();
+}
+
 std::string text_field(const json& j, const char* key) {
   return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
 }
@@ -231,8 +239,9 @@ Result<Draft> draft_from_json(const json& body) {
       if (!from.ok()) return from.status();
       auto to = id_field(c, "to_school_id");
       if (!to.ok()) return to.status();
-      int count = c.contains("count") && c["count"].is_number_integer() ? c["count"].get<int>() : 1;
-      draft.moves.push_back({*from, *to, text_field(c, "section"), count, text_field(c, "subject"),
+      auto count = count_field(c, "count");
+      if (!count.ok()) return count.status();
+      draft.moves.push_back({*from, *to, text_field(c, "section"), *count, text_field(c, "subject"),
                              text_field(c, "backbone")});
     } else if (type == "add_conditions") {
       auto school = id_field(c, "school_id");

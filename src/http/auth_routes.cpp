@@ -35,7 +35,7 @@ Result<Reply> login(ApiCall& call) {
   if (!body.ok()) return body.status();
   FieldReader in(*body);
   std::string username = in.text("username");
-  std::string password = in.text("password");
+  std::string password = in.secret("password");
   if (!in.status().ok()) return in.status();
 
   const std::string key = username + "|" + call.request.remote_addr;

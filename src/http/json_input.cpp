@@ -1,6 +1,7 @@
 #include "http/json_input.h"
 
 #include "core/record_fields.h"
+#include "core/text_field.h"
 
 namespace edu {
 
@@ -18,17 +19,34 @@ const nlohmann::json* FieldReader::find(const std::string& key, bool required) {
   return &*it;
 }
 
-std::string FieldReader::text(const std::string& key, bool required) {
+// The string at `key`, or "" (missing, or not a string: then failed).
+std::string FieldReader::raw_text(const std::string& key, bool required) {
   const auto* v = find(key, required);
   if (!v) return "";
   if (!v->is_string()) {
     fail(Status::Error("bad_request", "字段“" + field_label(key) + "”应为文本", key));
     return "";
   }
-  std::string s = v->get<std::string>();
+  return v->get<std::string>();
+}
+
+std::string FieldReader::require_filled(const std::string& key, bool required, std::string s) {
   if (required && s.empty())
     fail(Status::Error("validation", "“" + field_label(key) + "”不能为空", key));
   return s;
+}
+
+std::string FieldReader::text(const std::string& key, bool required) {
+  auto clean = clean_text(raw_text(key, required), key, field_label(key));
+  if (!clean.ok()) {
+    fail(clean.status());
+    return "";
+  }
+  return require_filled(key, required, std::move(*clean));
+}
+
+std::string FieldReader::secret(const std::string& key) {
+  return require_filled(key, true, raw_text(key, true));
 }
 
 int64_t FieldReader::integer(const std::string& key, bool required) {

@@ -1,6 +1,8 @@
 // Reading register records from JSON request bodies with strict types: a
 // wrong type or a missing field is an error naming the field in Chinese.
-// Field rules (enumerations, ID numbers …) are checked later by core/validate.
+// Every text passes the text-field rule (core/text_field.h: trimmed, no
+// control characters, capped); other field rules (enumerations, ID numbers …)
+// are checked later by core/validate.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -19,6 +21,8 @@ class FieldReader {
  public:
   explicit FieldReader(const nlohmann::json& body) : body_(body) {}
   std::string text(const std::string& key, bool required = true);
+  // A password: taken as typed (not trimmed or cleaned), only required.
+  std::string secret(const std::string& key);
   int64_t integer(const std::string& key, bool required = true);
   std::optional<int64_t> optional_integer(const std::string& key);
   bool boolean(const std::string& key);
@@ -27,6 +31,8 @@ class FieldReader {
 
  private:
   const nlohmann::json* find(const std::string& key, bool required);
+  std::string raw_text(const std::string& key, bool required);
+  std::string require_filled(const std::string& key, bool required, std::string s);
   void fail(Status s);
   const nlohmann::json& body_;
   Status status_;

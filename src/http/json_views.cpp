@@ -167,7 +167,11 @@ json user_json(const User& u, const std::string& scope_name) {
           {"active", u.active},
           {"can_see_id_numbers", allowed(u, Action::kRevealIdNumber, Entity::kStudent)},
           {"can_edit", allowed(u, Action::kUpdate, Entity::kStudent)},
-          {"can_read_history", allowed(u, Action::kReadHistory, Entity::kStudent)}};
+          {"can_read_history", allowed(u, Action::kReadHistory, Entity::kStudent)},
+          {"changeable_fields",
+           {{"school", changeable_fields(u, Entity::kSchool)},
+            {"student", changeable_fields(u, Entity::kStudent)},
+            {"teacher", changeable_fields(u, Entity::kTeacher)}}}};
 }
 
 }  // namespace edu

@@ -16,6 +16,22 @@ Status read_ints(const ApiCall& call,
   return Status::Ok();
 }
 
+// q of a person list: a name prefix, or — when it holds a digit — an ID-number
+// prefix. A prefix search confirms the digits a masked number hides, so only
+// the roles that may see full ID numbers may search by them.
+Status read_person_query(const ApiCall& call, Entity entity, std::string& name_prefix,
+                         std::string& id_number_prefix) {
+  std::string q = call.query("q");
+  if (q.find_first_of("0123456789") == std::string::npos) {
+    name_prefix = std::move(q);
+    return Status::Ok();
+  }
+  if (!allowed(call.who().user, Action::kRevealIdNumber, entity))
+    return Status::Error("forbidden", "您的角色无权按身份证号查询,请按姓名查询", "q");
+  id_number_prefix = std::move(q);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<SchoolFilter> school_filter(const ApiCall& call) {
@@ -46,7 +62,8 @@ Result<StudentFilter> student_filter(const ApiCall& call) {
   f.section = call.query("section");
   f.gender = call.query("gender");
   f.status = call.query("status");
-  f.q = call.query("q");
+  s = read_person_query(call, Entity::kStudent, f.name_prefix, f.id_number_prefix);
+  if (!s.ok()) return s;
   return f;
 }
 
@@ -67,7 +84,8 @@ Result<TeacherFilter> teacher_filter(const ApiCall& call) {
     return Status::Error("bad_request", "参数“education_standard”应为“达标”或“高于规定”",
                          "education_standard");
   f.is_backbone = call.query("is_backbone") == "1";
-  f.q = call.query("q");
+  s = read_person_query(call, Entity::kTeacher, f.name_prefix, f.id_number_prefix);
+  if (!s.ok()) return s;
   return f;
 }
 

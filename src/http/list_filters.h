@@ -1,7 +1,9 @@
 // The filters of the register lists, read from a request's query string
 // (docs/API.md): the list endpoints and the exports of the same lists read
 // them here, so an export holds exactly the rows the list shows.
-// A malformed integer parameter is a 400 naming it.
+// A malformed integer parameter is a 400 naming it. q of the person lists is a
+// name prefix, or an ID-number prefix (any digit in it) for the roles that may
+// see full ID numbers only (403 for the others).
 #pragma once
 
 #include "http/router.h"

@@ -72,7 +72,9 @@ Result<PageRequest> ApiCall::page() const {
   if (!size.ok()) return size.status();
   if (*page) p.page = **page;
   if (*size) p.size = **size;
-  if (p.page < 1) return Status::Error("bad_request", "页码应从1开始", "page");
+  if (p.page < 1 || p.page > PageRequest::kMaxPage)
+    return Status::Error("bad_request",
+                         "页码应在1到" + std::to_string(PageRequest::kMaxPage) + "之间", "page");
   if (p.size < 1 || p.size > PageRequest::kMaxPageSize)
     return Status::Error("bad_request",
                          "每页条数应在1到" + std::to_string(PageRequest::kMaxPageSize) + "之间",

@@ -4,18 +4,10 @@
 #include <cstdlib>
 
 #include "core/date.h"
+#include "core/text_field.h"
 
 namespace edu::ingest {
 namespace {
-
-std::string trim(std::string s) {
-  const char* spaces = " \t\r\n";
-  s.erase(0, s.find_first_not_of(spaces));
-  s.erase(s.find_last_not_of(spaces) + 1);
-  for (const std::string full = "\xE3\x80\x80"; s.rfind(full, 0) == 0;) s.erase(0, full.size());
-  while (s.size() >= 3 && s.compare(s.size() - 3, 3, "\xE3\x80\x80") == 0) s.resize(s.size() - 3);
-  return s;
-}
 
 // "2014-09-01", "2014/9/1", "2014.9.1", "2014年9月1日", "20140901".
 std::optional<Date> parse_any_date(const std::string& text) {
@@ -44,9 +36,14 @@ bool parse_number(const std::string& text, double* out) {
   return end && *end == '\0' && std::isfinite(*out);
 }
 
-// Converts one cell to its column's canonical text; "" + message on failure.
+// Converts one cell to its column's canonical text (core/text_field first); "" + message on failure.
 std::string convert(const ColumnSpec& col, const Cell& cell, std::string* problem) {
-  std::string text = trim(cell.text);
+  auto clean = clean_text(cell.text, col.key, col.header);
+  if (!clean.ok()) {
+    *problem = clean.status().message();
+    return "";
+  }
+  std::string text = std::move(*clean);
   if (text.empty()) return "";
   const std::string what = "“" + col.header + "”";
   switch (col.type) {
@@ -120,7 +117,7 @@ Result<MappedSheet> map_rows(const RegisterSpec& spec, const SheetTable& sheet) 
   size_t header_index = sheet.rows.size();
   for (size_t r = 0; r < sheet.rows.size() && r < 10; ++r) {
     int known = 0;
-    for (const Cell& c : sheet.rows[r].cells) known += match_header(spec, trim(c.text)) != nullptr;
+    for (const Cell& c : sheet.rows[r].cells) known += match_header(spec, trim_text(c.text)) != nullptr;
     if (known >= 2) {
       header_index = r;
       break;
@@ -134,7 +131,7 @@ Result<MappedSheet> map_rows(const RegisterSpec& spec, const SheetTable& sheet) 
   out.header_row = header.number;
   std::vector<const ColumnSpec*> columns(header.cells.size(), nullptr);
   for (size_t i = 0; i < header.cells.size(); ++i) {
-    std::string name = trim(header.cells[i].text);
+    std::string name = trim_text(header.cells[i].text);
     out.headers.push_back(name);
     if (name.empty()) continue;
     const ColumnSpec* col = match_header(spec, name);

@@ -2,6 +2,7 @@
 // 10 rows), matches columns by header name and alias (not by position), and
 // turns every cell into the canonical text of its column type (dates as
 // YYYY-MM-DD, 是/否, numbers) — or a problem naming the cell in Chinese.
+// Every cell first passes the text-field rule (core/text_field.h).
 // Unknown columns are reported, not silently dropped.
 #pragma once
 

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "core/utf8.h"  // find_invalid_utf8
 
 namespace edu::ingest {
 
@@ -29,9 +30,5 @@ struct DecodedText {
 
 // Errors (code "csv_encoding") name `file_name` and the 1-based line.
 Result<DecodedText> decode_text(std::string_view bytes, const std::string& file_name);
-
-// Offset of the first byte that is not part of well-formed UTF-8 (overlong
-// forms, surrogates and code points beyond U+10FFFF included), or npos.
-size_t find_invalid_utf8(std::string_view text);
 
 }  // namespace edu::ingest

@@ -12,9 +12,11 @@
 namespace edu {
 
 struct PageRequest {
-  int64_t page = 1;   // 1-based
+  int64_t page = 1;   // 1-based, 1..kMaxPage
   int64_t size = 20;  // 1..kMaxPageSize
   static constexpr int64_t kMaxPageSize = 200;
+  // Past any register's end, and small enough that (page - 1) * size never overflows.
+  static constexpr int64_t kMaxPage = 1'000'000;
 };
 
 template <class T>

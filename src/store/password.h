@@ -13,7 +13,9 @@ bool verify_password(const std::string& hash, const std::string& password);
 std::string random_token();
 // Hex SHA-256 of `text` (session tokens are stored hashed).
 std::string sha256_hex(const std::string& text);
-// A password rule: at least 8 characters with a letter and a digit.
-Status check_password_strength(const std::string& password);
+// A password rule: at least 8 characters with a letter and a digit, not one
+// of the common passwords that meet that (password1, qwerty123, abcd1234 …,
+// compared ignoring case) and not containing the account's username.
+Status check_password_strength(const std::string& password, const std::string& username);
 
 }  // namespace edu

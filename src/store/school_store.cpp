@@ -55,7 +55,9 @@ Result<Page<SchoolView>> list_schools(Database& db, const Scope& scope, const Sc
   if (!f.kind.empty()) where.add("s.kind = ?", {f.kind});
   if (!f.location.empty()) where.add("s.location = ?", {f.location});
   if (!f.ownership.empty()) where.add("s.ownership = ?", {f.ownership});
-  if (!f.q.empty()) where.add("s.name LIKE ? OR s.code LIKE ?", {"%" + f.q + "%", f.q + "%"});
+  if (!f.q.empty())
+    where.add("s.name LIKE ? ESCAPE '\\' OR s.code LIKE ? ESCAPE '\\'",
+              {"%" + like_escaped(f.q) + "%", like_escaped(f.q) + "%"});
   return fetch_page<SchoolView>(db, {view_columns(school_year), "schools s", "s.id", kJoins,
                                  "s.area_id, s.id"},
                                 where, page, view_from);

@@ -11,6 +11,15 @@ void SqlWhere::add(const std::string& clause, std::vector<Value> values) {
   for (auto& v : values) params.push_back(std::move(v));
 }
 
+std::string like_escaped(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 std::string sql_case(const std::string& column,
                      const std::vector<std::pair<std::string, std::string>>& key_to_value) {
   std::string sql = "(CASE " + column;

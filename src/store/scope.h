@@ -36,6 +36,10 @@ struct SqlWhere {
   void add_prefix(const std::vector<std::string>& columns, const std::string& prefix);
 };
 
+// `text` as a LIKE pattern matching itself literally: the wildcards % and _
+// and the escape character \ are escaped by \, for "LIKE ? ESCAPE '\'".
+std::string like_escaped(const std::string& text);
+
 // "(CASE column WHEN 'key' THEN value … END)" for fixed keys (enumeration
 // values, never user input); each value is SQL as written.
 std::string sql_case(const std::string& column,

@@ -115,7 +115,8 @@ Result<Page<StudentView>> list_students(Database& db, const Scope& scope, const 
   else
     restrict_by_current_record(where, f);
   if (!f.gender.empty()) where.add("st.gender = ?", {f.gender});
-  if (!f.q.empty()) where.add_prefix({"st.name", "st.id_number"}, f.q);
+  if (!f.name_prefix.empty()) where.add_prefix({"st.name"}, f.name_prefix);
+  if (!f.id_number_prefix.empty()) where.add_prefix({"st.id_number"}, f.id_number_prefix);
   return fetch_page<StudentView>(db, {kColumns, "students st", "st.id", kJoins, "st.id"}, where,
                                  page, view_from);
 }

@@ -20,7 +20,8 @@ struct StudentFilter {
   std::string section, gender, status;
   std::string location;  // the school's 城区 / 镇区 / 乡村
   bool entrant = false;  // needs school_year: in its section's entry grade, not repeating it
-  std::string q;  // name or ID number starts with q (indexed)
+  std::string name_prefix;       // name starts with it (indexed)
+  std::string id_number_prefix;  // ID number starts with it (indexed)
 };
 
 struct StudentView {

@@ -84,7 +84,8 @@ Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope, const 
               (f.education_standard == "高于规定" ? " < " : " <= ") +
               education_rank_sql(required_education_sql("t.section")));
   if (f.is_backbone) where.add("t.backbone <> ? AND t.backbone <> ''", {std::string("无")});
-  if (!f.q.empty()) where.add_prefix({"t.name", "t.id_number"}, f.q);
+  if (!f.name_prefix.empty()) where.add_prefix({"t.name"}, f.name_prefix);
+  if (!f.id_number_prefix.empty()) where.add_prefix({"t.id_number"}, f.id_number_prefix);
   return fetch_page<TeacherView>(db, {kColumns, "teachers t", "t.id", kJoins, "t.id"}, where,
                                  page, view_from);
 }

@@ -17,7 +17,8 @@ struct TeacherFilter {
   std::string section, location;  // the teacher's 学段; the school's 城区 / 镇区 / 乡村
   std::string education_standard;  // 达标 / 高于规定: against the 学历 norm of the teacher's section
   bool is_backbone = false;        // a 骨干 of any level
-  std::string q;  // name or ID number starts with q (indexed)
+  std::string name_prefix;       // name starts with it (indexed)
+  std::string id_number_prefix;  // ID number starts with it (indexed)
 };
 
 struct TeacherView {

@@ -25,6 +25,25 @@ Status check_school_in_scope(Database& db, const Actor& actor, int64_t school_id
   return Status::Ok();
 }
 
+// A person's ID number must be unused by any other record. The 409 names the
+// holder only when the actor may see it: of a record out of their scope it
+// says no more than that one exists.
+template <class Traits>
+Status check_unique_id_number(Database& db, const Actor& actor,
+                              const typename Traits::Record& r, const RegisterContext& ctx) {
+  auto other = Traits::find_by_id_number(db, r.id_number);
+  if (!other.ok()) return other.status();
+  const int64_t other_id = *other ? Traits::record(**other).id : 0;
+  if (!*other || other_id == r.id) return Status::Ok();
+  auto visible = Traits::get(db, actor.scope, other_id, ctx);
+  if (!visible.ok()) return visible.status();
+  if (*visible) return Status::Error("duplicate", "身份证号已被" + Traits::holder(**visible) + "使用", "id_number");
+  return Status::Error("duplicate",
+                       std::string("身份证号已登记在您管辖范围以外的学校,不能重复登记;") +
+                           Traits::kElsewhere,
+                       "id_number");
+}
+
 // What differs between the registers; save_record() is the one flow.
 struct SchoolTraits {
   using Record = School;
@@ -62,20 +81,21 @@ struct StudentTraits {
                                          const RegisterContext&) {
     return get_student(db, scope, id);
   }
+  static Result<std::optional<View>> find_by_id_number(Database& db, const std::string& id_number) {
+    return find_student_by_id_number(db, id_number);
+  }
+  static std::string holder(const View& v) {
+    return v.school_name + "的学生“" + v.student.name + "”(学籍状态:" + v.student.status + ")";
+  }
+  static constexpr const char* kElsewhere = "如该生转入本校,请由原校办理转出后再登记";
   static Status check(Database& db, const Actor& actor, const Record& s,
                       const RegisterContext& ctx) {
     Status v = validate_student(s, ctx.today);
     if (!v.ok()) return v;
     v = check_school_in_scope(db, actor, s.school_id, ctx);
     if (!v.ok()) return v;
-    auto other = find_student_by_id_number(db, s.id_number);
-    if (!other.ok()) return other.status();
-    if (*other && (*other)->student.id != s.id)
-      return Status::Error("duplicate",
-                           "身份证号已被" + (*other)->school_name + "的学生“" +
-                               (*other)->student.name + "”使用(学籍状态:" +
-                               (*other)->student.status + ")",
-                           "id_number");
+    v = check_unique_id_number<StudentTraits>(db, actor, s, ctx);
+    if (!v.ok()) return v;
     if (!s.class_id) return Status::Ok();
     auto klass = get_class(db, *s.class_id);
     if (!klass.ok()) return klass.status();
@@ -96,20 +116,20 @@ struct TeacherTraits {
                                          const RegisterContext&) {
     return get_teacher(db, scope, id);
   }
+  static Result<std::optional<View>> find_by_id_number(Database& db, const std::string& id_number) {
+    return find_teacher_by_id_number(db, id_number);
+  }
+  static std::string holder(const View& v) {
+    return v.school_name + "的教职工“" + v.teacher.name + "”";
+  }
+  static constexpr const char* kElsewhere = "如该教职工调入本校,请由教育局办理调动";
   static Status check(Database& db, const Actor& actor, const Record& t,
                       const RegisterContext& ctx) {
     Status v = validate_teacher(t, ctx.today);
     if (!v.ok()) return v;
     v = check_school_in_scope(db, actor, t.school_id, ctx);
     if (!v.ok()) return v;
-    auto other = find_teacher_by_id_number(db, t.id_number);
-    if (!other.ok()) return other.status();
-    if (*other && (*other)->teacher.id != t.id)
-      return Status::Error("duplicate",
-                           "身份证号已被" + (*other)->school_name + "的教职工“" +
-                               (*other)->teacher.name + "”使用",
-                           "id_number");
-    return Status::Ok();
+    return check_unique_id_number<TeacherTraits>(db, actor, t, ctx);
   }
   static Result<int64_t> insert(Database& db, const Record& t) { return insert_teacher(db, t); }
   static Status update(Database& db, const Record& t) { return update_teacher(db, t); }
@@ -126,6 +146,7 @@ Result<typename Traits::View> save_record(Database& db, const Actor& actor,
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
   FieldValues before;
+  Status s;
   if (!creating) {
     auto existing = Traits::get(db, actor.scope, record.id, ctx);
     if (!existing.ok()) return existing.status();
@@ -137,11 +158,13 @@ Result<typename Traits::View> save_record(Database& db, const Actor& actor,
     if constexpr (std::is_same_v<typename Traits::Record, Teacher>) {
       if (record.section.empty()) record.section = old.section;  // a form without 任教学段
     }
+    s = check_field_rights(actor.user, Traits::kEntity, diff_fields(fields_of(old), fields_of(record)));
+    if (!s.ok()) return s;
     auto named = with_names(db, fields_of(old));
     if (!named.ok()) return named.status();
     before = std::move(*named);
   }
-  Status s = Traits::check(db, actor, record, ctx);
+  s = Traits::check(db, actor, record, ctx);
   if (!s.ok()) return s;
   if (creating) {
     auto id = Traits::insert(db, record);

@@ -351,9 +351,17 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
       set_id(write.record, record_id(old->second));
       write.before = fields_of(old->second);
       write.update = true;
-      if (diff_fields(write.before, fields_of(write.record)).empty()) {
+      auto changes = diff_fields(write.before, fields_of(write.record));
+      if (changes.empty()) {
         ++plan.unchanged;
         ++plan.valid_rows;
+        continue;
+      }
+      // The field rights of an edit (access/policy.h); a change of school is
+      // a transfer, which check_existing has decided.
+      std::erase_if(changes, [](const FieldChange& c) { return c.key == "school_id"; });
+      if (Status rights = check_field_rights(actor.user, Kind::kEntity, changes); !rights.ok()) {
+        row.fail(rights);
         continue;
       }
       ++plan.to_update;

@@ -65,7 +65,7 @@ Result<User> create_user(Database& db, const Actor* actor, const NewUser& n) {
   u.school_id = n.school_id;
   u.teacher_id = n.teacher_id;
   Status s = check_username(u.username);
-  if (s.ok()) s = check_password_strength(n.password);
+  if (s.ok()) s = check_password_strength(n.password, n.username);
   if (s.ok()) s = check_role_links(u);
   if (!s.ok()) return s;
   Transaction tx(db);
@@ -90,7 +90,7 @@ Result<User> create_user(Database& db, const Actor* actor, const NewUser& n) {
 
 Status change_password(Database& db, const Actor* actor, const std::string& username,
                        const std::string& password) {
-  Status s = check_password_strength(password);
+  Status s = check_password_strength(password, username);
   if (!s.ok()) return s;
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();

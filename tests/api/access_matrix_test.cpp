@@ -87,6 +87,10 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/students/" + id(l.own_student) + "/audit"),  {200, 200, 200, 403, 404}),
       get(path("/students/" + id(l.rural_student) + "/audit"), {200, 404, 404, 403, 200}),
       get(path("/teachers"),                                  {200, 200, 200, 200, 200}),
+      get(path("/students?q=430"),                            {200, 403, 200, 403, 403}),  // ID-number search
+      get(path("/teachers?q=4"),                              {200, 403, 200, 403, 403}),
+      get(path("/schools?q=%25"),                             {200, 200, 200, 200, 200}),
+      get(path("/students?page=9223372036854775807"),         {400, 400, 400, 400, 400}),
       get(path("/teachers/" + id(l.own_teacher)),             {200, 200, 200, 200, 404}),
       get(path("/teachers/" + id(l.rural_teacher)),           {200, 404, 404, 404, 200}),
       get(path("/teachers/" + id(l.own_teacher) + "/id-number"),   {200, 403, 200, 403, 403}),
@@ -138,6 +142,21 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/imports/" + admin_import + "/errors.xlsx"),  {200, 404, 404, 404, 404}),
       {"PUT", path("/schools/" + id(l.own_school)),
        [](const std::string&) { return school_body(lm().own_school); }, {200, 403, 200, 403, 403}},
+      // Field-level rights (access/policy.h): a school admin edits only the contact fields.
+      {"PUT", path("/schools/" + id(l.own_school)),
+       [](const std::string&) {
+         json s = school_body(lm().own_school);
+         s["founded_year"] = s["founded_year"].get<int>() == 1990 ? 1991 : 1990;
+         return s;
+       },
+       {200, 403, 403, 403, 403}},
+      {"PUT", path("/schools/" + id(l.own_school)),
+       [](const std::string& role) {
+         json s = school_body(lm().own_school);
+         s["phone"] = "0739-" + role;
+         return s;
+       },
+       {200, 403, 200, 403, 403}},
       {"PUT", path("/schools/" + id(l.rural_school)),
        [](const std::string&) { return school_body(lm().rural_school); }, {200, 403, 404, 403, 403}},
       {"POST", path("/schools"),

@@ -33,6 +33,8 @@ school=$(sqlite3 "$TMP/a.db" "SELECT code FROM schools ORDER BY id LIMIT 1")
 check "user add" "$BIN" --db "$TMP/a.db" user add zhang_sa --role school_admin --school-code "$school" --password "Zhang2026x"
 check "user stored with argon2id" test "$(sqlite3 "$TMP/a.db" "SELECT substr(password_hash, 1, 10) FROM users WHERE username = 'zhang_sa'")" = '$argon2id$'
 refuses "weak password" "至少8位" "$BIN" --db "$TMP/a.db" user add li_admin --role bureau_admin --password short
+refuses "common password" "过于常见" "$BIN" --db "$TMP/a.db" user add li_admin --role bureau_admin --password "Qwerty123"
+refuses "username in the password" "不能包含用户名" "$BIN" --db "$TMP/a.db" user add li_admin --role bureau_admin --password "li_admin2026"
 refuses "school admin needs a school" "须指定学校" "$BIN" --db "$TMP/a.db" user add li_sa --role school_admin --password "Li2026xyz"
 refuses "unknown school code" "不存在" "$BIN" --db "$TMP/a.db" user add li_sa --role school_admin --school-code 0000000000 --password "Li2026xyz"
 refuses "duplicate user" "已存在" "$BIN" --db "$TMP/a.db" user add zhang_sa --role bureau_admin --password "Zhang2026x"
@@ -40,6 +42,7 @@ check "nothing half-created" test "$(sqlite3 "$TMP/a.db" "SELECT COUNT(*) FROM u
 before=$(sqlite3 "$TMP/a.db" "SELECT password_hash FROM users WHERE username = 'admin'")
 check "passwd from stdin" bash -c "echo 'NewPass2026' | '$BIN' --db '$TMP/a.db' user passwd admin"
 check "password changed" test "$(sqlite3 "$TMP/a.db" "SELECT password_hash FROM users WHERE username = 'admin'")" != "$before"
+refuses "passwd to a common password" "过于常见" "$BIN" --db "$TMP/a.db" user passwd admin --password "password1"
 refuses "passwd unknown user" "不存在" "$BIN" --db "$TMP/a.db" user passwd nobody --password "NewPass2026"
 check "migrate is idempotent" bash -c "'$BIN' --db '$TMP/a.db' migrate | grep -q '最新版本'"
 check "backup" "$BIN" --db "$TMP/a.db" backup "$TMP/backup.db"

@@ -207,8 +207,9 @@ async function main() {
       await openMenu(page, 'students', 'student-table')
       const numbers = await page.locator(`${rows('student-table')} [data-test=id-number]`).allTextContents()
       assert(numbers.length > 0, '学生列表为空')
-      const plain = numbers.filter((n) => !n.includes('****'))
-      assert(plain.length === 0, `未脱敏的身份证号:${plain.join(', ')}`)
+      // Only the 6-digit area code stays visible (core/id_number.h).
+      const plain = numbers.filter((n) => !/^\d{6}\*{12}$/.test(n.trim()))
+      assert(plain.length === 0, `未按“地区码+12个*”脱敏的身份证号:${plain.join(', ')}`)
     })
 
     await step('管理员可查看完整身份证号,并提示已记录', async () => {
@@ -420,6 +421,22 @@ async function main() {
       await openMenu(page, 'schools', 'school-table')
       const count = await page.locator(rows('school-table')).count()
       assert(count === 1, `学校列表有 ${count} 行`)
+    })
+
+    await step('学校管理员编辑本校:只有地址、校长和联系电话可改', async () => {
+      await page.locator(rows('school-table')).first().click()
+      await page.locator('[data-test=school-edit]').click()
+      const form = page.locator('[data-test=school-form]')
+      await form.waitFor()
+      const item = (label) => form.locator('.el-form-item', { hasText: label })
+      for (const label of ['学校名称', '学校标识码', '学校类别', '办学性质', '城乡类别', '所属乡镇', '建校年份'])
+        assert((await item(label).locator('.is-disabled').count()) > 0, `“${label}”可以编辑`)
+      for (const label of ['校长', '联系电话', '地址'])
+        assert((await item(label).locator('.is-disabled').count()) === 0, `“${label}”不能编辑`)
+      await item('联系电话').locator('input').fill('0739-2468100')
+      await page.locator('[data-test=school-save]').click()
+      await page.locator('.el-message', { hasText: '学校信息已保存' }).waitFor()
+      await page.locator('.el-descriptions', { hasText: '0739-2468100' }).waitFor()
     })
 
     await step('学校管理员在“数据导入”下载学生模板(.xlsx)', async () => {

@@ -62,8 +62,14 @@ TEST(IdNumber, RejectsLettersInTheBody) {
   EXPECT_NE(r.status().message().find("前17位"), std::string::npos);
 }
 
-TEST(IdNumber, MasksAllButFourAtEachEnd) {
-  EXPECT_EQ(mask_id_number("43052120140901003X"), "4305**********003X");
+// Only the area code stays: neither the birth date (shown beside the number)
+// nor the sequence and check characters that would rebuild it from the date.
+TEST(IdNumber, MasksAllButTheAreaCode) {
+  EXPECT_EQ(mask_id_number("43052120140901003X"), "430521************");
+  EXPECT_EQ(mask_id_number("110105194912310021"), "110105************");
+  EXPECT_EQ(mask_id_number("1234567"), "123456*");
+  EXPECT_EQ(mask_id_number("123456"), "******");
+  EXPECT_EQ(mask_id_number(""), "");
 }
 
 }  // namespace
