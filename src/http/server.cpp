@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "http/error_replies.h"
 #include "http/routes.h"
 #include "store/area_store.h"
 #include "store/migrations.h"
@@ -72,13 +73,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
       return Status::Error("config", "网页目录 " + options.web_dir + " 中没有 index.html,请先构建前端");
     http.set_mount_point("/", options.web_dir);
   }
-  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    Status s = res.status == 413 ? Status::Error("too_large", "请求内容过大")
-               : res.status == 404 ? Status::Error("not_found", "接口不存在:" + req.path)
-                                   : Status::Error("bad_request", "请求无效");
-    res.set_content(error_json(s).dump(), "application/json; charset=utf-8");
-  });
+  install_error_replies(http);
   http.set_post_routing_handler(
       [](const httplib::Request&, httplib::Response& res) { add_security_headers(res); });
 

@@ -1,0 +1,86 @@
+// The server's guards: one catch-all for exceptions (500 {code: internal}, no
+// internal text, the server keeps serving), ids beyond int64, invalid UTF-8 in
+// a 404's path.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "api_server_fixture.h"
+#include "http/error_replies.h"
+#include "http/router.h"
+
+namespace edu::apitest {
+namespace {
+
+TestServer& server() { return TestServer::get(); }
+
+// A Router with handlers that throw, on its own loopback server.
+class ThrowingServer {
+ public:
+  ThrowingServer() {
+    pool_ = std::move(ConnectionPool::open(server().db_path(), 1).value());
+    app_.pool = pool_.get();
+    install_error_replies(http_);
+    Router router(http_, app_);
+    router.get("/boom", [](ApiCall&) -> edu::Result<edu::Reply> { throw std::runtime_error("secret detail"); },
+               Router::Auth::kPublic);
+    router.get("/boom-int", [](ApiCall&) -> edu::Result<edu::Reply> { throw 42; }, Router::Auth::kPublic);
+    http_.Get("/raw-boom", [](const httplib::Request&, httplib::Response&) {
+      throw std::out_of_range("stoll");
+    });
+    port_ = http_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { http_.listen_after_bind(); });
+  }
+  ~ThrowingServer() {
+    http_.stop();
+    thread_.join();
+  }
+  httplib::Result get(const std::string& path) {
+    httplib::Client client("127.0.0.1", port_);
+    return client.Get(path.c_str());
+  }
+
+ private:
+  std::unique_ptr<ConnectionPool> pool_;
+  AppState app_;
+  httplib::Server http_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+TEST(ServerGuard, AnExceptionIsA500WithoutInternalTextAndTheServerGoesOn) {
+  ThrowingServer throwing;
+  for (const char* path : {"/api/v1/boom", "/api/v1/boom-int", "/raw-boom"}) {
+    auto res = throwing.get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 500) << path;
+    auto body = json::parse(res->body);
+    EXPECT_EQ(body["code"], "internal") << path;
+    EXPECT_EQ(res->body.find("secret"), std::string::npos) << res->body;
+    EXPECT_EQ(res->body.find("stoll"), std::string::npos) << res->body;
+    EXPECT_FALSE(res->has_header("EXCEPTION_WHAT")) << path;
+  }
+  auto again = throwing.get("/nowhere");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 404);
+}
+
+TEST(ServerGuard, IdsBeyondInt64AreNotFound) {
+  Login admin = server().login("admin");
+  for (const char* path : {"/schools/99999999999999999999", "/students/9223372036854775808",
+                           "/exams/18446744073709551616/results"}) {
+    auto r = server().call("GET", path, &admin);
+    EXPECT_EQ(r.status, 404) << path;
+    EXPECT_EQ(r.body["code"], "not_found") << path;
+  }
+}
+
+TEST(ServerGuard, AnUnknownPathWithInvalidUtf8IsAJson404) {
+  auto r = server().raw("GET", "/%ff%c3%28", nullptr, "");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.body["code"], "not_found");
+  EXPECT_NE(r.body["message"].get<std::string>().find("\xEF\xBF\xBD"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace edu::apitest
