@@ -1,12 +1,14 @@
 // The server's guards: one catch-all for exceptions (500 {code: internal}, no
 // internal text, the server keeps serving), ids beyond int64, invalid UTF-8 in
-// a 404's path.
+// a 404's path, the per-address connection cap and the request budget.
 #include <gtest/gtest.h>
 
 #include <thread>
 
 #include "api_server_fixture.h"
+#include "http/deadline_stream.h"
 #include "http/error_replies.h"
+#include "http/peer_limiter.h"
 #include "http/router.h"
 
 namespace edu::apitest {
@@ -80,6 +82,30 @@ TEST(ServerGuard, AnUnknownPathWithInvalidUtf8IsAJson404) {
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(r.body["code"], "not_found");
   EXPECT_NE(r.body["message"].get<std::string>().find("\xEF\xBF\xBD"), std::string::npos);
+}
+
+TEST(PeerLimiter, CapsEachAddressButNotLoopback) {
+  PeerLimiter limiter(2);
+  {
+    auto a = limiter.enter("10.1.2.3");
+    auto b = limiter.enter("10.1.2.3");
+    EXPECT_TRUE(a);
+    EXPECT_TRUE(b);
+    EXPECT_FALSE(limiter.enter("10.1.2.3"));
+    EXPECT_TRUE(limiter.enter("10.1.2.4"));
+    for (int i = 0; i < 5; ++i) EXPECT_TRUE(limiter.enter("127.0.0.1"));
+  }
+  EXPECT_TRUE(limiter.enter("10.1.2.3"));  // slots were given back
+  EXPECT_TRUE(PeerLimiter::is_loopback("::1"));
+  EXPECT_FALSE(PeerLimiter::is_loopback("10.127.0.1"));
+}
+
+TEST(DeadlineStream, TheBudgetIsGracePlusSizeAtTheMinimumRate) {
+  Pace pace;  // 10 s grace, 16 KiB/s
+  const SteadyTime start{};
+  EXPECT_EQ(budget_deadline(start, 0, pace), start + std::chrono::seconds(10));
+  EXPECT_EQ(budget_deadline(start, 160 * 1024, pace), start + std::chrono::seconds(20));
+  EXPECT_EQ(budget_deadline(start, size_t(64) << 20, pace), start + std::chrono::seconds(10 + 4096));
 }
 
 }  // namespace
