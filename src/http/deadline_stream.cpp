@@ -48,7 +48,7 @@ bool DeadlineStream::next_request(milliseconds idle, const std::function<bool()>
     if (std::chrono::steady_clock::now() >= give_up) return false;
   }
   read_start_ = std::chrono::steady_clock::now();
-  write_start_ = SteadyTime{};
+  write_waited_ = {};
   read_bytes_ = written_bytes_ = 0;
   return true;
 }
@@ -57,8 +57,11 @@ SteadyTime DeadlineStream::read_deadline() const {
   return budget_deadline(read_start_, read_bytes_, pace_);
 }
 
-SteadyTime DeadlineStream::write_deadline() const {
-  return budget_deadline(write_start_, written_bytes_, pace_);
+bool DeadlineStream::wait_writable() const {
+  const auto before = std::chrono::steady_clock::now();
+  const bool ready = wait(POLLOUT, budget_deadline(before - write_waited_, written_bytes_, pace_));
+  write_waited_ += std::chrono::steady_clock::now() - before;
+  return ready;
 }
 
 bool DeadlineStream::wait(short events, SteadyTime deadline) const {
@@ -79,7 +82,7 @@ bool DeadlineStream::is_readable() const {
   return buffer_off_ < buffer_len_ || wait(POLLIN, read_deadline());
 }
 
-bool DeadlineStream::is_writable() const { return wait(POLLOUT, write_deadline()); }
+bool DeadlineStream::is_writable() const { return wait_writable(); }
 
 ssize_t DeadlineStream::read(char* ptr, size_t size) {
   while (buffer_off_ == buffer_len_) {
@@ -101,9 +104,8 @@ ssize_t DeadlineStream::read(char* ptr, size_t size) {
 }
 
 ssize_t DeadlineStream::write(const char* ptr, size_t size) {
-  if (write_start_ == SteadyTime{}) write_start_ = std::chrono::steady_clock::now();
   for (;;) {
-    if (!wait(POLLOUT, write_deadline())) return -1;
+    if (!wait_writable()) return -1;
     const ssize_t n = send(sock_, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
     if (n >= 0) {
       written_bytes_ += static_cast<size_t>(n);

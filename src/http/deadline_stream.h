@@ -1,11 +1,12 @@
 // DeadlineStream: an httplib::Stream over one connected socket that gives each
 // request a time budget instead of a per-read timeout. Reading a request (its
 // line, headers and body) may take `grace` plus its size at
-// `min_bytes_per_second`, counted from its first byte; writing the reply gets
-// the same budget, counted from its first byte written. A read or write past
-// its budget fails and expired() turns true, so a peer that trickles a header
-// line every few seconds is cut after about `grace`, while a slow but real
-// upload (a school's line at a few hundred kbit/s) passes.
+// `min_bytes_per_second`, counted from its first byte; the reply gets the same
+// budget for the time spent waiting for the peer to take it (not the time the
+// server spends making it). A read or write past its budget fails and
+// expired() turns true, so a peer that trickles a header line every few
+// seconds is cut after about `grace`, while a slow but real upload (a school's
+// line at a few hundred kbit/s) passes.
 #pragma once
 
 #include <httplib.h>
@@ -50,13 +51,13 @@ class DeadlineStream : public httplib::Stream {
   // Polls for `events` until `deadline`; marks the stream expired on timeout.
   bool wait(short events, SteadyTime deadline) const;
   SteadyTime read_deadline() const;
-  SteadyTime write_deadline() const;
+  bool wait_writable() const;  // counts the time waited against the reply's budget
 
   socket_t sock_;
   Pace pace_;
   mutable bool expired_ = false;
   SteadyTime read_start_{};
-  SteadyTime write_start_{};
+  mutable std::chrono::steady_clock::duration write_waited_{};
   size_t read_bytes_ = 0;
   size_t written_bytes_ = 0;
   std::vector<char> buffer_;
