@@ -160,7 +160,7 @@ void check_first_answer(const std::string& reply) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static Target target;
+  static Target& target = *new Target;  // never destroyed: its server runs until exit
   target.ensure_session();
   std::string request(reinterpret_cast<const char*>(data), size);
   replace_all(request, "@COOKIE@", target.cookie);
