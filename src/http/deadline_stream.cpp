@@ -13,6 +13,14 @@ namespace edu {
 namespace {
 
 using std::chrono::milliseconds;
+using Clock = std::chrono::steady_clock;
+
+// poll() on one socket until `until` (returns at once when that has passed).
+int poll_until(socket_t sock, short events, SteadyTime until) {
+  const auto left = std::chrono::duration_cast<milliseconds>(until - Clock::now()).count();
+  pollfd p{sock, events, 0};
+  return poll(&p, 1, static_cast<int>(std::max<milliseconds::rep>(left, 0)));
+}
 
 // "ip" and port of a socket address (numeric, no DNS).
 void address_text(const sockaddr_storage& addr, socklen_t len, std::string& ip, int& port) {
@@ -35,19 +43,14 @@ DeadlineStream::DeadlineStream(socket_t sock, Pace pace)
     : sock_(sock), pace_(pace), buffer_(4096) {}
 
 bool DeadlineStream::next_request(milliseconds idle, const std::function<bool()>& stopping) {
-  const auto give_up = std::chrono::steady_clock::now() + idle;
+  const auto give_up = Clock::now() + idle;
   while (buffer_off_ == buffer_len_) {
     if (stopping()) return false;
-    const auto slice = std::min(give_up, std::chrono::steady_clock::now() + milliseconds(200));
-    pollfd p{sock_, POLLIN, 0};
-    const int ready = poll(&p, 1, static_cast<int>(std::chrono::duration_cast<milliseconds>(
-                                                       slice - std::chrono::steady_clock::now())
-                                                       .count()));
+    const int ready = poll_until(sock_, POLLIN, std::min(give_up, Clock::now() + milliseconds(200)));
     if (ready > 0) break;
-    if (ready < 0 && errno != EINTR) return false;
-    if (std::chrono::steady_clock::now() >= give_up) return false;
+    if ((ready < 0 && errno != EINTR) || Clock::now() >= give_up) return false;
   }
-  read_start_ = std::chrono::steady_clock::now();
+  read_start_ = Clock::now();
   write_waited_ = {};
   read_bytes_ = written_bytes_ = 0;
   return true;
@@ -58,17 +61,15 @@ SteadyTime DeadlineStream::read_deadline() const {
 }
 
 bool DeadlineStream::wait_writable() const {
-  const auto before = std::chrono::steady_clock::now();
+  const auto before = Clock::now();
   const bool ready = wait(POLLOUT, budget_deadline(before - write_waited_, written_bytes_, pace_));
-  write_waited_ += std::chrono::steady_clock::now() - before;
+  write_waited_ += Clock::now() - before;
   return ready;
 }
 
 bool DeadlineStream::wait(short events, SteadyTime deadline) const {
   for (;;) {
-    const auto left = std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
-    pollfd p{sock_, events, 0};
-    const int ready = poll(&p, 1, static_cast<int>(std::max<milliseconds::rep>(left.count(), 0)));
+    const int ready = poll_until(sock_, events, deadline);
     if (ready > 0) return true;
     if (ready == 0) {
       expired_ = true;
