@@ -1,13 +1,18 @@
 // The server's guards: one catch-all for exceptions (500 {code: internal}, no
 // internal text, the server keeps serving), ids beyond int64, invalid UTF-8 in
-// a 404's path, the per-address connection cap and the request budget.
+// a 404's path, the per-address connection cap (end to end through a
+// non-loopback address of this machine) and the request budget.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
 
 #include <thread>
 
 #include "api_server_fixture.h"
 #include "http/deadline_stream.h"
 #include "http/error_replies.h"
+#include "http/guarded_server.h"
 #include "http/peer_limiter.h"
 #include "http/router.h"
 
@@ -98,6 +103,51 @@ TEST(PeerLimiter, CapsEachAddressButNotLoopback) {
   EXPECT_TRUE(limiter.enter("10.1.2.3"));  // slots were given back
   EXPECT_TRUE(PeerLimiter::is_loopback("::1"));
   EXPECT_FALSE(PeerLimiter::is_loopback("10.127.0.1"));
+}
+
+// This machine's first IPv4 address that is not loopback, or "".
+std::string non_loopback_address() {
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return "";
+  std::string found;
+  for (ifaddrs* a = list; a && found.empty(); a = a->ifa_next) {
+    if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
+    char text[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(a->ifa_addr)->sin_addr, text, sizeof text);
+    if (!PeerLimiter::is_loopback(text)) found = text;
+  }
+  freeifaddrs(list);
+  return found;
+}
+
+TEST(GuardedServer, AnAddressOverItsCapGets503WhileItsOtherConnectionsStay) {
+  const std::string address = non_loopback_address();
+  if (address.empty()) GTEST_SKIP() << "no non-loopback IPv4 address to connect from";
+  ConnectionLimits limits;
+  limits.workers = 4;
+  limits.per_peer = 2;
+  GuardedServer guarded(limits);
+  install_error_replies(guarded);
+  guarded.Get("/x", [](const httplib::Request&, httplib::Response& res) { res.set_content("{}", "application/json"); });
+  const int port = guarded.bind(address, 0);
+  ASSERT_GT(port, 0);
+  std::thread serving([&] { guarded.listen_after_bind(); });
+  {
+    httplib::Client first(address, port), second(address, port), third(address, port);
+    first.set_keep_alive(true);  // both stay connected (and counted) after their answer
+    second.set_keep_alive(true);
+    auto a = first.Get("/x");
+    auto b = second.Get("/x");
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(a->status, 200);
+    EXPECT_EQ(b->status, 200);
+    auto refused = third.Get("/x");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 503);
+    EXPECT_EQ(json::parse(refused->body)["code"], "too_many_connections");
+  }
+  guarded.stop();
+  serving.join();
 }
 
 TEST(DeadlineStream, TheBudgetIsGracePlusSizeAtTheMinimumRate) {
