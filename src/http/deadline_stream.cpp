@@ -46,7 +46,8 @@ bool DeadlineStream::next_request(milliseconds idle, const std::function<bool()>
   const auto give_up = Clock::now() + idle;
   while (buffer_off_ == buffer_len_) {
     if (stopping()) return false;
-    const int ready = poll_until(sock_, POLLIN, std::min(give_up, Clock::now() + milliseconds(200)));
+    const int ready =
+        poll_until(sock_, POLLIN, std::min(give_up, Clock::now() + milliseconds(200)));
     if (ready > 0) break;
     if ((ready < 0 && errno != EINTR) || Clock::now() >= give_up) return false;
   }
@@ -119,13 +120,15 @@ ssize_t DeadlineStream::write(const char* ptr, size_t size) {
 void DeadlineStream::get_remote_ip_and_port(std::string& ip, int& port) const {
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;
-  if (getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) address_text(addr, len, ip, port);
+  if (getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
+    address_text(addr, len, ip, port);
 }
 
 void DeadlineStream::get_local_ip_and_port(std::string& ip, int& port) const {
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;
-  if (getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) address_text(addr, len, ip, port);
+  if (getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
+    address_text(addr, len, ip, port);
 }
 
 }  // namespace edu

@@ -29,9 +29,12 @@ class ThrowingServer {
     app_.pool = pool_.get();
     install_error_replies(http_);
     Router router(http_, app_);
-    router.get("/boom", [](ApiCall&) -> edu::Result<edu::Reply> { throw std::runtime_error("secret detail"); },
-               Router::Auth::kPublic);
-    router.get("/boom-int", [](ApiCall&) -> edu::Result<edu::Reply> { throw 42; }, Router::Auth::kPublic);
+    router.get(
+        "/boom",
+        [](ApiCall&) -> edu::Result<edu::Reply> { throw std::runtime_error("secret detail"); },
+        Router::Auth::kPublic);
+    router.get(
+        "/boom-int", [](ApiCall&) -> edu::Result<edu::Reply> { throw 42; }, Router::Auth::kPublic);
     http_.Get("/raw-boom", [](const httplib::Request&, httplib::Response&) {
       throw std::out_of_range("stoll");
     });
@@ -128,7 +131,9 @@ TEST(GuardedServer, AnAddressOverItsCapGets503WhileItsOtherConnectionsStay) {
   limits.per_peer = 2;
   GuardedServer guarded(limits);
   install_error_replies(guarded);
-  guarded.Get("/x", [](const httplib::Request&, httplib::Response& res) { res.set_content("{}", "application/json"); });
+  guarded.Get("/x", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("{}", "application/json");
+  });
   const int port = guarded.bind(address, 0);
   ASSERT_GT(port, 0);
   std::thread serving([&] { guarded.listen_after_bind(); });
@@ -155,7 +160,8 @@ TEST(DeadlineStream, TheBudgetIsGracePlusSizeAtTheMinimumRate) {
   const SteadyTime start{};
   EXPECT_EQ(budget_deadline(start, 0, pace), start + std::chrono::seconds(10));
   EXPECT_EQ(budget_deadline(start, 160 * 1024, pace), start + std::chrono::seconds(20));
-  EXPECT_EQ(budget_deadline(start, size_t(64) << 20, pace), start + std::chrono::seconds(10 + 4096));
+  EXPECT_EQ(budget_deadline(start, size_t(64) << 20, pace),
+            start + std::chrono::seconds(10 + 4096));
 }
 
 }  // namespace

@@ -58,7 +58,8 @@ struct Target {
   std::string cookie, csrf;
 
   Target() {
-    auto dir = std::filesystem::temp_directory_path() / ("edu_fuzz_http_" + std::to_string(getpid()));
+    auto dir =
+        std::filesystem::temp_directory_path() / ("edu_fuzz_http_" + std::to_string(getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     db_path = (dir / "fuzz.db").string();
