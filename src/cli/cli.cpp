@@ -186,7 +186,8 @@ int run_cli(int argc, char** argv) {
   server_options.web_dir = "web/dist";
   serve_cmd->add_option("--web", server_options.web_dir, "前端构建目录 / built web UI")
       ->capture_default_str();
-  serve_cmd->add_option("--threads", server_options.threads, "工作线程数 / worker threads")
+  serve_cmd->add_option("--threads", server_options.threads,
+                        "数据库连接数(连接线程为其4倍) / database connections (4× connection workers)")
       ->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", server_options.secure_cookies,
                       "经 HTTPS 反向代理时设置 Cookie 的 Secure 属性");

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -46,7 +47,31 @@ std::string session_cookie(const httplib::Request& req) {
   return "";
 }
 
-int64_t ApiCall::path_id(int index) const { return std::stoll(request.matches[index].str()); }
+namespace {
+
+// A decimal number that fits int64.
+std::optional<int64_t> parse_int64(const std::string& text) {
+  int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// A path parameter of digits only that no id can have.
+bool has_oversize_number(const httplib::Request& req) {
+  for (size_t i = 1; i < req.matches.size(); ++i) {
+    const std::string part = req.matches[i].str();
+    const bool digits = !part.empty() && part.find_first_not_of("0123456789") == std::string::npos;
+    if (digits && !parse_int64(part)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int64_t ApiCall::path_id(int index) const {
+  return parse_int64(request.matches[index].str()).value_or(0);
+}
 
 std::string ApiCall::query(const std::string& name) const {
   return request.get_param_value(name);
@@ -55,12 +80,7 @@ std::string ApiCall::query(const std::string& name) const {
 Result<std::optional<int64_t>> ApiCall::query_int(const std::string& name) const {
   std::string text = query(name);
   if (text.empty()) return std::optional<int64_t>();
-  try {
-    size_t used = 0;
-    long long v = std::stoll(text, &used);
-    if (used == text.size()) return std::optional<int64_t>(v);
-  } catch (...) {
-  }
+  if (auto value = parse_int64(text)) return value;
   return Status::Error("bad_request", "参数“" + name + "”应为整数,收到“" + text + "”", name);
 }
 
@@ -159,14 +179,8 @@ void send_file(httplib::Response& res, const FileDownload& file) {
       [path](bool) { std::remove(path.c_str()); });
 }
 
-void send(httplib::Response& res, int status, const Json& body) {
-  res.status = status;
-  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
-}
-
 void send_error(httplib::Response& res, const Status& s) {
-  send(res, http_status_for(s.code()), error_json(s));
+  send_json(res, http_status_for(s.code()), error_json(s));
 }
 
 // Finds the logged-in actor for the request's session cookie.
@@ -189,32 +203,35 @@ Result<Actor> authenticate(Database& db, const httplib::Request& req, int64_t no
 
 }  // namespace
 
+void send_json(httplib::Response& res, int status, const Json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+}
+
 httplib::Server::Handler Router::wrap(ApiHandler handler, Auth auth, bool changes_state) {
   // The Router is short-lived; handlers keep only the AppState.
   AppState* app = &app_;
   return [app, handler, auth, changes_state](const httplib::Request& req,
                                              httplib::Response& res) {
-    try {
-      auto db = app->pool->acquire();
-      ApiCall call{req, *db, *app, std::nullopt, session_cookie(req)};
-      if (auth == Auth::kUser) {
-        std::string csrf;
-        auto actor = authenticate(*db, req, call.now(), &csrf);
-        if (!actor.ok()) return send_error(res, actor.status());
-        if (changes_state && req.get_header_value("X-CSRF-Token") != csrf)
-          return send_error(res, Status::Error("csrf", "安全校验失败(CSRF令牌无效),请刷新页面后重试"));
-        call.actor = std::move(actor.value());
-      }
-      if (changes_state && !req.is_multipart_form_data() && req.body.size() > kMaxJsonBytes)
-        return send_error(res, Status::Error("too_large", "请求内容过大(JSON 请求不超过1MB)"));
-      auto reply = handler(call);
-      if (!reply.ok()) return send_error(res, reply.status());
-      if (!reply->set_cookie.empty()) res.set_header("Set-Cookie", reply->set_cookie);
-      if (reply->file) return send_file(res, *reply->file);
-      send(res, reply->status, reply->body);
-    } catch (const std::exception& e) {
-      send_error(res, Status::Error("internal", std::string("服务器内部错误:") + e.what()));
+    auto db = app->pool->acquire();
+    ApiCall call{req, *db, *app, std::nullopt, session_cookie(req)};
+    if (auth == Auth::kUser) {
+      std::string csrf;
+      auto actor = authenticate(*db, req, call.now(), &csrf);
+      if (!actor.ok()) return send_error(res, actor.status());
+      if (changes_state && req.get_header_value("X-CSRF-Token") != csrf)
+        return send_error(res, Status::Error("csrf", "安全校验失败(CSRF令牌无效),请刷新页面后重试"));
+      call.actor = std::move(actor.value());
     }
+    if (has_oversize_number(req)) return send_error(res, Status::Error("not_found", "记录不存在"));
+    if (changes_state && !req.is_multipart_form_data() && req.body.size() > kMaxJsonBytes)
+      return send_error(res, Status::Error("too_large", "请求内容过大(JSON 请求不超过1MB)"));
+    auto reply = handler(call);
+    if (!reply.ok()) return send_error(res, reply.status());
+    if (!reply->set_cookie.empty()) res.set_header("Set-Cookie", reply->set_cookie);
+    if (reply->file) return send_file(res, *reply->file);
+    send_json(res, reply->status, reply->body);
   };
 }
 

@@ -1,7 +1,9 @@
 // Router: the thin frame every API handler runs in. It borrows a database
 // connection, authenticates the session cookie, enforces CSRF on state-changing
 // methods, runs the handler and renders its Result as JSON — a failed Status
-// becomes {code, message, field} with the matching HTTP status.
+// becomes {code, message, field} with the matching HTTP status. A numeric path
+// parameter too large for an id is a 404 before any handler runs. Exceptions
+// are not caught here: they reach the one catch-all (http/error_replies.h).
 #pragma once
 
 #include <httplib.h>
@@ -58,7 +60,8 @@ struct ApiCall {
   std::string session_token;   // the cookie's token, when logged in
 
   const Actor& who() const { return *actor; }
-  // The numeric path parameter `index` (from the route's regex).
+  // The numeric path parameter `index` (from the route's regex); the Router
+  // has already answered 404 for one beyond int64.
   int64_t path_id(int index = 1) const;
   // An optional integer query parameter; a malformed one is a 400 naming it.
   Result<std::optional<int64_t>> query_int(const std::string& name) const;
@@ -94,6 +97,9 @@ Result<Reply> file_reply(const std::string& name,
 // The HTTP status for a Status code ("not_found" -> 404 …).
 int http_status_for(const std::string& code);
 Json error_json(const Status& status);
+// Answers `status` with `body` as JSON. Invalid UTF-8 (request text echoed in a
+// message) is replaced by U+FFFD, so rendering never throws on it.
+void send_json(httplib::Response& res, int status, const Json& body);
 // The session cookie's token from a request, or "".
 std::string session_cookie(const httplib::Request& request);
 inline const char* kSessionCookie = "eb_session";

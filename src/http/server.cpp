@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "http/error_replies.h"
+#include "http/guarded_server.h"
 #include "http/routes.h"
 #include "store/area_store.h"
 #include "store/migrations.h"
@@ -11,7 +13,7 @@ namespace edu {
 struct ApiServer::Impl {
   std::unique_ptr<ConnectionPool> pool;
   AppState app;
-  httplib::Server server;
+  std::unique_ptr<GuardedServer> server;
   int port = 0;
 };
 
@@ -54,8 +56,13 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   impl.app.pool = impl.pool.get();
   impl.app.secure_cookies = options.secure_cookies;
 
-  httplib::Server& http = impl.server;
-  http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
+  // Connection workers outnumber database connections (a worker waiting on a
+  // slow peer holds no connection); one address may hold half of them.
+  ConnectionLimits limits;
+  limits.workers = 4 * options.threads;
+  limits.per_peer = limits.workers / 2;
+  impl.server = std::make_unique<GuardedServer>(limits);
+  GuardedServer& http = *impl.server;
   http.set_payload_max_length(options.max_body_bytes);
   http.set_tcp_nodelay(true);  // no 40 ms Nagle/delayed-ACK stall on keep-alive replies
   Router router(http, impl.app);
@@ -72,21 +79,11 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
       return Status::Error("config", "网页目录 " + options.web_dir + " 中没有 index.html,请先构建前端");
     http.set_mount_point("/", options.web_dir);
   }
-  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    Status s = res.status == 413 ? Status::Error("too_large", "请求内容过大")
-               : res.status == 404 ? Status::Error("not_found", "接口不存在:" + req.path)
-                                   : Status::Error("bad_request", "请求无效");
-    res.set_content(error_json(s).dump(), "application/json; charset=utf-8");
-  });
+  install_error_replies(http);
   http.set_post_routing_handler(
       [](const httplib::Request&, httplib::Response& res) { add_security_headers(res); });
 
-  if (options.port == 0) {
-    impl.port = http.bind_to_any_port(options.host);
-  } else {
-    impl.port = http.bind_to_port(options.host, options.port) ? options.port : -1;
-  }
+  impl.port = http.bind(options.host, options.port);
   if (impl.port <= 0)
     return Status::Error("config", "无法监听端口 " + std::to_string(options.port) +
                                        "(可能已被占用),请用 --port 指定其他端口");
@@ -94,7 +91,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
 }
 
 int ApiServer::port() const { return impl_->port; }
-void ApiServer::run() { impl_->server.listen_after_bind(); }
-void ApiServer::stop() { impl_->server.stop(); }
+void ApiServer::run() { impl_->server->listen_after_bind(); }
+void ApiServer::stop() { impl_->server->stop(); }
 
 }  // namespace edu

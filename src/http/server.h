@@ -1,6 +1,9 @@
 // The HTTP server: the JSON API under /api/v1, the built web UI at /, security
 // headers on every response, a request body limit, JSON errors for anything
-// that fails before a handler (unknown path, oversize body).
+// that fails before a handler (unknown path, oversize body) and for any
+// exception (http/error_replies.h). Connections are served by 4 × `threads`
+// workers with request deadlines and a per-address cap (http/guarded_server.h);
+// the database pool holds `threads` connections.
 #pragma once
 
 #include <memory>
@@ -15,7 +18,7 @@ struct ServerOptions {
   std::string host = "0.0.0.0";
   int port = 8080;                // 0 = any free port
   std::string web_dir;            // built web UI (web/dist); empty = API only
-  int threads = 8;
+  int threads = 8;                // database connections (connection workers: 4 ×)
   size_t max_body_bytes = size_t(64) << 20;  // file uploads; JSON bodies are limited to 1 MB
   bool secure_cookies = false;
 };

@@ -299,7 +299,10 @@ Result<ScoreImport> commit_score_import(Database& db, const Actor& actor, int64_
   const Reconciliation& r = sheet->reconciliation;
   auto id = insert_score_import(db, {exam_id, file_name, static_cast<int64_t>(sheet->rows.size()), r.counted(),
                                      static_cast<int64_t>(r.missing.size()), static_cast<int64_t>(r.outsiders.size()),
-                                     static_cast<int64_t>(r.duplicates.size()), kept_report(*sheet).dump(), actor.user.id});
+                                     static_cast<int64_t>(r.duplicates.size()),
+                                     // names from an xlsx file are not checked for UTF-8
+                                     kept_report(*sheet).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                                     actor.user.id});
   if (!id.ok()) return id.status();
   s = tx.commit();
   if (!s.ok()) return s;
