@@ -367,7 +367,12 @@ class XlsxReader {
 
   // Sets a non-empty cell, counting the cells this materialises against the limit.
   Status put(Rows& rows, int row, int col, const Cell& cell, const SheetTable& t) {
-    std::vector<Cell>& cells = rows[row];
+    auto [it, added] = rows.try_emplace(row);
+    if (added && rows.size() > limits_.max_rows + 1) {
+      return Status::Error(kTooManyRows, describe_location(file_, t.name, row) + "：" +
+                                             too_many_rows_reason(limits_.max_rows));
+    }
+    std::vector<Cell>& cells = it->second;
     if (size_t(col) >= cells.size()) {
       cells_ += size_t(col) + 1 - cells.size();
       if (cells_ > limits_.max_cells) return too_many_cells(t);

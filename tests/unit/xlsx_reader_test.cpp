@@ -498,5 +498,36 @@ TEST(XlsxReader, LimitsCellsFromGapsAndMerges) {
   EXPECT_EQ((*r)[0].rows[0].cells.back().text, "1");
 }
 
+// The row cap stops reading at the first row beyond it: the broken cell
+// further down (shared string 99 of 1) is never reached, and the rows after
+// it are never held.
+TEST(XlsxReader, StopsAtTheFirstRowBeyondTheRowCap) {
+  auto workbook = [](int last_row, int bad_row) {
+    std::string rows;
+    for (int i = 1; i <= last_row; ++i)
+      rows += "<row r=\"" + std::to_string(i) + "\"><c r=\"A" + std::to_string(i) + "\" t=\"s\"><v>" +
+              (i == bad_row ? "99" : "0") + "</v></c></row>";
+    return one_sheet_workbook("<sheetData>" + rows + "</sheetData>", "<si><t>a</t></si>");
+  };
+  TempDir dir;
+  ASSERT_TRUE(write_zip(dir / "x.xlsx", workbook(20, 15)));
+  XlsxLimits limits;
+  limits.max_rows = 10;
+  auto capped = read_xlsx(dir / "x.xlsx", limits);
+  ASSERT_FALSE(capped.ok());
+  EXPECT_EQ(capped.status().code(), kTooManyRows);
+  EXPECT_EQ(capped.status().message(),
+            "x.xlsx 工作表“Sheet1”第12行：数据超过10行（不含表头），超出单次导入的上限");
+  limits.max_rows = 100;
+  auto whole = read_xlsx(dir / "x.xlsx", limits);
+  ASSERT_FALSE(whole.ok());
+  EXPECT_EQ(whole.status().code(), "xlsx_corrupt");
+  ASSERT_TRUE(write_zip(dir / "y.xlsx", workbook(11, 0)));
+  limits.max_rows = 10;  // the header and 10 rows
+  auto exactly = read_xlsx(dir / "y.xlsx", limits);
+  ASSERT_TRUE(exactly.ok()) << exactly.status().message();
+  EXPECT_EQ((*exactly)[0].rows.size(), 11u);
+}
+
 }  // namespace
 }  // namespace edu::ingest
