@@ -5,8 +5,8 @@
 #include <set>
 
 #include "exam/text.h"
-#include "ingest/spreadsheet.h"
 #include "store/exam_store.h"
+#include "workflow/upload_sheet.h"
 
 namespace edu {
 namespace {
@@ -143,7 +143,7 @@ void keep_covered_schools(ScoreImport& s, int64_t own_school) {
 
 Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecord& exam,
                                const std::string& file_name, std::string_view content) {
-  auto table = ingest::read_spreadsheet_bytes(content, file_name);
+  auto table = read_upload_sheet(db, file_name, content);
   if (!table.ok()) return table.status();
   if (table->rows.empty()) return Status::Error("bad_file", "成绩表“" + file_name + "”是空的");
   const bool own_school = actor.scope.kind == Scope::Kind::kSchool;

@@ -1,17 +1,10 @@
 #include "workflow/import_commands.h"
 
-#include "ingest/spreadsheet.h"
 #include "store/password.h"
+#include "workflow/upload_sheet.h"
 
 namespace edu {
 namespace {
-
-Result<ingest::SheetTable> read_upload(const std::string& file_name, const std::string& content) {
-  if (content.empty()) return Status::Error("bad_file", "文件“" + file_name + "”是空的");
-  auto sheet = ingest::read_spreadsheet_bytes(content, file_name);
-  if (!sheet.ok()) return Status::Error("bad_file", sheet.status().message());
-  return sheet;
-}
 
 Result<ImportPlan> plan_file(Database& db, const Actor& actor, const RegisterSpec& spec,
                              const std::string& file_name, const ingest::SheetTable& sheet,
@@ -85,7 +78,7 @@ Result<ImportRecord> store_preview(Database& db, const Actor& actor, const Regis
 Result<ImportRecord> preview_import(Database& db, const Actor& actor, const RegisterSpec& spec,
                                     const std::string& file_name, const std::string& content,
                                     const RegisterContext& ctx) {
-  auto sheet = read_upload(file_name, content);
+  auto sheet = read_upload_sheet(db, file_name, content);
   if (!sheet.ok()) return sheet.status();
   return store_preview(db, actor, spec, file_name, content, *sheet, ctx);
 }
@@ -98,7 +91,7 @@ Result<ImportRecord> commit_import(Database& db, const Actor& actor, const Impor
   if (!spec) return Status::Error("internal", "未知的登记表类型“" + record.kind + "”");
   auto content = import_content(db, record.id);
   if (!content.ok()) return content.status();
-  auto sheet = read_upload(record.file_name, *content);
+  auto sheet = read_upload_sheet(db, record.file_name, *content);
   if (!sheet.ok()) return sheet.status();
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
@@ -111,7 +104,7 @@ Result<ImportRecord> commit_import(Database& db, const Actor& actor, const Impor
 Result<ImportRecord> import_file(Database& db, const Actor& actor, const RegisterSpec& spec,
                                  const std::string& file_name, const std::string& content,
                                  const RegisterContext& ctx) {
-  auto sheet = read_upload(file_name, content);
+  auto sheet = read_upload_sheet(db, file_name, content);
   if (!sheet.ok()) return sheet.status();
   {
     Transaction tx(db);

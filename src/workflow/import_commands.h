@@ -2,7 +2,8 @@
 // file, plan every row, keep the file and the plan as an import record,
 // change no register), commit (re-check and apply the kept file in one
 // transaction, mark the record committed), and both in one pass for the
-// command line.
+// command line. The file is read by read_upload_sheet (at most
+// import_max_rows data rows).
 #pragma once
 
 #include <string>

@@ -1,6 +1,7 @@
 // Importing register files over HTTP: preview names every problem by row and
 // column and changes nothing; commit is all-or-nothing and idempotent; CSV in
-// GBK and xlsx written by LibreOffice read the same as UTF-8 CSV.
+// GBK and xlsx written by LibreOffice read the same as UTF-8 CSV; a file
+// beyond the row cap is refused.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <iconv.h>
 
+#include "../unit/xlsx_builder.h"
 #include "api_server_fixture.h"
 
 namespace edu::apitest {
@@ -194,6 +196,34 @@ TEST(Import, BadFilesAndRolesAreRefused) {
   std::string id = std::to_string(mine.body["import"]["id"].get<int>());
   EXPECT_EQ(server().call("GET", "/imports/" + id, &sa).status, 404);  // another user's import
   EXPECT_EQ(server().call("GET", "/imports/" + id, &admin).status, 200);
+}
+
+// An .xlsx of `rows` student rows below a header, written as a zip of XML.
+std::string many_rows_xlsx(int rows) {
+  std::string body = R"(<sheetData><row r="1"><c t="inlineStr"><is><t>姓名</t></is></c>)"
+                     R"(<c t="inlineStr"><is><t>性别</t></is></c></row>)";
+  for (int r = 2; r <= rows + 1; ++r)
+    body += "<row r=\"" + std::to_string(r) + R"("><c t="inlineStr"><is><t>某</t></is></c>)"
+            R"(<c t="inlineStr"><is><t>未知</t></is></c></row>)";
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("edu_rows_" + std::to_string(::getpid()) + ".xlsx")).string();
+  EXPECT_TRUE(ingest::testing::write_zip(path, ingest::testing::one_sheet_workbook(body + "</sheetData>")));
+  std::ifstream in(path, std::ios::binary);
+  std::string xlsx((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove(path);
+  return xlsx;
+}
+
+TEST(Import, AFileBeyondTheRowCapIsRefusedAndNothingStored) {
+  Login sa = server().login("school_admin");
+  int64_t imports = server().count("imports");
+  auto r = server().upload("/imports/student", &sa, "全县名册.xlsx", many_rows_xlsx(250'000));
+  EXPECT_EQ(r.status, 422) << r.body.dump();
+  EXPECT_EQ(r.body["code"], "bad_file");
+  EXPECT_EQ(r.body["message"],
+            "全县名册.xlsx 工作表“Sheet1”第200002行：数据超过200000行（不含表头），超出单次导入的上限；"
+            "上限由系统设置“import_max_rows”规定，请拆分成几个文件分批导入");
+  EXPECT_EQ(server().count("imports"), imports);
 }
 
 }  // namespace
