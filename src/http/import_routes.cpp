@@ -1,6 +1,7 @@
 #include <filesystem>
 
 #include "http/json_views.h"
+#include "http/release_memory.h"
 #include "http/routes.h"
 #include "workflow/import_commands.h"
 
@@ -99,12 +100,12 @@ Result<Reply> errors_sheet(ApiCall& call) {
 }  // namespace
 
 void add_import_routes(Router& router) {
-  router.post("/imports/([a-z]+)", upload);
+  router.post("/imports/([a-z]+)", releasing_memory(upload));
   router.get("/imports", list);
   router.get(R"(/imports/(\d+))", show);
   router.get(R"(/imports/(\d+)/problems)", problems);
-  router.post(R"(/imports/(\d+)/commit)", commit);
-  router.get(R"(/imports/(\d+)/errors\.xlsx)", errors_sheet);
+  router.post(R"(/imports/(\d+)/commit)", releasing_memory(commit));
+  router.get(R"(/imports/(\d+)/errors\.xlsx)", releasing_memory(errors_sheet));
 }
 
 }  // namespace edu
