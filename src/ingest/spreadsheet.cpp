@@ -14,6 +14,7 @@ Result<SheetTable> read_spreadsheet_bytes(std::string_view data, const std::stri
   if (data.size() >= 4 && data.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
     XlsxLimits limits;
     limits.max_rows = max_rows;
+    limits.stop_after_sheet_with_data = true;
     auto sheets = read_xlsx_bytes(data, file_name, limits);
     if (!sheets.ok()) return sheets.status();
     for (auto& sheet : *sheets)

@@ -263,6 +263,7 @@ class XlsxReader {
       if (!ends_with(rel->second.type, "/worksheet")) continue;  // chart or dialog sheet
       if (Status s = read_sheet(rel->second.target, table); !s.ok()) return s;
       tables.push_back(std::move(table));
+      if (limits_.stop_after_sheet_with_data && !tables.back().rows.empty()) break;
     }
     if (tables.empty()) return Status::Error("xlsx_invalid", file_ + "：工作簿中没有工作表");
     return tables;

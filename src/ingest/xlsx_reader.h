@@ -40,6 +40,7 @@ struct XlsxLimits {
   size_t max_total_bytes = size_t(1) << 30;    // all parts read, together
   size_t max_cells = 10'000'000;               // cells materialised, all sheets together
   size_t max_rows = kMaxRows;                  // non-empty rows of one sheet below its first
+  bool stop_after_sheet_with_data = false;     // read no sheet after the first with a row
 };
 
 // Reads the file at `path`; errors name it by its base name.

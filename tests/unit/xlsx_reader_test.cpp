@@ -13,6 +13,7 @@
 #include "ingest/cell_ref.h"
 #include "ingest/csv_reader.h"
 #include "ingest/excel_date.h"
+#include "ingest/spreadsheet.h"
 #include "xlsx_builder.h"
 
 namespace edu::ingest {
@@ -527,6 +528,20 @@ TEST(XlsxReader, StopsAtTheFirstRowBeyondTheRowCap) {
   auto exactly = read_xlsx(dir / "y.xlsx", limits);
   ASSERT_TRUE(exactly.ok()) << exactly.status().message();
   EXPECT_EQ((*exactly)[0].rows.size(), 11u);
+}
+
+// An import uses the first sheet with data: the sheets after it are not read,
+// so they can neither hold rows beyond the cap nor fail the file.
+TEST(XlsxReader, AnImportReadsNoSheetAfterTheFirstWithData) {
+  auto parts = register_workbook();
+  for (auto& [name, content] : parts)
+    if (name == "xl/worksheets/sheet1.xml") content = "<worksheet><sheetData><row>";  // not XML
+  TempDir dir;
+  ASSERT_TRUE(write_zip(dir / "x.xlsx", parts));
+  EXPECT_EQ(read_xlsx(dir / "x.xlsx").status().code(), "xlsx_corrupt");
+  auto sheet = read_spreadsheet_bytes(read_all(dir / "x.xlsx"), "x.xlsx");
+  ASSERT_TRUE(sheet.ok()) << sheet.status().message();
+  EXPECT_EQ(sheet->name, "学生");
 }
 
 }  // namespace
