@@ -2,8 +2,8 @@
 // allocates millions of small blocks (cells, rows, problems); freed, glibc
 // keeps them in its arenas for the process, so a few large uploads leave
 // gigabytes held (issue 8.4). malloc_trim(0) returns the free pages of every
-// arena to the system; it costs a few milliseconds, so only the routes that
-// read files use it.
+// arena to the system; it walks them all, so only the routes that read
+// uploads use it (register imports and their error sheets, exam scores).
 #pragma once
 
 #include "http/router.h"
