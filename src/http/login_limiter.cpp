@@ -23,6 +23,15 @@ int64_t wait_for(Map& failures, const typename Map::key_type& key, int budget, i
   return *std::min_element(times.begin(), times.end()) + LoginLimiter::kWindowSeconds - now;
 }
 
+// Drops the entries whose failures all left the window.
+template <class Map>
+void forget_expired(Map& failures, int64_t now) {
+  std::erase_if(failures, [&](const auto& entry) {
+    const auto& times = entry.second;
+    return *std::max_element(times.begin(), times.end()) <= now - LoginLimiter::kWindowSeconds;
+  });
+}
+
 }  // namespace
 
 int64_t LoginLimiter::wait_seconds(const std::string& username, const std::string& address,
@@ -37,11 +46,20 @@ void LoginLimiter::record_failure(const std::string& username, const std::string
   std::lock_guard lock(mutex_);
   by_name_[{username, address}].push_back(now);
   by_address_[address].push_back(now);
+  if (by_name_.size() > kForgetAbove || by_address_.size() > kForgetAbove) {
+    forget_expired(by_name_, now);
+    forget_expired(by_address_, now);
+  }
 }
 
 void LoginLimiter::clear(const std::string& username, const std::string& address) {
   std::lock_guard lock(mutex_);
   by_name_.erase({username, address});
+}
+
+size_t LoginLimiter::tracked() const {
+  std::lock_guard lock(mutex_);
+  return by_name_.size() + by_address_.size();
 }
 
 }  // namespace edu

@@ -7,9 +7,12 @@
 // password, until the oldest failure leaves the window. Only failures count:
 // a successful login clears its username's budget but not its address's, so
 // logging in to one account does not reset the guessing of others. In
-// memory: a restart clears it.
+// memory: a restart clears it; beyond kForgetAbove usernames or addresses,
+// those whose failures all left the window are forgotten (a new name or
+// address with every guess would otherwise grow the maps forever).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -24,16 +27,19 @@ class LoginLimiter {
   static constexpr int kMaxFailures = 5;
   static constexpr int kMaxFailuresPerAddress = 20;
   static constexpr int64_t kWindowSeconds = 300;
+  static constexpr size_t kForgetAbove = 10'000;
 
   // Seconds until another attempt is allowed (0 = allowed now).
   int64_t wait_seconds(const std::string& username, const std::string& address, int64_t now);
   void record_failure(const std::string& username, const std::string& address, int64_t now);
   // After a successful login: the username's failures from this address are forgotten.
   void clear(const std::string& username, const std::string& address);
+  // How many usernames (with their address) and addresses have failures kept.
+  size_t tracked() const;
 
  private:
   using Times = std::vector<int64_t>;  // failure times
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::map<std::pair<std::string, std::string>, Times> by_name_;  // (username, address)
   std::map<std::string, Times> by_address_;
 };
