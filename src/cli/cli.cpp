@@ -143,11 +143,15 @@ int run_import(Database& db, const std::string& kind, const std::string& path,
             << "):共 " << record->rows << " 行,有效 " << record->valid_rows << " 行\n";
   for (const auto& c : record->unknown_columns) std::cout << "  未识别的列(将忽略):" << c << "\n";
   for (const auto& c : record->missing_columns) std::cout << "  缺少必需的列:" << c << "\n";
-  for (const auto& p : record->problems)
+  auto listed = list_import_problems(db, record->id, {1, int64_t{kListedProblems}});
+  if (!listed.ok()) return fail(listed.status());
+  for (const auto& p : listed->items)
     std::cout << "  第" << p.row << "行"
               << (p.column >= 0 ? ingest::column_letters(p.column) + "列(" + p.header + ")" : "")
               << ":" << p.message << "\n";
-  if (!record->problems.empty() || !record->missing_columns.empty()) {
+  if (record->problem_count > listed->total)
+    std::cout << "  共" << record->problem_count << "处问题,以上列出前" << listed->total << "处\n";
+  if (record->problem_count > 0 || !record->missing_columns.empty()) {
     std::cerr << "错误:文件有问题,未导入任何数据\n";
     return 1;
   }

@@ -1,3 +1,4 @@
+#include "http/hashing_slots.h"
 #include "http/json_input.h"
 #include "http/json_views.h"
 #include "http/routes.h"
@@ -30,6 +31,12 @@ Status audit_session(ApiCall& call, const User& user, const std::string& action)
   return record_audit(call.db, e);
 }
 
+// Password checks at once, for the whole server; a login waits at most 2 s for one.
+HashingSlots& password_checks() {
+  static HashingSlots slots(2, std::chrono::milliseconds(2000));
+  return slots;
+}
+
 Result<Reply> login(ApiCall& call) {
   auto body = call.body();
   if (!body.ok()) return body.status();
@@ -38,8 +45,8 @@ Result<Reply> login(ApiCall& call) {
   std::string password = in.secret("password");
   if (!in.status().ok()) return in.status();
 
-  const std::string key = username + "|" + call.request.remote_addr;
-  int64_t wait = call.app.limiter.wait_seconds(key, call.now());
+  const std::string& address = call.request.remote_addr;
+  int64_t wait = call.app.limiter.wait_seconds(username, address, call.now());
   if (wait > 0)
     return Status::Error("too_many_attempts", "登录失败次数过多,请" +
                                                   std::to_string((wait + 59) / 60) + "分钟后再试");
@@ -47,13 +54,17 @@ Result<Reply> login(ApiCall& call) {
   if (!user.ok()) return user.status();
   // Verify even for an unknown user so the answer time does not reveal which names exist.
   static const std::string dummy = hash_password("not-a-password-1").value();
-  bool good = verify_password(*user ? (*user)->password_hash : dummy, password) && *user &&
-              (*user)->active;
+  bool good = false;
+  if (!password_checks().run([&] {
+        good = verify_password(*user ? (*user)->password_hash : dummy, password) && *user &&
+               (*user)->active;
+      }))
+    return Status::Error("busy", "服务器繁忙,请稍后再试");
   if (!good) {
-    call.app.limiter.record_failure(key, call.now());
+    call.app.limiter.record_failure(username, address, call.now());
     return Status::Error("bad_credentials", "用户名或密码错误");
   }
-  call.app.limiter.clear(key);
+  call.app.limiter.clear(username, address);
   std::string csrf;
   Transaction tx(call.db);
   auto token = create_session(call.db, (*user)->id, call.now(), call.app.session_lifetime, &csrf);

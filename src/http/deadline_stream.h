@@ -37,7 +37,6 @@ class DeadlineStream : public httplib::Stream {
   // the peer closed or stayed quiet.
   bool next_request(std::chrono::milliseconds idle, const std::function<bool()>& stopping);
   bool expired() const { return expired_; }
-  size_t bytes_moved() const { return read_bytes_ + written_bytes_; }  // in this request
 
   bool is_readable() const override;
   bool is_writable() const override;

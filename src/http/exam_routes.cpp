@@ -4,6 +4,7 @@
 #include "http/exam_json.h"
 #include "http/exam_request.h"
 #include "http/json_input.h"
+#include "http/release_memory.h"
 #include "http/routes.h"
 #include "report/xlsx_table_writer.h"
 #include "store/exam_store.h"
@@ -274,8 +275,8 @@ void add_exam_routes(Router& router) {
   router.get(R"(/exams/(\d+)/exemptions)", exemptions);
   router.post(R"(/exams/(\d+)/exemptions)", add_exemption);
   router.put(R"(/exams/(\d+)/exemptions/(\d+))", decide);
-  router.post(R"(/exams/(\d+)/scores/preview)", [](ApiCall& c) { return scores(c, false); });
-  router.post(R"(/exams/(\d+)/scores/commit)", [](ApiCall& c) { return scores(c, true); });
+  router.post(R"(/exams/(\d+)/scores/preview)", releasing_memory([](ApiCall& c) { return scores(c, false); }));
+  router.post(R"(/exams/(\d+)/scores/commit)", releasing_memory([](ApiCall& c) { return scores(c, true); }));
 }
 
 }  // namespace edu

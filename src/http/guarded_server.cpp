@@ -1,6 +1,5 @@
 #include "http/guarded_server.h"
 
-#include <malloc.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -11,7 +10,6 @@ namespace edu {
 namespace {
 
 constexpr int kListenBacklog = 1024;
-constexpr size_t kTrimAfterBytes = size_t(1) << 20;
 
 // The answer to a connection over its address's cap.
 std::string too_many_connections() {
@@ -68,7 +66,6 @@ void GuardedServer::serve(DeadlineStream& stream) {
     } catch (...) {
       std::fprintf(stderr, "edubureau: 请求处理异常,连接已关闭\n");
     }
-    if (stream.bytes_moved() > kTrimAfterBytes) malloc_trim(0);
     if (!answered || closed || stream.expired()) return;
   }
 }

@@ -11,9 +11,6 @@
 //    their SYNs dropped and waited 1–3 s for the retry).
 //  - An exception that escapes a request closes that connection and is
 //    logged; it never ends the process.
-//  - After a request that moved more than 1 MiB (uploads, imports, exports),
-//    freed memory is given back to the system (malloc_trim); ordinary
-//    requests skip that.
 #pragma once
 
 #include <httplib.h>

@@ -1,8 +1,7 @@
 #include <filesystem>
 
 #include "http/json_views.h"
-#include "ingest/spreadsheet.h"
-#include "report/error_report.h"
+#include "http/release_memory.h"
 #include "http/routes.h"
 #include "workflow/import_commands.h"
 
@@ -19,6 +18,28 @@ std::optional<int64_t> owner_filter(const ApiCall& call) {
   return call.who().user.id;
 }
 
+// The import as the client sees it, with the first kProblemsInImport listed
+// problems; the rest page through GET /imports/{id}/problems.
+constexpr int64_t kProblemsInImport = 100;
+
+Result<Reply> import_reply(ApiCall& call, const ImportRecord& record) {
+  auto problems = list_import_problems(call.db, record.id, {1, kProblemsInImport});
+  if (!problems.ok()) return problems.status();
+  Json j = to_json(record);
+  j["problems"] = page_json(*problems)["items"];
+  j["problems_listed"] = problems->total;
+  return Reply(Json{{"import", j}});
+}
+
+Result<ImportRecord> visible_import(ApiCall& call) {
+  auto record = get_import(call.db, call.path_id(), owner_filter(call));
+  if (!record.ok()) return record.status();
+  if (!*record) return Status::Error("not_found", "导入记录不存在");
+  return **record;
+}
+
+RegisterContext context(const ApiCall& call) { return {call.today(), call.app.school_year}; }
+
 Result<Reply> upload(ApiCall& call) {
   std::string kind = call.request.matches[1];
   const RegisterSpec* spec = find_register_spec(kind);
@@ -26,17 +47,28 @@ Result<Reply> upload(ApiCall& call) {
   if (!call.request.has_file("file"))
     return Status::Error("bad_request", "请以 multipart/form-data 上传文件(字段名 file)", "file");
   const auto file = call.request.get_file_value("file");
-  auto record = preview_import(call.db, call.who(), *spec, file.filename, file.content,
-                               {call.today(), call.app.school_year});
+  auto record = preview_import(call.db, call.who(), *spec, file.filename, file.content, context(call));
   if (!record.ok()) return record.status();
-  return Reply(Json{{"import", to_json(*record)}});
+  return import_reply(call, *record);
 }
 
 Result<Reply> show(ApiCall& call) {
-  auto record = get_import(call.db, call.path_id(), owner_filter(call));
+  auto record = visible_import(call);
   if (!record.ok()) return record.status();
-  if (!*record) return Status::Error("not_found", "导入记录不存在");
-  return Reply(Json{{"import", to_json(**record)}});
+  return import_reply(call, *record);
+}
+
+// The listed problems, a page at a time, with the count of all problems.
+Result<Reply> problems(ApiCall& call) {
+  auto record = visible_import(call);
+  if (!record.ok()) return record.status();
+  auto page = call.page();
+  if (!page.ok()) return page.status();
+  auto problems = list_import_problems(call.db, record->id, *page);
+  if (!problems.ok()) return problems.status();
+  Json j = page_json(*problems);
+  j["problem_count"] = record->problem_count;
+  return Reply(j);
 }
 
 Result<Reply> list(ApiCall& call) {
@@ -48,39 +80,32 @@ Result<Reply> list(ApiCall& call) {
 }
 
 Result<Reply> commit(ApiCall& call) {
-  auto record = get_import(call.db, call.path_id(), owner_filter(call));
+  auto record = visible_import(call);
   if (!record.ok()) return record.status();
-  if (!*record) return Status::Error("not_found", "导入记录不存在");
-  auto committed = commit_import(call.db, call.who(), **record, {call.today(), call.app.school_year});
+  auto committed = commit_import(call.db, call.who(), *record, context(call));
   if (!committed.ok()) return committed.status();
-  return Reply(Json{{"import", to_json(*committed)}});
+  return import_reply(call, *committed);
 }
 
 // The uploaded sheet with every problem marked and a 错误说明 column.
 Result<Reply> errors_sheet(ApiCall& call) {
-  auto record = get_import(call.db, call.path_id(), owner_filter(call));
+  auto record = visible_import(call);
   if (!record.ok()) return record.status();
-  if (!*record) return Status::Error("not_found", "导入记录不存在");
-  auto content = import_content(call.db, (*record)->id);
-  if (!content.ok()) return content.status();
-  auto sheet = ingest::read_spreadsheet_bytes(*content, (*record)->file_name);
-  if (!sheet.ok()) return Status::Error("bad_file", sheet.status().message());
-  std::vector<ingest::RowProblem> problems;
-  for (const ImportProblemRecord& p : (*record)->problems) problems.push_back({p.row, p.column, p.message});
-  std::string stem = std::filesystem::path((*record)->file_name).stem().string();
+  std::string stem = std::filesystem::path(record->file_name).stem().string();
   return file_reply(stem + "-错误说明.xlsx", [&](const std::string& path) {
-    return report::write_error_report(*sheet, problems, path);
+    return write_import_error_sheet(call.db, *record, context(call), path);
   });
 }
 
 }  // namespace
 
 void add_import_routes(Router& router) {
-  router.post("/imports/([a-z]+)", upload);
+  router.post("/imports/([a-z]+)", releasing_memory(upload));
   router.get("/imports", list);
   router.get(R"(/imports/(\d+))", show);
-  router.post(R"(/imports/(\d+)/commit)", commit);
-  router.get(R"(/imports/(\d+)/errors\.xlsx)", errors_sheet);
+  router.get(R"(/imports/(\d+)/problems)", problems);
+  router.post(R"(/imports/(\d+)/commit)", releasing_memory(commit));
+  router.get(R"(/imports/(\d+)/errors\.xlsx)", releasing_memory(errors_sheet));
 }
 
 }  // namespace edu

@@ -124,14 +124,15 @@ json to_json(const Counts& counts) {
   return list;
 }
 
+json to_json(const ImportProblemRecord& p) {
+  return {{"row", p.row},
+          {"column", p.column >= 0 ? ingest::column_letters(p.column) : ""},
+          {"header", p.header},
+          {"value", p.value},
+          {"message", p.message}};
+}
+
 json to_json(const ImportRecord& r) {
-  json problems = json::array();
-  for (const auto& p : r.problems)
-    problems.push_back({{"row", p.row},
-                        {"column", p.column >= 0 ? ingest::column_letters(p.column) : ""},
-                        {"header", p.header},
-                        {"value", p.value},
-                        {"message", p.message}});
   const RegisterSpec* spec = find_register_spec(r.kind);
   return {{"id", r.id},
           {"kind", r.kind},
@@ -146,7 +147,7 @@ json to_json(const ImportRecord& r) {
           {"unchanged", r.unchanged},
           {"created", r.created},
           {"updated", r.updated},
-          {"problems", problems},
+          {"problem_count", r.problem_count},
           {"unknown_columns", r.unknown_columns},
           {"missing_columns", r.missing_columns},
           {"created_by", r.created_by_name},

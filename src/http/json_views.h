@@ -23,7 +23,8 @@ nlohmann::json to_json(const ClassSizeView& v);
 nlohmann::json to_json(const Conditions& c);
 nlohmann::json to_json(const AuditEntry& e);
 nlohmann::json to_json(const Counts& counts);  // [{name, value}]
-nlohmann::json to_json(const ImportRecord& r);  // problems' columns as letters (A, B …)
+nlohmann::json to_json(const ImportRecord& r);  // the counts, problem_count; no problems
+nlohmann::json to_json(const ImportProblemRecord& p);  // column as letters (A, B …)
 // A user as the client sees it (never the password hash).
 nlohmann::json user_json(const User& u, const std::string& scope_name);
 

@@ -20,7 +20,7 @@ char detect_separator(std::string_view text) {
 
 }  // namespace
 
-Result<SheetTable> read_csv_bytes(std::string_view data, const std::string& file_name) {
+Result<SheetTable> read_csv_bytes(std::string_view data, const std::string& file_name, size_t max_rows) {
   auto decoded = decode_text(data, file_name);
   if (!decoded.ok()) return decoded.status();
   const std::string& s = decoded->utf8;
@@ -99,6 +99,10 @@ Result<SheetTable> read_csv_bytes(std::string_view data, const std::string& file
     total_cells += cells.size();
     if (total_cells > kMaxCsvCells) {
       return error(row, -1, "表格过大（超过" + std::to_string(kMaxCsvCells) + "个单元格），请拆分成几个文件再导入");
+    }
+    if (table.rows.size() > max_rows) {
+      return Status::Error(kTooManyRows,
+                           describe_location(file_name, "", row) + "：" + too_many_rows_reason(max_rows));
     }
     table.rows.push_back(TableRow{row, std::move(cells)});
   }

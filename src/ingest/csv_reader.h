@@ -11,13 +11,16 @@
 // comma. Row numbers count records, as Excel shows the file; blank records
 // are left out (their numbers skipped). Beyond 1,048,576 rows or 16,384
 // columns, more than kMaxCsvCells cells, or a quote never closed, is an error naming the file and row
-// ("学生.csv 第12行C列：…").
+// ("学生.csv 第12行C列：…"); so are more than max_rows non-empty records
+// below the first (the header), found as they are read (code "too_many_rows",
+// see table.h).
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include "core/status.h"
+#include "ingest/cell_ref.h"
 #include "ingest/table.h"
 
 namespace edu::ingest {
@@ -27,6 +30,7 @@ inline constexpr size_t kMaxCsvCells = 10'000'000;  // cells kept, as for xlsx
 
 // The table's name is the file's base name without its extension.
 Result<SheetTable> read_csv(const std::string& path);
-Result<SheetTable> read_csv_bytes(std::string_view data, const std::string& file_name);
+Result<SheetTable> read_csv_bytes(std::string_view data, const std::string& file_name,
+                                  size_t max_rows = kMaxRows);
 
 }  // namespace edu::ingest

@@ -9,15 +9,19 @@
 
 namespace edu::ingest {
 
-Result<SheetTable> read_spreadsheet_bytes(std::string_view data, const std::string& file_name) {
+Result<SheetTable> read_spreadsheet_bytes(std::string_view data, const std::string& file_name,
+                                          size_t max_rows) {
   if (data.size() >= 4 && data.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
-    auto sheets = read_xlsx_bytes(data, file_name);
+    XlsxLimits limits;
+    limits.max_rows = max_rows;
+    limits.stop_after_sheet_with_data = true;
+    auto sheets = read_xlsx_bytes(data, file_name, limits);
     if (!sheets.ok()) return sheets.status();
     for (auto& sheet : *sheets)
       if (!sheet.rows.empty()) return std::move(sheet);
     return Status::Error("bad_file", file_name + ":工作簿中没有任何数据");
   }
-  return read_csv_bytes(data, file_name);
+  return read_csv_bytes(data, file_name, max_rows);
 }
 
 Result<SheetTable> read_spreadsheet(const std::string& path) {

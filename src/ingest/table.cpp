@@ -19,6 +19,10 @@ std::string number_text(double value) {
   return std::string(buf, r.ptr);
 }
 
+std::string too_many_rows_reason(size_t max_rows) {
+  return "数据超过" + std::to_string(max_rows) + "行（不含表头），超出单次导入的上限";
+}
+
 Cell text_cell(std::string text) {
   Cell c;
   if (!text.empty()) {

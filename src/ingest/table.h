@@ -12,6 +12,7 @@
 //  - cells[i] is column i (0 = A, see cell_ref.h); gaps are kEmpty cells.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,12 @@ struct SheetTable {
 // typed as a number), are shown in scientific notation ("4.3052120140901005e+17")
 // so that they never pass for an exact value.
 std::string number_text(double value);
+
+// A sheet with more data rows than a reader was allowed to read fails with
+// this code and, after the place, this reason: "数据超过200000行（不含表头），
+// 超出单次导入的上限".
+inline constexpr const char* kTooManyRows = "too_many_rows";
+std::string too_many_rows_reason(size_t max_rows);
 
 Cell text_cell(std::string text);  // kEmpty for "", else kText
 Cell number_cell(double value);    // kNumber with number_text()

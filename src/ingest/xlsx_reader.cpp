@@ -263,6 +263,7 @@ class XlsxReader {
       if (!ends_with(rel->second.type, "/worksheet")) continue;  // chart or dialog sheet
       if (Status s = read_sheet(rel->second.target, table); !s.ok()) return s;
       tables.push_back(std::move(table));
+      if (limits_.stop_after_sheet_with_data && !tables.back().rows.empty()) break;
     }
     if (tables.empty()) return Status::Error("xlsx_invalid", file_ + "：工作簿中没有工作表");
     return tables;
@@ -367,7 +368,12 @@ class XlsxReader {
 
   // Sets a non-empty cell, counting the cells this materialises against the limit.
   Status put(Rows& rows, int row, int col, const Cell& cell, const SheetTable& t) {
-    std::vector<Cell>& cells = rows[row];
+    auto [it, added] = rows.try_emplace(row);
+    if (added && rows.size() > limits_.max_rows + 1) {
+      return Status::Error(kTooManyRows, describe_location(file_, t.name, row) + "：" +
+                                             too_many_rows_reason(limits_.max_rows));
+    }
+    std::vector<Cell>& cells = it->second;
     if (size_t(col) >= cells.size()) {
       cells_ += size_t(col) + 1 - cells.size();
       if (cells_ > limits_.max_cells) return too_many_cells(t);

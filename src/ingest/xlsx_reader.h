@@ -10,9 +10,12 @@
 //
 // Bounded against hostile files: an entry inflating beyond
 // limits.max_entry_bytes, all entries together beyond max_total_bytes,
-// references beyond XFD1048576, or more than max_cells cells (counting the
-// empty cells in gaps and those filled from merges) give an error, never a
-// crash or a hang. Errors are Chinese and name the file, sheet, row, column:
+// references beyond XFD1048576, more than max_cells cells (counting the
+// empty cells in gaps and those filled from merges), or a sheet with more
+// than max_rows non-empty rows below its first one (the header) give an
+// error, never a crash or a hang; the row cap is checked as rows are read,
+// so a sheet of a million rows is refused after max_rows + 2 of them
+// (code "too_many_rows", see table.h). Errors are Chinese and name the file, sheet, row, column:
 // "学生.xlsx 工作表“学生”第12行C列：…". An old .xls or a password-protected
 // file is recognised and named as such.
 //
@@ -27,6 +30,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "ingest/cell_ref.h"
 #include "ingest/table.h"
 
 namespace edu::ingest {
@@ -35,6 +39,8 @@ struct XlsxLimits {
   size_t max_entry_bytes = size_t(200) << 20;  // one inflated part (sheet, shared strings)
   size_t max_total_bytes = size_t(1) << 30;    // all parts read, together
   size_t max_cells = 10'000'000;               // cells materialised, all sheets together
+  size_t max_rows = kMaxRows;                  // non-empty rows of one sheet below its first
+  bool stop_after_sheet_with_data = false;     // read no sheet after the first with a row
 };
 
 // Reads the file at `path`; errors name it by its base name.

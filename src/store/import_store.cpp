@@ -23,7 +23,8 @@ std::vector<std::string> split_lines(const std::string& text) {
 const char* kColumns =
     "i.id, i.kind, i.file_name, i.checksum, i.status, i.rows, i.valid_rows, i.to_create, "
     "i.to_update, i.unchanged, i.created, i.updated, i.unknown_columns, i.missing_columns, "
-    "i.created_by, COALESCE(u.display_name, ''), i.created_at, COALESCE(i.committed_at, '')";
+    "i.created_by, COALESCE(u.display_name, ''), i.created_at, COALESCE(i.committed_at, ''), "
+    "i.problem_count";
 
 ImportRecord record_from(const Row& r) {
   ImportRecord m;
@@ -45,6 +46,7 @@ ImportRecord record_from(const Row& r) {
   m.created_by_name = r.text(15);
   m.created_at = r.text(16);
   m.committed_at = r.text(17);
+  m.problem_count = r.integer(18);
   return m;
 }
 
@@ -67,21 +69,23 @@ std::string from_base64(const std::string& text) {
 
 }  // namespace
 
-Result<int64_t> insert_import(Database& db, const ImportRecord& m, const std::string& content) {
+Result<int64_t> insert_import(Database& db, const ImportRecord& m,
+                              const std::vector<ImportProblemRecord>& listed, const std::string& content) {
   auto rows = db.query(
       "INSERT INTO imports (kind, file_name, checksum, status, rows, valid_rows, to_create, "
       "to_update, unchanged, unknown_columns, missing_columns, created_by, created_at, "
-      "content_base64) VALUES (?,?,?,?,?,?,?,?,?,?,?,?, CURRENT_TIMESTAMP, ?) RETURNING id",
+      "content_base64, problem_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?, CURRENT_TIMESTAMP, ?, ?) "
+      "RETURNING id",
       {m.kind, m.file_name, m.checksum, m.status, m.rows, m.valid_rows, m.to_create, m.to_update,
        m.unchanged, join_lines(m.unknown_columns), join_lines(m.missing_columns), m.created_by,
-       to_base64(content)});
+       to_base64(content), m.problem_count});
   if (!rows.ok()) return rows.status();
   int64_t id = rows->front().integer(0);
   auto stmt = db.prepare(
       "INSERT INTO import_problems (import_id, row_number, column_index, header, value, message) "
       "VALUES (?, ?, ?, ?, ?, ?)");
   if (!stmt.ok()) return stmt.status();
-  for (const auto& p : m.problems) {
+  for (const auto& p : listed) {
     Status s = (*stmt)->run({id, int64_t{p.row}, int64_t{p.column}, p.header, p.value, p.message});
     if (!s.ok()) return s;
   }
@@ -100,16 +104,25 @@ Result<std::optional<ImportRecord>> get_import(Database& db, int64_t id,
   auto rows = db.query(sql, params);
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<ImportRecord>();
-  ImportRecord m = record_from(rows->front());
-  auto problems = db.query(
+  return std::optional<ImportRecord>(record_from(rows->front()));
+}
+
+Result<Page<ImportProblemRecord>> list_import_problems(Database& db, int64_t import_id, PageRequest request) {
+  Page<ImportProblemRecord> page;
+  page.page = request.page;
+  page.size = request.size;
+  auto count = db.query("SELECT COUNT(*) FROM import_problems WHERE import_id = ?", {import_id});
+  if (!count.ok()) return count.status();
+  page.total = count->front().integer(0);
+  auto rows = db.query(
       "SELECT row_number, column_index, header, value, message FROM import_problems WHERE "
-      "import_id = ? ORDER BY row_number, column_index",
-      {id});
-  if (!problems.ok()) return problems.status();
-  for (const Row& r : *problems)
-    m.problems.push_back({static_cast<int>(r.integer(0)), static_cast<int>(r.integer(1)),
-                          r.text(2), r.text(3), r.text(4)});
-  return std::optional<ImportRecord>(std::move(m));
+      "import_id = ? ORDER BY row_number, column_index, message LIMIT ? OFFSET ?",
+      {import_id, request.size, (request.page - 1) * request.size});
+  if (!rows.ok()) return rows.status();
+  for (const Row& r : *rows)
+    page.items.push_back({static_cast<int>(r.integer(0)), static_cast<int>(r.integer(1)), r.text(2),
+                          r.text(3), r.text(4)});
+  return page;
 }
 
 Result<std::string> import_content(Database& db, int64_t id) {

@@ -1,7 +1,8 @@
 // Import records: each uploaded register file with its checksum, the
-// preview's counts and problems, and whether (and when) it was committed.
-// The file itself is kept (base64) so the commit re-reads exactly what was
-// previewed.
+// preview's counts, how many problems it found and the first of them (as many
+// as the caller lists, by row then column), and whether (and when) it was
+// committed. The file itself is kept (base64) so the commit re-reads exactly
+// what was previewed and the error sheet can find every problem again.
 #pragma once
 
 #include <optional>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/paging.h"
 
 namespace edu {
 
@@ -28,13 +30,18 @@ struct ImportRecord {
   int64_t created_by = 0;
   std::string created_by_name;  // filled when read
   std::string created_at, committed_at;
-  std::vector<ImportProblemRecord> problems;  // filled by get_import
+  int64_t problem_count = 0;  // every problem found, listed or not
 };
 
-Result<int64_t> insert_import(Database& db, const ImportRecord& record, const std::string& content);
+// `listed`: the problems kept for the record (the first ones; their number
+// may be below record.problem_count).
+Result<int64_t> insert_import(Database& db, const ImportRecord& record,
+                              const std::vector<ImportProblemRecord>& listed, const std::string& content);
 // nullopt when absent or (for a non-admin) created by someone else.
 Result<std::optional<ImportRecord>> get_import(Database& db, int64_t id,
                                                std::optional<int64_t> only_by_user);
+// A page of the listed problems, by row then column; total = how many are listed.
+Result<Page<ImportProblemRecord>> list_import_problems(Database& db, int64_t import_id, PageRequest page);
 Result<std::string> import_content(Database& db, int64_t id);
 Result<std::vector<ImportRecord>> list_imports(Database& db, std::optional<int64_t> only_by_user);
 // Stores the counts of the commit (rows … unchanged, created, updated) and

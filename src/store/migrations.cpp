@@ -4,6 +4,7 @@
 #include "store/migrations/0002_imports.h"
 #include "store/migrations/0003_teacher_section.h"
 #include "store/migrations/0004_exams.h"
+#include "store/migrations/0005_import_problem_count.h"
 
 namespace edu {
 
@@ -13,6 +14,7 @@ const std::vector<Migration>& all_migrations() {
       {2, "imports", kMigration0002Imports},
       {3, "teacher_section", kMigration0003TeacherSection},
       {4, "exams", kMigration0004Exams},
+      {5, "import_problem_count", kMigration0005ImportProblemCount},
   };
   return list;
 }

@@ -5,9 +5,9 @@
 #include <set>
 
 #include "exam/text.h"
-#include "ingest/spreadsheet.h"
 #include "store/exam_store.h"
 #include "workflow/exam_entitlement.h"
+#include "workflow/upload_sheet.h"
 
 namespace edu {
 namespace {
@@ -180,7 +180,7 @@ std::vector<HeldRow> held_rows(const Actor& actor, const std::vector<RosterEntry
 
 Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecord& exam,
                                const std::string& file_name, std::string_view content) {
-  auto table = ingest::read_spreadsheet_bytes(content, file_name);
+  auto table = read_upload_sheet(db, file_name, content);
   if (!table.ok()) return table.status();
   if (table->rows.empty()) return Status::Error("bad_file", "成绩表“" + file_name + "”是空的");
   const bool own_school = actor.scope.kind == Scope::Kind::kSchool;

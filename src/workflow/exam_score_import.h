@@ -1,5 +1,5 @@
 // Importing an exam's scores from a spreadsheet (xlsx or csv, read by
-// ingest::read_spreadsheet_bytes), with the register deciding who counts.
+// read_upload_sheet: at most import_max_rows rows), with the register deciding who counts.
 //
 // The sheet's first row names the columns: 学校标识码 (optional for a school
 // administrator: their school), 学籍号 or 身份证号, 姓名, then one column per

@@ -1,17 +1,12 @@
 #include "workflow/import_commands.h"
 
-#include "ingest/spreadsheet.h"
+#include "report/error_report.h"
 #include "store/password.h"
+#include "store/user_store.h"
+#include "workflow/upload_sheet.h"
 
 namespace edu {
 namespace {
-
-Result<ingest::SheetTable> read_upload(const std::string& file_name, const std::string& content) {
-  if (content.empty()) return Status::Error("bad_file", "文件“" + file_name + "”是空的");
-  auto sheet = ingest::read_spreadsheet_bytes(content, file_name);
-  if (!sheet.ok()) return Status::Error("bad_file", sheet.status().message());
-  return sheet;
-}
 
 Result<ImportPlan> plan_file(Database& db, const Actor& actor, const RegisterSpec& spec,
                              const std::string& file_name, const ingest::SheetTable& sheet,
@@ -36,7 +31,7 @@ ImportRecord record_of(const RegisterSpec& spec, const std::string& file_name,
   record.unchanged = plan.unchanged;
   record.unknown_columns = plan.unknown_columns;
   record.missing_columns = plan.missing_columns;
-  record.problems = plan.problems;
+  record.problem_count = static_cast<int64_t>(plan.problems.size());
   record.created_by = actor.user.id;
   return record;
 }
@@ -73,7 +68,8 @@ Result<ImportRecord> store_preview(Database& db, const Actor& actor, const Regis
   if (!plan.ok()) return plan.status();
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
-  auto id = insert_import(db, record_of(spec, file_name, content, *plan, actor), content);
+  auto id = insert_import(db, record_of(spec, file_name, content, *plan, actor),
+                          listed_problems(*plan, sheet, kListedProblems), content);
   if (!id.ok()) return id.status();
   Status s = tx.commit();
   if (!s.ok()) return s;
@@ -85,7 +81,7 @@ Result<ImportRecord> store_preview(Database& db, const Actor& actor, const Regis
 Result<ImportRecord> preview_import(Database& db, const Actor& actor, const RegisterSpec& spec,
                                     const std::string& file_name, const std::string& content,
                                     const RegisterContext& ctx) {
-  auto sheet = read_upload(file_name, content);
+  auto sheet = read_upload_sheet(db, file_name, content);
   if (!sheet.ok()) return sheet.status();
   return store_preview(db, actor, spec, file_name, content, *sheet, ctx);
 }
@@ -98,7 +94,7 @@ Result<ImportRecord> commit_import(Database& db, const Actor& actor, const Impor
   if (!spec) return Status::Error("internal", "未知的登记表类型“" + record.kind + "”");
   auto content = import_content(db, record.id);
   if (!content.ok()) return content.status();
-  auto sheet = read_upload(record.file_name, *content);
+  auto sheet = read_upload_sheet(db, record.file_name, *content);
   if (!sheet.ok()) return sheet.status();
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
@@ -111,12 +107,12 @@ Result<ImportRecord> commit_import(Database& db, const Actor& actor, const Impor
 Result<ImportRecord> import_file(Database& db, const Actor& actor, const RegisterSpec& spec,
                                  const std::string& file_name, const std::string& content,
                                  const RegisterContext& ctx) {
-  auto sheet = read_upload(file_name, content);
+  auto sheet = read_upload_sheet(db, file_name, content);
   if (!sheet.ok()) return sheet.status();
   {
     Transaction tx(db);
     if (!tx.begun().ok()) return tx.begun();
-    auto id = insert_import(db, record_of(spec, file_name, content, ImportPlan{}, actor), content);
+    auto id = insert_import(db, record_of(spec, file_name, content, ImportPlan{}, actor), {}, content);
     if (!id.ok()) return id.status();
     ImportRecord record;
     record.id = *id;
@@ -126,6 +122,24 @@ Result<ImportRecord> import_file(Database& db, const Actor& actor, const Registe
     if (s.code() != "has_problems") return s;
   }  // rolled back: keep a preview that lists the problems
   return store_preview(db, actor, spec, file_name, content, *sheet, ctx);
+}
+
+Status write_import_error_sheet(Database& db, const ImportRecord& record, const RegisterContext& ctx,
+                                const std::string& path) {
+  const RegisterSpec* spec = find_register_spec(record.kind);
+  if (!spec) return Status::Error("internal", "未知的登记表类型“" + record.kind + "”");
+  auto creator = get_user(db, record.created_by);
+  if (!creator.ok()) return creator.status();
+  if (!*creator) return Status::Error("not_found", "导入记录的上传用户不存在");
+  auto scope = scope_of(**creator);
+  if (!scope.ok()) return scope.status();
+  auto content = import_content(db, record.id);
+  if (!content.ok()) return content.status();
+  auto sheet = read_upload_sheet(db, record.file_name, *content);
+  if (!sheet.ok()) return sheet.status();
+  auto plan = plan_file(db, Actor{**creator, *scope, ""}, *spec, record.file_name, *sheet, ctx);
+  if (!plan.ok()) return plan.status();
+  return report::write_error_report(*sheet, plan->problems, path);
 }
 
 }  // namespace edu

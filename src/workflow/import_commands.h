@@ -2,7 +2,11 @@
 // file, plan every row, keep the file and the plan as an import record,
 // change no register), commit (re-check and apply the kept file in one
 // transaction, mark the record committed), and both in one pass for the
-// command line.
+// command line. The file is read by read_upload_sheet (at most
+// import_max_rows data rows). A record counts every problem but lists only
+// the first kListedProblems (by row, then column): a file of 800,000 bad rows
+// keeps 1,000 problem rows, not millions; the error sheet finds them all
+// again from the kept file.
 #pragma once
 
 #include <string>
@@ -10,6 +14,8 @@
 #include "workflow/register_import.h"
 
 namespace edu {
+
+inline constexpr size_t kListedProblems = 1000;
 
 // A file that cannot be read at all fails with code "bad_file".
 Result<ImportRecord> preview_import(Database& db, const Actor& actor, const RegisterSpec& spec,
@@ -24,5 +30,11 @@ Result<ImportRecord> commit_import(Database& db, const Actor& actor, const Impor
 Result<ImportRecord> import_file(Database& db, const Actor& actor, const RegisterSpec& spec,
                                  const std::string& file_name, const std::string& content,
                                  const RegisterContext& ctx);
+
+// The kept file with every problem marked (report/error_report.h), the
+// problems found again by re-checking it as its uploader: all of them, also
+// those beyond the listed ones. Errors: "not_found", "bad_file".
+Status write_import_error_sheet(Database& db, const ImportRecord& record, const RegisterContext& ctx,
+                                const std::string& path);
 
 }  // namespace edu

@@ -374,18 +374,8 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
   std::sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
     return std::tie(a.row, a.column) < std::tie(b.row, b.column);
   });
-  // Each problem with the header and the cell's text, as the user wrote them.
-  std::map<int, const ingest::TableRow*> rows_by_number;
-  for (const auto& r : sheet.rows) rows_by_number[r.number] = &r;
-  for (const auto& p : problems) {
-    ImportProblemRecord record{p.row, p.column, "", "", p.message};
-    if (p.column >= 0 && p.column < static_cast<int>(mapped->headers.size()))
-      record.header = mapped->headers[p.column];
-    const ingest::TableRow* r = rows_by_number[p.row];
-    if (r && p.column >= 0 && p.column < static_cast<int>(r->cells.size()))
-      record.value = r->cells[p.column].text;
-    plan.problems.push_back(std::move(record));
-  }
+  plan.problems = std::move(problems);
+  plan.headers = std::move(mapped->headers);
   return Status::Ok();
 }
 
@@ -445,6 +435,24 @@ Result<ImportOutcome> apply_import(Database& db, const Actor& actor, const Regis
   return dispatch(spec, [&](auto kind) {
     return run<decltype(kind)>(db, actor, spec, sheet, ctx, true);
   });
+}
+
+std::vector<ImportProblemRecord> listed_problems(const ImportPlan& plan, const ingest::SheetTable& sheet,
+                                                 size_t limit) {
+  std::vector<ImportProblemRecord> listed;
+  for (size_t i = 0; i < plan.problems.size() && i < limit; ++i) {
+    const ingest::RowProblem& p = plan.problems[i];
+    ImportProblemRecord record{p.row, p.column, "", "", p.message};
+    if (p.column >= 0 && p.column < static_cast<int>(plan.headers.size()))
+      record.header = plan.headers[p.column];
+    auto row = std::lower_bound(sheet.rows.begin(), sheet.rows.end(), p.row,
+                                [](const ingest::TableRow& r, int number) { return r.number < number; });
+    if (row != sheet.rows.end() && row->number == p.row && p.column >= 0 &&
+        p.column < static_cast<int>(row->cells.size()))
+      record.value = row->cells[p.column].text;
+    listed.push_back(std::move(record));
+  }
+  return listed;
 }
 
 }  // namespace edu

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ingest/register_spec.h"
+#include "ingest/row_mapping.h"
 #include "ingest/table.h"
 #include "store/import_store.h"
 #include "workflow/register_commands.h"
@@ -21,13 +22,19 @@ namespace edu {
 
 struct ImportPlan {
   int64_t rows = 0, valid_rows = 0, to_create = 0, to_update = 0, unchanged = 0;
-  std::vector<ImportProblemRecord> problems;  // by row, then column
+  std::vector<ingest::RowProblem> problems;  // every problem, by row, then column
+  std::vector<std::string> headers;          // the header row as written, by column
   std::vector<std::string> unknown_columns, missing_columns;
   bool ok() const { return problems.empty() && missing_columns.empty(); }
 };
 
 Result<ImportPlan> plan_import(Database& db, const Actor& actor, const RegisterSpec& spec,
                                const ingest::SheetTable& sheet, const RegisterContext& ctx);
+
+// The first `limit` problems of a plan of `sheet`, each with its column's
+// header and the cell's text as the user wrote them.
+std::vector<ImportProblemRecord> listed_problems(const ImportPlan& plan, const ingest::SheetTable& sheet,
+                                                 size_t limit);
 
 struct ImportOutcome {
   ImportPlan plan;

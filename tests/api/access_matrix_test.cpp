@@ -139,6 +139,7 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/exports/conditions.xlsx"),                   {200, 200, 200, 200, 200}),
       get(path("/imports"),                                   {200, 200, 200, 200, 200}),
       get(path("/imports/" + admin_import),                   {200, 404, 404, 404, 404}),
+      get(path("/imports/" + admin_import + "/problems"),     {200, 404, 404, 404, 404}),
       get(path("/imports/" + admin_import + "/errors.xlsx"),  {200, 404, 404, 404, 404}),
       {"PUT", path("/schools/" + id(l.own_school)),
        [](const std::string&) { return school_body(lm().own_school); }, {200, 403, 200, 403, 403}},

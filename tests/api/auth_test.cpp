@@ -1,6 +1,9 @@
 // Login, sessions, CSRF, rate limiting and security headers over real HTTP.
 #include <gtest/gtest.h>
 
+#include <thread>
+#include <vector>
+
 #include "api_server_fixture.h"
 
 namespace edu::apitest {
@@ -83,6 +86,50 @@ TEST(Auth, RepeatedFailuresAreRateLimited) {
                           {{"username", "teacher"}, {"password", "Demo@2026"}})
                 .status,
             200);
+}
+
+// A login sent from another loopback address (all of 127.0.0.0/8 is this
+// machine), so that the address budget a test spends does not lock out the
+// other tests, which log in from 127.0.0.1.
+Reply login_from(const std::string& address, const std::string& username, const std::string& password) {
+  httplib::Client client("127.0.0.1", server().port());
+  client.set_interface(address);
+  client.set_read_timeout(60, 0);
+  auto res = client.Post("/api/v1/auth/login", json{{"username", username}, {"password", password}}.dump(),
+                         "application/json");
+  if (!res) return {};
+  return {res->status, json::parse(res->body, nullptr, false), res->headers, res->body};
+}
+
+TEST(Auth, OneAddressHasABudgetAcrossUsernames) {
+  for (int i = 0; i < 25; ++i) {
+    auto r = login_from("127.0.0.2", "guess" + std::to_string(i), "not-the-password1");
+    EXPECT_EQ(r.status, i < 20 ? 401 : 429) << i << r.body.dump();
+    if (i >= 20) EXPECT_EQ(r.body["code"], "too_many_attempts");
+  }
+  // Over its budget, the address may not log in even with a right password…
+  EXPECT_EQ(login_from("127.0.0.2", "officer", "Demo@2026").status, 429);
+  // …while other addresses may.
+  EXPECT_EQ(server().login("officer").user["username"], "officer");
+}
+
+TEST(Auth, SuccessfulLoginsDoNotSpendTheAddressBudget) {
+  for (int i = 0; i < 25; ++i) ASSERT_EQ(login_from("127.0.0.3", "teacher", "Demo@2026").status, 200) << i;
+}
+
+TEST(Auth, ManyLoginsAtOnceLeaveOtherRequestsAnswered) {
+  Login officer = server().login("officer");
+  std::vector<Reply> logins(16);
+  std::vector<std::thread> threads;
+  for (auto& r : logins)
+    threads.emplace_back([&r] { r = login_from("127.0.0.4", "officer", "Demo@2026"); });
+  auto me = server().call("GET", "/auth/me", &officer);
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(me.status, 200);
+  for (const auto& r : logins) {
+    EXPECT_TRUE(r.status == 200 || (r.status == 429 && r.body["code"] == "busy")) << r.status << r.body.dump();
+    if (r.status == 429) EXPECT_EQ(r.body["message"], "服务器繁忙,请稍后再试");
+  }
 }
 
 TEST(Auth, SecurityHeadersOnEveryResponse) {

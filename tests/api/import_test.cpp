@@ -1,6 +1,8 @@
 // Importing register files over HTTP: preview names every problem by row and
 // column and changes nothing; commit is all-or-nothing and idempotent; CSV in
-// GBK and xlsx written by LibreOffice read the same as UTF-8 CSV.
+// GBK and xlsx written by LibreOffice read the same as UTF-8 CSV; a file
+// beyond the row cap is refused, and a file of thousands of bad rows keeps
+// the first 1000 problems, pages them and marks every one in the error sheet.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -8,7 +10,9 @@
 #include <fstream>
 #include <iconv.h>
 
+#include "../unit/xlsx_builder.h"
 #include "api_server_fixture.h"
+#include "ingest/xlsx_reader.h"
 
 namespace edu::apitest {
 namespace {
@@ -194,6 +198,75 @@ TEST(Import, BadFilesAndRolesAreRefused) {
   std::string id = std::to_string(mine.body["import"]["id"].get<int>());
   EXPECT_EQ(server().call("GET", "/imports/" + id, &sa).status, 404);  // another user's import
   EXPECT_EQ(server().call("GET", "/imports/" + id, &admin).status, 200);
+}
+
+// An .xlsx of `rows` student rows below a header, written as a zip of XML.
+std::string many_rows_xlsx(int rows) {
+  std::string body = R"(<sheetData><row r="1"><c t="inlineStr"><is><t>姓名</t></is></c>)"
+                     R"(<c t="inlineStr"><is><t>性别</t></is></c></row>)";
+  for (int r = 2; r <= rows + 1; ++r)
+    body += "<row r=\"" + std::to_string(r) + R"("><c t="inlineStr"><is><t>某</t></is></c>)"
+            R"(<c t="inlineStr"><is><t>未知</t></is></c></row>)";
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("edu_rows_" + std::to_string(::getpid()) + ".xlsx")).string();
+  EXPECT_TRUE(ingest::testing::write_zip(path, ingest::testing::one_sheet_workbook(body + "</sheetData>")));
+  std::ifstream in(path, std::ios::binary);
+  std::string xlsx((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove(path);
+  return xlsx;
+}
+
+TEST(Import, AFileBeyondTheRowCapIsRefusedAndNothingStored) {
+  Login sa = server().login("school_admin");
+  int64_t imports = server().count("imports");
+  auto r = server().upload("/imports/student", &sa, "全县名册.xlsx", many_rows_xlsx(250'000));
+  EXPECT_EQ(r.status, 422) << r.body.dump();
+  EXPECT_EQ(r.body["code"], "bad_file");
+  EXPECT_EQ(r.body["message"],
+            "全县名册.xlsx 工作表“Sheet1”第200002行：数据超过200000行（不含表头），超出单次导入的上限；"
+            "上限由系统设置“import_max_rows”规定，请拆分成几个文件分批导入");
+  EXPECT_EQ(server().count("imports"), imports);
+}
+
+TEST(Import, ThousandsOfBadRowsKeepTheFirst1000ProblemsAndTheErrorSheetMarksAll) {
+  Login sa = server().login("school_admin");
+  StudentLine line = good_student("性别错", true);
+  line.gender = "未知";
+  std::string file = csv({});
+  for (int i = 0; i < 5000; ++i) file += csv({line}).substr(csv({}).size());
+  auto r = server().upload("/imports/student", &sa, "五千行.csv", file);
+  ASSERT_EQ(r.status, 200) << r.body.dump().substr(0, 500);
+  const json& imp = r.body["import"];
+  EXPECT_EQ(imp["rows"], 5000);
+  EXPECT_EQ(imp["problem_count"], 5000);
+  EXPECT_EQ(imp["problems_listed"], 1000);
+  ASSERT_EQ(imp["problems"].size(), 100u);
+  EXPECT_EQ(imp["problems"][0]["row"], 2);
+  EXPECT_EQ(imp["problems"][0]["column"], "B");
+  EXPECT_EQ(imp["problems"][0]["value"], "未知");
+  std::string id = std::to_string(imp["id"].get<int>());
+  EXPECT_EQ(server().count("import_problems WHERE import_id = " + id), 1000);
+
+  auto page = server().call("GET", "/imports/" + id + "/problems?page=10&size=100", &sa);
+  ASSERT_EQ(page.status, 200) << page.body.dump();
+  EXPECT_EQ(page.body["total"], 1000);
+  EXPECT_EQ(page.body["problem_count"], 5000);
+  ASSERT_EQ(page.body["items"].size(), 100u);
+  EXPECT_EQ(page.body["items"][0]["row"], 902);
+  EXPECT_EQ(page.body["items"][99]["row"], 1001);
+  EXPECT_TRUE(server().call("GET", "/imports/" + id + "/problems?page=11&size=100", &sa).body["items"].empty());
+  EXPECT_EQ(server().call("GET", "/imports/" + id + "/problems?size=201", &sa).status, 400);
+
+  auto sheet = server().call("GET", "/imports/" + id + "/errors.xlsx", &sa);
+  ASSERT_EQ(sheet.status, 200);
+  auto read = ingest::read_xlsx_bytes(sheet.raw_body, "errors.xlsx");
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  const auto& rows = read->front().rows;
+  ASSERT_EQ(rows.size(), 5001u);
+  int marked = 0;
+  for (size_t i = 1; i < rows.size(); ++i)
+    marked += rows[i].cells.back().text.find("性别") != std::string::npos;
+  EXPECT_EQ(marked, 5000);
 }
 
 }  // namespace

@@ -496,6 +496,21 @@ async function main() {
       assert(readFileSync(saved).subarray(0, 2).toString('latin1') === 'PK', '错误标注文件不是 xlsx(zip)文件')
     })
 
+    await step('1500行出错的文件:显示“共1500处问题,显示前1000处”,问题表分页', async () => {
+      const wrong = { ...goodStudents[0], gender: '未知' }
+      const many = path.join(tmp, '学生导入-1500行有错误.csv')
+      writeFileSync(many, studentCsv(Array(1500).fill(wrong)))
+      await page.locator('[data-test=import-again]').click()
+      await uploadImport(page, many)
+      const title = page.locator('[data-test=import-problem-title]')
+      await title.waitFor()
+      const text = await title.textContent()
+      assert(text.includes('共1500处问题,显示前1000处'), `问题提示为“${text}”`)
+      await page.waitForSelector(rows('import-problems'))
+      const shown = await page.locator(rows('import-problems')).count()
+      assert(shown === 20, `问题表第一页有 ${shown} 行`)
+    })
+
     await step('上传改正后的文件并确认导入:新增 2', async () => {
       await page.locator('[data-test=import-again]').click()
       await uploadImport(page, goodFile)

@@ -204,5 +204,24 @@ TEST(CsvReader, RefusesTooManyColumns) {
   EXPECT_NE(t.status().message().find("16384"), std::string::npos);
 }
 
+// The row cap stops reading at the first row beyond it: the unclosed quote
+// further down is never reached.
+TEST(CsvReader, StopsAtTheFirstRowBeyondTheCap) {
+  std::string csv = "姓名,性别\n";
+  for (int i = 0; i < 20; ++i) csv += "张" + std::to_string(i) + ",男\n";
+  csv += "\"never closed\n";
+  auto capped = read_csv_bytes(csv, "学生.csv", 10);
+  ASSERT_FALSE(capped.ok());
+  EXPECT_EQ(capped.status().code(), kTooManyRows);
+  EXPECT_EQ(capped.status().message(), "学生.csv 第12行：数据超过10行（不含表头），超出单次导入的上限");
+  auto whole = read_csv_bytes(csv, "学生.csv", 100);
+  ASSERT_FALSE(whole.ok());
+  EXPECT_EQ(whole.status().code(), "csv_syntax");
+  csv.resize(csv.find('"'));
+  auto exactly = read_csv_bytes(csv, "学生.csv", 20);  // the header and 20 rows
+  ASSERT_TRUE(exactly.ok()) << exactly.status().message();
+  EXPECT_EQ(exactly->rows.size(), 21u);
+}
+
 }  // namespace
 }  // namespace edu::ingest

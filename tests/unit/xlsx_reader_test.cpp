@@ -13,6 +13,7 @@
 #include "ingest/cell_ref.h"
 #include "ingest/csv_reader.h"
 #include "ingest/excel_date.h"
+#include "ingest/spreadsheet.h"
 #include "xlsx_builder.h"
 
 namespace edu::ingest {
@@ -496,6 +497,51 @@ TEST(XlsxReader, LimitsCellsFromGapsAndMerges) {
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ((*r)[0].rows[0].cells.size(), 16384u);
   EXPECT_EQ((*r)[0].rows[0].cells.back().text, "1");
+}
+
+// The row cap stops reading at the first row beyond it: the broken cell
+// further down (shared string 99 of 1) is never reached, and the rows after
+// it are never held.
+TEST(XlsxReader, StopsAtTheFirstRowBeyondTheRowCap) {
+  auto workbook = [](int last_row, int bad_row) {
+    std::string rows;
+    for (int i = 1; i <= last_row; ++i)
+      rows += "<row r=\"" + std::to_string(i) + "\"><c r=\"A" + std::to_string(i) + "\" t=\"s\"><v>" +
+              (i == bad_row ? "99" : "0") + "</v></c></row>";
+    return one_sheet_workbook("<sheetData>" + rows + "</sheetData>", "<si><t>a</t></si>");
+  };
+  TempDir dir;
+  ASSERT_TRUE(write_zip(dir / "x.xlsx", workbook(20, 15)));
+  XlsxLimits limits;
+  limits.max_rows = 10;
+  auto capped = read_xlsx(dir / "x.xlsx", limits);
+  ASSERT_FALSE(capped.ok());
+  EXPECT_EQ(capped.status().code(), kTooManyRows);
+  EXPECT_EQ(capped.status().message(),
+            "x.xlsx 工作表“Sheet1”第12行：数据超过10行（不含表头），超出单次导入的上限");
+  limits.max_rows = 100;
+  auto whole = read_xlsx(dir / "x.xlsx", limits);
+  ASSERT_FALSE(whole.ok());
+  EXPECT_EQ(whole.status().code(), "xlsx_corrupt");
+  ASSERT_TRUE(write_zip(dir / "y.xlsx", workbook(11, 0)));
+  limits.max_rows = 10;  // the header and 10 rows
+  auto exactly = read_xlsx(dir / "y.xlsx", limits);
+  ASSERT_TRUE(exactly.ok()) << exactly.status().message();
+  EXPECT_EQ((*exactly)[0].rows.size(), 11u);
+}
+
+// An import uses the first sheet with data: the sheets after it are not read,
+// so they can neither hold rows beyond the cap nor fail the file.
+TEST(XlsxReader, AnImportReadsNoSheetAfterTheFirstWithData) {
+  auto parts = register_workbook();
+  for (auto& [name, content] : parts)
+    if (name == "xl/worksheets/sheet1.xml") content = "<worksheet><sheetData><row>";  // not XML
+  TempDir dir;
+  ASSERT_TRUE(write_zip(dir / "x.xlsx", parts));
+  EXPECT_EQ(read_xlsx(dir / "x.xlsx").status().code(), "xlsx_corrupt");
+  auto sheet = read_spreadsheet_bytes(read_all(dir / "x.xlsx"), "x.xlsx");
+  ASSERT_TRUE(sheet.ok()) << sheet.status().message();
+  EXPECT_EQ(sheet->name, "学生");
 }
 
 }  // namespace

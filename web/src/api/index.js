@@ -52,6 +52,8 @@ export const importApi = {
   upload: (kind, file, progress) => upload(`/imports/${kind}`, file, progress),
   list: () => get('/imports'),
   get: (id) => get(`/imports/${id}`),
+  // The listed problems (the first 1000 of problem_count), a page at a time.
+  problems: (id, page, size) => get(`/imports/${id}/problems`, { page, size }),
   errors: (id) => download(`/imports/${id}/errors.xlsx`),
   commit: (id) => post(`/imports/${id}/commit`),
 }
