@@ -20,6 +20,14 @@ const std::map<Entity, std::set<std::string>>& school_admin_fields() {
   return fields;
 }
 
+// Fields the bureau confers (骨干 is named by the county or above): a new
+// record made by anyone else carries the value given here.
+const std::map<Entity, std::map<std::string, std::string>>& conferred_fields() {
+  static const std::map<Entity, std::map<std::string, std::string>> fields = {
+      {Entity::kTeacher, {{"backbone", "无"}}}};
+  return fields;
+}
+
 bool may_change_field(const User& user, Entity entity, const std::string& key) {
   if (!allowed(user, Action::kUpdate, entity)) return false;
   if (user.role == role::kBureauAdmin) return true;
@@ -84,6 +92,20 @@ Status check_field_rights(const User& user, Entity entity, const std::vector<Fie
     if (!may_change_field(user, entity, c.key))
       return Status::Error("forbidden",
                            "您的角色无权修改“" + field_label(c.key) + "”:该字段由教育局维护", c.key);
+  return Status::Ok();
+}
+
+Status check_new_record_rights(const User& user, Entity entity, const FieldValues& created) {
+  if (user.role == role::kBureauAdmin) return Status::Ok();
+  auto conferred = conferred_fields().find(entity);
+  if (conferred == conferred_fields().end()) return Status::Ok();
+  for (const FieldValue& f : created) {
+    auto rule = conferred->second.find(f.key);
+    if (rule != conferred->second.end() && f.value != rule->second)
+      return Status::Error("forbidden",
+                           "“" + f.label + "”由教育局认定,新建记录时只能填“" + rule->second + "”",
+                           f.key);
+  }
   return Status::Ok();
 }
 

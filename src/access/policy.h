@@ -57,8 +57,9 @@ bool allowed(const User& user, Action action, Entity entity);
 //   conditions every field  nothing (办学条件: the bureau imports them)
 //
 // A new record is the creator's to fill within their scope (a school admin
-// creates students and teachers of their own school only); the rights above
-// guard every later change, through the API (workflow/register_commands) and
+// creates students and teachers of their own school only), except the fields
+// the bureau confers (a teacher's 骨干: 无 on a new record made by anyone
+// else); the rights above guard every later change, through the API (workflow/register_commands) and
 // the import (workflow/register_import) alike — there a row that moves a
 // person to another school is a transfer, decided by the import's own rule.
 // No other role updates registers.
@@ -78,6 +79,10 @@ std::vector<std::string> changeable_fields(const User& user, Entity entity);
 // and the new one) the user may not make on a record of `entity`: a
 // "forbidden" Status naming the field in Chinese; Ok when all are allowed.
 Status check_field_rights(const User& user, Entity entity, const std::vector<FieldChange>& changes);
+
+// On a record the user creates: the first field the bureau confers (see above)
+// given another value than a new record's, as a "forbidden" Status naming it.
+Status check_new_record_rights(const User& user, Entity entity, const FieldValues& created);
 
 // The records a user may see. A user whose role needs an area or school but
 // has none gets an error (a misconfigured account sees nothing).

@@ -195,6 +195,8 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", server_options.secure_cookies,
                       "经 HTTPS 反向代理时设置 Cookie 的 Secure 属性");
+  serve_cmd->add_flag("--behind-proxy", server_options.behind_proxy,
+                      "经本机反向代理(nginx)时,以其 X-Real-IP 头为客户端地址 / trust a local proxy's X-Real-IP");
 
   demo::DemoSettings demo_settings;
   bool force = false;

@@ -27,7 +27,7 @@ Status audit_session(ApiCall& call, const User& user, const std::string& action)
   e.username = user.username;
   e.action = action;
   e.entity = "session";
-  e.ip = call.request.remote_addr;
+  e.ip = call.client();
   return record_audit(call.db, e);
 }
 
@@ -45,7 +45,7 @@ Result<Reply> login(ApiCall& call) {
   std::string password = in.secret("password");
   if (!in.status().ok()) return in.status();
 
-  const std::string& address = call.request.remote_addr;
+  const std::string address = call.client();
   int64_t wait = call.app.limiter.wait_seconds(username, address, call.now());
   if (wait > 0)
     return Status::Error("too_many_attempts", "登录失败次数过多,请" +

@@ -20,9 +20,10 @@ double number_or(const Json& j, const char* key, double fallback, bool& ok) {
 
 Result<SubjectRecord> subject_from_json(const Json& j, size_t index) {
   const std::string where = "subjects[" + std::to_string(index) + "]";
-  if (!j.is_object() || !j.contains("name") || !j["name"].is_string())
-    return bad("subjects", where + " 须为对象且含科目名称 name");
-  SubjectRecord s{j["name"].get<std::string>(), 100, {}, {}};
+  if (!j.is_object()) return bad("subjects", where + " 须为对象且含科目名称 name");
+  FieldReader names(j);  // the text rule (core/text_field.h) for the subject's name
+  SubjectRecord s{names.text("name"), 100, {}, {}};
+  if (!names.status().ok()) return names.status();
   bool ok = true;
   s.full_marks = number_or(j, "full_marks", 100, ok);
   if (j.contains("cuts") && j["cuts"].is_object()) {
@@ -32,10 +33,12 @@ Result<SubjectRecord> subject_from_json(const Json& j, size_t index) {
   }
   if (j.contains("items") && j["items"].is_array())
     for (const Json& item : j["items"]) {
-      if (!item.is_object() || !item.contains("label") || !item["label"].is_string()) ok = false;
+      if (!item.is_object()) ok = false;
       if (!ok) break;
-      s.items.push_back({item["label"].get<std::string>(), number_or(item, "full_marks", 1, ok),
-                         item.value("key", std::string())});
+      FieldReader texts(item);  // the item's label and answer key, by the text rule
+      std::string label = texts.text("label"), key = texts.text("key", false);
+      if (!texts.status().ok()) return texts.status();
+      s.items.push_back({label, number_or(item, "full_marks", 1, ok), key});
     }
   if (!ok) return bad("subjects", "科目“" + s.name + "”的满分、分数线或小题须为数字");
   return s;

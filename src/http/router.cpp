@@ -69,6 +69,13 @@ bool has_oversize_number(const httplib::Request& req) {
 
 }  // namespace
 
+std::string client_address(const httplib::Request& request, const AppState& app) {
+  const bool from_loopback = request.remote_addr == "127.0.0.1" || request.remote_addr == "::1";
+  if (app.behind_proxy && from_loopback && request.has_header("X-Real-IP"))
+    return request.get_header_value("X-Real-IP");
+  return request.remote_addr;
+}
+
 int64_t ApiCall::path_id(int index) const {
   return parse_int64(request.matches[index].str()).value_or(0);
 }
@@ -184,8 +191,8 @@ void send_error(httplib::Response& res, const Status& s) {
 }
 
 // Finds the logged-in actor for the request's session cookie.
-Result<Actor> authenticate(Database& db, const httplib::Request& req, int64_t now,
-                           std::string* csrf_token) {
+Result<Actor> authenticate(Database& db, const httplib::Request& req, const AppState& app,
+                           int64_t now, std::string* csrf_token) {
   const Status unauthenticated = Status::Error("unauthenticated", "请先登录");
   std::string token = session_cookie(req);
   if (token.empty()) return unauthenticated;
@@ -198,7 +205,7 @@ Result<Actor> authenticate(Database& db, const httplib::Request& req, int64_t no
   auto scope = scope_of(**user);
   if (!scope.ok()) return scope.status();
   *csrf_token = (*session)->csrf_token;
-  return Actor{**user, *scope, req.remote_addr};
+  return Actor{**user, *scope, client_address(req, app)};
 }
 
 }  // namespace
@@ -218,7 +225,7 @@ httplib::Server::Handler Router::wrap(ApiHandler handler, Auth auth, bool change
     ApiCall call{req, *db, *app, std::nullopt, session_cookie(req)};
     if (auth == Auth::kUser) {
       std::string csrf;
-      auto actor = authenticate(*db, req, call.now(), &csrf);
+      auto actor = authenticate(*db, req, *app, call.now(), &csrf);
       if (!actor.ok()) return send_error(res, actor.status());
       if (changes_state && req.get_header_value("X-CSRF-Token") != csrf)
         return send_error(res, Status::Error("csrf", "安全校验失败(CSRF令牌无效),请刷新页面后重试"));

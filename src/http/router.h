@@ -30,6 +30,7 @@ struct AppState {
   int school_year = 0;
   int64_t session_lifetime = 8 * 3600;
   bool secure_cookies = false;  // set when served behind HTTPS
+  bool behind_proxy = false;    // a local reverse proxy (nginx) names the client in X-Real-IP
 };
 
 // A file sent as a download (an .xlsx export, template or error sheet). The
@@ -51,6 +52,13 @@ struct Reply {
   Reply(FileDownload f) : file(std::move(f)) {}
 };
 
+// The client's address: the peer's, or — when the server runs behind a local
+// reverse proxy (AppState::behind_proxy) and the peer is loopback — the
+// address the proxy puts in X-Real-IP. Without behind_proxy the header is
+// ignored, so no client can choose its own address for the login budget or
+// the audit log.
+std::string client_address(const httplib::Request& request, const AppState& app);
+
 // One API call as a handler sees it.
 struct ApiCall {
   const httplib::Request& request;
@@ -69,6 +77,8 @@ struct ApiCall {
   Result<PageRequest> page() const;
   // The request body as a JSON object (400 for broken JSON or a non-object).
   Result<Json> body() const;
+  // Where the request came from (client_address()).
+  std::string client() const { return client_address(request, app); }
   int64_t now() const;
   Date today() const;  // local date
 };

@@ -55,6 +55,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   }
   impl.app.pool = impl.pool.get();
   impl.app.secure_cookies = options.secure_cookies;
+  impl.app.behind_proxy = options.behind_proxy;
 
   // Connection workers outnumber database connections (a worker waiting on a
   // slow peer holds no connection); one address may hold half of them.

@@ -21,6 +21,7 @@ struct ServerOptions {
   int threads = 8;                // database connections (connection workers: 4 ×)
   size_t max_body_bytes = size_t(64) << 20;  // file uploads; JSON bodies are limited to 1 MB
   bool secure_cookies = false;
+  bool behind_proxy = false;  // trust X-Real-IP from a loopback peer (see http/router.h)
 };
 
 class ApiServer {

@@ -163,6 +163,9 @@ Result<typename Traits::View> save_record(Database& db, const Actor& actor,
     auto named = with_names(db, fields_of(old));
     if (!named.ok()) return named.status();
     before = std::move(*named);
+  } else {
+    s = check_new_record_rights(actor.user, Traits::kEntity, fields_of(record));
+    if (!s.ok()) return s;
   }
   s = Traits::check(db, actor, record, ctx);
   if (!s.ok()) return s;

@@ -143,9 +143,12 @@ struct StudentImport {
   }
 
   static void check_existing(RowCheck& row, const Record& s, const Record& old, const Lookups& l) {
+    // The school is named only within the uploader's scope: a student elsewhere is nobody's business here.
+    const std::string where = l.schools_in_scope.count(old.school_id)
+                                  ? "“" + l.school_name(old.school_id) + "”"
+                                  : "您管辖范围以外的学校";
     if (old.school_id != s.school_id && old.status == "在读")
-      row.fail("id_number", "该生已在“" + l.school_name(old.school_id) +
-                                "”就读(学籍状态:在读),不能重复注册;如已转学,请先由原校办理转出");
+      row.fail("id_number", "该生已在" + where + "就读(学籍状态:在读),不能重复注册;如已转学,请先由原校办理转出");
   }
   static Result<int64_t> insert(Database& db, const Record& s) { return insert_student(db, s); }
   static Status update(Database& db, const Record& s) { return update_student(db, s); }
@@ -366,6 +369,11 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
       }
       ++plan.to_update;
     } else {
+      if (Status rights = check_new_record_rights(actor.user, Kind::kEntity, fields_of(write.record));
+          !rights.ok()) {
+        row.fail(rights);
+        continue;
+      }
       ++plan.to_create;
     }
     ++plan.valid_rows;

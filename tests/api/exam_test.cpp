@@ -137,5 +137,30 @@ TEST(ExamApi, ClassesAndTeachersAreScopedToTheCaller) {
   EXPECT_GE(area, 1u);
 }
 
+// Subject names and item labels meet the text rule of every field (core/text_field.h),
+// and a wrongly typed item key is a 400, not a failure of the server.
+TEST(ExamApi, SubjectAndItemTextsAreCheckedLikeEveryField) {
+  Login admin = server().login("admin");
+  auto exam_with = [&](const json& subject) {
+    return server().call("POST", "/exams", &admin,
+                         json{{"name", "文本检查"}, {"date", "2026-12-22"}, {"grade", server().landmarks().own_class_grade},
+                              {"subjects", json::array({subject})}});
+  };
+  const int64_t exams = server().count("exams");
+  auto r = exam_with(json{{"name", std::string("数\0学", 4)}, {"full_marks", 100}});
+  EXPECT_EQ(r.status, 422) << r.body.dump();
+  EXPECT_EQ(r.body.value("field", ""), "name");
+  r = exam_with(json{{"name", "英语"}, {"items", json::array({json{{"label", std::string(101, 'x')}}})}});
+  EXPECT_EQ(r.status, 422) << r.body.dump();
+  EXPECT_EQ(r.body.value("field", ""), "label");
+  r = exam_with(json{{"name", "英语"}, {"items", json::array({json{{"label", "1"}, {"key", 7}}})}});
+  EXPECT_EQ(r.status, 400) << r.body.dump();
+  EXPECT_EQ(r.body.value("field", ""), "key");
+  r = exam_with(json{{"name", "  英语  "}, {"full_marks", 100}});
+  ASSERT_EQ(r.status, 201) << r.body.dump();
+  EXPECT_EQ(r.body["exam"]["subjects"][0]["name"], "英语");
+  EXPECT_EQ(server().count("exams"), exams + 1);
+}
+
 }  // namespace
 }  // namespace edu::apitest

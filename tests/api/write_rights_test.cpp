@@ -144,6 +144,45 @@ TEST(WriteRights, SchoolAdminCannotMoveATeacherOrSetStaffingAndBackbone) {
   EXPECT_EQ(r.status, 200) << r.body.dump();
 }
 
+// 骨干 is conferred by the bureau: a school admin's new teacher is 无 骨干, by
+// the form and by the import alike; the bureau may create one with any level.
+TEST(WriteRights, SchoolAdminCreatesTeachersWithoutBackbone) {
+  Login sa = server().login("school_admin");
+  json teacher = {{"name", "赵老师"}, {"gender", "女"}, {"id_number", new_id_number(1991, false)},
+                  {"birth_date", "1991-03-15"}, {"school_id", lm().own_school}, {"post", "专任教师"},
+                  {"education", "本科"}, {"title", "二级"}, {"subject", "语文"}, {"backbone", "省级"},
+                  {"on_staff", true}, {"hired_on", "2014-09-01"}};
+  const int before = server().count("teachers");
+  auto r = server().call("POST", "/teachers", &sa, teacher);
+  EXPECT_EQ(r.status, 403) << r.body.dump();
+  EXPECT_EQ(r.body.value("field", ""), "backbone");
+  EXPECT_EQ(r.body.value("message", ""), "“骨干级别”由教育局认定,新建记录时只能填“无”");
+  EXPECT_EQ(server().count("teachers"), before);
+
+  const std::string header =
+      "姓名,性别,身份证号,出生日期,学校标识码,岗位类别,最高学历,职称,任教学科,骨干级别,任教学段,是否在编,参加工作日期\n";
+  const std::string row = "钱老师,男," + new_id_number(1988, true) + ",1988-03-15," +
+                          record("school", lm().own_school)["code"].get<std::string>() +
+                          ",专任教师,本科,一级,数学,县级,小学,是,2010-09-01\n";
+  auto upload = server().upload("/imports/teacher", &sa, "新教师.csv", header + row);
+  EXPECT_EQ(upload.status, 200) << upload.body.dump();
+  const json& problems = upload.body["import"]["problems"];
+  ASSERT_EQ(problems.size(), 1u) << problems.dump();
+  EXPECT_EQ(problems[0]["header"], "骨干级别");
+  EXPECT_EQ(problems[0]["message"], "“骨干级别”由教育局认定,新建记录时只能填“无”");
+
+  teacher["backbone"] = "无";
+  r = server().call("POST", "/teachers", &sa, teacher);
+  EXPECT_EQ(r.status, 201) << r.body.dump();
+  Login admin = server().login("admin");
+  teacher["id_number"] = new_id_number(1992, true);
+  teacher["gender"] = "男";
+  teacher["birth_date"] = "1992-03-15";
+  teacher["backbone"] = "市级";
+  r = server().call("POST", "/teachers", &admin, teacher);
+  EXPECT_EQ(r.status, 201) << r.body.dump();
+}
+
 // A re-imported roster is held to the same field rights and text rule.
 TEST(WriteRights, TheImportAppliesTheSameRules) {
   Login sa = server().login("school_admin");
@@ -205,10 +244,29 @@ TEST(WriteRights, DuplicateIdNumberDoesNotDiscloseAnotherSchool) {
   teacher["birth_date"] = rural_teacher["birth_date"];
   teacher["gender"] = rural_teacher["gender"];
   teacher["hired_on"] = rural_teacher["hired_on"];
+  teacher["backbone"] = "无";  // a school admin's new teacher (SchoolAdminCreatesTeachersWithoutBackbone)
   r = server().call("POST", "/teachers", &sa, teacher);
   ASSERT_EQ(r.status, 409) << r.body.dump();
   EXPECT_EQ(r.body["message"],
             "身份证号已登记在您管辖范围以外的学校,不能重复登记;如该教职工调入本校,请由教育局办理调动");
+
+  // The import says the same without naming the school.
+  const std::string row = rural_student["name"].get<std::string>() + "," +
+                          rural_student["gender"].get<std::string>() + "," + full("student", lm().rural_student) +
+                          "," + rural_student["birth_date"].get<std::string>() + ",汉族," +
+                          record("school", lm().own_school)["code"].get<std::string>() + ",,在读,2020-09-01,农村\n";
+  auto imported = server().upload("/imports/student", &sa, "学生.csv",
+                                  "姓名,性别,身份证号,出生日期,民族,学校标识码,班级,学籍状态,入学日期,户口性质\n" + row);
+  ASSERT_EQ(imported.status, 200) << imported.body.dump();
+  const std::string rural_name = record("school", lm().rural_school)["name"];
+  bool refused = false;
+  for (const json& p : imported.body["import"]["problems"]) {
+    const std::string message = p["message"];
+    EXPECT_EQ(message.find(rural_name), std::string::npos) << message;
+    refused |= message ==
+               "该生已在您管辖范围以外的学校就读(学籍状态:在读),不能重复注册;如已转学,请先由原校办理转出";
+  }
+  EXPECT_TRUE(refused) << imported.body["import"]["problems"].dump();
 
   // Within the scope the holder is named, so the school can find the record.
   const json own = record("student", lm().own_student);
