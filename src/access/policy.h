@@ -29,11 +29,12 @@ std::string role_label(const std::string& role);
 
 // kStatistics: the indicators and balance figures (read by every role, scoped);
 // kBalancePlan: what-if drafts and the planner (the bureau only).
+// kSchoolYear: the school year's rollover (学年升级, kUpdate; the bureau only).
 // kExam: exams and their results (read by every role, shown within its scope);
 // kExamScores/kExamExemption: score sheets and 免考 requests (a school admin for
 // their own school); kExamIntegrity: the integrity report (bureau, area, inspectors).
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
-                    kExam, kExamScores, kExamExemption, kExamIntegrity };
+                    kExam, kExamScores, kExamExemption, kExamIntegrity, kSchoolYear };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);

@@ -7,6 +7,7 @@
 #include "http/analytics_context.h"
 #include "http/analytics_json.h"
 #include "store/area_store.h"
+#include "store/school_year_store.h"
 #include "store/snapshot_loader.h"
 
 namespace edu {
@@ -79,13 +80,13 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeOptions& o) {
 }
 
 int run_analyze(Database& db, const AnalyzeOptions& o) {
-  auto current = get_setting(db, "school_year", "2026");
+  auto current = current_school_year(db);
   if (!current.ok()) return fail(current.status());
   auto county = get_setting(db, "county_name", "本县");
   if (!county.ok()) return fail(county.status());
-  auto snapshot = load_snapshot(db, std::stoi(*current));
+  auto snapshot = load_snapshot(db, *current);
   if (!snapshot.ok()) return fail(snapshot.status());
-  auto year = history_year(*snapshot, o.year ? o.year : std::stoi(*current));
+  auto year = history_year(*snapshot, o.year ? o.year : *current);
   if (!year.ok()) return fail(year.status());
   std::vector<bool> all(snapshot->schools.size(), true);
   if (*o.indicators) {

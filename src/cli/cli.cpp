@@ -12,6 +12,7 @@
 #include "cli/command_support.h"
 #include "cli/demo_exams.h"
 #include "cli/exam_command.h"
+#include "cli/year_command.h"
 #include "cli/demo_users.h"
 #include "demo/generator.h"
 #include "http/server.h"
@@ -21,6 +22,7 @@
 #include "store/migrations.h"
 #include "store/registers_loader.h"
 #include "store/school_store.h"
+#include "store/school_year_store.h"
 #include "workflow/import_commands.h"
 #include "workflow/register_export.h"
 
@@ -96,11 +98,11 @@ int run_export(Database& db, const std::string& list, const std::string& path,
     if (!*school) return fail(Status::Error("not_found", "学校标识码 " + school_code + " 不存在"));
     school_id = (*school)->id;
   }
-  auto year = get_setting(db, "school_year", "2026");
+  auto year = current_school_year(db);
   if (!year.ok()) return fail(year.status());
   Result<int64_t> rows = Status::Error("not_found", "未知的名录“" + list + "”(可用:schools、students、teachers、conditions)");
   if (list == "schools") {
-    rows = export_schools(db, *actor, {}, std::stoi(*year), path);
+    rows = export_schools(db, *actor, {}, *year, path);
   } else if (list == "students") {
     StudentFilter f;
     f.school_id = school_id;
@@ -112,7 +114,7 @@ int run_export(Database& db, const std::string& list, const std::string& path,
   } else if (list == "conditions") {
     ConditionsFilter f;
     f.school_id = school_id;
-    rows = export_conditions(db, *actor, f, std::stoi(*year), path);
+    rows = export_conditions(db, *actor, f, *year, path);
   }
   if (!rows.ok()) return fail(rows.status());
   std::cout << "已导出 " << *rows << " 行到 " << path << "\n";
@@ -129,12 +131,12 @@ int run_import(Database& db, const std::string& kind, const std::string& path,
   const Actor& actor = *found;
   auto content = read_command_file(path);
   if (!content.ok()) return fail(content.status());
-  auto year = get_setting(db, "school_year", "2026");
+  auto year = current_school_year(db);
   if (!year.ok()) return fail(year.status());
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   localtime_r(&now, &tm);
-  RegisterContext ctx{Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, std::stoi(*year)};
+  RegisterContext ctx{Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, *year};
   const std::string file_name = ingest::base_name(path);
   auto record = commit ? import_file(db, actor, *spec, file_name, *content, ctx)
                        : preview_import(db, actor, *spec, file_name, *content, ctx);
@@ -246,6 +248,8 @@ int run_cli(int argc, char** argv) {
   auto* analyze_cmd = add_analyze_command(app, analyze_options);
   ExamOptions exam_options;
   auto* exam_cmd = add_exam_command(app, exam_options);
+  YearOptions year_options;
+  auto* year_cmd = add_year_command(app, year_options);
 
   auto* migrate_cmd = app.add_subcommand("migrate", "升级数据库结构 / apply schema migrations");
   std::string backup_file;
@@ -269,6 +273,7 @@ int run_cli(int argc, char** argv) {
   if (!db.ok()) return fail(db.status());
   if (*analyze_cmd) return run_analyze(**db, analyze_options);
   if (*exam_cmd) return run_exam(**db, exam_options);
+  if (*year_cmd) return run_year(**db, year_options);
   if (*import_cmd) return run_import(**db, import_kind, import_path, import_user, import_commit);
   if (*export_cmd) return run_export(**db, export_list, export_path, export_user, export_school);
   if (*migrate_cmd) {

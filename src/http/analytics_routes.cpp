@@ -24,9 +24,9 @@ struct Context {
 
 Result<Context> context(ApiCall& call, SnapshotCache& cache, Entity entity, int year_asked) {
   if (!allowed(call.who().user, Action::kRead, entity)) return forbidden();
-  auto snapshot = cache.get(call.db, call.app.school_year);
+  auto snapshot = cache.get(call.db, call.school_year);
   if (!snapshot.ok()) return snapshot.status();
-  auto year = history_year(**snapshot, year_asked ? year_asked : call.app.school_year);
+  auto year = history_year(**snapshot, year_asked ? year_asked : call.school_year);
   if (!year.ok()) return year.status();
   return Context{*snapshot, *year};
 }

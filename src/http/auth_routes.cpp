@@ -6,6 +6,7 @@
 #include "store/audit_store.h"
 #include "store/password.h"
 #include "store/school_store.h"
+#include "store/school_year_store.h"
 
 namespace edu {
 namespace {
@@ -110,7 +111,9 @@ Result<std::string> scope_name(Database& db, const AppState& app, const User& us
     if (!area.ok()) return area.status();
     return *area ? (*area)->name : std::string();
   }
-  auto school = get_school(db, Scope::All(), scope->school_id, app.school_year);
+  auto year = current_school_year(db);
+  if (!year.ok()) return year.status();
+  auto school = get_school(db, Scope::All(), scope->school_id, *year);
   if (!school.ok()) return school.status();
   return *school ? (*school)->school.name : std::string();
 }

@@ -46,7 +46,7 @@ void add_export_routes(Router& router) {
   router.get("/exports/schools\\.xlsx",
              export_route<SchoolFilter>("学校名录", school_filter,
                                         [](ApiCall& c, const SchoolFilter& f, const std::string& path) {
-                                          return export_schools(c.db, c.who(), f, c.app.school_year, path);
+                                          return export_schools(c.db, c.who(), f, c.school_year, path);
                                         }));
   router.get("/exports/students\\.xlsx",
              export_route<StudentFilter>("学生名册", student_filter,
@@ -62,7 +62,7 @@ void add_export_routes(Router& router) {
              export_route<ConditionsFilter>(
                  "办学条件", conditions_filter,
                  [](ApiCall& c, const ConditionsFilter& f, const std::string& path) {
-                   return export_conditions(c.db, c.who(), f, c.app.school_year, path);
+                   return export_conditions(c.db, c.who(), f, c.school_year, path);
                  }));
 }
 

@@ -38,7 +38,7 @@ Result<ImportRecord> visible_import(ApiCall& call) {
   return **record;
 }
 
-RegisterContext context(const ApiCall& call) { return {call.today(), call.app.school_year}; }
+RegisterContext context(const ApiCall& call) { return {call.today(), call.school_year}; }
 
 Result<Reply> upload(ApiCall& call) {
   std::string kind = call.request.matches[1];

@@ -94,7 +94,7 @@ Result<ClassSizeFilter> class_size_filter(const ApiCall& call) {
   std::optional<int64_t> year;
   Status s = read_ints(call, {{"area_id", &f.area_id}, {"school_id", &f.school_id}, {"school_year", &year}});
   if (!s.ok()) return s;
-  f.school_year = year ? static_cast<int>(*year) : call.app.school_year;
+  f.school_year = year ? static_cast<int>(*year) : call.school_year;
   f.location = call.query("location");
   f.section = call.query("section");
   f.band = call.query("band");

@@ -21,7 +21,7 @@ Result<Reply> enums(ApiCall& call) {
   return Reply(Json{{"enums", lists},
                     {"roles", roles},
                     {"grades", grades},
-                    {"school_year", call.app.school_year},
+                    {"school_year", call.school_year},
                     {"county_name", call.app.county_name}});
 }
 
@@ -48,13 +48,13 @@ Result<Reply> areas(ApiCall& call) {
 }
 
 Result<Reply> dashboard(ApiCall& call) {
-  auto s = summarize(call.db, call.who().scope, call.app.school_year);
+  auto s = summarize(call.db, call.who().scope, call.school_year);
   if (!s.ok()) return s.status();
   auto name = scope_name(call.db, call.app, call.who().user);
   if (!name.ok()) return name.status();
   return Reply(Json{
       {"scope_name", *name},
-      {"school_year", call.app.school_year},
+      {"school_year", call.school_year},
       {"totals",
        {{"schools", s->schools}, {"students", s->students}, {"teachers", s->teachers},
         {"classes", s->classes}}},

@@ -15,7 +15,7 @@ Status not_found(const std::string& what) {
   return Status::Error("not_found", what + "不存在或不在您的管辖范围内");
 }
 
-RegisterContext context(const ApiCall& call) { return {call.today(), call.app.school_year}; }
+RegisterContext context(const ApiCall& call) { return {call.today(), call.school_year}; }
 
 // ---- schools ----
 
@@ -25,17 +25,17 @@ Result<Reply> list_schools_route(ApiCall& call) {
   if (!page.ok()) return page.status();
   auto filter = school_filter(call);
   if (!filter.ok()) return filter.status();
-  auto result = list_schools(call.db, call.who().scope, *filter, *page, call.app.school_year);
+  auto result = list_schools(call.db, call.who().scope, *filter, *page, call.school_year);
   if (!result.ok()) return result.status();
   return Reply(page_json(*result));
 }
 
 Result<Reply> get_school_route(ApiCall& call) {
   if (!allowed(call.who().user, Action::kRead, Entity::kSchool)) return forbidden();
-  auto school = get_school(call.db, call.who().scope, call.path_id(), call.app.school_year);
+  auto school = get_school(call.db, call.who().scope, call.path_id(), call.school_year);
   if (!school.ok()) return school.status();
   if (!*school) return not_found("学校");
-  auto classes = list_classes(call.db, (*school)->school.id, call.app.school_year);
+  auto classes = list_classes(call.db, (*school)->school.id, call.school_year);
   if (!classes.ok()) return classes.status();
   auto conditions = list_conditions(call.db, (*school)->school.id);
   if (!conditions.ok()) return conditions.status();
@@ -113,7 +113,7 @@ Result<Reply> history(ApiCall& call, Entity entity, const char* entity_name) {
   int64_t id = call.path_id();
   bool visible = false;
   if (entity == Entity::kSchool) {
-    auto s = get_school(call.db, call.who().scope, id, call.app.school_year);
+    auto s = get_school(call.db, call.who().scope, id, call.school_year);
     if (!s.ok()) return s.status();
     visible = s->has_value();
   } else if (entity == Entity::kStudent) {
@@ -166,10 +166,10 @@ Result<Reply> list_classes_route(ApiCall& call) {
   auto school_id = call.query_int("school_id");
   if (!school_id.ok()) return school_id.status();
   if (!*school_id) return Status::Error("bad_request", "缺少参数“school_id”", "school_id");
-  auto school = get_school(call.db, call.who().scope, **school_id, call.app.school_year);
+  auto school = get_school(call.db, call.who().scope, **school_id, call.school_year);
   if (!school.ok()) return school.status();
   if (!*school) return not_found("学校");
-  auto classes = list_classes(call.db, **school_id, call.app.school_year);
+  auto classes = list_classes(call.db, **school_id, call.school_year);
   if (!classes.ok()) return classes.status();
   Json items = Json::array();
   for (const ClassView& c : *classes) items.push_back(to_json(c));

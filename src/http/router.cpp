@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 
+#include "store/school_year_store.h"
 #include "store/user_store.h"
 
 namespace edu {
@@ -222,7 +223,9 @@ httplib::Server::Handler Router::wrap(ApiHandler handler, Auth auth, bool change
   return [app, handler, auth, changes_state](const httplib::Request& req,
                                              httplib::Response& res) {
     auto db = app->pool->acquire();
-    ApiCall call{req, *db, *app, std::nullopt, session_cookie(req)};
+    auto year = current_school_year(*db);
+    if (!year.ok()) return send_error(res, year.status());
+    ApiCall call{req, *db, *app, std::nullopt, session_cookie(req), *year};
     if (auth == Auth::kUser) {
       std::string csrf;
       auto actor = authenticate(*db, req, *app, call.now(), &csrf);

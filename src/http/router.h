@@ -27,7 +27,6 @@ struct AppState {
   ConnectionPool* pool = nullptr;
   LoginLimiter limiter;
   std::string county_name;
-  int school_year = 0;
   int64_t session_lifetime = 8 * 3600;
   bool secure_cookies = false;  // set when served behind HTTPS
   bool behind_proxy = false;    // a local reverse proxy (nginx) names the client in X-Real-IP
@@ -66,6 +65,7 @@ struct ApiCall {
   AppState& app;
   std::optional<Actor> actor;  // set unless the route is public
   std::string session_token;   // the cookie's token, when logged in
+  int school_year = 0;         // the current one, read per request (store/school_year_store.h)
 
   const Actor& who() const { return *actor; }
   // The numeric path parameter `index` (from the route's regex); the Router

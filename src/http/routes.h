@@ -15,6 +15,7 @@ void add_import_routes(Router& router);     // /imports
 void add_export_routes(Router& router);     // /templates, /exports
 void add_analytics_routes(Router& router);  // /analytics, /exports/balance.xlsx
 void add_exam_routes(Router& router);      // /exams (质量监测)
+void add_rollover_routes(Router& router);  // /rollover (学年升级)
 
 // What the user's scope is called: the county, an area or a school name.
 Result<std::string> scope_name(Database& db, const AppState& app, const User& user);

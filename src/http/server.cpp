@@ -47,11 +47,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
     auto applied = migrate(*db);
     if (!applied.ok()) return applied.status();
     auto name = get_setting(*db, "county_name", "本县");
-    auto year = get_setting(*db, "school_year", "2026");
     if (!name.ok()) return name.status();
-    if (!year.ok()) return year.status();
     impl.app.county_name = *name;
-    impl.app.school_year = std::stoi(*year);
   }
   impl.app.pool = impl.pool.get();
   impl.app.secure_cookies = options.secure_cookies;
@@ -75,6 +72,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   add_export_routes(router);
   add_analytics_routes(router);
   add_exam_routes(router);
+  add_rollover_routes(router);
   if (!options.web_dir.empty()) {
     if (!std::filesystem::exists(std::filesystem::path(options.web_dir) / "index.html"))
       return Status::Error("config", "网页目录 " + options.web_dir + " 中没有 index.html,请先构建前端");

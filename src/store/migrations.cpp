@@ -5,6 +5,7 @@
 #include "store/migrations/0003_teacher_section.h"
 #include "store/migrations/0004_exams.h"
 #include "store/migrations/0005_import_problem_count.h"
+#include "store/migrations/0006_classes_year.h"
 
 namespace edu {
 
@@ -15,6 +16,7 @@ const std::vector<Migration>& all_migrations() {
       {3, "teacher_section", kMigration0003TeacherSection},
       {4, "exams", kMigration0004Exams},
       {5, "import_problem_count", kMigration0005ImportProblemCount},
+      {6, "classes_year", kMigration0006ClassesYear},
   };
   return list;
 }

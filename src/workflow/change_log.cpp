@@ -20,19 +20,20 @@ const char* entity_name(Entity e) {
     case Entity::kExamScores: return "exam_scores";
     case Entity::kExamExemption: return "exam_exemption";
     case Entity::kExamIntegrity: return "exam_integrity";
+    case Entity::kSchoolYear: return "school_year";
   }
   return "";
 }
 
-Status audit(Database& db, const Actor& actor, const std::string& action, Entity entity,
+Status audit(Database& db, const Actor* actor, const std::string& action, Entity entity,
              int64_t id, std::vector<FieldChange> changes) {
   AuditEntry e;
-  e.user_id = actor.user.id;
-  e.username = actor.user.username;
+  if (actor) e.user_id = actor->user.id;
+  e.username = actor ? actor->user.username : "(命令行)";
   e.action = action;
   e.entity = entity_name(entity);
   e.entity_id = id;
-  e.ip = actor.ip;
+  e.ip = actor ? actor->ip : "";
   e.changes = std::move(changes);
   return record_audit(db, e);
 }

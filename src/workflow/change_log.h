@@ -12,7 +12,8 @@ namespace edu {
 
 const char* entity_name(Entity entity);  // "student", "school" …
 
-Status audit(Database& db, const Actor& actor, const std::string& action, Entity entity,
+// `actor` is null when the server's operator acts from the command line.
+Status audit(Database& db, const Actor* actor, const std::string& action, Entity entity,
              int64_t id, std::vector<FieldChange> changes);
 
 // Replaces the ids of area_id, school_id, parent_school_id and class_id by names.

@@ -179,7 +179,7 @@ Result<typename Traits::View> save_record(Database& db, const Actor& actor,
   }
   auto after = with_names(db, fields_of(record));
   if (!after.ok()) return after.status();
-  s = audit(db, actor, creating ? "create" : "update", Traits::kEntity, record.id,
+  s = audit(db, &actor, creating ? "create" : "update", Traits::kEntity, record.id,
             diff_fields(before, *after));
   if (!s.ok()) return s;
   auto saved = Traits::get(db, actor.scope, record.id, ctx);
@@ -224,7 +224,7 @@ Result<std::string> reveal_id_number(Database& db, const Actor& actor, Entity en
     if (!*found) return not_found("教职工");
     id_number = (*found)->teacher.id_number;
   }
-  Status s = audit(db, actor, "view_id_number", entity, id, {});
+  Status s = audit(db, &actor, "view_id_number", entity, id, {});
   if (!s.ok()) return s;
   s = tx.commit();
   if (!s.ok()) return s;

@@ -81,7 +81,7 @@ Result<int64_t> export_people(Database& db, const Actor& actor, Entity entity, F
   if (!written.ok()) return written.status();
   if (Status s = (*writer)->close(); !s.ok()) return s;
   if (full_ids) {
-    Status s = audit(db, actor, "export", entity, 0,
+    Status s = audit(db, &actor, "export", entity, 0,
                      {{"rows", "", std::to_string(*written)}, {"id_numbers", "", "完整身份证号"}});
     if (!s.ok()) return s;
   }

@@ -405,13 +405,13 @@ Result<ImportOutcome> run(Database& db, const Actor& actor, const RegisterSpec& 
       auto after = with_names(db, fields_of(w.record));
       if (!before.ok()) return before.status();
       if (!after.ok()) return after.status();
-      s = audit(db, actor, "import", Kind::kEntity, record_id(w.record), diff_fields(*before, *after));
+      s = audit(db, &actor, "import", Kind::kEntity, record_id(w.record), diff_fields(*before, *after));
       ++outcome.updated;
     } else {
       auto id = Kind::insert(db, w.record);
       if (!id.ok()) return id.status();
       // A created row's values are the file's row: the import record keeps the file.
-      s = audit(db, actor, "import", Kind::kEntity, *id, {});
+      s = audit(db, &actor, "import", Kind::kEntity, *id, {});
       ++outcome.created;
     }
     if (!s.ok()) return s;

@@ -1,10 +1,10 @@
 #include "workflow/user_commands.h"
 
 #include "store/area_store.h"
-#include "store/audit_store.h"
 #include "store/password.h"
 #include "store/school_store.h"
 #include "store/teacher_store.h"
+#include "workflow/change_log.h"
 
 namespace edu {
 namespace {
@@ -41,19 +41,6 @@ Status check_links(Database& db, const NewUser& u) {
   return Status::Ok();
 }
 
-Status audit_user(Database& db, const Actor* actor, const std::string& action, int64_t user_id,
-                  std::vector<FieldChange> changes) {
-  AuditEntry e;
-  if (actor) e.user_id = actor->user.id;
-  e.username = actor ? actor->user.username : "(命令行)";
-  e.ip = actor ? actor->ip : "";
-  e.action = action;
-  e.entity = "user";
-  e.entity_id = user_id;
-  e.changes = std::move(changes);
-  return record_audit(db, e);
-}
-
 }  // namespace
 
 Result<User> create_user(Database& db, const Actor* actor, const NewUser& n) {
@@ -81,7 +68,7 @@ Result<User> create_user(Database& db, const Actor* actor, const NewUser& n) {
   auto id = insert_user(db, u);
   if (!id.ok()) return id.status();
   u.id = *id;
-  s = audit_user(db, actor, "create", u.id,
+  s = audit(db, actor, "create", Entity::kUser, u.id,
                  {{"username", "", u.username}, {"role", "", u.role}});
   if (s.ok()) s = tx.commit();
   if (!s.ok()) return s;
@@ -101,7 +88,7 @@ Status change_password(Database& db, const Actor* actor, const std::string& user
   if (!hash.ok()) return hash.status();
   s = set_password_hash(db, (*user)->id, *hash);
   if (s.ok()) s = delete_sessions_of(db, (*user)->id);
-  if (s.ok()) s = audit_user(db, actor, "update", (*user)->id, {{"password", "", "(已修改)"}});
+  if (s.ok()) s = audit(db, actor, "update", Entity::kUser, (*user)->id, {{"password", "", "(已修改)"}});
   if (s.ok()) s = tx.commit();
   return s;
 }
