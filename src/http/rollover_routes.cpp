@@ -32,7 +32,7 @@ Result<Reply> rollover_route(ApiCall& call, bool commit) {
   int64_t to_year = in.integer("to_year");
   if (!in.status().ok()) return in.status();
   if (to_year < 2000 || to_year > 2100)
-    return Status::Error("bad_request", "学年“to_year”须是 2000 到 2100 之间的年份", "to_year");
+    return Status::Error("validation", "学年“to_year”须是 2000 到 2100 之间的年份", "to_year");
   auto out = rollover_year(call.db, &call.who(), static_cast<int>(to_year), commit);
   if (!out.ok()) return out.status();
   return Reply(Json{{"rollover", outcome_json(*out, static_cast<int>(to_year))}});

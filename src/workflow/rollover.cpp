@@ -46,7 +46,7 @@ Result<RolloverOutcome> rollover_year(Database& db, const Actor* actor, int to_y
     return out;
   }
   if (to_year != *current + 1)
-    return Status::Error("bad_request",
+    return Status::Error("validation",
                          "只能升级到下一学年 " + std::to_string(*current + 1) + "(当前学年 " +
                              std::to_string(*current) + "),不能跳到 " + std::to_string(to_year),
                          "to_year");

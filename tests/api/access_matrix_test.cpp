@@ -129,6 +129,11 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
        {201, 403, 201, 403, 403}},
       {"PUT", path("/exams/" + exam + "/rewards"),
        [](const std::string&) { return json{{"rules", json::array()}}; }, {200, 403, 403, 403, 403}},
+      // 学年升级: the bureau only; committing a year already opened changes nothing.
+      {"POST", path("/rollover/preview"), [](const std::string&) { return json{{"to_year", 2027}}; },
+       {200, 403, 403, 403, 403}},
+      {"POST", path("/rollover/commit"), [](const std::string&) { return json{{"to_year", 2026}}; },
+       {200, 403, 403, 403, 403}},
       get(path("/users"),                                     {200, 403, 403, 403, 403}),
       get(path("/audit"),                                     {200, 403, 403, 403, 403}),
       get(path("/templates/student.xlsx"),                    {200, 403, 200, 403, 403}),

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The edubureau command line, end to end on real files: demo (deterministic for
 # a seed), user add / passwd (with bad input refused), migrate, a backup that
-# restores every row, imports, exports, and exam results of a school where
-# nobody sat. Usage: cli_test.sh PATH_TO_EDUBUREAU
+# restores every row, imports, exports, exam results of a school where nobody
+# sat, and the year rollover (preview, commit, again). Usage: cli_test.sh PATH_TO_EDUBUREAU
 set -u
 BIN="$1"
 TMP=$(mktemp -d)
@@ -77,5 +77,14 @@ sqlite3 "$TMP/a.db" "UPDATE exams SET absent_policy = 'exclude' WHERE id = 1;
     (SELECT MIN(school_id) FROM exam_scores WHERE exam_id = 1))"
 check "no data is —, never 0" bash -c "'$BIN' --db '$TMP/a.db' exam results --exam 1 --level school |
   grep -q '实考 0.参考率 0.0%.平均分 —.优秀率 —.及格率 —.低分率 —.综合排名 —'"
+# year rollover: the preview changes nothing; the commit opens 2027 once; again, nothing changes
+check "rollover preview" bash -c "'$BIN' --db '$TMP/b.db' year rollover --to 2027 | grep -q '预览'"
+check "preview opened no class" test "$(sqlite3 "$TMP/b.db" "SELECT COUNT(*) FROM classes WHERE school_year = 2027")" = 0
+check "rollover commit" bash -c "'$BIN' --db '$TMP/b.db' year rollover --to 2027 --commit | grep -q '已完成'"
+opened=$(sqlite3 "$TMP/b.db" "SELECT COUNT(*) FROM classes WHERE school_year = 2027")
+check "2027 opened" test "$opened" -gt 0
+check "rollover again changes nothing" bash -c "'$BIN' --db '$TMP/b.db' year rollover --to 2027 --commit | grep -q '未改动任何数据'"
+check "still the same classes" test "$(sqlite3 "$TMP/b.db" "SELECT COUNT(*) FROM classes WHERE school_year = 2027")" = "$opened"
+refuses "rollover skips no year" "只能升级到下一学年 2028" "$BIN" --db "$TMP/b.db" year rollover --to 2029
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
