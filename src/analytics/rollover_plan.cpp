@@ -101,8 +101,8 @@ class Planner {
     auto [it, added] = opened_.try_emplace(key, plan_.classes.size());
     if (added) {
       const auto& [school_id, section, grade, class_no] = key;
-      plan_.classes.push_back(
-          {school_id, section, grade, class_no, class_name(section, grade, class_no), head_teacher_id});
+      plan_.classes.push_back({0, school_id, section, grade, class_no,
+                               class_name(section, grade, class_no), head_teacher_id});
       ++summary(school_id).classes_opened;
     }
     return it->second;

@@ -33,7 +33,7 @@ struct SchoolRow {
   std::string kind;  // school_kinds()
 };
 
-struct ClassRow {  // a class of the year rolled over from
+struct ClassRow {  // a class of the year rolled over from, or one the plan opens (id 0)
   int64_t id = 0;
   int64_t school_id = 0;
   std::string section;
@@ -56,15 +56,6 @@ struct Input {
   std::vector<SchoolRow> schools;
   std::vector<ClassRow> classes;
   std::vector<StudentRow> students;
-};
-
-struct NewClass {
-  int64_t school_id = 0;
-  std::string section;
-  int grade = 0;
-  int class_no = 0;
-  std::string name;
-  std::optional<int64_t> head_teacher_id;
 };
 
 // A student placed in a class of the new year: moved up (在读) or kept (休学).
@@ -95,7 +86,7 @@ struct SchoolSummary {
 struct Plan {
   int from_year = 0;
   int to_year = 0;
-  std::vector<NewClass> classes;
+  std::vector<ClassRow> classes;  // to open in to_year
   std::vector<Placement> placements;
   std::vector<int64_t> graduates;  // student ids
   std::vector<Problem> problems;

@@ -43,7 +43,7 @@ Result<std::vector<int64_t>> opened_class_ids(Database& db, const rollover::Plan
   for (const Row& r : *rows) ids[{r.integer(1), r.text(2), r.integer(3), r.integer(4)}] = r.integer(0);
   std::vector<int64_t> out;
   out.reserve(plan.classes.size());
-  for (const rollover::NewClass& c : plan.classes)
+  for (const rollover::ClassRow& c : plan.classes)
     out.push_back(ids.at({c.school_id, c.section, int64_t{c.grade}, int64_t{c.class_no}}));
   return out;
 }
@@ -56,7 +56,7 @@ Status apply_rollover(Database& db, const rollover::Plan& plan) {
       db,
       "INSERT INTO classes (school_id, school_year, section, grade, class_no, name, "
       "head_teacher_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      plan.classes, [&](const rollover::NewClass& c) -> std::vector<Value> {
+      plan.classes, [&](const rollover::ClassRow& c) -> std::vector<Value> {
         return {c.school_id, to, c.section, int64_t{c.grade}, int64_t{c.class_no}, c.name,
                 c.head_teacher_id ? Value(*c.head_teacher_id) : Value(nullptr)};
       });

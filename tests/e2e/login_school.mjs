@@ -4,7 +4,7 @@
 // previewed with a problem then committed, "—" for a school nobody sat for, a 免考 entered
 // by the bureau), then the school admin's view (exactly one school), a student import
 // (template, a CSV with a bad row rejected in the preview, the fixed CSV committed) and the
-// 学生 list exported as .xlsx.
+// 学生 list exported as .xlsx; last, the bureau's 学年升级 (preview, then confirm).
 //
 //   BASE_URL=http://127.0.0.1:8080 [SCREENSHOT_DIR=/tmp] node login_school.mjs
 //
@@ -552,6 +552,25 @@ async function main() {
       const saved = path.join(tmp, name)
       await download.saveAs(saved)
       assert(readFileSync(saved).subarray(0, 2).toString('latin1') === 'PK', '导出的不是 xlsx(zip)文件')
+    })
+
+    // Last: a rollover changes the demo year every step above relies on.
+    await step('学年升级:教育局管理员预览后确认,当前学年变为 2027', async () => {
+      await page.locator('[data-test=logout]').click()
+      await login(page, 'admin', PASSWORD)
+      await page.locator('[data-test=stat-schools]').waitFor()
+      await page.locator('[data-test=menu-rollover]').click()
+      await page.locator('[data-test=rollover-preview]').click()
+      await page.waitForSelector(rows('rollover-schools'), { timeout: TIMEOUT })
+      const message = page.locator('[data-test=rollover-message]')
+      assert((await message.textContent()).includes('预览'), `预览提示为“${await message.textContent()}”`)
+      await page.locator('[data-test=rollover-commit]').click()
+      await page.locator('.el-message-box').getByRole('button', { name: '确认升级' }).click()
+      await page.locator('[data-test=rollover-message]', { hasText: '已完成' }).waitFor({ timeout: TIMEOUT })
+      await scrollToTop(page)
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-rollover.png'), fullPage: true })
+      const dashboard = await apiGet(page, '/dashboard')
+      assert(dashboard.school_year === 2027, `升级后当前学年为 ${dashboard.school_year}`)
     })
 
     await step('页面没有脚本错误', async () => {

@@ -4,7 +4,7 @@
 #   tests/e2e/run.sh build/edubureau
 # Builds web/dist and installs the test's node modules first when they are missing.
 # SCREENSHOT_DIR (default /tmp) receives e2e-dashboard.png, e2e-school.png,
-# e2e-import-problems.png and e2e-import-done.png.
+# e2e-import-problems.png, e2e-import-done.png and e2e-rollover.png.
 set -euo pipefail
 
 if [ $# -ne 1 ] || [ ! -x "$1" ]; then

@@ -25,7 +25,7 @@ Input county() {
   return in;
 }
 
-const NewClass& class_of(const Plan& plan, int64_t student_id) {
+const ClassRow& class_of(const Plan& plan, int64_t student_id) {
   for (const Placement& p : plan.placements)
     if (p.student_id == student_id) return plan.classes[p.new_class];
   throw std::runtime_error("student not placed");
@@ -35,7 +35,7 @@ TEST(RolloverPlan, ThirdGradeClassTwoBecomesFourthGradeClassTwo) {
   Plan plan = plan_rollover(county());
   EXPECT_EQ(plan.from_year, 2026);
   EXPECT_EQ(plan.to_year, 2027);
-  const NewClass& c = class_of(plan, 100);
+  const ClassRow& c = class_of(plan, 100);
   EXPECT_EQ(c.school_id, 1);
   EXPECT_EQ(c.section, "小学");
   EXPECT_EQ(c.grade, 4);
@@ -48,20 +48,19 @@ TEST(RolloverPlan, ThirdGradeClassTwoBecomesFourthGradeClassTwo) {
 TEST(RolloverPlan, SixthGradeGraduatesAndOpensNoClass) {
   Plan plan = plan_rollover(county());
   EXPECT_EQ(plan.graduates, (std::vector<int64_t>{103}));
-  for (const NewClass& c : plan.classes) EXPECT_FALSE(c.section == "初中" && c.grade == 7);
+  for (const ClassRow& c : plan.classes) EXPECT_FALSE(c.section == "初中" && c.grade == 7);
 }
 
 TEST(RolloverPlan, SuspendedStudentsKeepTheirGrade) {
   Plan plan = plan_rollover(county());
-  const NewClass& third = class_of(plan, 102);  // 三年级(2)班 opened again for 丙
+  const ClassRow& third = class_of(plan, 102);  // 三年级(2)班 opened again for 丙
   EXPECT_EQ(third.grade, 3);
   EXPECT_EQ(third.class_no, 2);
   EXPECT_EQ(third.name, "三年级(2)班");
   EXPECT_FALSE(third.head_teacher_id);  // the 班主任 went up with the class
   EXPECT_EQ(class_of(plan, 104).name, "六年级(1)班");  // a 休学 六年级 does not graduate
-  for (const Placement& p : plan.placements) {
-    if (p.student_id == 102 || p.student_id == 104) EXPECT_EQ(p.status, "休学");
-  }
+  for (const Placement& p : plan.placements)
+    EXPECT_EQ(p.status, p.student_id == 102 || p.student_id == 104 ? "休学" : "在读") << p.student_id;
 }
 
 TEST(RolloverPlan, ProblemsLeaveTheirStudentsAlone) {

@@ -39,6 +39,12 @@ export const classSizeApi = {
 export const studentApi = personApi('students')
 export const teacherApi = personApi('teachers')
 
+// 学年升级 (bureau_admin): preview changes nothing; commit applies it once.
+export const rolloverApi = {
+  preview: (toYear) => post('/rollover/preview', { to_year: toYear }),
+  commit: (toYear) => post('/rollover/commit', { to_year: toYear }),
+}
+
 export const adminApi = {
   users: () => get('/users'),
   createUser: (user) => post('/users', user),
