@@ -1,6 +1,8 @@
 -- The peer of `edubureau year rollover --to 2027 --commit`: the same moves as
 -- plain SQL in the sqlite3 shell, in one transaction (bench/run_rollover.sh).
--- Its indexes are created before the clock starts (see the script).
+-- Its indexes are created before the clock starts (see the script); it checks the
+-- foreign keys as the server's connections do.
+PRAGMA foreign_keys = ON;
 BEGIN;
 CREATE TEMP TABLE final (section TEXT, grade INTEGER, PRIMARY KEY (section, grade));
 INSERT INTO final VALUES ('学前', 0), ('小学', 6), ('初中', 9), ('特教', 9), ('高中', 12), ('中职', 12);

@@ -1,8 +1,9 @@
 // The school year turning over (学年升级, DOMAIN.md "The school year and the
 // register's life"), planned as a pure function: the classes and students of
 // the current year in, what the next year opens and who moves where out. No
-// SQL here (analytics style); store/rollover_store.h loads the input and applies the plan in one
-// transaction, workflow/rollover.h decides who may and when.
+// SQL here (analytics style): store/rollover_store.h loads the input and
+// applies the plan in one transaction, workflow/rollover.h decides who may and
+// when.
 //
 // For every class of year Y (school, section, grade g, 班号 n):
 //   - g is the last grade of its section (小学六年级, 初中九年级, 高中/中职三年级,
