@@ -1,9 +1,10 @@
 #include "workflow/rollover.h"
 
-#include "workflow/change_log.h"
+#include <optional>
 
 #include "store/rollover_store.h"
 #include "store/school_year_store.h"
+#include "workflow/change_log.h"
 
 namespace edu {
 namespace {
@@ -33,8 +34,10 @@ std::string summary_text(const rollover::Plan& plan, bool committed) {
 Result<RolloverOutcome> rollover_year(Database& db, const Actor* actor, int to_year, bool commit) {
   if (actor && !allowed(actor->user, Action::kUpdate, Entity::kSchoolYear))
     return Status::Error("forbidden", "只有教育局管理员可以进行学年升级");
-  Transaction tx(db);
-  if (!tx.begun().ok()) return tx.begun();
+  // A commit holds the write lock from its first read (BEGIN IMMEDIATE), so a
+  // second commit waits and then finds the year opened; a preview takes no lock.
+  std::optional<Transaction> tx;
+  if (commit && !tx.emplace(db).begun().ok()) return tx->begun();
   RolloverOutcome out;
   auto current = current_school_year(db);
   if (!current.ok()) return current.status();
@@ -56,7 +59,7 @@ Result<RolloverOutcome> rollover_year(Database& db, const Actor* actor, int to_y
   if (commit) {
     Status s = apply_rollover(db, out.plan);
     if (s.ok()) s = audit_rollover(db, actor, out.plan);
-    if (s.ok()) s = tx.commit();
+    if (s.ok()) s = tx->commit();
     if (!s.ok()) return s;
     out.committed = true;
   }

@@ -8,7 +8,8 @@
 // to_year must be the year after the current one. A year already opened
 // (to_year ≤ current) changes nothing and says so: running it twice is safe.
 // A commit reads the registers inside its transaction, so what it applies is
-// what it planned; problems are listed, never fatal — their students stay put.
+// what it planned, and two commits at once apply one; problems are listed,
+// never fatal — their students stay put.
 #pragma once
 
 #include <string>

@@ -2,7 +2,8 @@
 // commit changes the county the shared test server serves: the preview changes
 // nothing, the commit opens the new year's classes, moves and graduates the
 // students, is audited once, and the server's current year is the new one
-// without a restart; a second commit changes nothing and says so.
+// without a restart; a second commit changes nothing and says so, and two
+// commits at once apply one.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -125,6 +126,20 @@ TEST(Rollover, PreviewThenCommitOnceThenNothing) {
   json skip = server.call("POST", "/rollover/preview", {{"to_year", 2029}});
   EXPECT_EQ(skip["status"], 422);
   EXPECT_NE(skip["body"]["message"].get<std::string>().find("2028"), std::string::npos);
+}
+
+TEST(Rollover, TwoCommitsAtOnceApplyOne) {
+  RolloverServer server;
+  json first, second;
+  std::thread a([&] { first = server.call("POST", "/rollover/commit", {{"to_year", 2027}}); });
+  std::thread b([&] { second = server.call("POST", "/rollover/commit", {{"to_year", 2027}}); });
+  a.join();
+  b.join();
+  ASSERT_EQ(first["status"], 200) << first.dump();
+  ASSERT_EQ(second["status"], 200) << second.dump();
+  EXPECT_NE(first["body"]["rollover"]["committed"], second["body"]["rollover"]["committed"]);
+  EXPECT_NE(first["body"]["rollover"]["already_opened"], second["body"]["rollover"]["already_opened"]);
+  EXPECT_EQ(server.count("audit_log WHERE action = 'rollover'"), 1);
 }
 
 }  // namespace
