@@ -17,7 +17,8 @@ Result<std::optional<Area>> get_area(Database& db, int64_t id);
 // Is `area_id` inside the subtree of `root_id`?
 Result<bool> area_within(Database& db, int64_t area_id, int64_t root_id);
 
-// County-wide settings (key/value): "county_name", "school_year",
+// County-wide settings (key/value): "county_name", "school_year" (the current
+// year only while no class is opened: store/school_year_store.h),
 // "import_max_rows" (workflow/upload_sheet.h).
 Result<std::string> get_setting(Database& db, const std::string& key, const std::string& fallback);
 Status set_setting(Database& db, const std::string& key, const std::string& value);
