@@ -29,7 +29,10 @@ const std::map<std::string, std::string>& labels() {
       {"teaching_area", "教学及辅助用房面积"}, {"sports_area", "体育运动场馆面积"},
       {"equipment_value", "教学仪器设备值"}, {"books", "图书"}, {"computers", "计算机"},
       {"multimedia_rooms", "网络多媒体教室"}, {"username", "用户名"},
-      {"display_name", "显示名称"}, {"password", "密码"}, {"reason", "原因"}};
+      {"display_name", "显示名称"}, {"password", "密码"}, {"reason", "原因"},
+      // the counts a 学年升级 audits (workflow/rollover.h)
+      {"classes_opened", "开设班级"}, {"students_moved", "升级学生"}, {"graduates", "毕业"},
+      {"kept", "休学留原年级"}, {"problems", "问题"}};
   return m;
 }
 

@@ -113,6 +113,12 @@ TEST(Rollover, PreviewThenCommitOnceThenNothing) {
   EXPECT_EQ(server.count("enrolments WHERE school_year = 2027"), reading - final_grade + suspended);
   EXPECT_EQ(server.count("audit_log WHERE action = 'rollover' AND entity_id = 2027"), 1);
   EXPECT_EQ(server.call("GET", "/dashboard")["body"]["school_year"], 2027);  // no restart
+  json audit = server.call("GET", "/audit?entity=school_year")["body"]["items"];
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0]["action"], "rollover");
+  json counted = audit[0]["changes"][1];
+  EXPECT_EQ(counted["label"], "开设班级");
+  EXPECT_EQ(counted["new"], std::to_string(r["total"]["classes_opened"].get<int>()));
 
   json again = server.call("POST", "/rollover/commit", {{"to_year", 2027}});
   ASSERT_EQ(again["status"], 200);

@@ -6,6 +6,7 @@ export const ACTION_LABELS = {
   view_id_number: '查看身份证号',
   login: '登录',
   logout: '退出',
+  rollover: '学年升级',
 }
 
 export const ENTITY_LABELS = {
@@ -14,6 +15,7 @@ export const ENTITY_LABELS = {
   teacher: '教职工',
   user: '用户',
   session: '登录会话',
+  school_year: '学年',
 }
 
 export const STUDENT_STATUS_TAGS = {
