@@ -111,6 +111,15 @@ std::optional<int64_t> school_of_row(RowCheck& row, const Lookups& l) {
   return it->second.id;
 }
 
+// The records of a list by their import key.
+template <class Record, class List>
+Result<std::map<std::string, Record>> keyed(Result<List> all, std::string (*key)(const Record&)) {
+  if (!all.ok()) return all.status();
+  std::map<std::string, Record> m;
+  for (auto& r : *all) m[key(r)] = r;
+  return m;
+}
+
 const std::map<std::string, std::string> kPersonFieldToKey = {{"school_id", "school_code"},
                                                               {"class_id", "class_name"}};
 
@@ -269,11 +278,7 @@ struct ConditionsImport {
   }
 
   static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
-    auto all = list_all_conditions(db);
-    if (!all.ok()) return all.status();
-    std::map<std::string, Record> m;
-    for (auto& c : *all) m[key(c)] = c;
-    return m;
+    return keyed<Record>(list_all_conditions(db), key);
   }
 
   static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext& ctx) {
@@ -314,11 +319,7 @@ struct AreaImport {
   static std::string name_key(const Record& a) { return a.name; }  // unique in the county
 
   static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
-    auto all = list_areas(db, Scope::All());
-    if (!all.ok()) return all.status();
-    std::map<std::string, Record> m;
-    for (auto& a : *all) m[a.code] = a;
-    return m;
+    return keyed<Record>(list_areas(db, Scope::All()), key);
   }
 
   static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext&) {
@@ -354,11 +355,7 @@ struct ClassImport {
   static std::string name_key(const Record& c) { return std::to_string(c.school_id) + "/" + c.name; }
 
   static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext& ctx) {
-    auto all = list_year_classes(db, ctx.school_year);
-    if (!all.ok()) return all.status();
-    std::map<std::string, Record> m;
-    for (auto& c : *all) m[key(c)] = c;
-    return m;
+    return keyed<Record>(list_year_classes(db, ctx.school_year), key);
   }
 
   static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext& ctx) {

@@ -1,26 +1,13 @@
 #!/usr/bin/env bash
 # The edubureau command line, end to end on real files: demo (deterministic for
 # a seed), user add / passwd (with bad input refused), init of a new county,
-# migrate, a backup that
-# restores every row, imports, exports, and exam results of a school where
-# nobody sat. Usage: cli_test.sh PATH_TO_EDUBUREAU
+# migrate, a backup that restores every row, imports, exports, and exam
+# results of a school where nobody sat. Usage: cli_test.sh PATH_TO_EDUBUREAU
 set -u
 BIN="$1"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name="$1"; shift
-  if "$@" >"$TMP/out" 2>&1; then passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $name"; cat "$TMP/out"; fi
-}
-refuses() {  # refuses NAME EXPECTED_TEXT COMMAND...: must fail and say EXPECTED_TEXT
-  local name="$1" text="$2"; shift 2
-  if "$@" >"$TMP/out" 2>&1; then failed=$((failed + 1)); echo "FAIL: $name succeeded"; cat "$TMP/out"
-  elif grep -q "$text" "$TMP/out"; then passed=$((passed + 1))
-  else failed=$((failed + 1)); echo "FAIL: $name did not say '$text':"; cat "$TMP/out"; fi
-}
+source "$(dirname "$0")/checks.sh"
 rows() { sqlite3 "$1" "SELECT id_number, name, school_id, class_id, status FROM students ORDER BY id" | md5sum; }
 
 check "help is bilingual" bash -c "'$BIN' --help | grep -q '教育局综合管理平台' && '$BIN' demo --help | grep -q 'seed'"

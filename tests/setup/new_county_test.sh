@@ -10,19 +10,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 [ -n "${KEEP:-}" ] && trap - EXIT
 DB="$TMP/county.db"
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name="$1"; shift
-  if "$@" >"$TMP/out" 2>&1; then passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $name"; cat "$TMP/out"; fi
-}
-refuses() {  # refuses NAME EXPECTED_TEXT COMMAND...: must fail and say EXPECTED_TEXT
-  local name="$1" text="$2"; shift 2
-  if "$@" >"$TMP/out" 2>&1; then failed=$((failed + 1)); echo "FAIL: $name succeeded"; cat "$TMP/out"
-  elif grep -q "$text" "$TMP/out"; then passed=$((passed + 1))
-  else failed=$((failed + 1)); echo "FAIL: $name did not say '$text':"; cat "$TMP/out"; fi
-}
+source "$(dirname "$0")/../cli/checks.sh"
 # xlsx NAME TYPES: $TMP/NAME.csv converted by LibreOffice into $TMP/NAME.xlsx;
 # TYPES are the CSV filter's "column/type" pairs (2 = text, for codes and ID
 # numbers, as a bureau's clerk sets them); other cells LibreOffice types itself.
