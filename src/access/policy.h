@@ -57,7 +57,8 @@ bool allowed(const User& user, Action action, Entity entity);
 //                           on_staff (编制) and backbone (骨干, conferred by the
 //                           county or above)
 //   conditions every field  nothing (办学条件: the bureau imports them)
-//   area      every field   nothing (乡镇/街道: the bureau's, by import)
+//   area      every field   nothing (乡镇/街道: the bureau's, by import and
+//                           PUT /areas/{id}, a rename)
 //   class     every field   name, head_teacher_id (班级名称, 班主任); a class is
 //                           created (开设班级, import) by a school admin for their
 //                           own school; its school, year, 学段, 年级 and 班号 are

@@ -61,6 +61,16 @@ json open_one_class(int64_t school, int64_t klass) {
   return json::object();
 }
 
+// A township's stored name (a rename to it changes nothing).
+json area_name(int64_t area) {
+  Login admin = server().login("admin");
+  Reply tree = server().call("GET", "/areas", &admin);
+  for (const json& county : tree.body)
+    for (const json& a : county["children"])
+      if (a["id"] == area) return {{"name", a["name"]}};
+  return json::object();
+}
+
 TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
   auto get = [](std::function<std::string()> path, std::vector<int> expected) {
     return Cell{"GET", std::move(path), nullptr, std::move(expected)};
@@ -195,6 +205,8 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       {"POST", path("/schools/" + id(l.rural_school) + "/classes"),
        [](const std::string&) { return open_one_class(lm().rural_school, lm().rural_class); },
        {201, 403, 404, 403, 403}},
+      {"PUT", path("/areas/" + id(l.seat_area)),
+       [](const std::string&) { return area_name(lm().seat_area); }, {200, 403, 403, 403, 403}},
       {"POST", path("/users"),
        [](const std::string& role) {
          return json{{"username", "matrix_" + role}, {"display_name", "矩阵"},
