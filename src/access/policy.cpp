@@ -16,7 +16,8 @@ const std::map<Entity, std::set<std::string>>& school_admin_fields() {
         "enrolled_on", "household", "left_behind", "disabled"}},
       {Entity::kTeacher,
        {"id_number", "name", "gender", "birth_date", "post", "education", "title", "subject",
-        "section", "hired_on"}}};
+        "section", "hired_on"}},
+      {Entity::kClass, {"name", "head_teacher_id"}}};
   return fields;
 }
 
@@ -64,10 +65,11 @@ bool allowed(const User& user, Action action, Entity entity) {
              (entity == Entity::kExamIntegrity && (r == role::kAreaOfficer || r == role::kInspector));
     case Action::kCreate:
       return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher ||
-                                         entity == Entity::kExamScores || entity == Entity::kExamExemption);
+                                         entity == Entity::kExamScores || entity == Entity::kExamExemption ||
+                                         entity == Entity::kClass);
     case Action::kUpdate:
-      return r == role::kSchoolAdmin &&
-             (entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher);
+      return r == role::kSchoolAdmin && (entity == Entity::kSchool || entity == Entity::kStudent ||
+                                         entity == Entity::kTeacher || entity == Entity::kClass);
     case Action::kRevealIdNumber:
       return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher);
     case Action::kReadHistory:

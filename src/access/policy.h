@@ -33,8 +33,10 @@ std::string role_label(const std::string& role);
 // kExam: exams and their results (read by every role, shown within its scope);
 // kExamScores/kExamExemption: score sheets and 免考 requests (a school admin for
 // their own school); kExamIntegrity: the integrity report (bureau, area, inspectors).
+// kArea: the county's 乡镇(街道) (the bureau's); kClass: a school's classes of a
+// school year (a school admin for their own school).
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
-                    kExam, kExamScores, kExamExemption, kExamIntegrity, kSchoolYear };
+                    kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);
@@ -56,6 +58,12 @@ bool allowed(const User& user, Action action, Entity entity);
 //                           on_staff (编制) and backbone (骨干, conferred by the
 //                           county or above)
 //   conditions every field  nothing (办学条件: the bureau imports them)
+//   area      every field   nothing (乡镇/街道: the bureau's, by import and
+//                           PUT /areas/{id}, a rename)
+//   class     every field   name, head_teacher_id (班级名称, 班主任); a class is
+//                           created (开设班级, import) by a school admin for their
+//                           own school; its school, year, 学段, 年级 and 班号 are
+//                           what the class is and never change
 //
 // A new record is the creator's to fill within their scope (a school admin
 // creates students and teachers of their own school only), except the fields

@@ -12,10 +12,6 @@ namespace {
 
 using ClassKey = std::tuple<int64_t, std::string, int, int>;  // school, section, grade, 班号
 
-std::string class_name(const std::string& section, int grade, int class_no) {
-  return grade_label(section, grade) + "(" + std::to_string(class_no) + ")班";
-}
-
 // Why `c` cannot roll over at `school`, or "" when it can.
 std::string class_problem(const ClassRow& c, const SchoolRow* school) {
   auto taught = school ? sections_of_kind(school->kind) : std::vector<std::string>{};
@@ -102,7 +98,7 @@ class Planner {
     if (added) {
       const auto& [school_id, section, grade, class_no] = key;
       plan_.classes.push_back({0, school_id, section, grade, class_no,
-                               class_name(section, grade, class_no), head_teacher_id});
+                               class_label(section, grade, class_no), head_teacher_id});
       ++summary(school_id).classes_opened;
     }
     return it->second;

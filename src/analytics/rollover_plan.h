@@ -8,7 +8,7 @@
 // For every class of year Y (school, section, grade g, 班号 n):
 //   - g is the last grade of its section (小学六年级, 初中九年级, 高中/中职三年级,
 //     学前大班, 特教九年级): its 在读 students graduate (毕业); no class opens.
-//   - otherwise the class (Y+1, section, g+1, n) opens, named by grade_label:
+//   - otherwise the class (Y+1, section, g+1, n) opens, named by class_label:
 //     三年级(2)班 → 四年级(2)班, keeping its 班主任; its 在读 students move into it.
 //   - 休学 students keep their grade: they go to the class (Y+1, section, g, n),
 //     opened for them if no class of grade g-1 continues into it.

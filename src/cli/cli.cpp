@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <csignal>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -23,6 +22,7 @@
 #include "store/registers_loader.h"
 #include "store/school_store.h"
 #include "store/school_year_store.h"
+#include "workflow/county_setup.h"
 #include "workflow/import_commands.h"
 #include "workflow/register_export.h"
 
@@ -125,7 +125,11 @@ int run_export(Database& db, const std::string& list, const std::string& path,
 int run_import(Database& db, const std::string& kind, const std::string& path,
                const std::string& username, bool commit) {
   const RegisterSpec* spec = find_register_spec(kind);
-  if (!spec) return fail(Status::Error("not_found", "未知的登记表类型“" + kind + "”(可用:school、student、teacher、conditions)"));
+  if (!spec) {
+    std::string kinds;
+    for (const auto& s : all_register_specs()) kinds += (kinds.empty() ? "" : "、") + s.kind;
+    return fail(Status::Error("not_found", "未知的登记表类型“" + kind + "”(可用:" + kinds + ")"));
+  }
   auto found = actor_named(db, username);
   if (!found.ok()) return fail(found.status());
   const Actor& actor = *found;
@@ -133,10 +137,7 @@ int run_import(Database& db, const std::string& kind, const std::string& path,
   if (!content.ok()) return fail(content.status());
   auto year = current_school_year(db);
   if (!year.ok()) return fail(year.status());
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  RegisterContext ctx{Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, *year};
+  RegisterContext ctx{local_today(), *year};
   const std::string file_name = ingest::base_name(path);
   auto record = commit ? import_file(db, actor, *spec, file_name, *content, ctx)
                        : preview_import(db, actor, *spec, file_name, *content, ctx);
@@ -229,10 +230,19 @@ int run_cli(int argc, char** argv) {
   passwd_cmd->add_option("username", passwd_user, "用户名")->required();
   passwd_cmd->add_option("--password", passwd_value, "新密码(省略则从标准输入读取)");
 
+  NewCounty county;
+  auto* init_cmd = app.add_subcommand("init", "初始化本县:县名、行政区划代码与第一个教育局管理员 / "
+                                              "set up a new county and its first bureau admin");
+  init_cmd->add_option("--county", county.name, "县名,如 青山县 / county name")->required();
+  init_cmd->add_option("--code", county.code, "县的6位行政区划代码,如 430521 / area code")->required();
+  init_cmd->add_option("--admin", county.admin.username, "教育局管理员的用户名 / admin username")->required();
+  init_cmd->add_option("--name", county.admin.display_name, "管理员显示名 / display name");
+  init_cmd->add_option("--password", county.admin.password, "密码(省略则从标准输入读取)");
+
   std::string import_kind, import_path, import_user;
   bool import_commit = false;
   auto* import_cmd = app.add_subcommand("import", "导入登记表(xlsx/csv) / import a register file");
-  import_cmd->add_option("kind", import_kind, "school | student | teacher | conditions")->required();
+  import_cmd->add_option("kind", import_kind, "area | school | class | student | teacher | conditions")->required();
   import_cmd->add_option("file", import_path, "xlsx 或 csv 文件")->required();
   import_cmd->add_option("--user", import_user, "以该用户的身份与权限导入 / act as this user")->required();
   import_cmd->add_flag("--commit", import_commit, "校验通过后确认导入(否则只预览)");
@@ -288,6 +298,14 @@ int run_cli(int argc, char** argv) {
     Status s = (*db)->backup_to(backup_file);
     if (!s.ok()) return fail(s);
     std::cout << "已备份到 " << backup_file << "\n";
+    return 0;
+  }
+  if (*init_cmd) {
+    county.admin.password = read_password(county.admin.password);
+    auto area = init_county(**db, county, {local_today(), school_year_of(local_today())});
+    if (!area.ok()) return fail(area.status());
+    std::cout << "已初始化“" << area->name << "”(行政区划代码 " << area->code << "),教育局管理员 "
+              << county.admin.username << ";下一步:导入乡镇(街道)(edubureau import area …)\n";
     return 0;
   }
   if (*add_cmd) {

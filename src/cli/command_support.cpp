@@ -1,5 +1,6 @@
 #include "cli/command_support.h"
 
+#include <ctime>
 #include <iostream>
 
 #include "ingest/file_bytes.h"
@@ -19,6 +20,13 @@ Result<Actor> actor_named(Database& db, const std::string& username) {
   auto scope = scope_of(**user);
   if (!scope.ok()) return scope.status();
   return Actor{**user, *scope, "(命令行)"};
+}
+
+Date local_today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 Result<std::string> read_command_file(const std::string& path) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "access/policy.h"
+#include "core/date.h"
 
 namespace edu {
 
@@ -13,6 +14,9 @@ int fail(const Status& s);
 
 // The user `username` acting from the command line, with their role and scope.
 Result<Actor> actor_named(Database& db, const std::string& username);
+
+// Today's date on this machine's clock (local time).
+Date local_today();
 
 // The bytes of a file given on the command line (at most 512 MB), with a
 // Chinese error naming it.

@@ -68,6 +68,24 @@ bool grade_in_section(std::string_view section, int grade) {
   return false;
 }
 
+std::optional<int> grade_named(std::string_view section, std::string_view text) {
+  for (int g = -2; g <= 12; ++g)
+    if (grade_in_section(section, g) && (text == grade_label(section, g) || text == std::to_string(g)))
+      return g;
+  return std::nullopt;
+}
+
+std::string grade_labels(std::string_view section) {
+  std::string labels;
+  for (int g = -2; g <= 12; ++g)
+    if (grade_in_section(section, g)) labels += (labels.empty() ? "" : "、") + grade_label(section, g);
+  return labels;
+}
+
+std::string class_label(std::string_view section, int grade, int class_no) {
+  return grade_label(section, grade) + "(" + std::to_string(class_no) + ")班";
+}
+
 std::vector<std::string> sections_of_kind(std::string_view kind) {
   if (kind == "幼儿园") return {"学前"};
   if (kind == "小学" || kind == "教学点") return {"小学"};

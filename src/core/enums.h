@@ -3,6 +3,7 @@
 // single source of what a field may hold (DOMAIN.md is the glossary).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,13 @@ const std::vector<const Enumeration*>& all_enumerations();
 std::string grade_label(std::string_view section, int grade);
 // The grade range a section spans, e.g. 小学 -> [1, 6].
 bool grade_in_section(std::string_view section, int grade);
+// The grade of `section` that `text` names, by its label ("三年级", "高一") or
+// its number ("3"); nullopt when no grade of the section has that name.
+std::optional<int> grade_named(std::string_view section, std::string_view text);
+// The labels of a section's grades, joined by "、": "一年级、二年级…六年级".
+std::string grade_labels(std::string_view section);
+// A class's usual name: 三年级(2)班.
+std::string class_label(std::string_view section, int grade, int class_no);
 // The sections a school kind teaches, e.g. 九年一贯制学校 -> {小学, 初中}.
 std::vector<std::string> sections_of_kind(std::string_view kind);
 // Usual age at 1 September of the school year for a grade (一年级 -> 6).

@@ -30,6 +30,8 @@ const std::map<std::string, std::string>& labels() {
       {"equipment_value", "教学仪器设备值"}, {"books", "图书"}, {"computers", "计算机"},
       {"multimedia_rooms", "网络多媒体教室"}, {"username", "用户名"},
       {"display_name", "显示名称"}, {"password", "密码"}, {"reason", "原因"},
+      {"area_code", "行政区划代码"}, {"parent_id", "上级区划"}, {"level", "区划级别"},
+      {"grade", "年级"}, {"class_no", "班号"}, {"head_teacher_id", "班主任"},
       // the counts a 学年升级 audits (workflow/rollover.h)
       {"classes_opened", "开设班级"}, {"students_moved", "升级学生"}, {"graduates", "毕业"},
       {"kept", "休学留原年级"}, {"problems", "问题"}};
@@ -109,6 +111,21 @@ FieldValues fields_of(const Conditions& c) {
           field("books", std::to_string(c.books)),
           field("computers", std::to_string(c.computers)),
           field("multimedia_rooms", std::to_string(c.multimedia_rooms))};
+}
+
+FieldValues fields_of(const Area& a) {
+  return {field("area_code", a.code), field("name", a.name), field("level", a.level),
+          field("parent_id", optional_id(a.parent_id))};
+}
+
+FieldValues fields_of(const SchoolClass& c) {
+  return {field("school_id", std::to_string(c.school_id)),
+          field("school_year", std::to_string(c.school_year)),
+          field("section", c.section),
+          field("grade", std::to_string(c.grade)),
+          field("class_no", std::to_string(c.class_no)),
+          field("name", c.name),
+          field("head_teacher_id", optional_id(c.head_teacher_id))};
 }
 
 std::vector<FieldChange> diff_fields(const FieldValues& before, const FieldValues& after) {

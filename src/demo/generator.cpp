@@ -653,7 +653,7 @@ class Enroller {
           for (int c = 1; c <= classes; ++c)
             out_.classes.push_back(SchoolClass{
                 first_id + c - 1, out_.schools[s].id, year, sec.section, grade, c,
-                grade_label(sec.section, grade) + "(" + std::to_string(c) + ")班", std::nullopt});
+                class_label(sec.section, grade, c), std::nullopt});
           for (int p : list) {
             int64_t class_id = first_id + pupils_[p].class_no - 1;
             pupils_[p].enrolment = out_.enrolments.size();

@@ -13,6 +13,8 @@ Entity entity_of_kind(const std::string& kind) {
   if (kind == "school") return Entity::kSchool;
   if (kind == "student") return Entity::kStudent;
   if (kind == "teacher") return Entity::kTeacher;
+  if (kind == "area") return Entity::kArea;
+  if (kind == "class") return Entity::kClass;
   return Entity::kConditions;
 }
 

@@ -1,8 +1,10 @@
 #include "core/enums.h"
+#include "http/json_input.h"
 #include "http/json_views.h"
 #include "http/routes.h"
 #include "store/area_store.h"
 #include "store/summary_store.h"
+#include "workflow/area_commands.h"
 
 namespace edu {
 namespace {
@@ -47,6 +49,19 @@ Result<Reply> areas(ApiCall& call) {
   return Reply(roots);
 }
 
+// PUT /areas/{id} {name}: renames a 乡镇(街道) (workflow/area_commands.h).
+Result<Reply> rename_area_route(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  FieldReader in(*body);
+  std::string name = in.text("name");
+  if (!in.status().ok()) return in.status();
+  auto area = rename_area(call.db, call.who(), call.path_id(), name);
+  if (!area.ok()) return area.status();
+  return Reply(Json{{"area", {{"id", area->id}, {"code", area->code}, {"name", area->name},
+                              {"level", area->level}}}});
+}
+
 Result<Reply> dashboard(ApiCall& call) {
   auto s = summarize(call.db, call.who().scope, call.school_year);
   if (!s.ok()) return s.status();
@@ -72,6 +87,7 @@ Result<Reply> dashboard(ApiCall& call) {
 void add_reference_routes(Router& router) {
   router.get("/meta/enums", enums);
   router.get("/areas", areas);
+  router.put(R"(/areas/(\d+))", rename_area_route);
   router.get("/dashboard", dashboard);
 }
 

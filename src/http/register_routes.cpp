@@ -5,6 +5,7 @@
 #include "http/json_views.h"
 #include "http/list_filters.h"
 #include "http/routes.h"
+#include "workflow/class_commands.h"
 #include "workflow/register_commands.h"
 
 namespace edu {
@@ -176,6 +177,20 @@ Result<Reply> list_classes_route(ApiCall& call) {
   return Reply(Json{{"items", items}});
 }
 
+// POST /schools/{id}/classes {section, grade, count}: 开设班级 (workflow/class_commands.h).
+Result<Reply> open_classes_route(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  FieldReader in(*body);
+  NewClasses request{call.path_id(), in.text("section"), in.integer("grade"), in.integer("count")};
+  if (!in.status().ok()) return in.status();
+  auto opened = open_classes(call.db, call.who(), request, context(call));
+  if (!opened.ok()) return opened.status();
+  Json items = Json::array();
+  for (const SchoolClass& c : *opened) items.push_back(to_json(ClassView{c, 0, ""}));
+  return Reply(201, Json{{"items", items}});
+}
+
 Result<Reply> list_class_sizes_route(ApiCall& call) {
   if (!allowed(call.who().user, Action::kRead, Entity::kSchool)) return forbidden();
   auto page = call.page();
@@ -208,6 +223,7 @@ void add_register_routes(Router& router) {
   router.put("/schools/" + id, [](ApiCall& c) { return save_school_route(c, c.path_id()); });
   router.get("/schools/" + id + "/audit",
              [](ApiCall& c) { return history(c, Entity::kSchool, "school"); });
+  router.post("/schools/" + id + "/classes", open_classes_route);
 
   router.get("/students", list_students_route);
   router.get("/students/" + id, [](ApiCall& c) { return get_person(c, kStudents); });

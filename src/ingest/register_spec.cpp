@@ -6,6 +6,13 @@ namespace {
 using T = ColumnType;
 
 std::vector<RegisterSpec> make_specs() {
+  RegisterSpec area{"area", "乡镇(街道)", {}, {"area_code"}};
+  area.columns = {
+      {"area_code", "行政区划代码", {"区划代码", "代码"}, T::kText, true, nullptr,
+       "9位或12位数字,须以本县的6位代码开头", "430521101"},
+      {"name", "乡镇(街道)名称", {"名称", "乡镇名称", "乡镇(街道)", "乡镇", "街道"}, T::kText, true,
+       nullptr, "本县内不得重名", "城关镇"},
+  };
   RegisterSpec school{"school", "学校", {}, {"code"}};
   school.columns = {
       {"code", "学校标识码", {"标识码", "学校代码"}, T::kText, true, nullptr, "10位数字,全国唯一", "2143052199"},
@@ -19,6 +26,19 @@ std::vector<RegisterSpec> make_specs() {
       {"principal", "校长", {"校长姓名", "负责人"}, T::kText, false, nullptr, "", "李明"},
       {"phone", "联系电话", {"电话", "办公电话"}, T::kText, false, nullptr, "", "0739-8888888"},
       {"founded_year", "建校年份", {"建校时间"}, T::kInteger, false, nullptr, "四位年份", "2026"},
+  };
+  RegisterSpec klass{"class", "班级", {}, {"school_code", "school_year", "section", "grade", "class_no"}};
+  klass.columns = {
+      {"school_code", "学校标识码", {"学校代码", "标识码"}, T::kText, true, nullptr, "", "2143052101"},
+      {"school_year", "学年", {"学年度"}, T::kSchoolYear, true, nullptr,
+       "学年起始年份,如2026表示2026-2027学年", "2026"},
+      {"section", "学段", {}, T::kText, true, &sections(), "", "小学"},
+      {"grade", "年级", {}, T::kText, true, nullptr, "如 一年级、七年级、高一、大班", "三年级"},
+      {"class_no", "班号", {"班级号", "班序号"}, T::kInteger, true, nullptr, "1、2、3……", "2"},
+      {"name", "班级名称", {"班级", "班名"}, T::kText, false, nullptr,
+       "空白时按年级与班号生成,如“三年级(2)班”", "三年级(2)班"},
+      {"head_teacher", "班主任身份证号", {"班主任证件号码"}, T::kIdNumber, false, nullptr,
+       "本校教职工的身份证号;可空白", "430521199003150028"},
   };
   RegisterSpec student{"student", "学生", {}, {"id_number"}};
   student.columns = {
@@ -71,7 +91,7 @@ std::vector<RegisterSpec> make_specs() {
       {"multimedia_rooms", "网络多媒体教室", {"多媒体教室", "网络多媒体教室数"}, T::kInteger, true,
        nullptr, "间", "24"},
   };
-  return {school, student, teacher, conditions};
+  return {area, school, klass, student, teacher, conditions};
 }
 
 // Trims ASCII and full-width spaces and a required-field marker.

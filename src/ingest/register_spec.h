@@ -1,6 +1,6 @@
-// The registers as files: for each register (学校, 学生, 教职工, 办学条件) the
-// columns of its spreadsheet — Chinese header, accepted aliases, type,
-// whether required, allowed values, a note and a sample. One list serves the
+// The registers as files: for each register (乡镇(街道), 学校, 班级, 学生,
+// 教职工, 办学条件) the columns of its spreadsheet — Chinese header, accepted
+// aliases, type, whether required, allowed values, a note and a sample. One list serves the
 // template, the import's header matching and the export, so an exported file
 // can be imported again unchanged.
 #pragma once
@@ -27,7 +27,7 @@ struct ColumnSpec {
 };
 
 struct RegisterSpec {
-  std::string kind;   // "school", "student", "teacher", "conditions"
+  std::string kind;   // "area", "school", "class", "student", "teacher", "conditions"
   std::string title;  // 学校 / 学生 / 教职工 / 办学条件 (sheet and file names)
   std::vector<ColumnSpec> columns;
   std::vector<std::string> natural_key;  // keys identifying a row: {"id_number"} …

@@ -48,6 +48,26 @@ Result<bool> area_within(Database& db, int64_t area_id, int64_t root_id) {
   return rows->front().integer(0) > 0;
 }
 
+Result<std::optional<Area>> get_county(Database& db) {
+  auto rows = db.query(std::string("SELECT ") + kColumns +
+                       " FROM areas a WHERE a.parent_id IS NULL ORDER BY a.id LIMIT 1");
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<Area>();
+  return std::optional<Area>(area_from(rows->front()));
+}
+
+Result<int64_t> insert_area(Database& db, const Area& a) {
+  auto rows = db.query("INSERT INTO areas (parent_id, code, name, level) VALUES (?,?,?,?) RETURNING id",
+                       {a.parent_id ? Value(*a.parent_id) : Value(nullptr), a.code, a.name, a.level});
+  if (!rows.ok()) return rows.status();
+  return rows->front().integer(0);
+}
+
+Status update_area(Database& db, const Area& a) {
+  return db.exec("UPDATE areas SET parent_id = ?, code = ?, name = ?, level = ? WHERE id = ?",
+                 {a.parent_id ? Value(*a.parent_id) : Value(nullptr), a.code, a.name, a.level, a.id});
+}
+
 Result<std::string> get_setting(Database& db, const std::string& key, const std::string& fallback) {
   auto rows = db.query("SELECT value FROM settings WHERE key = ?", {key});
   if (!rows.ok()) return rows.status();

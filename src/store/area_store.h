@@ -16,6 +16,10 @@ Result<std::vector<Area>> list_areas(Database& db, const Scope& scope);
 Result<std::optional<Area>> get_area(Database& db, int64_t id);
 // Is `area_id` inside the subtree of `root_id`?
 Result<bool> area_within(Database& db, int64_t area_id, int64_t root_id);
+// The county: the one area without a parent (nullopt before `init`).
+Result<std::optional<Area>> get_county(Database& db);
+Result<int64_t> insert_area(Database& db, const Area& area);
+Status update_area(Database& db, const Area& area);
 
 // County-wide settings (key/value): "county_name", "school_year" (the current
 // year only while no class is opened: store/school_year_store.h),

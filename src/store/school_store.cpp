@@ -174,6 +174,21 @@ Result<std::vector<SchoolClass>> list_year_classes(Database& db, int school_year
                  class_from);
 }
 
+Result<int64_t> insert_class(Database& db, const SchoolClass& c) {
+  auto rows = db.query(
+      "INSERT INTO classes (school_id, school_year, section, grade, class_no, name, head_teacher_id) "
+      "VALUES (?,?,?,?,?,?,?) RETURNING id",
+      {c.school_id, int64_t{c.school_year}, c.section, int64_t{c.grade}, int64_t{c.class_no}, c.name,
+       c.head_teacher_id ? Value(*c.head_teacher_id) : Value(nullptr)});
+  if (!rows.ok()) return rows.status();
+  return rows->front().integer(0);
+}
+
+Status update_class(Database& db, const SchoolClass& c) {
+  return db.exec("UPDATE classes SET name = ?, head_teacher_id = ? WHERE id = ?",
+                 {c.name, c.head_teacher_id ? Value(*c.head_teacher_id) : Value(nullptr), c.id});
+}
+
 Result<std::vector<Conditions>> list_conditions(Database& db, int64_t school_id) {
   return rows_as(db.query(std::string("SELECT ") + kConditionColumns +
                               " FROM conditions WHERE school_id = ? ORDER BY school_year",

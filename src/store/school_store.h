@@ -47,6 +47,9 @@ Result<std::optional<SchoolClass>> get_class(Database& db, int64_t class_id);
 Result<std::vector<Conditions>> list_conditions(Database& db, int64_t school_id);
 // Every school's classes of one school year / every conditions row (bulk imports).
 Result<std::vector<SchoolClass>> list_year_classes(Database& db, int school_year);
+Result<int64_t> insert_class(Database& db, const SchoolClass& klass);
+// Changes a class's name and head teacher (what a class is never changes).
+Status update_class(Database& db, const SchoolClass& klass);
 Result<std::vector<Conditions>> list_all_conditions(Database& db);
 // Inserts or replaces the conditions of (school, school year).
 Status upsert_conditions(Database& db, const Conditions& c);

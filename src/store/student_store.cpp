@@ -137,6 +137,22 @@ Result<std::optional<StudentView>> find_student_by_id_number(Database& db,
                         {id_number}));
 }
 
+namespace {
+
+// The student's enrolment in the school year of their class: where the
+// statistics find them (snapshot_loader reads enrolments, not students).
+Status record_enrolment(Database& db, int64_t student_id) {
+  return db.exec(
+      "INSERT INTO enrolments (student_id, school_year, school_id, class_id, grade, status) "
+      "SELECT st.id, c.school_year, st.school_id, c.id, c.grade, st.status FROM students st "
+      "JOIN classes c ON c.id = st.class_id WHERE st.id = ? "
+      "ON CONFLICT (student_id, school_year) DO UPDATE SET school_id = excluded.school_id, "
+      "class_id = excluded.class_id, grade = excluded.grade, status = excluded.status",
+      {student_id});
+}
+
+}  // namespace
+
 Result<int64_t> insert_student(Database& db, const Student& s) {
   auto rows = db.query(
       "INSERT INTO students (id_number, name, gender, birth_date, ethnicity, school_id, class_id, "
@@ -144,17 +160,21 @@ Result<int64_t> insert_student(Database& db, const Student& s) {
       "RETURNING id",
       student_params(s));
   if (!rows.ok()) return rows.status();
-  return rows->front().integer(0);
+  int64_t id = rows->front().integer(0);
+  Status e = record_enrolment(db, id);
+  if (!e.ok()) return e;
+  return id;
 }
 
 Status update_student(Database& db, const Student& s) {
   auto params = student_params(s);
   params.push_back(s.id);
-  return db.exec(
+  Status u = db.exec(
       "UPDATE students SET id_number=?, name=?, gender=?, birth_date=?, ethnicity=?, "
       "school_id=?, class_id=?, status=?, enrolled_on=?, household=?, left_behind=?, "
       "disabled=? WHERE id=?",
       params);
+  return u.ok() ? record_enrolment(db, s.id) : u;
 }
 
 }  // namespace edu

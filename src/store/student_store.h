@@ -38,6 +38,9 @@ Result<std::optional<StudentView>> get_student(Database& db, const Scope& scope,
 // Unscoped: which student (anywhere in the county) holds this ID number.
 Result<std::optional<StudentView>> find_student_by_id_number(Database& db,
                                                              const std::string& id_number);
+// Both also write the student's enrolment in their class's school year (the
+// register of that year, which the statistics count): a student without a
+// class has none written.
 Result<int64_t> insert_student(Database& db, const Student& student);
 Status update_student(Database& db, const Student& student);
 

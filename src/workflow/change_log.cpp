@@ -3,6 +3,7 @@
 #include "store/area_store.h"
 #include "store/audit_store.h"
 #include "store/school_store.h"
+#include "store/teacher_store.h"
 
 namespace edu {
 
@@ -20,6 +21,8 @@ const char* entity_name(Entity e) {
     case Entity::kExamScores: return "exam_scores";
     case Entity::kExamExemption: return "exam_exemption";
     case Entity::kExamIntegrity: return "exam_integrity";
+    case Entity::kArea: return "area";
+    case Entity::kClass: return "class";
     case Entity::kSchoolYear: return "school_year";
   }
   return "";
@@ -41,11 +44,12 @@ Status audit(Database& db, const Actor* actor, const std::string& action, Entity
 // Reference fields as the audit log shows them: names ("桃洪镇中心小学"), not ids.
 Result<FieldValues> with_names(Database& db, FieldValues fields) {
   for (FieldValue& f : fields) {
-    const bool reference = f.key == "area_id" || f.key == "school_id" ||
-                           f.key == "parent_school_id" || f.key == "class_id";
+    const bool reference = f.key == "area_id" || f.key == "parent_id" || f.key == "school_id" ||
+                           f.key == "parent_school_id" || f.key == "class_id" ||
+                           f.key == "head_teacher_id";
     if (!reference || f.value.empty()) continue;
     int64_t id = std::stoll(f.value);
-    if (f.key == "area_id") {
+    if (f.key == "area_id" || f.key == "parent_id") {
       auto area = get_area(db, id);
       if (!area.ok()) return area.status();
       if (*area) f.value = (*area)->name;
@@ -57,6 +61,10 @@ Result<FieldValues> with_names(Database& db, FieldValues fields) {
       auto klass = get_class(db, id);
       if (!klass.ok()) return klass.status();
       if (*klass) f.value = (*klass)->name;
+    } else if (f.key == "head_teacher_id") {
+      auto teacher = get_teacher(db, Scope::All(), id);
+      if (!teacher.ok()) return teacher.status();
+      if (*teacher) f.value = (*teacher)->teacher.name;
     }
   }
   return fields;

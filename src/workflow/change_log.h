@@ -16,7 +16,8 @@ const char* entity_name(Entity entity);  // "student", "school" …
 Status audit(Database& db, const Actor* actor, const std::string& action, Entity entity,
              int64_t id, std::vector<FieldChange> changes);
 
-// Replaces the ids of area_id, school_id, parent_school_id and class_id by names.
+// Replaces the ids of area_id, parent_id, school_id, parent_school_id, class_id
+// and head_teacher_id by names.
 Result<FieldValues> with_names(Database& db, FieldValues fields);
 
 }  // namespace edu

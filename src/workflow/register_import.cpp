@@ -5,10 +5,12 @@
 #include <set>
 #include <tuple>
 
+#include "core/enums.h"
 #include "core/validate.h"
 #include "ingest/row_mapping.h"
 #include "store/area_store.h"
 #include "workflow/change_log.h"
+#include "workflow/county_setup.h"
 
 namespace edu {
 namespace {
@@ -19,9 +21,12 @@ struct Lookups {
   std::map<int64_t, std::string> school_names;
   std::set<int64_t> schools_in_scope;
   std::map<std::pair<int64_t, std::string>, SchoolClass> classes;  // (school, name), this year
-  std::map<std::string, int64_t> areas_by_name;
+  std::map<std::string, Area> areas_by_name;
+  std::optional<Area> county;
+  std::map<std::string, Teacher> teachers_by_id_number;  // for the class register only
 
-  static Result<Lookups> load(Database& db, const Actor& actor, const RegisterContext& ctx) {
+  static Result<Lookups> load(Database& db, const Actor& actor, const RegisterSpec& spec,
+                              const RegisterContext& ctx) {
     Lookups l;
     const PageRequest everything{1, 1'000'000};
     auto all = list_schools(db, Scope::All(), {}, everything, ctx.school_year);
@@ -38,12 +43,25 @@ struct Lookups {
     for (const auto& c : *classes) l.classes[{c.school_id, c.name}] = c;
     auto areas = list_areas(db, Scope::All());
     if (!areas.ok()) return areas.status();
-    for (const auto& a : *areas) l.areas_by_name[a.name] = a.id;
+    for (const auto& a : *areas) l.areas_by_name[a.name] = a;
+    auto county = get_county(db);
+    if (!county.ok()) return county.status();
+    l.county = *county;
+    if (spec.kind == "class") {
+      auto teachers = list_teachers(db, Scope::All(), {}, {1, 100'000'000});
+      if (!teachers.ok()) return teachers.status();
+      for (auto& v : teachers->items) l.teachers_by_id_number[v.teacher.id_number] = v.teacher;
+    }
     return l;
   }
   std::string school_name(int64_t id) const {
     auto it = school_names.find(id);
     return it == school_names.end() ? "" : it->second;
+  }
+  const School* school_with_id(int64_t id) const {
+    for (const auto& [code, school] : schools_by_code)
+      if (school.id == id) return &school;
+    return nullptr;
   }
 };
 
@@ -93,6 +111,15 @@ std::optional<int64_t> school_of_row(RowCheck& row, const Lookups& l) {
   return it->second.id;
 }
 
+// The records of a list by their import key.
+template <class Record, class List>
+Result<std::map<std::string, Record>> keyed(Result<List> all, std::string (*key)(const Record&)) {
+  if (!all.ok()) return all.status();
+  std::map<std::string, Record> m;
+  for (auto& r : *all) m[key(r)] = r;
+  return m;
+}
+
 const std::map<std::string, std::string> kPersonFieldToKey = {{"school_id", "school_code"},
                                                               {"class_id", "class_name"}};
 
@@ -101,7 +128,7 @@ struct StudentImport {
   static constexpr Entity kEntity = Entity::kStudent;
   static std::string key(const Record& s) { return s.id_number; }
 
-  static Result<std::map<std::string, Record>> existing(Database& db) {
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
     auto all = list_students(db, Scope::All(), {}, {1, 100'000'000});
     if (!all.ok()) return all.status();
     std::map<std::string, Record> m;
@@ -159,7 +186,7 @@ struct TeacherImport {
   static constexpr Entity kEntity = Entity::kTeacher;
   static std::string key(const Record& t) { return t.id_number; }
 
-  static Result<std::map<std::string, Record>> existing(Database& db) {
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
     auto all = list_teachers(db, Scope::All(), {}, {1, 100'000'000});
     if (!all.ok()) return all.status();
     std::map<std::string, Record> m;
@@ -204,7 +231,7 @@ struct SchoolImport {
   static constexpr Entity kEntity = Entity::kSchool;
   static std::string key(const Record& s) { return s.code; }
 
-  static Result<std::map<std::string, Record>> existing(Database& db) {
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
     auto all = list_schools(db, Scope::All(), {}, {1, 1'000'000}, 0);
     if (!all.ok()) return all.status();
     std::map<std::string, Record> m;
@@ -228,7 +255,7 @@ struct SchoolImport {
       row.fail("area", "乡镇“" + row.get("area") + "”不是本县的乡镇(街道)");
       return std::nullopt;
     }
-    s.area_id = area->second;
+    s.area_id = area->second.id;
     Status v = validate_school(s);
     if (!v.ok()) row.fail(v, {{"area_id", "area"}});
     return s;
@@ -250,12 +277,8 @@ struct ConditionsImport {
     return std::to_string(c.school_id) + "/" + std::to_string(c.school_year);
   }
 
-  static Result<std::map<std::string, Record>> existing(Database& db) {
-    auto all = list_all_conditions(db);
-    if (!all.ok()) return all.status();
-    std::map<std::string, Record> m;
-    for (auto& c : *all) m[key(c)] = c;
-    return m;
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
+    return keyed<Record>(list_all_conditions(db), key);
   }
 
   static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext& ctx) {
@@ -289,10 +312,109 @@ struct ConditionsImport {
   static Status update(Database& db, const Record& c) { return upsert_conditions(db, c); }
 };
 
+struct AreaImport {
+  using Record = Area;
+  static constexpr Entity kEntity = Entity::kArea;
+  static std::string key(const Record& a) { return a.code; }
+  static std::string name_key(const Record& a) { return a.name; }  // unique in the county
+
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
+    return keyed<Record>(list_areas(db, Scope::All()), key);
+  }
+
+  static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext&) {
+    if (!l.county) {
+      row.fail("area_code", "本数据库尚未初始化县,请先运行 edubureau init");
+      return std::nullopt;
+    }
+    Area a{0, l.county->id, row.get("area_code"), row.get("name"), "乡镇"};
+    if (!(is_area_code(a.code, 9) || is_area_code(a.code, 12)) || a.code.rfind(l.county->code, 0) != 0) {
+      row.fail("area_code", "行政区划代码“" + a.code + "”应为9位或12位数字,并以本县代码" +
+                                l.county->code + "开头");
+      return std::nullopt;
+    }
+    auto same_name = l.areas_by_name.find(a.name);
+    if (same_name != l.areas_by_name.end() && same_name->second.code != a.code)
+      row.fail("name", "“" + a.name + "”已是行政区划代码为" + same_name->second.code + "的区划的名称");
+    return a;
+  }
+
+  static void check_existing(RowCheck&, const Record&, const Record&, const Lookups&) {}
+  static Result<int64_t> insert(Database& db, const Record& a) { return insert_area(db, a); }
+  static Status update(Database& db, const Record& a) { return update_area(db, a); }
+};
+
+struct ClassImport {
+  using Record = SchoolClass;
+  static constexpr Entity kEntity = Entity::kClass;
+  static std::string key(const Record& c) {
+    return std::to_string(c.school_id) + "/" + std::to_string(c.school_year) + "/" + c.section + "/" +
+           std::to_string(c.grade) + "/" + std::to_string(c.class_no);
+  }
+  // Students name their class by name: unique in a school's year.
+  static std::string name_key(const Record& c) { return std::to_string(c.school_id) + "/" + c.name; }
+
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext& ctx) {
+    return keyed<Record>(list_year_classes(db, ctx.school_year), key);
+  }
+
+  static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext& ctx) {
+    auto school_id = school_of_row(row, l);
+    if (!school_id) return std::nullopt;
+    const School& school = *l.school_with_id(*school_id);
+    SchoolClass c;
+    c.school_id = school.id;
+    c.school_year = std::atoi(row.get("school_year").c_str());
+    if (c.school_year != ctx.school_year) {
+      row.fail("school_year", "只能登记当前学年(" + std::to_string(ctx.school_year) + ")的班级");
+      return std::nullopt;
+    }
+    c.section = row.get("section");
+    auto taught = sections_of_kind(school.kind);
+    if (std::find(taught.begin(), taught.end(), c.section) == taught.end()) {
+      row.fail("section", "“" + school.name + "”(" + school.kind + ")没有" + c.section + "学段");
+      return std::nullopt;
+    }
+    auto grade = grade_named(c.section, row.get("grade"));
+    if (!grade) {
+      row.fail("grade", "“" + row.get("grade") + "”不是" + c.section + "的年级(可填:" +
+                            grade_labels(c.section) + ")");
+      return std::nullopt;
+    }
+    c.grade = *grade;
+    c.class_no = std::atoi(row.get("class_no").c_str());
+    if (c.class_no < 1 || c.class_no > 99) {
+      row.fail("class_no", "班号应为1至99");
+      return std::nullopt;
+    }
+    c.name = row.get("name").empty() ? class_label(c.section, c.grade, c.class_no) : row.get("name");
+    auto same_name = l.classes.find({c.school_id, c.name});
+    if (same_name != l.classes.end() && key(same_name->second) != key(c))
+      row.fail("name", "“" + c.name + "”已是本校另一个班级的名称");
+    const std::string& head = row.get("head_teacher");
+    if (!head.empty()) {
+      auto teacher = l.teachers_by_id_number.find(head);
+      if (teacher == l.teachers_by_id_number.end() || teacher->second.school_id != c.school_id)
+        row.fail("head_teacher", "班主任须是“" + school.name + "”的教职工,未找到该身份证号");
+      else
+        c.head_teacher_id = teacher->second.id;
+    }
+    return c;
+  }
+
+  static void check_existing(RowCheck&, const Record&, const Record&, const Lookups&) {}
+  static Result<int64_t> insert(Database& db, const Record& c) { return insert_class(db, c); }
+  static Status update(Database& db, const Record& c) { return update_class(db, c); }
+};
+
+int64_t record_id(const Area& r) { return r.id; }
+int64_t record_id(const SchoolClass& r) { return r.id; }
 int64_t record_id(const School& r) { return r.id; }
 int64_t record_id(const Student& r) { return r.id; }
 int64_t record_id(const Teacher& r) { return r.id; }
 int64_t record_id(const Conditions& r) { return r.school_id; }
+void set_id(Area& r, int64_t id) { r.id = id; }
+void set_id(SchoolClass& r, int64_t id) { r.id = id; }
 void set_id(School& r, int64_t id) { r.id = id; }
 void set_id(Student& r, int64_t id) { r.id = id; }
 void set_id(Teacher& r, int64_t id) { r.id = id; }
@@ -323,16 +445,16 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
     return Status::Error("forbidden", "您的角色无权导入“" + spec.title + "”");
   auto mapped = ingest::map_rows(spec, sheet);
   if (!mapped.ok()) return mapped.status();
-  auto lookups = Lookups::load(db, actor, ctx);
+  auto lookups = Lookups::load(db, actor, spec, ctx);
   if (!lookups.ok()) return lookups.status();
-  auto existing = Kind::existing(db);
+  auto existing = Kind::existing(db, ctx);
   if (!existing.ok()) return existing.status();
   plan.unknown_columns = mapped->unknown_columns;
   plan.missing_columns = mapped->missing_columns;
   std::vector<ingest::RowProblem> problems = mapped->problems;
   std::set<int> rows_with_cell_problems;
   for (const auto& p : problems) rows_with_cell_problems.insert(p.row);
-  std::map<std::string, int> first_row_of_key;
+  std::map<std::string, int> first_row_of_key, first_row_of_name;
   for (const ingest::MappedRow& mapped_row : mapped->rows) {
     ++plan.rows;
     if (rows_with_cell_problems.count(mapped_row.number)) continue;
@@ -345,6 +467,13 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
       row.fail(spec.natural_key.front(), "与第" + std::to_string(first->second) + "行的" +
                                              natural_key_label(spec) + "重复");
       continue;
+    }
+    if constexpr (requires { Kind::name_key(*record); }) {
+      auto [first_named, fresh] = first_row_of_name.emplace(Kind::name_key(*record), row.number());
+      if (!fresh) {
+        row.fail("name", "与第" + std::to_string(first_named->second) + "行的名称重复");
+        continue;
+      }
     }
     Write<typename Kind::Record> write{*record, false, {}};
     auto old = existing->find(key);
@@ -424,6 +553,8 @@ Result<ImportOutcome> dispatch(const RegisterSpec& spec, F&& f) {
   if (spec.kind == "student") return f(StudentImport{});
   if (spec.kind == "teacher") return f(TeacherImport{});
   if (spec.kind == "school") return f(SchoolImport{});
+  if (spec.kind == "area") return f(AreaImport{});
+  if (spec.kind == "class") return f(ClassImport{});
   return f(ConditionsImport{});
 }
 

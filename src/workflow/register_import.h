@@ -1,11 +1,16 @@
-// Importing a register file (学校, 学生, 教职工, 办学条件): plan_import()
-// checks every row — types, field rules, references (school by 学校标识码,
-// class by name in this school year, township by name), duplicates inside the
-// file, a student already enrolled at another school, the actor's scope — and
-// counts what would be created, updated or left unchanged, changing nothing.
+// Importing a register file (乡镇(街道), 学校, 班级, 学生, 教职工, 办学条件):
+// plan_import() checks every row — types, field rules, references (school by
+// 学校标识码, class by name in this school year, township by name, head teacher
+// by 身份证号 in the class's school), duplicates inside the file (of the
+// natural key, and of the name where names must be unique: a township in the
+// county, a class in its school's year), a student already enrolled at another
+// school, the actor's scope — and counts what would be created, updated or
+// left unchanged, changing nothing.
 // apply_import() does the same and, only when no problem remains, writes
 // every row (the caller holds the transaction that makes it all or none) (upsert by natural key: 身份证号 for
-// people, 学校标识码 for schools, school + year for conditions): all or none.
+// people, 学校标识码 for schools, 行政区划代码 for townships (9 or 12 digits
+// under the county's code), school + year for conditions, school + year +
+// 学段 + 年级 + 班号 for classes of the current year): all or none.
 // Re-importing the same file finds every row unchanged.
 #pragma once
 

@@ -43,7 +43,7 @@ Status check_links(Database& db, const NewUser& u) {
 
 }  // namespace
 
-Result<User> create_user(Database& db, const Actor* actor, const NewUser& n) {
+Result<User> add_user(Database& db, const Actor* actor, const NewUser& n) {
   User u;
   u.username = n.username;
   u.display_name = n.display_name.empty() ? n.username : n.display_name;
@@ -55,8 +55,6 @@ Result<User> create_user(Database& db, const Actor* actor, const NewUser& n) {
   if (s.ok()) s = check_password_strength(n.password, n.username);
   if (s.ok()) s = check_role_links(u);
   if (!s.ok()) return s;
-  Transaction tx(db);
-  if (!tx.begun().ok()) return tx.begun();
   s = check_links(db, n);
   if (!s.ok()) return s;
   auto existing = find_user(db, u.username);
@@ -70,7 +68,16 @@ Result<User> create_user(Database& db, const Actor* actor, const NewUser& n) {
   u.id = *id;
   s = audit(db, actor, "create", Entity::kUser, u.id,
                  {{"username", "", u.username}, {"role", "", u.role}});
-  if (s.ok()) s = tx.commit();
+  if (!s.ok()) return s;
+  return u;
+}
+
+Result<User> create_user(Database& db, const Actor* actor, const NewUser& n) {
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  auto u = add_user(db, actor, n);
+  if (!u.ok()) return u;
+  Status s = tx.commit();
   if (!s.ok()) return s;
   return u;
 }

@@ -20,6 +20,9 @@ struct NewUser {
 
 // `actor` is null when run from the command line by the server's operator.
 Result<User> create_user(Database& db, const Actor* actor, const NewUser& user);
+// create_user's checks and writes inside the caller's Transaction (a command
+// that creates a user among other records, e.g. workflow/county_setup.h).
+Result<User> add_user(Database& db, const Actor* actor, const NewUser& user);
 Status change_password(Database& db, const Actor* actor, const std::string& username,
                        const std::string& password);
 

@@ -52,6 +52,25 @@ json new_student(int64_t school, int64_t klass, int grade) {
           {"enrolled_on", "2026-09-01"}, {"household", "城镇"}};
 }
 
+// 开设班级: one more class of the grade of `klass`, in its school.
+json open_one_class(int64_t school, int64_t klass) {
+  Login admin = server().login("admin");
+  Reply classes = server().call("GET", "/classes?school_id=" + id(school), &admin);
+  for (const json& c : classes.body["items"])
+    if (c["id"] == klass) return {{"section", c["section"]}, {"grade", c["grade"]}, {"count", 1}};
+  return json::object();
+}
+
+// A township's stored name (a rename to it changes nothing).
+json area_name(int64_t area) {
+  Login admin = server().login("admin");
+  Reply tree = server().call("GET", "/areas", &admin);
+  for (const json& county : tree.body)
+    for (const json& a : county["children"])
+      if (a["id"] == area) return {{"name", a["name"]}};
+  return json::object();
+}
+
 TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
   auto get = [](std::function<std::string()> path, std::vector<int> expected) {
     return Cell{"GET", std::move(path), nullptr, std::move(expected)};
@@ -138,6 +157,8 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/audit"),                                     {200, 403, 403, 403, 403}),
       get(path("/templates/student.xlsx"),                    {200, 403, 200, 403, 403}),
       get(path("/templates/school.xlsx"),                     {200, 403, 403, 403, 403}),
+      get(path("/templates/area.xlsx"),                       {200, 403, 403, 403, 403}),
+      get(path("/templates/class.xlsx"),                      {200, 403, 200, 403, 403}),
       get(path("/exports/schools.xlsx"),                      {200, 200, 200, 200, 200}),
       get(path("/exports/students.xlsx"),                     {200, 200, 200, 200, 200}),
       get(path("/exports/teachers.xlsx"),                     {200, 200, 200, 200, 200}),
@@ -183,6 +204,14 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       {"POST", path("/students"),
        [](const std::string&) { return new_student(lm().rural_school, lm().rural_class, lm().rural_class_grade); },
        {201, 403, 422, 403, 403}},
+      {"POST", path("/schools/" + id(l.own_school) + "/classes"),
+       [](const std::string&) { return open_one_class(lm().own_school, lm().own_class); },
+       {201, 403, 201, 403, 403}},
+      {"POST", path("/schools/" + id(l.rural_school) + "/classes"),
+       [](const std::string&) { return open_one_class(lm().rural_school, lm().rural_class); },
+       {201, 403, 404, 403, 403}},
+      {"PUT", path("/areas/" + id(l.seat_area)),
+       [](const std::string&) { return area_name(lm().seat_area); }, {200, 403, 403, 403, 403}},
       {"POST", path("/users"),
        [](const std::string& role) {
          return json{{"username", "matrix_" + role}, {"display_name", "矩阵"},

@@ -1,25 +1,14 @@
 #!/usr/bin/env bash
 # The edubureau command line, end to end on real files: demo (deterministic for
-# a seed), user add / passwd (with bad input refused), migrate, a backup that
-# restores every row, imports, exports, exam results of a school where nobody
-# sat, and the year rollover (preview, commit, again). Usage: cli_test.sh PATH_TO_EDUBUREAU
+# a seed), user add / passwd (with bad input refused), init of a new county,
+# migrate, a backup that restores every row, imports, exports, exam results of
+# a school where nobody sat, and the year rollover (preview, commit, again).
+# Usage: cli_test.sh PATH_TO_EDUBUREAU
 set -u
 BIN="$1"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name="$1"; shift
-  if "$@" >"$TMP/out" 2>&1; then passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $name"; cat "$TMP/out"; fi
-}
-refuses() {  # refuses NAME EXPECTED_TEXT COMMAND...: must fail and say EXPECTED_TEXT
-  local name="$1" text="$2"; shift 2
-  if "$@" >"$TMP/out" 2>&1; then failed=$((failed + 1)); echo "FAIL: $name succeeded"; cat "$TMP/out"
-  elif grep -q "$text" "$TMP/out"; then passed=$((passed + 1))
-  else failed=$((failed + 1)); echo "FAIL: $name did not say '$text':"; cat "$TMP/out"; fi
-}
+source "$(dirname "$0")/checks.sh"
 rows() { sqlite3 "$1" "SELECT id_number, name, school_id, class_id, status FROM students ORDER BY id" | md5sum; }
 
 check "help is bilingual" bash -c "'$BIN' --help | grep -q '教育局综合管理平台' && '$BIN' demo --help | grep -q 'seed'"
@@ -44,6 +33,15 @@ check "passwd from stdin" bash -c "echo 'NewPass2026' | '$BIN' --db '$TMP/a.db' 
 check "password changed" test "$(sqlite3 "$TMP/a.db" "SELECT password_hash FROM users WHERE username = 'admin'")" != "$before"
 refuses "passwd to a common password" "过于常见" "$BIN" --db "$TMP/a.db" user passwd admin --password "password1"
 refuses "passwd unknown user" "不存在" "$BIN" --db "$TMP/a.db" user passwd nobody --password "NewPass2026"
+# init: a new county and its first bureau admin, once; bad input leaves no trace
+check "init a county" bash -c "'$BIN' --db '$TMP/new.db' init --county 青山县 --code 430521 --admin ju_admin --password Qingshan2026x | grep -q '已初始化“青山县”'"
+check "the county is the root area" test "$(sqlite3 "$TMP/new.db" "SELECT code, name, level FROM areas WHERE parent_id IS NULL")" = "430521|青山县|县"
+check "the admin is a bureau admin" test "$(sqlite3 "$TMP/new.db" "SELECT role FROM users WHERE username = 'ju_admin'")" = bureau_admin
+refuses "init twice" "已初始化为“青山县”" "$BIN" --db "$TMP/new.db" init --county 青山县 --code 430521 --admin ju_two --password Qingshan2026x
+refuses "init on the demo county" "不能再次初始化" "$BIN" --db "$TMP/a.db" init --county 青山县 --code 430521 --admin ju_two --password Qingshan2026x
+refuses "county code of 5 digits" "6位数字" "$BIN" --db "$TMP/bad.db" init --county 青山县 --code 43052 --admin ju_admin --password Qingshan2026x
+refuses "init with a weak password" "至少8位" "$BIN" --db "$TMP/bad.db" init --county 青山县 --code 430521 --admin ju_admin --password short
+check "a refused init leaves no county" test "$(sqlite3 "$TMP/bad.db" "SELECT COUNT(*) FROM areas; SELECT COUNT(*) FROM settings")" = "$(printf '0\n0')"
 check "migrate is idempotent" bash -c "'$BIN' --db '$TMP/a.db' migrate | grep -q '最新版本'"
 check "backup" "$BIN" --db "$TMP/a.db" backup "$TMP/backup.db"
 refuses "backup does not overwrite" "已存在" "$BIN" --db "$TMP/a.db" backup "$TMP/backup.db"

@@ -409,6 +409,19 @@ async function main() {
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-exam-rewards.png'), fullPage: true })
     })
 
+    await step('乡镇(街道):列出本县乡镇,改名后表格显示新名称(再改回)', async () => {
+      await openMenu(page, 'areas', 'area-table')
+      const first = page.locator(rows('area-table')).first()
+      const original = (await first.locator('td').nth(1).textContent()).trim()
+      for (const name of [`${original}测试`, original]) {
+        await first.locator('[data-test^=area-rename-]').click()
+        await page.locator('input[data-test=area-name]').fill(name)
+        await page.locator('[data-test=area-save]').click()
+        await page.locator('.el-message', { hasText: `已改名为“${name}”` }).waitFor()
+        await page.locator(rows('area-table'), { hasText: name }).first().waitFor()
+      }
+    })
+
     await step('退出登录回到登录页', async () => {
       await page.locator('[data-test=logout]').click()
       await page.locator('[data-test=login-title]').waitFor()
@@ -437,6 +450,22 @@ async function main() {
       await page.locator('[data-test=school-save]').click()
       await page.locator('.el-message', { hasText: '学校信息已保存' }).waitFor()
       await page.locator('.el-descriptions', { hasText: '0739-2468100' }).waitFor()
+    })
+
+    await step('学校管理员开设班级:一年级新开1个班,班级表多1行', async () => {
+      const before = await page.locator(rows('class-table')).count()
+      await page.locator('[data-test=open-classes]').click()
+      await page.locator('[data-test=open-classes-section]').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '小学' }).first().click()
+      await page.locator('[data-test=open-classes-grade]').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '一年级' }).first().click()
+      await page.locator('[data-test=open-classes-save]').click()
+      await page.locator('.el-message', { hasText: '已开设 一年级(' }).waitFor()
+      await page.waitForFunction(
+        ([selector, n]) => document.querySelectorAll(selector).length === n,
+        [rows('class-table'), before + 1],
+        { timeout: TIMEOUT },
+      )
     })
 
     await step('学校管理员在“数据导入”下载学生模板(.xlsx)', async () => {

@@ -43,6 +43,19 @@ TEST(Enums, GradeLabelsAndSections) {
   EXPECT_FALSE(school_kinds().contains("大学"));
 }
 
+TEST(Enums, GradesByNameAndClassLabels) {
+  EXPECT_EQ(grade_named("小学", "三年级"), 3);
+  EXPECT_EQ(grade_named("小学", "3"), 3);
+  EXPECT_EQ(grade_named("高中", "高一"), 10);
+  EXPECT_EQ(grade_named("中职", "一年级"), 10);
+  EXPECT_EQ(grade_named("学前", "大班"), 0);
+  EXPECT_EQ(grade_named("初中", "一年级"), std::nullopt);  // not a grade of 初中
+  EXPECT_EQ(grade_named("小学", "7"), std::nullopt);
+  EXPECT_EQ(grade_labels("初中"), "七年级、八年级、九年级");
+  EXPECT_EQ(class_label("小学", 3, 2), "三年级(2)班");
+  EXPECT_EQ(class_label("高中", 11, 12), "高二(12)班");
+}
+
 Student valid_student() {
   std::string body = "43052120140901003";
   Student s;

@@ -10,6 +10,7 @@ export const authApi = {
 export const referenceApi = {
   enums: () => get('/meta/enums'),
   areas: () => get('/areas'),
+  renameArea: (id, name) => put(`/areas/${id}`, { name }),
   dashboard: () => get('/dashboard'),
 }
 
@@ -20,6 +21,7 @@ export const schoolApi = {
   update: (id, school) => put(`/schools/${id}`, school),
   audit: (id) => get(`/schools/${id}/audit`),
   classes: (schoolId) => get('/classes', { school_id: schoolId }),
+  openClasses: (id, request) => post(`/schools/${id}/classes`, request),
 }
 
 // Students and teachers share one shape of endpoints.

@@ -1,8 +1,8 @@
 // Hash routes (/#/schools/12), so the server needs no fallback for deep links.
-// Every route but 登录 needs a session; 模拟规划, 学年升级, 用户管理 and 操作日志 need bureau_admin;
-// 数据导入 needs a user who may create records (auth.canEdit).
+// Every route but 登录 needs a session; 模拟规划, 学年升级, 乡镇(街道), 用户管理 and 操作日志 need
+// bureau_admin; 数据导入 needs a user who may create records (auth.canEdit).
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { Calendar, DataAnalysis, Document, Medal, HomeFilled, Histogram, School, Setting, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Calendar, DataAnalysis, Document, Medal, HomeFilled, Histogram, Location, School, Setting, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import AdminLayout from '../layout/AdminLayout.vue'
 import LoginView from '../views/LoginView.vue'
 import { useAuthStore } from '../stores/auth'
@@ -27,6 +27,7 @@ const pages = [
   { path: 'exams', name: 'exams', component: () => import('../views/ExamView.vue'), meta: { title: '质量监测', icon: Medal } },
   { path: 'imports', name: 'imports', component: () => import('../views/ImportView.vue'), meta: { title: '数据导入', icon: Upload, edit: true } },
   { path: 'rollover', name: 'rollover', component: () => import('../views/RolloverView.vue'), meta: { title: '学年升级', icon: Calendar, admin: true } },
+  { path: 'areas', name: 'areas', component: () => import('../views/AreaListView.vue'), meta: { title: '乡镇(街道)', icon: Location, admin: true } },
   { path: 'users', name: 'users', component: () => import('../views/UserListView.vue'), meta: { title: '用户管理', icon: Setting, admin: true } },
   { path: 'audit', name: 'audit', component: () => import('../views/AuditLogView.vue'), meta: { title: '操作日志', icon: Document, admin: true } },
 ]
