@@ -93,6 +93,18 @@ struct Teacher {
   Date hired_on;          // 参加工作日期
 };
 
+// Where a teacher worked in a given school year, and as what: the staff's
+// history (table teacher_years), written when a rollover closes the year and
+// kept in step with the register for the current year.
+struct TeacherYear {
+  int64_t teacher_id = 0;
+  int school_year = 0;
+  int64_t school_id = 0;
+  std::string section;  // as Teacher::section
+  std::string post, education, title, subject, backbone;
+  bool on_staff = true;
+};
+
 struct Conditions {  // 办学条件 per school and school year
   int64_t school_id = 0;
   int school_year = 0;
@@ -113,6 +125,7 @@ struct Registers {
   std::vector<Student> students;
   std::vector<Enrolment> enrolments;
   std::vector<Teacher> teachers;
+  std::vector<TeacherYear> teacher_years;
   std::vector<Conditions> conditions;
 };
 

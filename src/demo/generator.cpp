@@ -6,8 +6,9 @@
 //     history year: entrants, promotion, graduation into the next school level
 //     (大班 -> 一年级 and 六年级 -> 七年级 within the township, 九年级 -> 高中阶段
 //     county-wide as places allow), dropouts and transfers;
-//  4. staff (sized on the current year's students), head teachers, and the
-//     conditions of every school in every history year.
+//  4. staff (sized on the current year's students) with their rows of every
+//     history year, head teachers, and the conditions of every school in
+//     every history year.
 #include "demo/generator.h"
 
 #include <algorithm>
@@ -1040,6 +1041,18 @@ void record_conditions(const DemoSettings& st, DemoCounty& county,
   }
 }
 
+// Every teacher's row of each history year from the year they were hired:
+// the staff keep their school and post (the current year's row included, as
+// the register keeps it in step).
+void record_staff_history(const DemoSettings& st, DemoCounty& county) {
+  const int first_year = st.current_school_year - std::max(1, st.history_years) + 1;
+  for (const Teacher& t : county.teachers)
+    for (int year = first_year; year <= st.current_school_year; ++year)
+      if (t.hired_on <= Date{year, 9, 1})
+        county.teacher_years.push_back({t.id, year, t.school_id, t.section, t.post, t.education,
+                                        t.title, t.subject, t.backbone, t.on_staff});
+}
+
 }  // namespace
 
 DemoCounty generate_county(const DemoSettings& settings) {
@@ -1054,6 +1067,7 @@ DemoCounty generate_county(const DemoSettings& settings) {
   Staffer staffer(settings, county, plans, ids, Rng(seeds.next()));
   staffer.run(enroller.current_pupils, enroller.current_classes);
   assign_head_teachers(county, plans, staffer.class_teachers);
+  record_staff_history(settings, county);
   record_conditions(settings, county, plans, enroller.headcount, Rng(seeds.next()));
   return county;
 }

@@ -69,8 +69,10 @@ Result<StudentFilter> student_filter(const ApiCall& call) {
 
 Result<TeacherFilter> teacher_filter(const ApiCall& call) {
   TeacherFilter f;
-  Status s = read_ints(call, {{"area_id", &f.area_id}, {"school_id", &f.school_id}});
+  std::optional<int64_t> year;
+  Status s = read_ints(call, {{"area_id", &f.area_id}, {"school_id", &f.school_id}, {"school_year", &year}});
   if (!s.ok()) return s;
+  if (year) f.school_year = static_cast<int>(*year);
   f.post = call.query("post");
   f.education = call.query("education");
   f.title = call.query("title");

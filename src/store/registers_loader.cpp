@@ -40,6 +40,15 @@ Status load_registers(Database& db, const Registers& r) {
                       });
   if (s.ok())
     s = run_for_each(db,
+                     "INSERT INTO teacher_years (teacher_id, school_year, school_id, section, post, "
+                     "education, title, subject, backbone, on_staff) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                     r.teacher_years, [](const TeacherYear& y) -> std::vector<Value> {
+                       return {y.teacher_id, int64_t{y.school_year}, y.school_id, y.section,
+                               y.post,       y.education, y.title, y.subject, y.backbone,
+                               int64_t{y.on_staff}};
+                     });
+  if (s.ok())
+    s = run_for_each(db,
                           "INSERT INTO classes (id, school_id, school_year, section, grade, "
                           "class_no, name, head_teacher_id) VALUES (?,?,?,?,?,?,?,?)",
                           r.classes, [](const SchoolClass& c) -> std::vector<Value> {

@@ -3,6 +3,8 @@
 #include <map>
 #include <tuple>
 
+#include "store/teacher_year_store.h"
+
 namespace edu {
 
 Result<rollover::Input> load_rollover_input(Database& db, int from_year) {
@@ -82,6 +84,7 @@ Status apply_rollover(Database& db, const rollover::Plan& plan) {
     s = run_for_each(db,
                      "UPDATE enrolments SET status = '毕业' WHERE student_id = ? AND school_year = ?",
                      plan.graduates, [&](int64_t id) -> std::vector<Value> { return {id, from}; });
+  if (s.ok()) s = record_teacher_years(db, plan.from_year);
   return s;
 }
 

@@ -2,6 +2,8 @@
 
 #include "core/enums.h"
 #include "core/section_norms.h"
+#include "store/school_year_store.h"
+#include "store/teacher_year_store.h"
 
 namespace edu {
 namespace {
@@ -66,24 +68,35 @@ Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope, const 
                                         PageRequest page) {
   SqlWhere where;
   restrict_teachers(where, scope, "t");
+  // The attributes filtered on: the register's (t), or the year's row (y).
+  const std::string a = f.school_year ? "y" : "t";
+  SqlWhere on;
+  if (f.school_year) {
+    on.add("y.school_year = ?", {int64_t{*f.school_year}});
+    restrict_schools(on, scope, "y.school_id");
+  }
   if (f.area_id)
-    where.add("t.school_id IN (SELECT id FROM schools WHERE area_id IN (" +
-                  std::string(kAreaSubtreeSql) + "))",
-              {*f.area_id});
-  if (f.school_id) where.add("t.school_id = ?", {*f.school_id});
-  if (!f.post.empty()) where.add("t.post = ?", {f.post});
-  if (!f.education.empty()) where.add("t.education = ?", {f.education});
-  if (!f.title.empty()) where.add("t.title = ?", {f.title});
-  if (!f.subject.empty()) where.add("t.subject = ?", {f.subject});
-  if (!f.backbone.empty()) where.add("t.backbone = ?", {f.backbone});
-  if (!f.section.empty()) where.add("t.section = ?", {f.section});
+    on.add(a + ".school_id IN (SELECT id FROM schools WHERE area_id IN (" +
+               std::string(kAreaSubtreeSql) + "))",
+           {*f.area_id});
+  if (f.school_id) on.add(a + ".school_id = ?", {*f.school_id});
+  if (!f.post.empty()) on.add(a + ".post = ?", {f.post});
+  if (!f.education.empty()) on.add(a + ".education = ?", {f.education});
+  if (!f.title.empty()) on.add(a + ".title = ?", {f.title});
+  if (!f.subject.empty()) on.add(a + ".subject = ?", {f.subject});
+  if (!f.backbone.empty()) on.add(a + ".backbone = ?", {f.backbone});
+  if (!f.section.empty()) on.add(a + ".section = ?", {f.section});
   if (!f.location.empty())
-    where.add("t.school_id IN (SELECT id FROM schools WHERE location = ?)", {f.location});
+    on.add(a + ".school_id IN (SELECT id FROM schools WHERE location = ?)", {f.location});
   if (!f.education_standard.empty())
-    where.add(education_rank_sql("t.education") +
-              (f.education_standard == "高于规定" ? " < " : " <= ") +
-              education_rank_sql(required_education_sql("t.section")));
-  if (f.is_backbone) where.add("t.backbone <> ? AND t.backbone <> ''", {std::string("无")});
+    on.add(education_rank_sql(a + ".education") +
+           (f.education_standard == "高于规定" ? " < " : " <= ") +
+           education_rank_sql(required_education_sql(a + ".section")));
+  if (f.is_backbone) on.add(a + ".backbone <> ? AND " + a + ".backbone <> ''", {std::string("无")});
+  if (f.school_year)
+    where.add("t.id IN (SELECT y.teacher_id FROM teacher_years y WHERE " + on.sql + ")", on.params);
+  else
+    where.add(on.sql, on.params);
   if (!f.name_prefix.empty()) where.add_prefix({"t.name"}, f.name_prefix);
   if (!f.id_number_prefix.empty()) where.add_prefix({"t.id_number"}, f.id_number_prefix);
   return fetch_page<TeacherView>(db, {kColumns, "teachers t", "t.id", kJoins, "t.id"}, where,
@@ -106,6 +119,18 @@ Result<std::optional<TeacherView>> find_teacher_by_id_number(Database& db,
                         {id_number}));
 }
 
+namespace {
+
+// The teacher's row of the current school year: where the statistics will find
+// them once the year is closed (store/teacher_year_store.h).
+Status record_current_year(Database& db, int64_t teacher_id) {
+  auto year = current_school_year(db);
+  if (!year.ok()) return year.status();
+  return record_teacher_years(db, *year, teacher_id);
+}
+
+}  // namespace
+
 Result<int64_t> insert_teacher(Database& db, const Teacher& t) {
   auto rows = db.query(
       "INSERT INTO teachers (id_number, name, gender, birth_date, school_id, post, education, "
@@ -113,16 +138,20 @@ Result<int64_t> insert_teacher(Database& db, const Teacher& t) {
       "RETURNING id",
       teacher_params(t));
   if (!rows.ok()) return rows.status();
-  return rows->front().integer(0);
+  int64_t id = rows->front().integer(0);
+  Status y = record_current_year(db, id);
+  if (!y.ok()) return y;
+  return id;
 }
 
 Status update_teacher(Database& db, const Teacher& t) {
   auto params = teacher_params(t);
   params.push_back(t.id);
-  return db.exec(
+  Status u = db.exec(
       "UPDATE teachers SET id_number=?, name=?, gender=?, birth_date=?, school_id=?, post=?, "
       "education=?, title=?, subject=?, backbone=?, on_staff=?, hired_on=?, section=? WHERE id=?",
       params);
+  return u.ok() ? record_current_year(db, t.id) : u;
 }
 
 }  // namespace edu

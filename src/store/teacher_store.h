@@ -11,8 +11,14 @@
 
 namespace edu {
 
+// With `school_year`, the attributes filtered on (area_id school_id post
+// education title subject backbone section location education_standard
+// is_backbone) are the teacher's in that year (store/teacher_year_store.h),
+// and that year's school is kept to the scope as the current one is; the
+// teacher is shown as the register has them now.
 struct TeacherFilter {
   std::optional<int64_t> area_id, school_id;
+  std::optional<int> school_year;
   std::string post, education, title, subject, backbone;
   std::string section, location;  // the teacher's 学段; the school's 城区 / 镇区 / 乡村
   std::string education_standard;  // 达标 / 高于规定: against the 学历 norm of the teacher's section

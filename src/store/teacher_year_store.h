@@ -1,0 +1,18 @@
+// The staff's history (table teacher_years, core/model.h TeacherYear): one row
+// per teacher and school year, copied from the register. Saving a teacher keeps
+// the current year's row in step; a rollover writes the closing year's row of
+// every teacher (store/rollover_store.h). Writing a year again overwrites it.
+#pragma once
+
+#include <optional>
+
+#include "store/database.h"
+
+namespace edu {
+
+// Copies the register's teacher `teacher_id` (every teacher when absent) into
+// the rows of `school_year`, in one statement.
+Status record_teacher_years(Database& db, int school_year,
+                            std::optional<int64_t> teacher_id = std::nullopt);
+
+}  // namespace edu
