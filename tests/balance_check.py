@@ -49,9 +49,10 @@ def recompute(db_path, year):
     enr["section"] = pd.cut(enr.grade, [0, 6, 9, 99], labels=["小学", "初中", "other"]).astype(str)
     total = enr.groupby("school_id").size().rename("total")
     by_section = enr.groupby(["school_id", "section"]).size().rename("students").reset_index()
-    teachers = pd.read_sql(
-        "SELECT t.school_id, t.section, t.subject, t.education, t.backbone, s.kind FROM teachers t "
-        "JOIN schools s ON s.id = t.school_id WHERE t.post = '专任教师'", con)
+    teachers = pd.read_sql(  # the year's staff: the current year's rows are kept in step
+        "SELECT t.school_id, t.section, t.subject, t.education, t.backbone, s.kind FROM teacher_years t "
+        "JOIN schools s ON s.id = t.school_id WHERE t.post = '专任教师' AND t.school_year = ?", con,
+        params=(year,))
     teachers["section"] = teachers.apply(teacher_section, axis=1)
     teachers["above"] = teachers.apply(
         lambda t: t.education in (("研究生", "本科", "专科") if t.section == "小学" else ("研究生", "本科")), axis=1)

@@ -9,7 +9,8 @@ RecordLinks balance_cell_records(Quantity quantity, const SchoolInfo& school, Se
   links.denominator =
       RecordList{"students", {{"school_year", std::to_string(year)}, {"school_id", id}, {"section", name}}};
   if (!teachers_known) return links;
-  RecordQuery teachers = {{"school_id", id}, {"section", name}, {"post", "专任教师"}};
+  RecordQuery teachers = {
+      {"school_year", std::to_string(year)}, {"school_id", id}, {"section", name}, {"post", "专任教师"}};
   if (quantity == Quantity::kAboveTeachers &&
       !(section == Section::kPrimary && settings.primary_above_needs_bachelor))
     teachers.push_back({"education_standard", "高于规定"});

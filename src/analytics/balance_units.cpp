@@ -89,7 +89,7 @@ Quantities teacher_contribution(const Snapshot& s, int t, Section section,
 
 BalanceUnits build_balance_units(const Snapshot& s, int year, const BalanceSettings& settings) {
   BalanceUnits out;
-  out.teachers_known = year == s.teacher_year;
+  out.teachers_known = s.teachers_known(year);
   Headcount h = count_students(s, year);
   std::vector<std::array<int, kSectionCount>> unit_of(s.schools.size(), {-1, -1});
   for (size_t i = 0; i < s.schools.size(); ++i) {
@@ -122,7 +122,7 @@ BalanceUnits build_balance_units(const Snapshot& s, int year, const BalanceSetti
   if (!out.teachers_known) return out;
   const auto& T = s.teachers;
   for (size_t t = 0; t < T.size(); ++t) {
-    if (T.post[t] != kFullTime) continue;
+    if (T.year[t] != year || T.post[t] != kFullTime) continue;
     for (int k = 0; k < kSectionCount; ++k) {
       if (T.section[t] != kSectionCodes[k]) continue;
       int u = unit_of[T.school[t]][k];

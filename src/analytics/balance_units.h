@@ -37,7 +37,7 @@ struct Exclusion {
 struct BalanceUnits {
   std::vector<BalanceUnit> included;
   std::vector<Exclusion> excluded;
-  bool teachers_known = false;  // the year has teacher data (the current year only)
+  bool teachers_known = false;  // the year has teacher data (Snapshot::teachers_known)
 };
 
 inline constexpr int kSmallTeachingPoint = 50;  // 教学点 below this are out of scope

@@ -20,6 +20,18 @@ bool TeacherColumns::is_backbone(size_t t) const {
   return backbone[t] != kNone && backbone[t] != kNoCode;
 }
 
+bool Snapshot::teachers_known(int year) const {
+  return year >= first_teacher_year && year <= teacher_year;
+}
+
+std::string Snapshot::no_teachers_note() const {
+  return "教师信息只有" +
+         (first_teacher_year == teacher_year ? std::to_string(teacher_year)
+                                             : std::to_string(first_teacher_year) + "–" +
+                                                   std::to_string(teacher_year)) +
+         "学年数据";
+}
+
 void Snapshot::index() {
   school_ids_.clear();
   for (size_t i = 0; i < schools.size(); ++i)

@@ -3,8 +3,9 @@
 // that statistics and balance run as tight loops instead of SQL per cell.
 // Built by store/snapshot_loader.h (a few bulk SELECTs) or by hand in tests
 // and benchmarks. Schools, classes and teachers are addressed by their dense
-// index in this snapshot, not by database id. Teachers exist only for the
-// current school year (the register keeps no teacher history).
+// index in this snapshot, not by database id. Teachers are held per school
+// year too: the current year's from the register, earlier years' from the
+// staff's history (core/model.h TeacherYear) where it was recorded.
 #pragma once
 
 #include <cstdint>
@@ -56,8 +57,9 @@ struct ClassColumns {
   size_t size() const { return id.size(); }
 };
 
-struct TeacherColumns {  // the current school year's staff
+struct TeacherColumns {  // one row per teacher and school year
   std::vector<int64_t> id;
+  std::vector<int16_t> year;
   std::vector<std::string> name;
   std::vector<int32_t> school;
   std::vector<Code> section;  // sections(); resolved by core/teacher_section.h
@@ -70,7 +72,7 @@ struct TeacherColumns {  // the current school year's staff
 
 struct Snapshot {
   int first_year = 0, last_year = 0;  // history school years, inclusive
-  int teacher_year = 0;               // the year the teacher columns describe
+  int first_teacher_year = 0, teacher_year = 0;  // years with teacher rows; the last is current
   std::vector<AreaInfo> areas;
   std::vector<SchoolInfo> schools;
   EnrolmentColumns enrolments;
@@ -78,6 +80,9 @@ struct Snapshot {
   TeacherColumns teachers;
   std::vector<Conditions> conditions;  // any order; see conditions_of()
 
+  // Whether the teachers of `year` are known, and the note when they are not.
+  bool teachers_known(int year) const;
+  std::string no_teachers_note() const;
   // Dense index of the school with database id `id`, or -1.
   int school_index(int64_t id) const;
   // The school's conditions in `year`, or nullptr.

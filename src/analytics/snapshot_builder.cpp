@@ -62,21 +62,37 @@ void add_enrolments(const Registers& r, const std::unordered_map<int64_t, int32_
   }
 }
 
-void add_teachers(const Registers& r, Snapshot& s) {
+void add_teacher(const TeacherYear& x, const std::string& name, Snapshot& s) {
+  int school = s.school_index(x.school_id);
+  if (school < 0) return;
   auto& t = s.teachers;
+  t.id.push_back(x.teacher_id);
+  t.year.push_back(static_cast<int16_t>(x.school_year));
+  t.name.push_back(name);
+  t.school.push_back(school);
+  t.section.push_back(
+      code_of(sections(), teacher_section(x.section, s.schools[school].kind, x.subject)));
+  t.post.push_back(code_of(posts(), x.post));
+  t.education.push_back(code_of(educations(), x.education));
+  t.title.push_back(code_of(titles(), x.title));
+  t.subject.push_back(code_of(subjects(), x.subject));
+  t.backbone.push_back(code_of(backbones(), x.backbone));
+}
+
+void add_teachers(const Registers& r, int current_year, Snapshot& s) {
+  std::unordered_map<int64_t, const std::string*> names;
   for (const Teacher& x : r.teachers) {
-    int school = s.school_index(x.school_id);
-    if (school < 0) continue;
-    t.id.push_back(x.id);
-    t.name.push_back(x.name);
-    t.school.push_back(school);
-    t.section.push_back(
-        code_of(sections(), teacher_section(x.section, s.schools[school].kind, x.subject)));
-    t.post.push_back(code_of(posts(), x.post));
-    t.education.push_back(code_of(educations(), x.education));
-    t.title.push_back(code_of(titles(), x.title));
-    t.subject.push_back(code_of(subjects(), x.subject));
-    t.backbone.push_back(code_of(backbones(), x.backbone));
+    names.emplace(x.id, &x.name);
+    add_teacher({x.id, current_year, x.school_id, x.section, x.post, x.education, x.title,
+                 x.subject, x.backbone, x.on_staff},
+                x.name, s);
+  }
+  static const std::string kUnknown;
+  for (const TeacherYear& x : r.teacher_years) {
+    if (x.school_year >= current_year) continue;
+    auto name = names.find(x.teacher_id);
+    add_teacher(x, name == names.end() ? kUnknown : *name->second, s);
+    s.first_teacher_year = std::min(s.first_teacher_year, x.school_year);
   }
 }
 
@@ -84,7 +100,7 @@ void add_teachers(const Registers& r, Snapshot& s) {
 
 Snapshot build_snapshot(const Registers& r, int current_year) {
   Snapshot s;
-  s.teacher_year = current_year;
+  s.first_teacher_year = s.teacher_year = current_year;
   s.first_year = s.last_year = current_year;
   if (!r.classes.empty()) {
     auto [lo, hi] = std::minmax_element(
@@ -98,7 +114,7 @@ Snapshot build_snapshot(const Registers& r, int current_year) {
   s.index();
   auto classes = add_classes(r, s);
   add_enrolments(r, classes, s);
-  add_teachers(r, s);
+  add_teachers(r, current_year, s);
   return s;
 }
 

@@ -75,10 +75,9 @@ SchoolTallies tally(const Snapshot& s, int year) {
     x.large += class_size[k] >= kLargeClass && class_size[k] < kHugeClass;
     x.huge += class_size[k] >= kHugeClass;
   }
-  if (year != s.teacher_year) return t;
   const auto& T = s.teachers;
   for (size_t i = 0; i < T.size(); ++i) {
-    if (T.post[i] != kFullTime || T.section[i] == kNoCode) continue;
+    if (T.year[i] != year || T.post[i] != kFullTime || T.section[i] == kNoCode) continue;
     Tally& x = t[T.school[i]][T.section[i]];
     x.teachers += 1;
     Code required = kNorms[T.section[i]].required;
@@ -108,8 +107,8 @@ Ratio ratio(double num, double den, double scale) {
 std::map<std::string, Ratio> values_of(const Tally& t, const Snapshot& s, int year,
                                        const std::string& section) {
   std::map<std::string, Ratio> v;
-  const bool teachers = year == s.teacher_year;
-  const std::string no_teachers = "教师信息只有" + std::to_string(s.teacher_year) + "学年数据";
+  const bool teachers = s.teachers_known(year);
+  const std::string no_teachers = s.no_teachers_note();
   v["students"] = count(t.students);
   v["entrants"] = count(t.entrants);
   v["graduates"] = year < s.last_year ? count(t.graduates) : absent("本学年尚未结束,毕业生待学年末统计");
@@ -167,7 +166,7 @@ RecordLinks stat_records(const std::string& key, const StatGroup& g, int year) {
     return std::optional<RecordList>(RecordList{name, std::move(base)});
   };
   const RecordQuery students = {{"school_year", std::to_string(year)}};
-  const RecordQuery teachers = {{"post", "专任教师"}};
+  const RecordQuery teachers = {{"school_year", std::to_string(year)}, {"post", "专任教师"}};
   const RecordQuery classes = {{"school_year", std::to_string(year)}};
   if (key == "students") return {list("students", students, {}), std::nullopt};
   if (key == "entrants") return {list("students", students, {{"entrant", "1"}}), std::nullopt};

@@ -4,8 +4,8 @@
 // the whole scope, each 城区/镇区/乡村 group and each township, each value with
 // its numerator and denominator, the lists of the records behind them and the
 // change from the year before. What the three-year register cannot give
-// (巩固率 needs the cohort's 一年级 nine years back; teachers exist for the
-// current year only; graduates of a year still under way) is absent with the
+// (巩固率 needs the cohort's 一年级 nine years back; teachers of a year before
+// the staff history began; graduates of a year still under way) is absent with the
 // reason, never estimated.
 #pragma once
 

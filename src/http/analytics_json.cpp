@@ -86,7 +86,7 @@ json cvs_json(const BalanceModel& m, const BalanceSummary& s) {
               {"cv", optional_number(c.available ? c.cv.cv : std::nullopt)},
               {"limit", c.limit},
               {"within", c.within ? json(*c.within) : json(nullptr)}};
-    if (!c.available) j["note"] = "教师信息只有" + std::to_string(m.snapshot().teacher_year) + "学年数据";
+    if (!c.available) j["note"] = m.snapshot().no_teachers_note();
     list.push_back(std::move(j));
   }
   return list;

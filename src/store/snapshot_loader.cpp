@@ -67,6 +67,15 @@ Status load_staff_and_conditions(Database& db, Registers& r) {
     t.backbone = x.text(8);
     r.teachers.push_back(std::move(t));
   }
+  auto years = db.query(
+      "SELECT teacher_id, school_year, school_id, section, post, education, title, subject, "
+      "backbone, on_staff FROM teacher_years ORDER BY teacher_id, school_year");
+  if (!years.ok()) return years.status();
+  r.teacher_years.reserve(years->size());
+  for (const Row& x : *years)
+    r.teacher_years.push_back({x.integer(0), static_cast<int>(x.integer(1)), x.integer(2),
+                               x.text(3), x.text(4), x.text(5), x.text(6), x.text(7), x.text(8),
+                               x.integer(9) != 0});
   auto conditions = db.query(
       "SELECT school_id, school_year, building_area, teaching_area, sports_area, equipment_value, "
       "books, computers, multimedia_rooms FROM conditions");

@@ -1,6 +1,8 @@
 // Balanced development on a hand-made county: the seven indicators per school
 // section, met / 85% / short, the verdict, exclusions with reasons, the
 // county's 差异系数, a 九年一贯制 school split in two, the 2012 standard.
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "analytics/balance_model.h"
@@ -163,6 +165,39 @@ TEST(Balance, PastYearHasNoTeacherIndicatorsAndOldStandardHasNoVerdict) {
   EXPECT_EQ(old.standard().indicators.size(), 8u);
   EXPECT_FALSE(old.row(0).complies);
   EXPECT_EQ(old.summary(Section::kPrimary).cvs[0].limit, 0.65);
+}
+
+// A past year reads that year's staff (the TeacherYear rows), not today's
+// register; rows of the current year are the register's business and ignored.
+TEST(Balance, PastYearReadsThatYearsTeachers) {
+  TinyCounty county;
+  int64_t a = county.school("小学"), b = county.school("小学");
+  county.students(a, 3, 200, 2025);
+  county.students(b, 3, 100, 2025);
+  county.conditions(a, 1000, 1600, 420000, 5, 2025);
+  county.conditions(b, 500, 800, 210000, 3, 2025);
+  county.teachers_in(2025, a, 8);
+  county.teachers_in(2025, a, 2, "本科", "县级");
+  county.teachers_in(2025, b, 3, "专科");
+  county.teachers_in(2026, b, 50, "本科", "省级");  // ignored: 2026 is the register's
+  county.teachers(a, 1);                              // today's staff: not in 2025
+  Snapshot s = county.snapshot();
+  BalanceModel m(s, 2025, quality_standard_2017());
+  ASSERT_TRUE(m.teachers_known());
+  BalanceRow ra = m.row(m.unit_of(s.school_index(a), Section::kPrimary));
+  BalanceRow rb = m.row(m.unit_of(s.school_index(b), Section::kPrimary));
+  EXPECT_EQ(ra.teachers, 10);
+  EXPECT_EQ(rb.teachers, 3);
+  // 高于规定学历 (专科 and above for 小学): A 10×100/200 = 5, B 3×100/100 = 3.
+  EXPECT_NEAR(*ra.cells[0].value, 5.0, 1e-9);
+  EXPECT_NEAR(*rb.cells[0].value, 3.0, 1e-9);
+  // Weighted by 200 and 100: mean 13/3, sd sqrt((200·4/9 + 100·16/9)/300) = 2√2/3,
+  // so CV = 2√2/13; 骨干 A 1.0, B 0: mean 2/3, sd √2/3, CV = 1/√2.
+  const std::vector<IndicatorCv>& cvs = m.summary(Section::kPrimary).cvs;
+  for (int i = 0; i < 7; ++i) EXPECT_TRUE(cvs[i].available) << i;
+  EXPECT_NEAR(*cvs[0].cv.cv, 2 * std::sqrt(2.0) / 13, 1e-12);
+  EXPECT_NEAR(*cvs[1].cv.cv, 1 / std::sqrt(2.0), 1e-12);
+  EXPECT_NE(s.no_teachers_note().find("2025–2026"), std::string::npos);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // A tiny county written by hand for the analytics tests: schools with a given
-// number of students per section, teachers of chosen kinds, conditions.
+// number of students per section, teachers of chosen kinds (now, or in a past
+// year by the staff history), conditions.
 #pragma once
 
 #include <string>
@@ -61,6 +62,13 @@ class TinyCounty {
       r.teachers.push_back(t);
     }
   }
+  // `n` 专任教师 at a school in `year` by the staff history (TeacherYear rows).
+  void teachers_in(int year, int64_t school, int n, const std::string& education = "本科",
+                   const std::string& backbone = "无") {
+    for (int i = 0; i < n; ++i)
+      r.teacher_years.push_back(
+          {++next_past_teacher_, year, school, "", "专任教师", education, "二级", "语文", backbone, true});
+  }
   void conditions(int64_t school, double teaching, double sports, double equipment, int64_t rooms,
                   int year = kYear) {
     r.conditions.push_back({school, year, teaching * 2, teaching, sports, equipment, 1000, 10, rooms});
@@ -71,6 +79,7 @@ class TinyCounty {
 
  private:
   int64_t next_student_ = 100000;
+  int64_t next_past_teacher_ = 900000;
 };
 
 }  // namespace edu::testing
