@@ -61,7 +61,7 @@ bool allowed(const User& user, Action action, Entity entity) {
   switch (action) {
     case Action::kRead:
       return entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher ||
-             entity == Entity::kStatistics || entity == Entity::kExam ||
+             entity == Entity::kStatistics || entity == Entity::kExam || entity == Entity::kCatchment ||
              (entity == Entity::kExamIntegrity && (r == role::kAreaOfficer || r == role::kInspector));
     case Action::kCreate:
       return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher ||

@@ -125,11 +125,8 @@ int run_export(Database& db, const std::string& list, const std::string& path,
 int run_import(Database& db, const std::string& kind, const std::string& path,
                const std::string& username, bool commit) {
   const RegisterSpec* spec = find_register_spec(kind);
-  if (!spec) {
-    std::string kinds;
-    for (const auto& s : all_register_specs()) kinds += (kinds.empty() ? "" : "、") + s.kind;
-    return fail(Status::Error("not_found", "未知的登记表类型“" + kind + "”(可用:" + kinds + ")"));
-  }
+  if (!spec)
+    return fail(Status::Error("not_found", "未知的登记表类型“" + kind + "”(可用:" + register_kinds() + ")"));
   auto found = actor_named(db, username);
   if (!found.ok()) return fail(found.status());
   const Actor& actor = *found;

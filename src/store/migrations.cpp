@@ -6,6 +6,7 @@
 #include "store/migrations/0004_exams.h"
 #include "store/migrations/0005_import_problem_count.h"
 #include "store/migrations/0006_classes_year.h"
+#include "store/migrations/0007_catchments.h"
 
 namespace edu {
 
@@ -17,6 +18,7 @@ const std::vector<Migration>& all_migrations() {
       {4, "exams", kMigration0004Exams},
       {5, "import_problem_count", kMigration0005ImportProblemCount},
       {6, "classes_year", kMigration0006ClassesYear},
+      {7, "catchments", kMigration0007Catchments},
   };
   return list;
 }
