@@ -37,10 +37,12 @@ std::string role_label(const std::string& role);
 // school year (a school admin for their own school).
 // kCatchment: 划片, which 初中 each 小学 feeds (the bureau's, by import) and the
 // 小升初 lists read from it (every role reads, within its scope: a row is seen
-// where its 小学 or its 初中 is; the lists by township and school).
+// where its 小学 or its 初中 is). kTransition: the 小升初 follow-up lists
+// (the bureau all; area officers and inspectors their townships' lists and
+// the 初中 in them; a school admin their own 初中's list; not teachers).
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
                     kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear,
-                    kCatchment };
+                    kCatchment, kTransition };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);

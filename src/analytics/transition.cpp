@@ -28,7 +28,7 @@ Lists follow_up_lists(const Input& in) {
   std::map<int64_t, size_t> middle_index, township_index;
   for (const SchoolRow& s : in.schools) {
     if (township_index.emplace(s.area_id, out.townships.size()).second)
-      out.townships.push_back({s.area_id, s.area_name, 0, {}});
+      out.townships.push_back({s.area_id, s.area_name, 0, 0, {}});
     bool named = std::any_of(in.feeds.begin(), in.feeds.end(),
                              [&](const Feed& f) { return f.middle_school_id == s.id; });
     if (named) {
@@ -44,13 +44,12 @@ Lists follow_up_lists(const Input& in) {
       m.went_to = arrival->second;
       m.went_to_name = in.schools[order.at(arrival->second)].name;
     }
-    ++out.graduates;
     TownshipList& t = out.townships[township_index.at(primary.area_id)];
     ++t.graduates;
     if (!m.went_to) t.nowhere.push_back(m);
     auto feed = feeds.find(g.school_id);
     if (feed == feeds.end()) {
-      ++out.unassigned;
+      ++t.unassigned;
       continue;
     }
     MiddleSchoolList& list = out.middle_schools[middle_index.at(feed->second)];

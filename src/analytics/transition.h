@@ -14,8 +14,9 @@
 //   - per township: its graduates and every one enrolled in no 七年级 of the
 //     county — children to follow up (控辍保学), never a silent loss.
 // Nothing is dropped: a graduate of a 小学 without 划片 is in no 初中 list, but
-// is counted by its township and listed there if enrolled nowhere;
-// `unassigned` counts them.
+// is counted by its township (`unassigned` too) and listed there if enrolled
+// nowhere. Every count is of the lists' own rows, so a reader shown some lists
+// sees totals of those only.
 #pragma once
 
 #include <cstdint>
@@ -40,7 +41,7 @@ struct Feed {  // 划片: the 小学 school_id feeds the 初中 middle_school_id
 struct Graduate {
   int64_t student_id = 0;
   std::string name;
-  std::string id_number;  // as the caller wants it shown (masked)
+  std::string id_number;  // in full: whoever renders the lists masks it
   int64_t school_id = 0;  // the 小学 of Y-1
 };
 
@@ -80,13 +81,12 @@ struct TownshipList {
   int64_t area_id = 0;
   std::string area_name;
   int graduates = 0;
+  int unassigned = 0;  // of them, graduates of a 小学 without 划片
   std::vector<Missing> nowhere;  // enrolled in no 七年级 of the county
 };
 
 struct Lists {
   int year = 0;
-  int graduates = 0;
-  int unassigned = 0;  // graduates of a 小学 without 划片
   std::vector<MiddleSchoolList> middle_schools;  // every 初中 named in the 划片, in schools order
   std::vector<TownshipList> townships;           // every township with graduates, in schools order
 };

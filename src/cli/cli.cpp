@@ -11,6 +11,7 @@
 #include "cli/command_support.h"
 #include "cli/demo_exams.h"
 #include "cli/exam_command.h"
+#include "cli/transition_command.h"
 #include "cli/year_command.h"
 #include "cli/demo_users.h"
 #include "demo/generator.h"
@@ -257,6 +258,8 @@ int run_cli(int argc, char** argv) {
   auto* exam_cmd = add_exam_command(app, exam_options);
   YearOptions year_options;
   auto* year_cmd = add_year_command(app, year_options);
+  TransitionOptions transition_options;
+  auto* transition_cmd = add_transition_command(app, transition_options);
 
   auto* migrate_cmd = app.add_subcommand("migrate", "升级数据库结构 / apply schema migrations");
   std::string backup_file;
@@ -281,6 +284,7 @@ int run_cli(int argc, char** argv) {
   if (*analyze_cmd) return run_analyze(**db, analyze_options);
   if (*exam_cmd) return run_exam(**db, exam_options);
   if (*year_cmd) return run_year(**db, year_options);
+  if (*transition_cmd) return run_transition(**db, transition_options);
   if (*import_cmd) return run_import(**db, import_kind, import_path, import_user, import_commit);
   if (*export_cmd) return run_export(**db, export_list, export_path, export_user, export_school);
   if (*migrate_cmd) {

@@ -1,7 +1,10 @@
 // 小升初: GET /catchments, the 划片 rows the user's scope sees (a row where its
-// 小学 or its 初中 lies in the scope), with counts.
+// 小学 or its 初中 lies in the scope); GET /transition?year=Y, the follow-up
+// lists (workflow/transition_lists.h) as {transition}.
 #include "http/routes.h"
+#include "http/transition_json.h"
 #include "store/catchment_store.h"
+#include "workflow/transition_lists.h"
 
 namespace edu {
 namespace {
@@ -24,8 +27,19 @@ Result<Reply> catchments_route(ApiCall& call) {
   return Reply(Json{{"items", items}, {"total", items.size()}});
 }
 
+Result<Reply> transition_route(ApiCall& call) {
+  auto year = call.query_int("year");
+  if (!year.ok()) return year.status();
+  auto lists = transition_lists(call.db, &call.who(), *year);
+  if (!lists.ok()) return lists.status();
+  return Reply(Json{{"transition", transition_json(*lists)}});
+}
+
 }  // namespace
 
-void add_transition_routes(Router& router) { router.get("/catchments", catchments_route); }
+void add_transition_routes(Router& router) {
+  router.get("/catchments", catchments_route);
+  router.get("/transition", transition_route);
+}
 
 }  // namespace edu

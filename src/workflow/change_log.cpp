@@ -25,6 +25,7 @@ const char* entity_name(Entity e) {
     case Entity::kClass: return "class";
     case Entity::kSchoolYear: return "school_year";
     case Entity::kCatchment: return "catchment";
+    case Entity::kTransition: return "transition";
   }
   return "";
 }

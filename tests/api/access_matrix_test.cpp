@@ -161,6 +161,8 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/templates/class.xlsx"),                      {200, 403, 200, 403, 403}),
       get(path("/templates/catchment.xlsx"),                  {200, 403, 403, 403, 403}),
       get(path("/catchments"),                                {200, 200, 200, 200, 200}),
+      get(path("/transition"),                                {200, 200, 200, 403, 200}),
+      get(path("/transition?year=2026"),                      {200, 200, 200, 403, 200}),
       get(path("/exports/schools.xlsx"),                      {200, 200, 200, 200, 200}),
       get(path("/exports/students.xlsx"),                     {200, 200, 200, 200, 200}),
       get(path("/exports/teachers.xlsx"),                     {200, 200, 200, 200, 200}),

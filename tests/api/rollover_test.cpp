@@ -5,81 +5,16 @@
 // without a restart; a second commit changes nothing and says so, and two
 // commits at once apply one.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <thread>
 
-#include "api_server_fixture.h"
-#include "cli/demo_users.h"
-#include "demo/generator.h"
-#include "http/server.h"
-#include "store/migrations.h"
-#include "store/registers_loader.h"
+#include "own_server.h"
 
-namespace edu {
+namespace edu::apitest {
 namespace {
 
-using apitest::json;
-
-class RolloverServer {
- public:
-  RolloverServer() {
-    dir_ = std::filesystem::temp_directory_path() / ("edu_rollover_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    ServerOptions options;
-    options.database = (dir_ / "edu.db").string();
-    {
-      auto db = open_database(options.database);
-      if (!db.ok() || !migrate(**db).ok()) throw std::runtime_error("cannot create test database");
-      demo::DemoSettings settings;
-      settings.scale = 0.02;
-      if (!load_registers(**db, demo::generate_county(settings)).ok())
-        throw std::runtime_error("demo county");
-      if (!create_demo_users(**db, 2026).ok()) throw std::runtime_error("demo users");
-    }
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.threads = 2;
-    server_ = std::move(ApiServer::create(options).value());
-    thread_ = std::thread([this] { server_->run(); });
-    db_ = std::move(open_database(options.database).value());
-    httplib::Client client("127.0.0.1", server_->port());
-    auto res = client.Post("/api/v1/auth/login", R"({"username":"admin","password":"Demo@2026"})",
-                           "application/json");
-    std::string cookie = res->get_header_value("Set-Cookie");
-    headers_ = {{"Cookie", cookie.substr(0, cookie.find(';'))},
-                {"X-CSRF-Token", json::parse(res->body)["csrf_token"].get<std::string>()}};
-  }
-  ~RolloverServer() {
-    server_->stop();
-    thread_.join();
-    server_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  json call(const std::string& method, const std::string& path, const json& body = nullptr) {
-    httplib::Client client("127.0.0.1", server_->port());
-    client.set_read_timeout(60, 0);
-    auto res = method == "GET" ? client.Get("/api/v1" + path, headers_)
-                               : client.Post("/api/v1" + path, headers_, body.dump(), "application/json");
-    return {{"status", res->status}, {"body", json::parse(res->body)}};
-  }
-  int64_t count(const std::string& table_and_where) {
-    return db_->query("SELECT COUNT(*) FROM " + table_and_where)->front().integer(0);
-  }
-
- private:
-  std::filesystem::path dir_;
-  std::unique_ptr<ApiServer> server_;
-  std::thread thread_;
-  std::unique_ptr<Database> db_;
-  httplib::Headers headers_;
-};
-
 TEST(Rollover, PreviewThenCommitOnceThenNothing) {
-  RolloverServer server;
+  OwnServer server("rollover");
   const int64_t reading = server.count("students WHERE status = '在读'");
   const int64_t suspended = server.count("students WHERE status = '休学'");
   const int64_t graduated = server.count("students WHERE status = '毕业'");
@@ -89,7 +24,7 @@ TEST(Rollover, PreviewThenCommitOnceThenNothing) {
       "(c.section IN ('高中', '中职') AND c.grade = 12) OR (c.section = '学前' AND c.grade = 0))");
   ASSERT_GT(final_grade, 0);
 
-  json preview = server.call("POST", "/rollover/preview", {{"to_year", 2027}});
+  json preview = server.admin_call("POST", "/rollover/preview", {{"to_year", 2027}});
   ASSERT_EQ(preview["status"], 200) << preview.dump();
   json r = preview["body"]["rollover"];
   EXPECT_EQ(r["current_year"], 2026);
@@ -101,7 +36,7 @@ TEST(Rollover, PreviewThenCommitOnceThenNothing) {
   EXPECT_GT(r["schools"].size(), 0u);
   EXPECT_EQ(server.count("classes WHERE school_year = 2027"), 0);
 
-  json commit = server.call("POST", "/rollover/commit", {{"to_year", 2027}});
+  json commit = server.admin_call("POST", "/rollover/commit", {{"to_year", 2027}});
   ASSERT_EQ(commit["status"], 200) << commit.dump();
   EXPECT_TRUE(commit["body"]["rollover"]["committed"]);
   EXPECT_EQ(commit["body"]["rollover"]["total"], r["total"]);
@@ -112,15 +47,15 @@ TEST(Rollover, PreviewThenCommitOnceThenNothing) {
             reading - final_grade + suspended);
   EXPECT_EQ(server.count("enrolments WHERE school_year = 2027"), reading - final_grade + suspended);
   EXPECT_EQ(server.count("audit_log WHERE action = 'rollover' AND entity_id = 2027"), 1);
-  EXPECT_EQ(server.call("GET", "/dashboard")["body"]["school_year"], 2027);  // no restart
-  json audit = server.call("GET", "/audit?entity=school_year")["body"]["items"];
+  EXPECT_EQ(server.admin_call("GET", "/dashboard")["body"]["school_year"], 2027);  // no restart
+  json audit = server.admin_call("GET", "/audit?entity=school_year")["body"]["items"];
   ASSERT_EQ(audit.size(), 1u);
   EXPECT_EQ(audit[0]["action"], "rollover");
   json counted = audit[0]["changes"][1];
   EXPECT_EQ(counted["label"], "开设班级");
   EXPECT_EQ(counted["new"], std::to_string(r["total"]["classes_opened"].get<int>()));
 
-  json again = server.call("POST", "/rollover/commit", {{"to_year", 2027}});
+  json again = server.admin_call("POST", "/rollover/commit", {{"to_year", 2027}});
   ASSERT_EQ(again["status"], 200);
   EXPECT_TRUE(again["body"]["rollover"]["already_opened"]);
   EXPECT_FALSE(again["body"]["rollover"]["committed"]);
@@ -129,16 +64,16 @@ TEST(Rollover, PreviewThenCommitOnceThenNothing) {
   EXPECT_EQ(server.count("classes WHERE school_year = 2027"), r["total"]["classes_opened"]);
   EXPECT_EQ(server.count("audit_log WHERE action = 'rollover'"), 1);
 
-  json skip = server.call("POST", "/rollover/preview", {{"to_year", 2029}});
+  json skip = server.admin_call("POST", "/rollover/preview", {{"to_year", 2029}});
   EXPECT_EQ(skip["status"], 422);
   EXPECT_NE(skip["body"]["message"].get<std::string>().find("2028"), std::string::npos);
 }
 
 TEST(Rollover, TwoCommitsAtOnceApplyOne) {
-  RolloverServer server;
+  OwnServer server("rollover");
   json first, second;
-  std::thread a([&] { first = server.call("POST", "/rollover/commit", {{"to_year", 2027}}); });
-  std::thread b([&] { second = server.call("POST", "/rollover/commit", {{"to_year", 2027}}); });
+  std::thread a([&] { first = server.admin_call("POST", "/rollover/commit", {{"to_year", 2027}}); });
+  std::thread b([&] { second = server.admin_call("POST", "/rollover/commit", {{"to_year", 2027}}); });
   a.join();
   b.join();
   ASSERT_EQ(first["status"], 200) << first.dump();
@@ -149,4 +84,4 @@ TEST(Rollover, TwoCommitsAtOnceApplyOne) {
 }
 
 }  // namespace
-}  // namespace edu
+}  // namespace edu::apitest
