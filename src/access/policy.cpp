@@ -61,8 +61,9 @@ bool allowed(const User& user, Action action, Entity entity) {
   switch (action) {
     case Action::kRead:
       return entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher ||
-             entity == Entity::kStatistics || entity == Entity::kExam ||
-             (entity == Entity::kExamIntegrity && (r == role::kAreaOfficer || r == role::kInspector));
+             entity == Entity::kStatistics || entity == Entity::kExam || entity == Entity::kCatchment ||
+             (entity == Entity::kExamIntegrity && (r == role::kAreaOfficer || r == role::kInspector)) ||
+             (entity == Entity::kTransition && r != role::kTeacher);
     case Action::kCreate:
       return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher ||
                                          entity == Entity::kExamScores || entity == Entity::kExamExemption ||

@@ -35,8 +35,14 @@ std::string role_label(const std::string& role);
 // their own school); kExamIntegrity: the integrity report (bureau, area, inspectors).
 // kArea: the county's 乡镇(街道) (the bureau's); kClass: a school's classes of a
 // school year (a school admin for their own school).
+// kCatchment: 划片, which 初中 each 小学 feeds (the bureau's, by import) and the
+// 小升初 lists read from it (every role reads, within its scope: a row is seen
+// where its 小学 or its 初中 is). kTransition: the 小升初 follow-up lists
+// (the bureau all; area officers and inspectors their townships' lists and
+// the 初中 in them; a school admin their own 初中's list; not teachers).
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
-                    kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear };
+                    kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear,
+                    kCatchment, kTransition };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);
@@ -60,6 +66,7 @@ bool allowed(const User& user, Action action, Entity entity);
 //   conditions every field  nothing (办学条件: the bureau imports them)
 //   area      every field   nothing (乡镇/街道: the bureau's, by import and
 //                           PUT /areas/{id}, a rename)
+//   catchment every field   nothing (划片: the bureau's, by import)
 //   class     every field   name, head_teacher_id (班级名称, 班主任); a class is
 //                           created (开设班级, import) by a school admin for their
 //                           own school; its school, year, 学段, 年级 and 班号 are

@@ -11,6 +11,7 @@
 #include "cli/command_support.h"
 #include "cli/demo_exams.h"
 #include "cli/exam_command.h"
+#include "cli/transition_command.h"
 #include "cli/year_command.h"
 #include "cli/demo_users.h"
 #include "demo/generator.h"
@@ -125,11 +126,8 @@ int run_export(Database& db, const std::string& list, const std::string& path,
 int run_import(Database& db, const std::string& kind, const std::string& path,
                const std::string& username, bool commit) {
   const RegisterSpec* spec = find_register_spec(kind);
-  if (!spec) {
-    std::string kinds;
-    for (const auto& s : all_register_specs()) kinds += (kinds.empty() ? "" : "、") + s.kind;
-    return fail(Status::Error("not_found", "未知的登记表类型“" + kind + "”(可用:" + kinds + ")"));
-  }
+  if (!spec)
+    return fail(Status::Error("not_found", "未知的登记表类型“" + kind + "”(可用:" + register_kinds() + ")"));
   auto found = actor_named(db, username);
   if (!found.ok()) return fail(found.status());
   const Actor& actor = *found;
@@ -260,6 +258,8 @@ int run_cli(int argc, char** argv) {
   auto* exam_cmd = add_exam_command(app, exam_options);
   YearOptions year_options;
   auto* year_cmd = add_year_command(app, year_options);
+  TransitionOptions transition_options;
+  auto* transition_cmd = add_transition_command(app, transition_options);
 
   auto* migrate_cmd = app.add_subcommand("migrate", "升级数据库结构 / apply schema migrations");
   std::string backup_file;
@@ -284,6 +284,7 @@ int run_cli(int argc, char** argv) {
   if (*analyze_cmd) return run_analyze(**db, analyze_options);
   if (*exam_cmd) return run_exam(**db, exam_options);
   if (*year_cmd) return run_year(**db, year_options);
+  if (*transition_cmd) return run_transition(**db, transition_options);
   if (*import_cmd) return run_import(**db, import_kind, import_path, import_user, import_commit);
   if (*export_cmd) return run_export(**db, export_list, export_path, export_user, export_school);
   if (*migrate_cmd) {

@@ -117,6 +117,11 @@ struct Conditions {  // 办学条件 per school and school year
   int64_t multimedia_rooms = 0;  // 网络多媒体教室 间
 };
 
+struct Catchment {  // 划片: the 初中 a 小学 feeds (itself, for a 九年一贯制学校)
+  int64_t school_id = 0;         // the 小学 (or a school teaching 小学)
+  int64_t middle_school_id = 0;  // the 初中 its 六年级 graduates go to
+};
+
 // A whole set of registers, as loaded in bulk (the demo county, a restore).
 struct Registers {
   std::vector<Area> areas;

@@ -17,7 +17,7 @@ const std::map<std::string, std::string>& labels() {
   static const std::map<std::string, std::string> m = {
       {"code", "学校标识码"},      {"name", "名称/姓名"},     {"kind", "学校类别"},
       {"ownership", "办学性质"},   {"location", "城乡类别"},   {"area_id", "所属乡镇"},
-      {"parent_school_id", "所属中心校"}, {"address", "地址"}, {"principal", "校长"},
+      {"parent_school_id", "所属中心校"}, {"middle_school_id", "划片初中"}, {"address", "地址"}, {"principal", "校长"},
       {"phone", "联系电话"},       {"founded_year", "建校年份"}, {"id_number", "身份证号"},
       {"gender", "性别"},          {"birth_date", "出生日期"}, {"ethnicity", "民族"},
       {"school_id", "学校"},       {"class_id", "班级"},       {"status", "学籍状态"},
@@ -126,6 +126,11 @@ FieldValues fields_of(const SchoolClass& c) {
           field("class_no", std::to_string(c.class_no)),
           field("name", c.name),
           field("head_teacher_id", optional_id(c.head_teacher_id))};
+}
+
+FieldValues fields_of(const Catchment& c) {
+  return {field("school_id", std::to_string(c.school_id)),
+          field("middle_school_id", std::to_string(c.middle_school_id))};
 }
 
 std::vector<FieldChange> diff_fields(const FieldValues& before, const FieldValues& after) {

@@ -27,6 +27,7 @@ FieldValues fields_of(const Teacher& teacher);
 FieldValues fields_of(const Conditions& conditions);
 FieldValues fields_of(const Area& area);
 FieldValues fields_of(const SchoolClass& klass);
+FieldValues fields_of(const Catchment& catchment);
 
 // The Chinese label of a field key of any register ("id_number" -> "身份证号").
 std::string field_label(const std::string& key);

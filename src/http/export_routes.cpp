@@ -15,6 +15,7 @@ Entity entity_of_kind(const std::string& kind) {
   if (kind == "teacher") return Entity::kTeacher;
   if (kind == "area") return Entity::kArea;
   if (kind == "class") return Entity::kClass;
+  if (kind == "catchment") return Entity::kCatchment;
   return Entity::kConditions;
 }
 

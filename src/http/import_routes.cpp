@@ -9,7 +9,7 @@ namespace edu {
 namespace {
 
 Status unknown_kind(const std::string& kind) {
-  return Status::Error("not_found", "未知的登记表类型“" + kind + "”(可用:school、student、teacher、conditions)");
+  return Status::Error("not_found", "未知的登记表类型“" + kind + "”(可用:" + register_kinds() + ")");
 }
 
 // Non-admins see only their own imports.

@@ -16,6 +16,7 @@ void add_export_routes(Router& router);     // /templates, /exports
 void add_analytics_routes(Router& router);  // /analytics, /exports/balance.xlsx
 void add_exam_routes(Router& router);      // /exams (质量监测)
 void add_rollover_routes(Router& router);  // /rollover (学年升级)
+void add_transition_routes(Router& router);  // /catchments, /transition (小升初)
 
 // What the user's scope is called: the county, an area or a school name.
 Result<std::string> scope_name(Database& db, const AppState& app, const User& user);

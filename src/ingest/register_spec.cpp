@@ -91,7 +91,14 @@ std::vector<RegisterSpec> make_specs() {
       {"multimedia_rooms", "网络多媒体教室", {"多媒体教室", "网络多媒体教室数"}, T::kInteger, true,
        nullptr, "间", "24"},
   };
-  return {area, school, klass, student, teacher, conditions};
+  RegisterSpec catchment{"catchment", "小升初划片", {}, {"school_code"}};
+  catchment.columns = {
+      {"school_code", "小学标识码", {"小学学校标识码", "学校标识码"}, T::kText, true, nullptr,
+       "设有小学学段的学校的10位标识码;每所小学一行", "2143052101"},
+      {"middle_school_code", "对口初中标识码", {"初中标识码", "划片初中标识码"}, T::kText, true,
+       nullptr, "设有初中学段的学校的10位标识码;九年一贯制学校可填本校", "2143052150"},
+  };
+  return {area, school, klass, student, teacher, conditions, catchment};
 }
 
 // Trims ASCII and full-width spaces and a required-field marker.
@@ -116,6 +123,12 @@ std::string clean_header(std::string h) {
 const std::vector<RegisterSpec>& all_register_specs() {
   static const std::vector<RegisterSpec> specs = make_specs();
   return specs;
+}
+
+std::string register_kinds() {
+  std::string kinds;
+  for (const auto& spec : all_register_specs()) kinds += (kinds.empty() ? "" : "、") + spec.kind;
+  return kinds;
 }
 
 const RegisterSpec* find_register_spec(const std::string& kind) {

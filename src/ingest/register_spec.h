@@ -1,5 +1,5 @@
 // The registers as files: for each register (乡镇(街道), 学校, 班级, 学生,
-// 教职工, 办学条件) the columns of its spreadsheet — Chinese header, accepted
+// 教职工, 办学条件, 小升初划片) the columns of its spreadsheet — Chinese header, accepted
 // aliases, type, whether required, allowed values, a note and a sample. One list serves the
 // template, the import's header matching and the export, so an exported file
 // can be imported again unchanged.
@@ -27,13 +27,15 @@ struct ColumnSpec {
 };
 
 struct RegisterSpec {
-  std::string kind;   // "area", "school", "class", "student", "teacher", "conditions"
+  std::string kind;   // "area", "school", "class", "student", "teacher", "conditions", "catchment"
   std::string title;  // 学校 / 学生 / 教职工 / 办学条件 (sheet and file names)
   std::vector<ColumnSpec> columns;
   std::vector<std::string> natural_key;  // keys identifying a row: {"id_number"} …
 };
 
 const std::vector<RegisterSpec>& all_register_specs();
+// The kinds, joined by "、" (for the message naming an unknown kind).
+std::string register_kinds();
 // nullptr for an unknown kind.
 const RegisterSpec* find_register_spec(const std::string& kind);
 

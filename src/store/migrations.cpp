@@ -7,6 +7,7 @@
 #include "store/migrations/0005_import_problem_count.h"
 #include "store/migrations/0006_classes_year.h"
 #include "store/migrations/0007_teacher_years.h"
+#include "store/migrations/0008_catchments.h"
 
 namespace edu {
 
@@ -19,6 +20,7 @@ const std::vector<Migration>& all_migrations() {
       {5, "import_problem_count", kMigration0005ImportProblemCount},
       {6, "classes_year", kMigration0006ClassesYear},
       {7, "teacher_years", kMigration0007TeacherYears},
+      {8, "catchments", kMigration0008Catchments},
   };
   return list;
 }

@@ -24,6 +24,8 @@ const char* entity_name(Entity e) {
     case Entity::kArea: return "area";
     case Entity::kClass: return "class";
     case Entity::kSchoolYear: return "school_year";
+    case Entity::kCatchment: return "catchment";
+    case Entity::kTransition: return "transition";
   }
   return "";
 }
@@ -45,7 +47,8 @@ Status audit(Database& db, const Actor* actor, const std::string& action, Entity
 Result<FieldValues> with_names(Database& db, FieldValues fields) {
   for (FieldValue& f : fields) {
     const bool reference = f.key == "area_id" || f.key == "parent_id" || f.key == "school_id" ||
-                           f.key == "parent_school_id" || f.key == "class_id" ||
+                           f.key == "parent_school_id" || f.key == "middle_school_id" ||
+                           f.key == "class_id" ||
                            f.key == "head_teacher_id";
     if (!reference || f.value.empty()) continue;
     int64_t id = std::stoll(f.value);
@@ -53,7 +56,7 @@ Result<FieldValues> with_names(Database& db, FieldValues fields) {
       auto area = get_area(db, id);
       if (!area.ok()) return area.status();
       if (*area) f.value = (*area)->name;
-    } else if (f.key == "school_id" || f.key == "parent_school_id") {
+    } else if (f.key == "school_id" || f.key == "parent_school_id" || f.key == "middle_school_id") {
       auto school = get_school(db, Scope::All(), id, 0);
       if (!school.ok()) return school.status();
       if (*school) f.value = (*school)->school.name;

@@ -9,6 +9,7 @@
 #include "core/validate.h"
 #include "ingest/row_mapping.h"
 #include "store/area_store.h"
+#include "store/catchment_store.h"
 #include "workflow/change_log.h"
 #include "workflow/county_setup.h"
 
@@ -407,7 +408,55 @@ struct ClassImport {
   static Status update(Database& db, const Record& c) { return update_class(db, c); }
 };
 
+struct CatchmentImport {
+  using Record = Catchment;
+  static constexpr Entity kEntity = Entity::kCatchment;
+  static std::string key(const Record& c) { return std::to_string(c.school_id); }
+
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
+    auto all = list_catchments(db, Scope::All());
+    if (!all.ok()) return all.status();
+    std::map<std::string, Record> m;
+    for (auto& v : *all) m[key(v.catchment)] = v.catchment;
+    return m;
+  }
+
+  // The school a column names by 学校标识码, which must teach `section`.
+  static std::optional<int64_t> school_teaching(RowCheck& row, const Lookups& l,
+                                                const std::string& key, const std::string& section) {
+    const std::string& code = row.get(key);
+    auto it = l.schools_by_code.find(code);
+    if (it == l.schools_by_code.end()) {
+      row.fail(key, "学校标识码“" + code + "”不存在");
+      return std::nullopt;
+    }
+    const School& school = it->second;
+    auto taught = sections_of_kind(school.kind);
+    if (std::find(taught.begin(), taught.end(), section) == taught.end()) {
+      row.fail(key, "“" + school.name + "”(" + school.kind + ")没有" + section + "学段");
+      return std::nullopt;
+    }
+    return school.id;
+  }
+
+  static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext&) {
+    auto primary = school_teaching(row, l, "school_code", "小学");
+    auto middle = school_teaching(row, l, "middle_school_code", "初中");
+    if (!primary || !middle) return std::nullopt;
+    return Catchment{*primary, *middle};
+  }
+
+  static void check_existing(RowCheck&, const Record&, const Record&, const Lookups&) {}
+  static Result<int64_t> insert(Database& db, const Record& c) {
+    Status s = upsert_catchment(db, c);
+    if (!s.ok()) return s;
+    return c.school_id;
+  }
+  static Status update(Database& db, const Record& c) { return upsert_catchment(db, c); }
+};
+
 int64_t record_id(const Area& r) { return r.id; }
+int64_t record_id(const Catchment& r) { return r.school_id; }
 int64_t record_id(const SchoolClass& r) { return r.id; }
 int64_t record_id(const School& r) { return r.id; }
 int64_t record_id(const Student& r) { return r.id; }
@@ -419,6 +468,7 @@ void set_id(School& r, int64_t id) { r.id = id; }
 void set_id(Student& r, int64_t id) { r.id = id; }
 void set_id(Teacher& r, int64_t id) { r.id = id; }
 void set_id(Conditions&, int64_t) {}
+void set_id(Catchment&, int64_t) {}
 
 // "身份证号", "学校标识码", "学校标识码+学年".
 std::string natural_key_label(const RegisterSpec& spec) {
@@ -555,6 +605,7 @@ Result<ImportOutcome> dispatch(const RegisterSpec& spec, F&& f) {
   if (spec.kind == "school") return f(SchoolImport{});
   if (spec.kind == "area") return f(AreaImport{});
   if (spec.kind == "class") return f(ClassImport{});
+  if (spec.kind == "catchment") return f(CatchmentImport{});
   return f(ConditionsImport{});
 }
 

@@ -1,4 +1,5 @@
-// Importing a register file (乡镇(街道), 学校, 班级, 学生, 教职工, 办学条件):
+// Importing a register file (乡镇(街道), 学校, 班级, 学生, 教职工, 办学条件,
+// 小升初划片):
 // plan_import() checks every row — types, field rules, references (school by
 // 学校标识码, class by name in this school year, township by name, head teacher
 // by 身份证号 in the class's school), duplicates inside the file (of the
@@ -10,7 +11,9 @@
 // every row (the caller holds the transaction that makes it all or none) (upsert by natural key: 身份证号 for
 // people, 学校标识码 for schools, 行政区划代码 for townships (9 or 12 digits
 // under the county's code), school + year for conditions, school + year +
-// 学段 + 年级 + 班号 for classes of the current year): all or none.
+// 学段 + 年级 + 班号 for classes of the current year, the 小学 for 划片, whose
+// 小学 must teach 小学 and whose 初中 must teach 初中: a 九年一贯制学校 may
+// feed itself): all or none.
 // Re-importing the same file finds every row unchanged.
 #pragma once
 

@@ -102,7 +102,7 @@ TestServer::TestServer() {
   });
 }
 
-Reply TestServer::raw(const std::string& method, const std::string& path, const Login* who,
+Reply ApiClient::raw(const std::string& method, const std::string& path, const Login* who,
                      const std::string& body, const std::string& content_type) {
   httplib::Client client("127.0.0.1", port_);
   client.set_read_timeout(30, 0);
@@ -123,7 +123,7 @@ Reply TestServer::raw(const std::string& method, const std::string& path, const 
   return reply;
 }
 
-Reply TestServer::upload(const std::string& path, const Login* who, const std::string& file_name,
+Reply ApiClient::upload(const std::string& path, const Login* who, const std::string& file_name,
                          const std::string& content) {
   httplib::Client client("127.0.0.1", port_);
   client.set_read_timeout(60, 0);
@@ -138,7 +138,7 @@ Reply TestServer::upload(const std::string& path, const Login* who, const std::s
   return {res->status, json::parse(res->body, nullptr, false), res->headers, res->body};
 }
 
-Reply TestServer::call(const std::string& method, const std::string& path, const Login* who,
+Reply ApiClient::call(const std::string& method, const std::string& path, const Login* who,
                       const json& body, bool send_csrf) {
   Login copy;
   if (who) {
@@ -148,7 +148,7 @@ Reply TestServer::call(const std::string& method, const std::string& path, const
   return raw(method, "/api/v1" + path, who ? &copy : nullptr, body.is_null() ? "" : body.dump());
 }
 
-Login TestServer::login(const std::string& username, const std::string& password) {
+Login ApiClient::login(const std::string& username, const std::string& password) {
   httplib::Client client("127.0.0.1", port_);
   auto res = client.Post("/api/v1/auth/login",
                          json{{"username", username}, {"password", password}}.dump(),
@@ -163,7 +163,7 @@ Login TestServer::login(const std::string& username, const std::string& password
   return login;
 }
 
-int64_t TestServer::count(const std::string& table_and_where) {
+int64_t ApiClient::count(const std::string& table_and_where) {
   auto db = open_database(db_path_);
   return scalar(**db, "SELECT COUNT(*) FROM " + table_and_where);
 }

@@ -41,11 +41,10 @@ struct Landmarks {
   int64_t seat_area = 0;
 };
 
-class TestServer {
+// An HTTP client of a server on a loopback port, and its database file.
+class ApiClient {
  public:
-  static TestServer& get();  // started on first use, stopped at exit
   int port() const { return port_; }
-  const Landmarks& landmarks() const { return landmarks_; }
   const std::string& db_path() const { return db_path_; }
 
   Login login(const std::string& username, const std::string& password = "Demo@2026");
@@ -59,10 +58,18 @@ class TestServer {
   // A COUNT(*) straight from the database file, to prove what a request changed.
   int64_t count(const std::string& table_and_where);
 
- private:
-  TestServer();
+ protected:
   int port_ = 0;
   std::string db_path_;
+};
+
+class TestServer : public ApiClient {
+ public:
+  static TestServer& get();  // started on first use, stopped at exit
+  const Landmarks& landmarks() const { return landmarks_; }
+
+ private:
+  TestServer();
   Landmarks landmarks_;
 };
 

@@ -2,7 +2,8 @@
 # The edubureau command line, end to end on real files: demo (deterministic for
 # a seed), user add / passwd (with bad input refused), init of a new county,
 # migrate, a backup that restores every row, imports, exports, exam results of
-# a school where nobody sat, and the year rollover (preview, commit, again).
+# a school where nobody sat, the year rollover (preview, commit, again) and the
+# 小升初 lists after it.
 # Usage: cli_test.sh PATH_TO_EDUBUREAU
 set -u
 BIN="$1"
@@ -84,5 +85,21 @@ check "2027 opened" test "$opened" -gt 0
 check "rollover again changes nothing" bash -c "'$BIN' --db '$TMP/b.db' year rollover --to 2027 --commit | grep -q '未改动任何数据'"
 check "still the same classes" test "$(sqlite3 "$TMP/b.db" "SELECT COUNT(*) FROM classes WHERE school_year = 2027")" = "$opened"
 refuses "rollover skips no year" "只能升级到下一学年 2028" "$BIN" --db "$TMP/b.db" year rollover --to 2029
+
+# 小升初 after the rollover: with 实验小学 fed to the 初级中学 and nobody in 七年级 yet, every
+# graduate is enrolled nowhere and every one of 实验小学's is missing at the 初级中学
+sql() { sqlite3 "$TMP/b.db" "$1"; }
+primary=$(sql "SELECT id FROM schools WHERE kind = '小学' ORDER BY id LIMIT 1")
+printf '小学标识码,对口初中标识码\n%s,%s\n' "$(sql "SELECT code FROM schools WHERE id = $primary")" \
+  "$(sql "SELECT code FROM schools WHERE kind = '初级中学' ORDER BY id LIMIT 1")" >"$TMP/catchment.csv"
+check "catchment import" bash -c "'$BIN' --db '$TMP/b.db' import catchment '$TMP/catchment.csv' --user admin --commit | grep -q '新增 1'"
+graduated="FROM enrolments e JOIN classes c ON c.id = e.class_id WHERE e.school_year = 2026 AND c.section = '小学' AND c.grade = 6 AND e.status = '毕业'"
+all=$(sql "SELECT COUNT(*) $graduated") fed=$(sql "SELECT COUNT(*) $graduated AND e.school_id = $primary")
+check "transition lists every graduate" bash -c "'$BIN' --db '$TMP/b.db' transition --json | python3 -c 'import json, sys
+t = json.load(sys.stdin)
+assert t[\"year\"] == 2027 and t[\"totals\"] == {\"graduates\": $all, \"nowhere\": $all, \"expected\": $fed, \"missing\": $fed}, t[\"totals\"]
+assert $fed > 0'"
+check "transition reads as a table" bash -c "'$BIN' --db '$TMP/b.db' transition | grep -q '全县均未入学'"
+refuses "transition year bound" "2000 到 2100" "$BIN" --db "$TMP/b.db" transition --year 1999
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -422,6 +422,18 @@ async function main() {
       }
     })
 
+    await step('小升初:全县未入学的毕业生按乡镇列出,人数与接口一致', async () => {
+      await page.locator('[data-test=menu-transition]').click()
+      const api = (await apiGet(page, '/transition')).transition
+      const tab = page.locator('.el-tabs__item', { hasText: '全县未入学' })
+      await tab.click()
+      assert((await tab.textContent()).includes(`(${api.totals.nowhere} / 毕业 ${api.totals.graduates})`),
+        `标签页人数与接口不一致:${await tab.textContent()}`)
+      await page.locator('[data-test=transition-township]').first().waitFor({ timeout: TIMEOUT })
+      const shown = await page.locator('[data-test=transition-township]').count()
+      assert(shown === api.townships.length, `页面列出 ${shown} 个乡镇,接口 ${api.townships.length} 个`)
+    })
+
     await step('退出登录回到登录页', async () => {
       await page.locator('[data-test=logout]').click()
       await page.locator('[data-test=login-title]').waitFor()

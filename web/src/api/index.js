@@ -47,6 +47,12 @@ export const rolloverApi = {
   commit: (toYear) => post('/rollover/commit', { to_year: toYear }),
 }
 
+// 小升初: the 划片 and the follow-up lists of a school year (null: the current one).
+export const transitionApi = {
+  catchments: () => get('/catchments'),
+  lists: (year) => get('/transition', year ? { year } : {}),
+}
+
 export const adminApi = {
   users: () => get('/users'),
   createUser: (user) => post('/users', user),

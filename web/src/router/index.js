@@ -1,8 +1,9 @@
 // Hash routes (/#/schools/12), so the server needs no fallback for deep links.
 // Every route but 登录 needs a session; 模拟规划, 学年升级, 乡镇(街道), 用户管理 and 操作日志 need
-// bureau_admin; 数据导入 needs a user who may create records (auth.canEdit).
+// bureau_admin; 数据导入 needs a user who may create records (auth.canEdit); 小升初, a user who
+// may read the follow-up lists (auth.canReadFollowUp).
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { Calendar, DataAnalysis, Document, Medal, HomeFilled, Histogram, Location, School, Setting, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Calendar, DataAnalysis, Document, Guide, Medal, HomeFilled, Histogram, Location, School, Setting, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import AdminLayout from '../layout/AdminLayout.vue'
 import LoginView from '../views/LoginView.vue'
 import { useAuthStore } from '../stores/auth'
@@ -25,6 +26,7 @@ const pages = [
   { path: 'balance', name: 'balance', component: () => import('../views/BalanceView.vue'), meta: { title: '均衡发展', icon: Histogram } },
   { path: 'whatif', name: 'whatif', component: () => import('../views/WhatIfView.vue'), meta: { title: '模拟规划', icon: TrendCharts, admin: true } },
   { path: 'exams', name: 'exams', component: () => import('../views/ExamView.vue'), meta: { title: '质量监测', icon: Medal } },
+  { path: 'transition', name: 'transition', component: () => import('../views/TransitionView.vue'), meta: { title: '小升初', icon: Guide, followUp: true } },
   { path: 'imports', name: 'imports', component: () => import('../views/ImportView.vue'), meta: { title: '数据导入', icon: Upload, edit: true } },
   { path: 'rollover', name: 'rollover', component: () => import('../views/RolloverView.vue'), meta: { title: '学年升级', icon: Calendar, admin: true } },
   { path: 'areas', name: 'areas', component: () => import('../views/AreaListView.vue'), meta: { title: '乡镇(街道)', icon: Location, admin: true } },
@@ -48,6 +50,7 @@ router.beforeEach(async (to) => {
   if (!auth.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   if (to.meta.admin && !auth.isAdmin) return { name: 'dashboard' }
   if (to.meta.edit && !auth.canEdit) return { name: 'dashboard' }
+  if (to.meta.followUp && !auth.canReadFollowUp) return { name: 'dashboard' }
   return true
 })
 

@@ -15,6 +15,8 @@ export const useAuthStore = defineStore('auth', {
     readOnly: (s) => (entity, record, key) => !!record && !s.user?.changeable_fields?.[entity]?.includes(key),
     // Change histories are open to every role but teacher (the server's access policy).
     canReadHistory: (s) => !!s.user && s.user.role !== 'teacher',
+    // The 小升初 follow-up lists too (Entity::kTransition).
+    canReadFollowUp: (s) => !!s.user && s.user.role !== 'teacher',
     // {id, name} of the user's own school, for users scoped to one school.
     ownSchool: (s) => (s.user?.school_id ? { id: s.user.school_id, name: s.user.scope_name } : null),
   },

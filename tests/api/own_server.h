@@ -1,0 +1,36 @@
+// A server over a county of its own (a 0.02-scale demo county with the demo
+// users, in a temp directory named after the test), for tests that change what
+// the shared TestServer serves: 学年升级 and what follows it.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+#include "api_server_fixture.h"
+#include "http/server.h"
+#include "store/database.h"
+
+namespace edu::apitest {
+
+class OwnServer : public ApiClient {
+ public:
+  explicit OwnServer(const std::string& name);
+  ~OwnServer();
+  // As the bureau admin: {"status": …, "body": …}.
+  json admin_call(const std::string& method, const std::string& path, const json& body = nullptr);
+  const Login& admin() const { return admin_; }
+  // The first column of each row of `sql`, straight from the database file.
+  std::vector<int64_t> ids(const std::string& sql);
+  // Runs `sql` on the database file (to set up what a test then proves).
+  void exec(const std::string& sql);
+
+ private:
+  std::filesystem::path dir_;
+  std::unique_ptr<ApiServer> server_;
+  std::thread thread_;
+  std::unique_ptr<Database> db_;
+  Login admin_;
+};
+
+}  // namespace edu::apitest
