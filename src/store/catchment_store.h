@@ -1,4 +1,4 @@
-// 划片 (migration 7): which 初中 each 小学 feeds, as stored. The import
+// 划片 (migration 8): which 初中 each 小学 feeds, as stored. The import
 // (workflow/register_import.h, kind "catchment") decides what may be written;
 // this only reads and writes rows.
 #pragma once
