@@ -69,7 +69,7 @@ Status validate_school(const School& s) {
   return Status::Ok();
 }
 
-Status validate_student(const Student& s, const Date& today) {
+Status validate_student(const Student& s, const Date& today, int school_year) {
   EDU_CHECK(required(s.name, "name", "姓名"));
   EDU_CHECK(in_enum(s.gender, genders(), "gender"));
   EDU_CHECK(valid_date(s.birth_date, "birth_date", "出生日期", today));
@@ -77,7 +77,10 @@ Status validate_student(const Student& s, const Date& today) {
   EDU_CHECK(in_enum(s.ethnicity, ethnicities(), "ethnicity"));
   EDU_CHECK(in_enum(s.status, student_statuses(), "status"));
   EDU_CHECK(in_enum(s.household, households(), "household"));
-  EDU_CHECK(valid_date(s.enrolled_on, "enrolled_on", "入学日期", today));
+  const Date term_start{school_year, 9, 1};
+  if (s.enrolled_on != term_start || term_start <= today) {
+    EDU_CHECK(valid_date(s.enrolled_on, "enrolled_on", "入学日期", today));
+  }
   if (s.enrolled_on <= s.birth_date)
     return Status::Error("validation", "入学日期不能早于出生日期", "enrolled_on");
   if (s.school_id <= 0) return Status::Error("validation", "请选择学校", "school_id");

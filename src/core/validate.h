@@ -10,8 +10,10 @@
 namespace edu {
 
 Status validate_school(const School& school);
-// `today` bounds birth and hire dates.
-Status validate_student(const Student& student, const Date& today);
+// `today` bounds birth and hire dates. A student's 入学日期 may also be the
+// first day (9月1日) of `school_year`, the current one, before it comes:
+// 招生 is entered in the summer, after the 学年升级 opened the new year.
+Status validate_student(const Student& student, const Date& today, int school_year);
 Status validate_teacher(const Teacher& teacher, const Date& today);
 
 // Is a student born on `birth` of a plausible age for `grade` in `school_year`

@@ -90,7 +90,7 @@ struct StudentTraits {
   static constexpr const char* kElsewhere = "如该生转入本校,请由原校办理转出后再登记";
   static Status check(Database& db, const Actor& actor, const Record& s,
                       const RegisterContext& ctx) {
-    Status v = validate_student(s, ctx.today);
+    Status v = validate_student(s, ctx.today, ctx.school_year);
     if (!v.ok()) return v;
     v = check_school_in_scope(db, actor, s.school_id, ctx);
     if (!v.ok()) return v;

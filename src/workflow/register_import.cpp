@@ -165,7 +165,7 @@ struct StudentImport {
                                        ctx.school_year);
       if (!age.ok()) row.fail(age, kPersonFieldToKey);
     }
-    Status v = validate_student(s, ctx.today);
+    Status v = validate_student(s, ctx.today, ctx.school_year);
     if (!v.ok()) row.fail(v, kPersonFieldToKey);
     return s;
   }

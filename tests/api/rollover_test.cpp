@@ -107,11 +107,11 @@ TEST(Rollover, EntrantsImportedIntoTheNewYearsClassesAreCounted) {
                                   {{"section", "小学"}, {"grade", 1}, {"count", 1}});
   ASSERT_EQ(opened["status"], 201) << opened.dump();
   const std::string klass = opened["body"]["items"][0]["name"];
-  // 入学日期 may not be later than today, and the test runs before 2027-09-01.
+  // 入学日期 2027-09-01 is the new year's first day: allowed before it comes (core/validate.h).
   std::string file = "姓名,性别,身份证号,出生日期,民族,学校标识码,班级,学籍状态,入学日期,户口性质\n";
   for (const char* name : {"新生甲", "新生乙"})
     file += std::string(name) + ",女," + new_id_number(2021, false) + ",2021-03-15,汉族," + code + "," + klass +
-            ",在读,2026-09-01,农村\n";
+            ",在读,2027-09-01,农村\n";
   Reply preview = server.upload("/imports/student", &server.admin(), "新生.csv", file);
   ASSERT_EQ(preview.status, 200) << preview.body.dump();
   ASSERT_EQ(preview.body["import"]["valid_rows"], 2) << preview.body.dump();

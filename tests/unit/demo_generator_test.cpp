@@ -173,7 +173,7 @@ TEST_F(DemoCountyTest, EveryoneHasAValidUniqueIdNumber) {
     ASSERT_TRUE(info.ok()) << s.id_number << ": " << info.status().message();
     EXPECT_EQ(info->birth_date, s.birth_date) << s.id_number;
     EXPECT_EQ(info->gender, s.gender) << s.id_number;
-    Status valid = validate_student(s, kToday);
+    Status valid = validate_student(s, kToday, 2026);
     EXPECT_TRUE(valid.ok()) << s.id_number << ": " << valid.message();
     EXPECT_TRUE(seen.insert(s.id_number).second) << s.id_number;
   }

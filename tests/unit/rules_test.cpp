@@ -72,29 +72,45 @@ Student valid_student() {
 }
 
 TEST(Validate, AcceptsAValidStudent) {
-  EXPECT_TRUE(validate_student(valid_student(), kToday).ok());
+  EXPECT_TRUE(validate_student(valid_student(), kToday, 2026).ok());
 }
 
 TEST(Validate, StudentErrorsNameTheField) {
   Student s = valid_student();
   s.name = "";
-  EXPECT_EQ(validate_student(s, kToday).field(), "name");
+  EXPECT_EQ(validate_student(s, kToday, 2026).field(), "name");
   s = valid_student();
   s.gender = "女";  // the ID's sequence digit is odd
-  Status st = validate_student(s, kToday);
+  Status st = validate_student(s, kToday, 2026);
   EXPECT_EQ(st.field(), "gender");
   EXPECT_NE(st.message().find("不一致"), std::string::npos);
   s = valid_student();
   s.birth_date = {2014, 9, 2};
-  EXPECT_EQ(validate_student(s, kToday).field(), "birth_date");
+  EXPECT_EQ(validate_student(s, kToday, 2026).field(), "birth_date");
   s = valid_student();
   s.status = "在校";
-  st = validate_student(s, kToday);
+  st = validate_student(s, kToday, 2026);
   EXPECT_EQ(st.field(), "status");
   EXPECT_NE(st.message().find("可选"), std::string::npos);
   s = valid_student();
   s.id_number[17] = s.id_number[17] == '0' ? '1' : '0';
-  EXPECT_EQ(validate_student(s, kToday).code(), "invalid_id_number");
+  EXPECT_EQ(validate_student(s, kToday, 2026).code(), "invalid_id_number");
+}
+
+// 招生 in the summer: after the rollover to 2027, on 2026-11-22 (kToday) as on any
+// day before it, an entrant's 入学日期 may be 2027-09-01, the first day of the
+// current year — and no other day after today.
+TEST(Validate, EnrolmentMayBeTheCurrentYearsFirstDay) {
+  Student s = valid_student();
+  s.enrolled_on = {2027, 9, 1};
+  EXPECT_TRUE(validate_student(s, kToday, 2027).ok());
+  Status st = validate_student(s, kToday, 2026);
+  EXPECT_EQ(st.field(), "enrolled_on");
+  EXPECT_EQ(st.message(), "入学日期2027-09-01晚于今天");
+  s.enrolled_on = {2027, 9, 2};
+  EXPECT_EQ(validate_student(s, kToday, 2027).field(), "enrolled_on");
+  s.enrolled_on = {2026, 11, 23};
+  EXPECT_EQ(validate_student(s, kToday, 2027).field(), "enrolled_on");
 }
 
 TEST(Validate, AgeMustSuitTheGrade) {
