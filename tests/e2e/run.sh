@@ -18,47 +18,8 @@ REPO=$(cd "$HERE/../.." && pwd)
 if [ ! -d "$HERE/node_modules" ]; then
   (cd "$HERE" && npm ci --no-audit --no-fund)
 fi
-if [ ! -f "$REPO/web/dist/index.html" ]; then
-  (cd "$REPO/web" && npm ci --no-audit --no-fund && npx vite build)
-fi
-
-TMP=$(mktemp -d)
-SERVER_PID=
-cleanup() {
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-
-"$BIN" --db "$TMP/demo.db" demo --scale 0.05 >"$TMP/demo.log" 2>&1 || {
-  echo "e2e: generating the demo county failed:" >&2
-  cat "$TMP/demo.log" >&2
-  exit 1
-}
-"$BIN" --db "$TMP/demo.db" serve --host 127.0.0.1 --port "$PORT" --web "$REPO/web/dist" >"$TMP/server.log" 2>&1 &
-SERVER_PID=$!
-
-# Wait until the API answers (401 before login is the expected answer).
-for _ in $(seq 1 100); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/auth/me" || true)
-  if [ "$code" = 401 ] || [ "$code" = 200 ]; then break; fi
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "e2e: the server exited:" >&2
-    cat "$TMP/server.log" >&2
-    exit 1
-  fi
-  sleep 0.2
-done
-if [ "$code" != 401 ] && [ "$code" != 200 ]; then
-  echo "e2e: the server did not answer on port $PORT within 20 s" >&2
-  cat "$TMP/server.log" >&2
-  exit 1
-fi
+SUITE=e2e
+source "$REPO/tests/serve_demo.sh"
 
 status=0
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/login_school.mjs" || status=$?
