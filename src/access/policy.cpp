@@ -62,6 +62,7 @@ bool allowed(const User& user, Action action, Entity entity) {
     case Action::kRead:
       return entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher ||
              entity == Entity::kStatistics || entity == Entity::kExam || entity == Entity::kCatchment ||
+             entity == Entity::kArea || entity == Entity::kClass ||
              (entity == Entity::kExamIntegrity && (r == role::kAreaOfficer || r == role::kInspector)) ||
              (entity == Entity::kTransition && r != role::kTeacher);
     case Action::kCreate:

@@ -101,7 +101,7 @@ int run_export(Database& db, const std::string& list, const std::string& path,
   }
   auto year = current_school_year(db);
   if (!year.ok()) return fail(year.status());
-  Result<int64_t> rows = Status::Error("not_found", "未知的名录“" + list + "”(可用:schools、students、teachers、conditions)");
+  Result<int64_t> rows = Status::Error("not_found", "未知的名录“" + list + "”(可用:schools、students、teachers、conditions、classes、areas、catchments)");
   if (list == "schools") {
     rows = export_schools(db, *actor, {}, *year, path);
   } else if (list == "students") {
@@ -113,9 +113,17 @@ int run_export(Database& db, const std::string& list, const std::string& path,
     f.school_id = school_id;
     rows = export_teachers(db, *actor, f, path);
   } else if (list == "conditions") {
-    ConditionsFilter f;
+    SchoolRecordsFilter f;
     f.school_id = school_id;
     rows = export_conditions(db, *actor, f, *year, path);
+  } else if (list == "classes") {
+    SchoolRecordsFilter f;
+    f.school_id = school_id;
+    rows = export_classes(db, *actor, f, *year, path);
+  } else if (list == "areas") {
+    rows = export_areas(db, *actor, path);
+  } else if (list == "catchments") {
+    rows = export_catchments(db, *actor, path);
   }
   if (!rows.ok()) return fail(rows.status());
   std::cout << "已导出 " << *rows << " 行到 " << path << "\n";
@@ -247,7 +255,7 @@ int run_cli(int argc, char** argv) {
 
   std::string export_list, export_path, export_user, export_school;
   auto* export_cmd = app.add_subcommand("export", "导出名录为 xlsx / export a register list as xlsx");
-  export_cmd->add_option("list", export_list, "schools | students | teachers | conditions")->required();
+  export_cmd->add_option("list", export_list, "schools | students | teachers | conditions | classes | areas | catchments")->required();
   export_cmd->add_option("file", export_path, "输出的 .xlsx 文件 / output file")->required();
   export_cmd->add_option("--user", export_user, "以该用户的身份与权限导出 / act as this user")->required();
   export_cmd->add_option("--school-code", export_school, "只导出该学校 / only this school");

@@ -62,10 +62,28 @@ void add_export_routes(Router& router) {
                                            return export_teachers(c.db, c.who(), f, path);
                                          }));
   router.get("/exports/conditions\\.xlsx",
-             export_route<ConditionsFilter>(
-                 "办学条件", conditions_filter,
-                 [](ApiCall& c, const ConditionsFilter& f, const std::string& path) {
+             export_route<SchoolRecordsFilter>(
+                 "办学条件", school_records_filter,
+                 [](ApiCall& c, const SchoolRecordsFilter& f, const std::string& path) {
                    return export_conditions(c.db, c.who(), f, c.school_year, path);
+                 }));
+  router.get("/exports/classes\\.xlsx",
+             export_route<SchoolRecordsFilter>(
+                 "班级", school_records_filter,
+                 [](ApiCall& c, const SchoolRecordsFilter& f, const std::string& path) {
+                   return export_classes(c.db, c.who(), f, c.school_year, path);
+                 }));
+  router.get("/exports/areas\\.xlsx",
+             export_route<SchoolRecordsFilter>(
+                 "乡镇(街道)", school_records_filter,
+                 [](ApiCall& c, const SchoolRecordsFilter&, const std::string& path) {
+                   return export_areas(c.db, c.who(), path);
+                 }));
+  router.get("/exports/catchments\\.xlsx",
+             export_route<SchoolRecordsFilter>(
+                 "小升初划片", school_records_filter,
+                 [](ApiCall& c, const SchoolRecordsFilter&, const std::string& path) {
+                   return export_catchments(c.db, c.who(), path);
                  }));
 }
 

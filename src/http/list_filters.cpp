@@ -105,8 +105,8 @@ Result<ClassSizeFilter> class_size_filter(const ApiCall& call) {
   return f;
 }
 
-Result<ConditionsFilter> conditions_filter(const ApiCall& call) {
-  ConditionsFilter f;
+Result<SchoolRecordsFilter> school_records_filter(const ApiCall& call) {
+  SchoolRecordsFilter f;
   std::optional<int64_t> year;
   Status s = read_ints(call, {{"area_id", &f.area_id}, {"school_id", &f.school_id}, {"school_year", &year}});
   if (!s.ok()) return s;

@@ -6,6 +6,8 @@
 #include "core/record_fields.h"
 #include "ingest/register_spec.h"
 #include "report/xlsx_table_writer.h"
+#include "store/area_store.h"
+#include "store/catchment_store.h"
 #include "workflow/change_log.h"
 
 namespace edu {
@@ -50,14 +52,29 @@ Result<std::unique_ptr<report::XlsxTableWriter>> open_writer(const RegisterSpec&
   return report::XlsxTableWriter::create(path, spec.title, spec.columns);
 }
 
-// Codes of the schools in the actor's scope, by id.
+// Codes of the schools in the actor's scope and the filter's area and school, by id.
 Result<std::map<int64_t, std::string>> school_codes(Database& db, const Actor& actor,
+                                                    const SchoolRecordsFilter& filter,
                                                     int school_year) {
-  auto schools = list_schools(db, actor.scope, {}, {1, 1'000'000}, school_year);
+  SchoolFilter schools_filter;
+  schools_filter.area_id = filter.area_id;
+  auto schools = list_schools(db, actor.scope, schools_filter, {1, 1'000'000}, school_year);
   if (!schools.ok()) return schools.status();
   std::map<int64_t, std::string> codes;
-  for (const SchoolView& v : schools->items) codes[v.school.id] = v.school.code;
+  for (const SchoolView& v : schools->items)
+    if (!filter.school_id || v.school.id == *filter.school_id) codes[v.school.id] = v.school.code;
   return codes;
+}
+
+// Writes `rows` (each a record's fields by key) as the spec's sheet.
+template <class Rows>
+Result<int64_t> write_rows(const RegisterSpec& spec, const Rows& rows, const std::string& path) {
+  auto writer = open_writer(spec, path);
+  if (!writer.ok()) return writer.status();
+  for (const Overrides& row : rows)
+    if (Status s = (*writer)->add_row(row_of(spec, {}, row)); !s.ok()) return s;
+  if (Status s = (*writer)->close(); !s.ok()) return s;
+  return static_cast<int64_t>(rows.size());
 }
 
 // Writes the people (students or teachers) that `fetch` pages through.
@@ -67,7 +84,7 @@ Result<int64_t> export_people(Database& db, const Actor& actor, Entity entity, F
   if (!allowed(actor.user, Action::kRead, entity)) return forbidden();
   const RegisterSpec& spec = *find_register_spec(entity == Entity::kStudent ? "student" : "teacher");
   const bool full_ids = allowed(actor.user, Action::kRevealIdNumber, entity);
-  auto codes = school_codes(db, actor, 0);
+  auto codes = school_codes(db, actor, {}, 0);
   if (!codes.ok()) return codes.status();
   auto writer = open_writer(spec, path);
   if (!writer.ok()) return writer.status();
@@ -126,31 +143,88 @@ Result<int64_t> export_teachers(Database& db, const Actor& actor, const TeacherF
       [](const TeacherView&) { return Overrides{}; }, path);
 }
 
-Result<int64_t> export_conditions(Database& db, const Actor& actor, const ConditionsFilter& filter,
+Result<int64_t> export_conditions(Database& db, const Actor& actor, const SchoolRecordsFilter& filter,
                                   int school_year, const std::string& path) {
   if (!allowed(actor.user, Action::kRead, Entity::kSchool)) return forbidden();
-  const RegisterSpec& spec = *find_register_spec("conditions");
-  SchoolFilter schools_filter;
-  schools_filter.area_id = filter.area_id;
-  auto schools = list_schools(db, actor.scope, schools_filter, {1, 1'000'000}, school_year);
-  if (!schools.ok()) return schools.status();
-  std::map<int64_t, std::string> codes;
-  for (const SchoolView& v : schools->items)
-    if (!filter.school_id || v.school.id == *filter.school_id) codes[v.school.id] = v.school.code;
+  auto codes = school_codes(db, actor, filter, school_year);
+  if (!codes.ok()) return codes.status();
   auto all = list_all_conditions(db);
   if (!all.ok()) return all.status();
-  auto writer = open_writer(spec, path);
-  if (!writer.ok()) return writer.status();
-  int64_t written = 0;
+  std::vector<Overrides> rows;
   for (const Conditions& c : *all) {
-    auto code = codes.find(c.school_id);
-    if (code == codes.end() || (filter.school_year && c.school_year != *filter.school_year)) continue;
-    Status s = (*writer)->add_row(row_of(spec, fields_of(c), {{"school_code", code->second}}));
-    if (!s.ok()) return s;
-    ++written;
+    auto code = codes->find(c.school_id);
+    if (code == codes->end() || (filter.school_year && c.school_year != *filter.school_year)) continue;
+    Overrides row;
+    for (const FieldValue& f : fields_of(c)) row[f.key] = f.value;
+    row["school_code"] = code->second;
+    rows.push_back(std::move(row));
   }
-  if (Status s = (*writer)->close(); !s.ok()) return s;
+  return write_rows(*find_register_spec("conditions"), rows, path);
+}
+
+Result<int64_t> export_areas(Database& db, const Actor& actor, const std::string& path) {
+  if (!allowed(actor.user, Action::kRead, Entity::kArea)) return forbidden();
+  auto areas = list_areas(db, actor.scope);
+  if (!areas.ok()) return areas.status();
+  std::vector<Overrides> rows;
+  for (const Area& area : *areas) {
+    if (!area.parent_id) continue;  // the county is made by `init`, not imported
+    Overrides row;
+    for (const FieldValue& f : fields_of(area)) row[f.key] = f.value;
+    rows.push_back(std::move(row));
+  }
+  return write_rows(*find_register_spec("area"), rows, path);
+}
+
+Result<int64_t> export_classes(Database& db, const Actor& actor, const SchoolRecordsFilter& filter,
+                               int school_year, const std::string& path) {
+  if (!allowed(actor.user, Action::kRead, Entity::kClass)) return forbidden();
+  const int year = filter.school_year.value_or(school_year);
+  auto codes = school_codes(db, actor, filter, year);
+  if (!codes.ok()) return codes.status();
+  const bool full_ids = allowed(actor.user, Action::kRevealIdNumber, Entity::kTeacher);
+  std::map<int64_t, std::string> teacher_ids;  // head teachers' ID numbers, as the actor may see them
+  TeacherFilter teachers;
+  teachers.school_id = filter.school_id;
+  teachers.area_id = filter.area_id;
+  auto read = for_each_record<TeacherView>(
+      [&](PageRequest page) { return list_teachers(db, actor.scope, teachers, page); },
+      [&](const TeacherView& v) {
+        const std::string& id = v.teacher.id_number;
+        teacher_ids[v.teacher.id] = full_ids ? id : mask_id_number(id);
+        return Status::Ok();
+      });
+  if (!read.ok()) return read.status();
+  std::vector<Overrides> rows;
+  for (const auto& [school_id, code] : *codes) {
+    auto classes = list_classes(db, school_id, year);
+    if (!classes.ok()) return classes.status();
+    for (const ClassView& v : *classes) {
+      Overrides row;
+      for (const FieldValue& f : fields_of(v.klass)) row[f.key] = f.value;
+      row["school_code"] = code;
+      row["grade"] = grade_label(v.klass.section, v.klass.grade);
+      if (v.klass.head_teacher_id) row["head_teacher"] = teacher_ids[*v.klass.head_teacher_id];
+      rows.push_back(std::move(row));
+    }
+  }
+  auto written = write_rows(*find_register_spec("class"), rows, path);
+  if (written.ok() && full_ids) {
+    Status s = audit(db, &actor, "export", Entity::kClass, 0,
+                     {{"rows", "", std::to_string(*written)}, {"id_numbers", "", "完整身份证号"}});
+    if (!s.ok()) return s;
+  }
   return written;
+}
+
+Result<int64_t> export_catchments(Database& db, const Actor& actor, const std::string& path) {
+  if (!allowed(actor.user, Action::kRead, Entity::kCatchment)) return forbidden();
+  auto catchments = list_catchments(db, actor.scope);
+  if (!catchments.ok()) return catchments.status();
+  std::vector<Overrides> rows;
+  for (const CatchmentView& v : *catchments)
+    rows.push_back({{"school_code", v.school_code}, {"middle_school_code", v.middle_school_code}});
+  return write_rows(*find_register_spec("catchment"), rows, path);
 }
 
 }  // namespace edu

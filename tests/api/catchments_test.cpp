@@ -81,6 +81,17 @@ TEST(Catchments, ImportNamesBadRowsThenWritesACleanFile) {
   EXPECT_EQ(seen("school_admin"), std::vector<int64_t>{lm().own_school});
   for (const json& row : all.body["items"])
     if (row["school_id"] == lm().own_school) EXPECT_EQ(row["middle_school_code"], m1);
+
+  // The export holds the rows each role reads, and imports again unchanged.
+  Reply file = server().call("GET", "/exports/catchments.xlsx", &admin);
+  ASSERT_EQ(file.status, 200);
+  auto again = server().upload("/imports/catchment", &admin, "划片.xlsx", file.raw_body);
+  ASSERT_EQ(again.status, 200) << again.body.dump();
+  EXPECT_TRUE(again.body["import"]["problems"].empty()) << again.body.dump();
+  EXPECT_EQ(again.body["import"]["unchanged"], 3);
+  Reply own_file = server().call("GET", "/exports/catchments.xlsx", &school_admin);
+  auto own_rows = server().upload("/imports/catchment", &admin, "划片.xlsx", own_file.raw_body);
+  EXPECT_EQ(own_rows.body["import"]["unchanged"], 1) << own_rows.body.dump();
 }
 
 }  // namespace

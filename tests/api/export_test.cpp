@@ -109,15 +109,17 @@ TEST(Export, FiltersAndScopeMatchTheList) {
   EXPECT_EQ(server().call("GET", "/exports/students.xlsx?grade=abc", &sa).status, 400);
 }
 
-TEST(Export, SchoolsAndConditionsRoundTrip) {
+TEST(Export, EveryOtherRegisterRoundTrips) {
   Login admin = server().login("admin");
-  for (const std::string& kind : {std::string("school"), std::string("conditions")}) {
-    std::string plural = kind == "school" ? "schools" : "conditions";
+  const std::vector<std::pair<std::string, std::string>> kinds = {
+      {"school", "schools"}, {"conditions", "conditions"}, {"area", "areas"},
+      {"class", "classes"}};  // 划片: tests/api/catchments_test.cpp
+  for (const auto& [kind, plural] : kinds) {
     Reply r = server().call("GET", "/exports/" + plural + ".xlsx", &admin);
     auto sheets = sheets_of(r);
     ASSERT_EQ(sheets.size(), 1u);
     size_t rows = sheets[0].rows.size() - 1;
-    EXPECT_GT(rows, 0u);
+    EXPECT_GT(rows, 0u) << kind;
     auto preview = server().upload("/imports/" + kind, &admin, kind + ".xlsx", r.raw_body);
     ASSERT_EQ(preview.status, 200) << preview.body.dump().substr(0, 500);
     EXPECT_TRUE(preview.body["import"]["problems"].empty()) << kind << preview.body["import"]["problems"].dump().substr(0, 500);
@@ -128,6 +130,28 @@ TEST(Export, SchoolsAndConditionsRoundTrip) {
   ASSERT_EQ(year.size(), 1u);
   ASSERT_EQ(all.size(), 1u);
   EXPECT_LT(year[0].rows.size(), all[0].rows.size());
+}
+
+TEST(Export, ClassesAreTheSchoolsOwnWithTheirHeadTeachers) {
+  Login sa = server().login("school_admin");
+  auto own = sheets_of(server().call("GET", "/exports/classes.xlsx", &sa));
+  ASSERT_EQ(own.size(), 1u);
+  Reply listed = server().call("GET", "/classes?school_id=" + std::to_string(lm().own_school), &sa);
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(own[0].rows.size() - 1, listed.body["items"].size());
+  int head = column_of(own[0], "班主任身份证号");
+  ASSERT_GE(head, 0);
+  size_t with_head = 0;
+  for (size_t i = 1; i < own[0].rows.size(); ++i)
+    with_head += own[0].rows[i].cells.size() > static_cast<size_t>(head) &&
+                 own[0].rows[i].cells[head].text.size() == 18;
+  EXPECT_GT(with_head, 0u);
+  // Another school's classes are not the school admin's to export.
+  auto other = sheets_of(server().call(
+      "GET", "/exports/classes.xlsx?school_id=" + std::to_string(lm().rural_school), &sa));
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0].rows.size(), 1u);
+  EXPECT_EQ(server().call("GET", "/exports/classes.xlsx?school_year=abc", &sa).status, 400);
 }
 
 TEST(Export, ErrorSheetMarksTheBadRows) {

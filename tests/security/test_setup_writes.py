@@ -1,7 +1,9 @@
 """The county set-up's writes (issue 9): 开设班级 (POST /schools/{id}/classes) and
 renaming a township (PUT /areas/{id}). Another school's id, another role, hostile
 bodies: each is refused, and nothing is opened or renamed."""
+import io
 import sqlite3
+import zipfile
 
 from client import DB, SecurityCase, Session
 
@@ -65,3 +67,22 @@ class SetupWritesTest(SecurityCase):
         r = self.admin.put("/areas/99999999999999999999", {"name": "改名镇"})
         self.assertEqual(r.status, 404, r)
         self.assertEqual(count(f"SELECT name FROM areas WHERE id = {self.area['id']}"), before)
+
+    def test_set_up_exports_hold_only_the_users_own_rows(self):
+        other = self.other_school["id"]
+        for query in (f"?school_id={other}", f"?area_id={self.area['id']}&school_id={other}"):
+            r = self.sa.get("/exports/classes.xlsx" + query)
+            self.assertEqual(r.status, 200, r)
+            sheet = zipfile.ZipFile(io.BytesIO(r.body)).read("xl/worksheets/sheet1.xml")
+            self.assertNotIn(b"<row r=\"2\"", sheet, query)  # the header row only
+        for query in ("?school_id=%ff", "?school_id=99999999999999999999", "?school_year=%00",
+                      "?area_id=-1%00"):
+            for kind in ("classes", "areas", "catchments"):
+                r = self.sa.get(f"/exports/{kind}.xlsx" + query)
+                self.assertIn(r.status, (200, 400, 404), (kind, query, r))
+        r = Session("teacher").get("/exports/classes.xlsx")
+        self.assertEqual(r.status, 200, r)  # the teacher's school's classes, IDs masked
+        book = zipfile.ZipFile(io.BytesIO(r.body))
+        text = "".join(book.read(n).decode() for n in book.namelist() if n.startswith("xl/"))
+        self.assertIn("************", text)
+        self.assertNotRegex(text, r"\d{17}[\dX]")
