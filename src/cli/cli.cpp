@@ -51,6 +51,9 @@ int run_serve(const ServerOptions& options) {
   std::signal(SIGTERM, on_signal);
   std::cout << "EduBureau 教育局综合管理平台 已启动:http://localhost:" << (*server)->port()
             << "/  (数据库 " << options.database << ",按 Ctrl+C 停止)" << std::endl;
+  if (!(*server)->setup_code().empty())
+    std::cout << "数据库尚未初始化:请在浏览器中打开上述地址完成首次设置,首次设置码 "
+              << (*server)->setup_code() << "(或用 edubureau init 命令初始化)" << std::endl;
   (*server)->run();
   g_server = nullptr;
   return 0;

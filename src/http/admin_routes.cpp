@@ -14,7 +14,7 @@ Result<Reply> list_users_route(ApiCall& call) {
   if (!users.ok()) return users.status();
   Json items = Json::array();
   for (const User& u : *users) {
-    auto name = scope_name(call.db, call.app, u);
+    auto name = scope_name(call.db, u);
     items.push_back(user_json(u, name.ok() ? *name : "(账号配置不完整)"));
   }
   return Reply(Json{{"items", items}, {"total", items.size()}});
@@ -36,7 +36,7 @@ Result<Reply> create_user_route(ApiCall& call) {
   if (!in.status().ok()) return in.status();
   auto created = create_user(call.db, &call.who(), u);
   if (!created.ok()) return created.status();
-  auto name = scope_name(call.db, call.app, *created);
+  auto name = scope_name(call.db, *created);
   if (!name.ok()) return name.status();
   return Reply(201, Json{{"user", user_json(*created, *name)}});
 }

@@ -59,7 +59,7 @@ Result<Reply> indicators_route(ApiCall& call, SnapshotCache& cache) {
   if (!year.ok()) return year.status();
   auto c = context(call, cache, Entity::kStatistics, *year);
   if (!c.ok()) return c.status();
-  auto name = scope_name(call.db, call.app, call.who().user);
+  auto name = scope_name(call.db, call.who().user);
   if (!name.ok()) return name.status();
   Statistics s = compute_statistics(*c->snapshot, c->year,
                                     visible_schools(*c->snapshot, call.who().scope), *name);

@@ -17,7 +17,7 @@ std::string cookie(const AppState& app, const std::string& token, int64_t max_ag
 }
 
 Result<Json> me_json(ApiCall& call, const User& user, const std::string& csrf) {
-  auto name = scope_name(call.db, call.app, user);
+  auto name = scope_name(call.db, user);
   if (!name.ok()) return name.status();
   return Json{{"user", user_json(user, *name)}, {"csrf_token", csrf}};
 }
@@ -102,10 +102,10 @@ Result<Reply> me(ApiCall& call) {
 
 }  // namespace
 
-Result<std::string> scope_name(Database& db, const AppState& app, const User& user) {
+Result<std::string> scope_name(Database& db, const User& user) {
   auto scope = scope_of(user);
   if (!scope.ok()) return scope.status();
-  if (scope->kind == Scope::Kind::kAll) return app.county_name;
+  if (scope->kind == Scope::Kind::kAll) return get_setting(db, "county_name", "本县");
   if (scope->kind == Scope::Kind::kArea) {
     auto area = get_area(db, scope->area_id);
     if (!area.ok()) return area.status();

@@ -20,11 +20,13 @@ Result<Reply> enums(ApiCall& call) {
     for (int g = -2; g <= 12; ++g)
       if (grade_in_section(section, g))
         grades.push_back({{"section", section}, {"grade", g}, {"label", grade_label(section, g)}});
+  auto county_name = get_setting(call.db, "county_name", "本县");
+  if (!county_name.ok()) return county_name.status();
   return Reply(Json{{"enums", lists},
                     {"roles", roles},
                     {"grades", grades},
                     {"school_year", call.school_year},
-                    {"county_name", call.app.county_name}});
+                    {"county_name", *county_name}});
 }
 
 Json area_tree(const std::vector<Area>& all, const Area& a) {
@@ -65,7 +67,7 @@ Result<Reply> rename_area_route(ApiCall& call) {
 Result<Reply> dashboard(ApiCall& call) {
   auto s = summarize(call.db, call.who().scope, call.school_year);
   if (!s.ok()) return s.status();
-  auto name = scope_name(call.db, call.app, call.who().user);
+  auto name = scope_name(call.db, call.who().user);
   if (!name.ok()) return name.status();
   return Reply(Json{
       {"scope_name", *name},

@@ -26,7 +26,9 @@ using Json = nlohmann::json;
 struct AppState {
   ConnectionPool* pool = nullptr;
   LoginLimiter limiter;
-  std::string county_name;
+  // The first-run code (http/setup_routes.h): set at start when the database
+  // has no county yet, then never changed.
+  std::string setup_code;
   int64_t session_lifetime = 8 * 3600;
   bool secure_cookies = false;  // set when served behind HTTPS
   bool behind_proxy = false;    // a local reverse proxy (nginx) names the client in X-Real-IP

@@ -8,6 +8,7 @@
 namespace edu {
 
 void add_auth_routes(Router& router);       // /auth/login, /auth/logout, /auth/me
+void add_setup_routes(Router& router);      // /setup (首次设置)
 void add_reference_routes(Router& router);  // /meta/enums, /areas, /dashboard
 void add_register_routes(Router& router);   // /schools, /students, /teachers, /classes
 void add_admin_routes(Router& router);      // /users, /audit
@@ -19,6 +20,6 @@ void add_rollover_routes(Router& router);  // /rollover (学年升级)
 void add_transition_routes(Router& router);  // /catchments, /transition (小升初)
 
 // What the user's scope is called: the county, an area or a school name.
-Result<std::string> scope_name(Database& db, const AppState& app, const User& user);
+Result<std::string> scope_name(Database& db, const User& user);
 
 }  // namespace edu

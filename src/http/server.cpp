@@ -7,6 +7,7 @@
 #include "http/routes.h"
 #include "store/area_store.h"
 #include "store/migrations.h"
+#include "store/password.h"
 
 namespace edu {
 
@@ -46,9 +47,9 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
     auto db = impl.pool->acquire();
     auto applied = migrate(*db);
     if (!applied.ok()) return applied.status();
-    auto name = get_setting(*db, "county_name", "本县");
-    if (!name.ok()) return name.status();
-    impl.app.county_name = *name;
+    auto county = get_county(*db);
+    if (!county.ok()) return county.status();
+    if (!*county) impl.app.setup_code = new_setup_code();
   }
   impl.app.pool = impl.pool.get();
   impl.app.secure_cookies = options.secure_cookies;
@@ -65,6 +66,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   http.set_tcp_nodelay(true);  // no 40 ms Nagle/delayed-ACK stall on keep-alive replies
   Router router(http, impl.app);
   add_auth_routes(router);
+  add_setup_routes(router);
   add_reference_routes(router);
   add_register_routes(router);
   add_admin_routes(router);
@@ -91,6 +93,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
 }
 
 int ApiServer::port() const { return impl_->port; }
+const std::string& ApiServer::setup_code() const { return impl_->app.setup_code; }
 void ApiServer::run() { impl_->server->listen_after_bind(); }
 void ApiServer::stop() { impl_->server->stop(); }
 

@@ -30,6 +30,9 @@ class ApiServer {
   // Opens the database (migrating it) and binds the port.
   static Result<std::unique_ptr<ApiServer>> create(const ServerOptions& options);
   int port() const;
+  // The first-run code when the database had no county at start (the operator
+  // reads it on the console and types it on the 首次设置 page), else "".
+  const std::string& setup_code() const;
   void run();   // serves until stop()
   void stop();
 

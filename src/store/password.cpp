@@ -71,6 +71,18 @@ std::string random_token() {
   return hex(buf, sizeof buf);
 }
 
+std::string new_setup_code() {
+  ensure_sodium();
+  static const char kAlphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  std::string code;
+  for (int i = 0; i < 12; ++i) code += kAlphabet[randombytes_uniform(sizeof kAlphabet - 1)];
+  return code;
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 std::string sha256_hex(const std::string& text) {
   ensure_sodium();
   unsigned char digest[crypto_hash_sha256_BYTES];

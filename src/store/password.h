@@ -11,6 +11,10 @@ Result<std::string> hash_password(const std::string& password);
 bool verify_password(const std::string& hash, const std::string& password);
 // 32 random bytes, hex encoded.
 std::string random_token();
+// 12 random characters a person can read off a console and type (no 0/O, 1/I/L).
+std::string new_setup_code();
+// Do `a` and `b` hold the same bytes? (in time independent of where they differ)
+bool same_secret(const std::string& a, const std::string& b);
 // Hex SHA-256 of `text` (session tokens are stored hashed).
 std::string sha256_hex(const std::string& text);
 // A password rule: at least 8 characters with a letter and a digit, not one

@@ -38,7 +38,7 @@ Result<Area> init_county(Database& db, const NewCounty& county, const RegisterCo
   admin.role = role::kBureauAdmin;
   auto user = add_user(db, nullptr, admin);
   if (!user.ok()) return user.status();
-  const Actor founder{*user, Scope::All(), "(命令行)"};
+  const Actor founder{*user, Scope::All(), county.origin};
   s = audit(db, &founder, "create", Entity::kArea, area.id, {});
   if (s.ok()) s = tx.commit();
   if (!s.ok()) return s;

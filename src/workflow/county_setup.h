@@ -18,6 +18,7 @@ struct NewCounty {
   std::string name;  // 青山县
   std::string code;  // 行政区划代码, 6 digits: 430521
   NewUser admin;     // its role is set to bureau_admin
+  std::string origin = "(命令行)";  // where it was asked from, for the audit: the command line or an address
 };
 
 // Errors: "exists" (the database already has a county), "validation".

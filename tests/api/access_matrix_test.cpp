@@ -153,6 +153,10 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
        {200, 403, 403, 403, 403}},
       {"POST", path("/rollover/commit"), [](const std::string&) { return json{{"to_year", 2026}}; },
        {200, 403, 403, 403, 403}},
+      // 首次设置: public, and claimed long ago on this county (tests/api/first_run_test.cpp).
+      get(path("/setup"),                                     {200, 200, 200, 200, 200}),
+      {"POST", path("/setup"), [](const std::string&) { return json{{"setup_code", "X"}}; },
+       {409, 409, 409, 409, 409}},
       get(path("/users"),                                     {200, 403, 403, 403, 403}),
       get(path("/audit"),                                     {200, 403, 403, 403, 403}),
       get(path("/templates/student.xlsx"),                    {200, 403, 200, 403, 403}),

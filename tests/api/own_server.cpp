@@ -9,7 +9,7 @@
 
 namespace edu::apitest {
 
-OwnServer::OwnServer(const std::string& name) {
+OwnServer::OwnServer(const std::string& name, Start start) {
   dir_ = std::filesystem::temp_directory_path() / ("edu_" + name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir_);
   std::filesystem::create_directories(dir_);
@@ -17,11 +17,13 @@ OwnServer::OwnServer(const std::string& name) {
   {
     auto db = open_database(db_path_);
     if (!db.ok() || !migrate(**db).ok()) throw std::runtime_error("cannot create test database");
+    if (start == Start::kDemoCounty) {
     demo::DemoSettings settings;
     settings.scale = 0.02;
     if (!load_registers(**db, demo::generate_county(settings)).ok())
       throw std::runtime_error("demo county");
     if (!create_demo_users(**db, 2026).ok()) throw std::runtime_error("demo users");
+    }
   }
   ServerOptions options;
   options.database = db_path_;
@@ -32,7 +34,7 @@ OwnServer::OwnServer(const std::string& name) {
   port_ = server_->port();
   thread_ = std::thread([this] { server_->run(); });
   db_ = std::move(open_database(db_path_).value());
-  admin_ = login("admin");
+  if (start == Start::kDemoCounty) admin_ = login("admin");
 }
 
 OwnServer::~OwnServer() {

@@ -1,6 +1,7 @@
 // A server over a county of its own (a 0.02-scale demo county with the demo
 // users, in a temp directory named after the test), for tests that change what
-// the shared TestServer serves: 学年升级 and what follows it.
+// the shared TestServer serves: 学年升级 and what follows it. Or, started
+// kEmpty, over a migrated database with no county and no user (首次设置).
 #pragma once
 
 #include <filesystem>
@@ -15,11 +16,13 @@ namespace edu::apitest {
 
 class OwnServer : public ApiClient {
  public:
-  explicit OwnServer(const std::string& name);
+  enum class Start { kDemoCounty, kEmpty };
+  explicit OwnServer(const std::string& name, Start start = Start::kDemoCounty);
   ~OwnServer();
   // As the bureau admin: {"status": …, "body": …}.
   json admin_call(const std::string& method, const std::string& path, const json& body = nullptr);
   const Login& admin() const { return admin_; }
+  const std::string& setup_code() const { return server_->setup_code(); }
   // The first column of each row of `sql`, straight from the database file.
   std::vector<int64_t> ids(const std::string& sql);
   // Runs `sql` on the database file (to set up what a test then proves).

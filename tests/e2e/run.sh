@@ -27,4 +27,18 @@ if [ "$status" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---" >&2
   tail -n 40 "$TMP/server.log" >&2
 fi
+
+# 首次设置: a second server, on an empty database; its console names the setup code.
+EMPTY_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$BIN" --db "$TMP/empty.db" serve --host 127.0.0.1 --port "$EMPTY_PORT" --web "$REPO/web/dist" \
+  >"$TMP/empty.log" 2>&1 &
+EMPTY_PID=$!
+for _ in $(seq 1 100); do
+  grep -q "首次设置码" "$TMP/empty.log" && break
+  sleep 0.2
+done
+SETUP_CODE=$(grep -o "首次设置码 [A-Z0-9]*" "$TMP/empty.log" | cut -d' ' -f2)
+BASE_URL="http://127.0.0.1:$EMPTY_PORT" SETUP_CODE="$SETUP_CODE" node "$HERE/first_run.mjs" || status=$?
+kill "$EMPTY_PID" 2>/dev/null || true
+wait "$EMPTY_PID" 2>/dev/null || true
 exit "$status"

@@ -7,6 +7,12 @@ export const authApi = {
   me: () => get('/auth/me'),
 }
 
+// 首次设置 (docs/API.md): public while the database has no county.
+export const setupApi = {
+  state: () => get('/setup'),
+  run: (body) => post('/setup', body),
+}
+
 export const referenceApi = {
   enums: () => get('/meta/enums'),
   areas: () => get('/areas'),

@@ -38,6 +38,7 @@ const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/login', name: 'login', component: LoginView, meta: { title: '登录', public: true } },
+    { path: '/setup', name: 'setup', component: () => import('../views/SetupView.vue'), meta: { title: '首次设置', public: true } },
     { path: '/', component: AdminLayout, children: pages },
     { path: '/:unknown(.*)*', redirect: '/' },
   ],
