@@ -34,7 +34,10 @@ const std::map<std::string, std::string>& labels() {
       {"grade", "年级"}, {"class_no", "班号"}, {"head_teacher_id", "班主任"},
       // the counts a 学年升级 audits (workflow/rollover.h)
       {"classes_opened", "开设班级"}, {"students_moved", "升级学生"}, {"graduates", "毕业"},
-      {"kept", "休学留原年级"}, {"problems", "问题"}};
+      {"kept", "休学留原年级"}, {"problems", "问题"},
+      // accounts and exports
+      {"role", "角色"}, {"teacher_id", "对应教职工"}, {"active", "账号状态"},
+      {"rows", "导出行数"}, {"id_numbers", "身份证号"}};
   return m;
 }
 

@@ -5,6 +5,7 @@
 #include "core/id_number.h"
 #include "ingest/cell_ref.h"
 #include "ingest/register_spec.h"
+#include "workflow/change_log.h"
 
 namespace edu {
 
@@ -113,9 +114,18 @@ json to_json(const AuditEntry& e) {
                        {"label", field_label(c.key)},
                        {"old", c.old_value},
                        {"new", c.new_value}});
-  return {{"id", e.id},           {"at", e.at},         {"username", e.username},
-          {"action", e.action},   {"entity", e.entity}, {"entity_id", optional_id(e.entity_id)},
-          {"ip", e.ip},           {"changes", changes}};
+  return {{"id", e.id},
+          {"at", e.at},
+          {"username", e.username},
+          {"user_display_name", e.user_display_name},
+          {"action", e.action},
+          {"action_label", audit_label(audit_actions(), e.action)},
+          {"entity", e.entity},
+          {"entity_label", audit_label(audit_entities(), e.entity)},
+          {"entity_id", optional_id(e.entity_id)},
+          {"record_name", e.record_name},
+          {"ip", e.ip},
+          {"changes", changes}};
 }
 
 json to_json(const Counts& counts) {

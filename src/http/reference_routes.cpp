@@ -5,9 +5,16 @@
 #include "store/area_store.h"
 #include "store/summary_store.h"
 #include "workflow/area_commands.h"
+#include "workflow/change_log.h"
 
 namespace edu {
 namespace {
+
+Json terms_json(const std::vector<AuditTerm>& terms) {
+  Json list = Json::array();
+  for (const AuditTerm& t : terms) list.push_back({{"value", t.value}, {"label", t.label}});
+  return list;
+}
 
 Result<Reply> enums(ApiCall& call) {
   Json lists = Json::object();
@@ -26,7 +33,9 @@ Result<Reply> enums(ApiCall& call) {
                     {"roles", roles},
                     {"grades", grades},
                     {"school_year", call.school_year},
-                    {"county_name", *county_name}});
+                    {"county_name", *county_name},
+                    {"audit_actions", terms_json(audit_actions())},
+                    {"audit_entities", terms_json(audit_entities())}});
 }
 
 Json area_tree(const std::vector<Area>& all, const Area& a) {

@@ -23,7 +23,21 @@ Result<Page<AuditEntry>> list_audit(Database& db, const AuditFilter& f, PageRequ
   SqlWhere where;
   if (!f.entity.empty()) where.add("l.entity = ?", {f.entity});
   if (f.entity_id) where.add("l.entity_id = ?", {*f.entity_id});
-  PagedQuery query{"l.id, l.at, l.user_id, l.username, l.action, l.entity, l.entity_id, l.ip",
+  if (!f.username.empty()) where.add("l.username = ?", {f.username});
+  if (!f.action.empty()) where.add("l.action = ?", {f.action});
+  if (!f.from.empty()) where.add("l.at >= ?", {f.from});
+  if (!f.to.empty()) where.add("l.at < date(?, '+1 day')", {f.to});
+  if (!f.include_sessions) where.add("l.entity <> 'session'");
+  static const std::string record_name = sql_case(
+      "l.entity", {{"school", "(SELECT name FROM schools WHERE id = l.entity_id)"},
+                   {"student", "(SELECT name FROM students WHERE id = l.entity_id)"},
+                   {"teacher", "(SELECT name FROM teachers WHERE id = l.entity_id)"},
+                   {"class", "(SELECT name FROM classes WHERE id = l.entity_id)"},
+                   {"area", "(SELECT name FROM areas WHERE id = l.entity_id)"},
+                   {"user", "(SELECT display_name FROM users WHERE id = l.entity_id)"},
+                   {"exam", "(SELECT name FROM exams WHERE id = l.entity_id)"}});
+  PagedQuery query{"l.id, l.at, l.user_id, l.username, l.action, l.entity, l.entity_id, l.ip, "
+                   "(SELECT display_name FROM users WHERE id = l.user_id), " + record_name,
                    "audit_log l", "l.id", "", "l.id DESC"};
   auto page = fetch_page<AuditEntry>(db, query, where, request, [](const Row& r) {
         AuditEntry e;
@@ -35,6 +49,8 @@ Result<Page<AuditEntry>> list_audit(Database& db, const AuditFilter& f, PageRequ
         e.entity = r.text(5);
         if (!r.is_null(6)) e.entity_id = r.integer(6);
         e.ip = r.text(7);
+        if (!r.is_null(8)) e.user_display_name = r.text(8);
+        if (!r.is_null(9)) e.record_name = r.text(9);
         return e;
       });
   if (!page.ok()) return page;

@@ -21,6 +21,9 @@ struct AuditEntry {
   std::optional<int64_t> entity_id;
   std::string ip;
   std::vector<FieldChange> changes;
+  // Read back only: who acted and what the record is called now.
+  std::string user_display_name;
+  std::string record_name;  // the school, person, class, area, account or exam; "" for others
 };
 
 Status record_audit(Database& db, const AuditEntry& entry);
@@ -28,6 +31,10 @@ Status record_audit(Database& db, const AuditEntry& entry);
 struct AuditFilter {
   std::string entity;
   std::optional<int64_t> entity_id;
+  std::string username;         // exactly this account
+  std::string action;
+  std::string from, to;         // dates "YYYY-MM-DD" (UTC, as `at`), both ends included
+  bool include_sessions = true;  // login/logout rows (entity "session")
 };
 
 Result<Page<AuditEntry>> list_audit(Database& db, const AuditFilter& filter, PageRequest page);

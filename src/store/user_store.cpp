@@ -63,6 +63,14 @@ Status set_password_hash(Database& db, int64_t user_id, const std::string& hash)
   return db.exec("UPDATE users SET password_hash = ? WHERE id = ?", {hash, user_id});
 }
 
+Status update_user(Database& db, const User& u) {
+  return db.exec(
+      "UPDATE users SET display_name = ?, role = ?, area_id = ?, school_id = ?, teacher_id = ?, "
+      "active = ? WHERE id = ?",
+      {u.display_name, u.role, opt(u.area_id), opt(u.school_id), opt(u.teacher_id),
+       int64_t{u.active}, u.id});
+}
+
 Result<std::string> create_session(Database& db, int64_t user_id, int64_t now, int64_t lifetime,
                                    std::string* csrf_token) {
   std::string token = random_token();

@@ -28,6 +28,8 @@ Result<std::optional<User>> find_user(Database& db, const std::string& username)
 Result<std::optional<User>> get_user(Database& db, int64_t id);
 Result<int64_t> insert_user(Database& db, const User& user);
 Status set_password_hash(Database& db, int64_t user_id, const std::string& hash);
+// Writes everything of `user` but its username and password.
+Status update_user(Database& db, const User& user);
 
 struct Session {
   int64_t user_id = 0;

@@ -30,6 +30,30 @@ const char* entity_name(Entity e) {
   return "";
 }
 
+const std::vector<AuditTerm>& audit_actions() {
+  static const std::vector<AuditTerm> terms = {
+      {"create", "新增"}, {"update", "修改"},       {"import", "导入"},
+      {"export", "导出"}, {"view_id_number", "查看身份证号"}, {"rollover", "学年升级"},
+      {"login", "登录"},  {"logout", "退出登录"}};
+  return terms;
+}
+
+const std::vector<AuditTerm>& audit_entities() {
+  static const std::vector<AuditTerm> terms = {
+      {"school", "学校"},        {"student", "学生"},       {"teacher", "教职工"},
+      {"conditions", "办学条件"}, {"class", "班级"},          {"area", "行政区划"},
+      {"catchment", "小升初划片"}, {"school_year", "学年"},    {"user", "用户账号"},
+      {"exam", "考试"},          {"exam_scores", "考试成绩"}, {"exam_exemption", "免考"},
+      {"session", "登录"}};
+  return terms;
+}
+
+std::string audit_label(const std::vector<AuditTerm>& terms, const std::string& value) {
+  for (const AuditTerm& t : terms)
+    if (value == t.value) return t.label;
+  return value;
+}
+
 Status audit(Database& db, const Actor* actor, const std::string& action, Entity entity,
              int64_t id, std::vector<FieldChange> changes) {
   AuditEntry e;

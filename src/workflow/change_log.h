@@ -12,6 +12,18 @@ namespace edu {
 
 const char* entity_name(Entity entity);  // "student", "school" …
 
+// The audit log's words in Chinese, declared once for the server and the web
+// UI (GET /meta/enums lists them; GET /audit labels each row): actions
+// ("import" → 导入) and entities ("school" → 学校), session logins included.
+struct AuditTerm {
+  const char* value;
+  const char* label;
+};
+const std::vector<AuditTerm>& audit_actions();
+const std::vector<AuditTerm>& audit_entities();
+// The label of `value` in `terms`, or `value` itself when unknown.
+std::string audit_label(const std::vector<AuditTerm>& terms, const std::string& value);
+
 // `actor` is null when the server's operator acts from the command line.
 Status audit(Database& db, const Actor* actor, const std::string& action, Entity entity,
              int64_t id, std::vector<FieldChange> changes);

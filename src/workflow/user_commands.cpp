@@ -82,6 +82,47 @@ Result<User> create_user(Database& db, const Actor* actor, const NewUser& n) {
   return u;
 }
 
+Result<User> update_user(Database& db, const Actor& actor, int64_t user_id, const UserChange& c) {
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  auto found = get_user(db, user_id);
+  if (!found.ok()) return found.status();
+  if (!*found) return Status::Error("not_found", "用户不存在");
+  const User before = **found;
+  User after = before;
+  after.display_name = c.display_name.empty() ? before.username : c.display_name;
+  after.role = c.role;
+  after.area_id = c.area_id;
+  after.school_id = c.school_id;
+  after.teacher_id = c.teacher_id;
+  after.active = c.active;
+  if (before.id == actor.user.id && (!after.active || after.role != before.role))
+    return Status::Error("forbidden", "不能停用自己的账号或更改自己的角色;请由另一位教育局管理员操作",
+                         after.active ? "role" : "active");
+  Status s = check_role_links(after);
+  if (s.ok()) s = check_links(db, {after.username, after.display_name, "", after.role, after.area_id,
+                                   after.school_id, after.teacher_id});
+  if (!s.ok()) return s;
+  std::vector<FieldChange> changes;
+  auto note = [&](const char* key, const std::string& old_value, const std::string& new_value) {
+    if (old_value != new_value) changes.push_back({key, old_value, new_value});
+  };
+  auto id_text = [](const std::optional<int64_t>& id) { return id ? std::to_string(*id) : ""; };
+  note("display_name", before.display_name, after.display_name);
+  note("role", before.role, after.role);
+  note("area_id", id_text(before.area_id), id_text(after.area_id));
+  note("school_id", id_text(before.school_id), id_text(after.school_id));
+  note("teacher_id", id_text(before.teacher_id), id_text(after.teacher_id));
+  note("active", before.active ? "启用" : "停用", after.active ? "启用" : "停用");
+  if (changes.empty()) return after;
+  s = update_user(db, after);
+  if (s.ok() && !after.active) s = delete_sessions_of(db, after.id);
+  if (s.ok()) s = audit(db, &actor, "update", Entity::kUser, after.id, changes);
+  if (s.ok()) s = tx.commit();
+  if (!s.ok()) return s;
+  return after;
+}
+
 Status change_password(Database& db, const Actor* actor, const std::string& username,
                        const std::string& password) {
   Status s = check_password_strength(password, username);

@@ -158,6 +158,17 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       {"POST", path("/setup"), [](const std::string&) { return json{{"setup_code", "X"}}; },
        {409, 409, 409, 409, 409}},
       get(path("/users"),                                     {200, 403, 403, 403, 403}),
+      // 用户管理: the bureau's alone (the admin's own record saved unchanged; a weak password refused).
+      {"PUT", path("/users/" + id(admin.user["id"].get<int64_t>())),
+       [&](const std::string&) {
+         const json& u = admin.user;
+         return json{{"display_name", u["display_name"]}, {"role", u["role"]}, {"area_id", nullptr},
+                     {"school_id", nullptr}, {"teacher_id", nullptr}, {"active", true}};
+       },
+       {200, 403, 403, 403, 403}},
+      {"POST", path("/users/" + id(admin.user["id"].get<int64_t>()) + "/password"),
+       [](const std::string&) { return json{{"password", "password1"}}; }, {422, 403, 403, 403, 403}},
+      get(path("/audit?action=update&from=2026-01-01"),       {200, 403, 403, 403, 403}),
       get(path("/audit"),                                     {200, 403, 403, 403, 403}),
       get(path("/templates/student.xlsx"),                    {200, 403, 200, 403, 403}),
       get(path("/templates/school.xlsx"),                     {200, 403, 403, 403, 403}),

@@ -23,6 +23,7 @@ source "$REPO/tests/serve_demo.sh"
 
 status=0
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/login_school.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/admin_accounts.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---" >&2
   tail -n 40 "$TMP/server.log" >&2

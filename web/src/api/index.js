@@ -62,6 +62,8 @@ export const transitionApi = {
 export const adminApi = {
   users: () => get('/users'),
   createUser: (user) => post('/users', user),
+  updateUser: (id, change) => put(`/users/${id}`, change),
+  resetPassword: (id, password) => post(`/users/${id}/password`, { password }),
   audit: (query) => get('/audit', query),
 }
 

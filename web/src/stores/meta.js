@@ -14,7 +14,16 @@ function flattenAreas(nodes, depth = 0, out = []) {
 }
 
 export const useMetaStore = defineStore('meta', {
-  state: () => ({ enums: {}, grades: [], roles: [], schoolYear: null, areas: [], loading: null }),
+  state: () => ({
+    enums: {},
+    grades: [],
+    roles: [],
+    schoolYear: null,
+    areas: [],
+    auditActions: [],
+    auditEntities: [],
+    loading: null,
+  }),
   getters: {
     values: (s) => (key) => s.enums[key]?.values ?? [],
     areaOptions: (s) => flattenAreas(s.areas),
@@ -38,6 +47,8 @@ export const useMetaStore = defineStore('meta', {
           this.enums = meta.enums
           this.grades = meta.grades
           this.roles = meta.roles
+          this.auditActions = meta.audit_actions
+          this.auditEntities = meta.audit_entities
           this.schoolYear = meta.school_year
           this.areas = areas
         })
