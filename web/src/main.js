@@ -1,6 +1,6 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
+import ElementPlus, { ElMessage } from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import 'element-plus/dist/index.css'
 import './styles.css'
@@ -19,6 +19,7 @@ const auth = useAuthStore()
 configureHttp({
   csrfToken: () => auth.csrfToken,
   onUnauthenticated: () => {
+    if (auth.user) ElMessage.warning('登录已过期,请重新登录')
     auth.clear()
     const current = router.currentRoute.value
     if (current.name !== 'login') router.push({ name: 'login', query: { redirect: current.fullPath } })
