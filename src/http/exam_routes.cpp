@@ -2,6 +2,7 @@
 // workflow or the report, render with http/exam_json (scoped to the caller).
 #include "exam/text.h"
 #include "http/exam_json.h"
+#include "http/exam_report_cache.h"
 #include "http/exam_request.h"
 #include "http/json_input.h"
 #include "http/release_memory.h"
@@ -28,19 +29,22 @@ Result<ExamViewer> viewer_of(ApiCall& call, const ExamRecord& exam) {
   return v;
 }
 
-// The report of the exam in the path, and what the caller may see of it.
+// The report of the exam in the path (kept per version of its data:
+// http/exam_report_cache.h), and what the caller may see of it.
 struct Viewed {
-  ExamReport report;
+  std::shared_ptr<const ExamReport> kept;
+  const ExamReport& report;
   ExamViewer viewer;
 };
 
 Result<Viewed> viewed(ApiCall& call, Entity entity = Entity::kExam) {
   if (!allowed(call.who().user, Action::kRead, entity)) return forbidden();
-  auto report = build_exam_report(call.db, call.path_id());
+  auto report = call.app.exam_reports->get(call.db, call.path_id());
   if (!report.ok()) return report.status();
-  auto viewer = viewer_of(call, report->tables.exam);
+  auto viewer = viewer_of(call, (*report)->tables.exam);
   if (!viewer.ok()) return viewer.status();
-  return Viewed{std::move(*report), std::move(*viewer)};
+  const ExamReport& shown = **report;
+  return Viewed{std::move(*report), shown, std::move(*viewer)};
 }
 
 Result<Reply> list(ApiCall& call) {

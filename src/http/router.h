@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -23,8 +24,11 @@ namespace edu {
 
 using Json = nlohmann::json;
 
+class ExamReportCache;  // http/exam_report_cache.h
+
 struct AppState {
   ConnectionPool* pool = nullptr;
+  std::shared_ptr<ExamReportCache> exam_reports;  // the analyses of exams, kept per data version
   LoginLimiter limiter;
   // The first-run code (http/setup_routes.h): set at start when the database
   // has no county yet, then never changed.

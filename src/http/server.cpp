@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "http/error_replies.h"
+#include "http/exam_report_cache.h"
 #include "http/guarded_server.h"
 #include "http/routes.h"
 #include "store/area_store.h"
@@ -37,6 +38,9 @@ void add_security_headers(httplib::Response& res) {
 
 }  // namespace
 
+// Exam analyses kept in memory (a city exam's is a few hundred MB at most).
+constexpr size_t kKeptExamReports = 4;
+
 Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& options) {
   auto server = std::unique_ptr<ApiServer>(new ApiServer());
   Impl& impl = *server->impl_;
@@ -52,6 +56,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
     if (!*county) impl.app.setup_code = new_setup_code();
   }
   impl.app.pool = impl.pool.get();
+  impl.app.exam_reports = std::make_shared<ExamReportCache>(kKeptExamReports);
   impl.app.secure_cookies = options.secure_cookies;
   impl.app.behind_proxy = options.behind_proxy;
 

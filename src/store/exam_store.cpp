@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "core/date.h"
+#include "store/snapshot_loader.h"
 
 namespace edu {
 namespace {
@@ -21,6 +22,11 @@ std::string now_text() {
 const char* policy_key(AbsentPolicy p) { return p == AbsentPolicy::kExclude ? "exclude" : "zero"; }
 
 Value optional_score(const std::optional<double>& v) { return v ? Value(*v) : Value(nullptr); }
+
+// Marks the exam's data changed (see ExamDataVersion).
+Status touch_exam(Database& db, int64_t exam_id) {
+  return db.exec("UPDATE exams SET data_version = data_version + 1 WHERE id = ?", {exam_id});
+}
 
 Status insert_rows(Database& db, int64_t id, const ExamBundle& b) {
   Status s = run_for_each(db,
@@ -265,7 +271,26 @@ Result<ExamTables> load_exam_tables(Database& db, int64_t exam_id) {
   return t;
 }
 
+Result<ExamDataVersion> exam_data_version(Database& db, int64_t exam_id) {
+  auto rows = db.query(
+      "SELECT e.data_version, e.previous_exam_id, COALESCE(p.data_version, 0) FROM exams e "
+      "LEFT JOIN exams p ON p.id = e.previous_exam_id WHERE e.id = ?",
+      {exam_id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status::Error("not_found", "考试(编号 " + std::to_string(exam_id) + ")不存在");
+  const Row& r = rows->front();
+  auto registers = registers_version(db);
+  if (!registers.ok()) return registers.status();
+  ExamDataVersion v;
+  v.data = r.integer(0);
+  if (!r.is_null(1)) v.previous_exam_id = r.integer(1);
+  v.previous_data = r.integer(2);
+  v.registers = *registers;
+  return v;
+}
+
 Status insert_teaching(Database& db, int64_t exam_id, const std::vector<TeachingRecord>& rows) {
+  if (Status s = touch_exam(db, exam_id); !s.ok()) return s;
   return run_for_each(db, "INSERT INTO exam_teaching (exam_id, class_id, subject, teacher_id) VALUES (?,?,?,?)", rows,
                     [&](const TeachingRecord& t) {
                       return std::vector<Value>{exam_id, t.class_id, int64_t{t.subject}, t.teacher_id};
@@ -274,6 +299,7 @@ Status insert_teaching(Database& db, int64_t exam_id, const std::vector<Teaching
 
 Status replace_scores(Database& db, int64_t exam_id, const std::vector<ScoreRecord>& scores,
                       const std::vector<ItemScoreRecord>& item_scores) {
+  if (Status s = touch_exam(db, exam_id); !s.ok()) return s;
   Status s = run_for_each(db,
                         "INSERT INTO exam_scores (exam_id, student_id, subject, school_id, score) VALUES (?,?,?,?,?) "
                         "ON CONFLICT (exam_id, student_id, subject) DO UPDATE SET school_id = excluded.school_id, "
@@ -307,6 +333,7 @@ Result<std::vector<ExemptionView>> list_exemptions(Database& db, int64_t exam_id
 }
 
 Result<int64_t> insert_exemption(Database& db, int64_t exam_id, const ExemptionRecord& x, int64_t requested_by) {
+  if (Status s = touch_exam(db, exam_id); !s.ok()) return s;
   auto rows = db.query(
       "INSERT INTO exam_exemptions (exam_id, student_id, subject, reason, status, requested_by, created_at) "
       "VALUES (?,?,?,?,?,?,?) RETURNING id",
@@ -316,6 +343,7 @@ Result<int64_t> insert_exemption(Database& db, int64_t exam_id, const ExemptionR
 }
 
 Status decide_exemption(Database& db, int64_t exam_id, int64_t exemption_id, bool approve, int64_t decided_by) {
+  if (Status s = touch_exam(db, exam_id); !s.ok()) return s;
   return db.exec("UPDATE exam_exemptions SET status = ?, decided_by = ? WHERE id = ? AND exam_id = ?",
                  {approve ? kExemptionApproved : kExemptionRejected, decided_by, exemption_id, exam_id});
 }

@@ -34,6 +34,20 @@ Result<exam::ExamRecord> existing_exam(Database& db, int64_t exam_id);
 Result<std::vector<exam::RosterEntry>> load_roster(Database& db, const exam::ExamRecord& exam);
 Result<exam::ExamTables> load_exam_tables(Database& db, int64_t exam_id);
 
+// What an exam's analysis was computed from: its data (scores, exemptions,
+// teaching rows — each write below bumps it), its previous exam's, and the
+// registers (names, classes, schools: store/snapshot_loader.h). Equal versions,
+// equal analyses.
+struct ExamDataVersion {
+  int64_t data = 0;
+  std::optional<int64_t> previous_exam_id;
+  int64_t previous_data = 0;
+  int64_t registers = 0;
+  bool operator==(const ExamDataVersion&) const = default;
+};
+// "not_found" when there is no such exam.
+Result<ExamDataVersion> exam_data_version(Database& db, int64_t exam_id);
+
 Status insert_teaching(Database& db, int64_t exam_id, const std::vector<exam::TeachingRecord>& rows);
 // Replaces the scores (and item scores) of the students named in `scores`.
 Status replace_scores(Database& db, int64_t exam_id, const std::vector<exam::ScoreRecord>& scores,

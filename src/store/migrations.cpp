@@ -8,6 +8,7 @@
 #include "store/migrations/0006_classes_year.h"
 #include "store/migrations/0007_teacher_years.h"
 #include "store/migrations/0008_catchments.h"
+#include "store/migrations/0009_exam_data_version.h"
 
 namespace edu {
 
@@ -21,6 +22,7 @@ const std::vector<Migration>& all_migrations() {
       {6, "classes_year", kMigration0006ClassesYear},
       {7, "teacher_years", kMigration0007TeacherYears},
       {8, "catchments", kMigration0008Catchments},
+      {9, "exam_data_version", kMigration0009ExamDataVersion},
   };
   return list;
 }

@@ -3,6 +3,8 @@
 // to the caller, exemptions and rewards.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "api_server_fixture.h"
 
 namespace edu::apitest {
@@ -114,6 +116,34 @@ TEST(ExamApi, ScoresPerItemWithChosenOptions) {
   EXPECT_DOUBLE_EQ(english["items"][1]["difficulty"].get<double>(), 0.875);  // (1.5 + 2) / 2 / 2
   auto results = server().call("GET", base + "/results?level=county", &admin);
   EXPECT_DOUBLE_EQ(results.body["groups"][0]["columns"][0]["max"].get<double>(), 3.5);
+}
+
+// An exam's analysis is kept (http/exam_report_cache.h); a change to the
+// registers it names — here a school's name — is seen by the next request.
+TEST(ExamApi, KeptReportsFollowTheRegisters) {
+  const ExamSetup& s = setup();
+  Login admin = server().login("admin");
+  const std::string results = "/exams/" + std::to_string(s.exam) + "/results?level=school";
+  const std::string school_path = "/schools/" + std::to_string(server().landmarks().own_school);
+  auto name_in_results = [&]() {
+    json body = server().call("GET", results, &admin).body;
+    std::vector<std::string> names;
+    for (const json& g : body["groups"]) names.push_back(g["name"]);
+    return names;
+  };
+  json school = server().call("GET", school_path, &admin).body["school"];
+  const std::string before = school["name"];
+  const auto first = name_in_results();
+  ASSERT_NE(std::find(first.begin(), first.end(), before), first.end());
+  EXPECT_EQ(name_in_results(), first);  // kept: the same answer
+  json renamed = school;
+  renamed["name"] = before + "(新址)";
+  ASSERT_EQ(server().call("PUT", school_path, &admin, renamed).status, 200);
+  const auto second = name_in_results();
+  EXPECT_NE(std::find(second.begin(), second.end(), before + "(新址)"), second.end());
+  ASSERT_EQ(server().call("PUT", school_path, &admin, school).status, 200);
+  const auto third = name_in_results();
+  EXPECT_NE(std::find(third.begin(), third.end(), before), third.end());
 }
 
 TEST(ExamApi, ClassesAndTeachersAreScopedToTheCaller) {
