@@ -198,11 +198,12 @@ Statistics compute_statistics(const Snapshot& s, int year, const std::vector<boo
   const bool has_previous = year - 1 >= s.first_year;
   SchoolTallies before = has_previous ? tally(s, year - 1) : SchoolTallies{};
 
-  // The groups a school belongs to: the whole scope, its location, its township.
+  // The groups a school belongs to: the whole scope, its location, its 区/县
+  // (a city deployment) and its township (core/area_tree.h).
   std::vector<GroupKey> keys;
   std::map<std::string, int> key_index;
   auto key_of = [&](GroupKey k) {
-    auto [it, added] = key_index.emplace(k.level + "/" + k.name, static_cast<int>(keys.size()));
+    auto [it, added] = key_index.emplace(k.level + "/" + k.name + "/" + std::to_string(k.area_id), static_cast<int>(keys.size()));
     if (added) keys.push_back(std::move(k));
     return it->second;
   };
@@ -235,7 +236,8 @@ Statistics compute_statistics(const Snapshot& s, int year, const std::vector<boo
     const SchoolInfo& school = s.schools[i];
     add(0, static_cast<int>(i));
     add(key_of({"城乡", school.location, school.location, 0}), static_cast<int>(i));
-    add(key_of({"乡镇", school.area_name, "", school.area_id}), static_cast<int>(i));
+    if (school.county_id) add(key_of({"区县", school.county_name, "", school.county_id}), static_cast<int>(i));
+    add(key_of({"乡镇", school.township_name, "", school.township_id}), static_cast<int>(i));
   }
   for (size_t g = 0; g < sum_now.size(); ++g)
     for (int k = 0; k <= kSections; ++k) {

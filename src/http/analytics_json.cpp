@@ -65,7 +65,7 @@ json row_json(const BalanceModel& m, const BalanceRow& r) {
                      {"records", records_json(links)}});
   }
   return {{"school_id", school.id},       {"school_code", school.code},
-          {"school_name", school.name},   {"area_name", school.area_name},
+          {"school_name", school.name},   {"area_name", school.township_name},
           {"location", school.location},  {"kind", school.kind},
           {"section", section_name(r.section)}, {"students", r.students},
           {"teachers", m.teachers_known() ? json(r.teachers) : json(nullptr)},
