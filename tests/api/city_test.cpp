@@ -159,6 +159,10 @@ TEST_F(City, StatisticsHaveARowPerCountyAndTownship) {
   EXPECT_EQ(students["乡镇/桃洪镇/" + std::to_string(area("430524100"))], 4);  // with its 学区's school
   EXPECT_EQ(students["乡镇/城关镇/" + std::to_string(area("430525100"))], 4);
   EXPECT_EQ(students.count("乡镇/桃洪一学区/" + std::to_string(area("43052410001"))), 0u);
+  auto dashboard = server().admin_call("GET", "/dashboard");  // schools by township, the 学区's within
+  ASSERT_EQ(dashboard["status"], 200) << dashboard.dump();
+  EXPECT_EQ(dashboard["body"]["schools_by_area"],
+            json::parse(R"([{"name": "桃洪镇", "value": 2}, {"name": "城关镇", "value": 2}])"));
 }
 
 TEST_F(City, ACountyOfficerSeesOnlyTheirCounty) {
