@@ -203,7 +203,9 @@ Statistics compute_statistics(const Snapshot& s, int year, const std::vector<boo
   std::vector<GroupKey> keys;
   std::map<std::string, int> key_index;
   auto key_of = [&](GroupKey k) {
-    auto [it, added] = key_index.emplace(k.level + "/" + k.name + "/" + std::to_string(k.area_id), static_cast<int>(keys.size()));
+    // By area too: two townships of a city may share a name.
+    std::string id = k.level + "/" + k.name + "/" + std::to_string(k.area_id);
+    auto [it, added] = key_index.emplace(std::move(id), static_cast<int>(keys.size()));
     if (added) keys.push_back(std::move(k));
     return it->second;
   };

@@ -245,7 +245,9 @@ std::optional<Area> school_area(RowCheck& row, const Lookups& l) {
     if (placeable(it->second)) named.push_back(it->second);
   if (named.size() == 1) return named.front();
   if (named.empty())
-    row.fail("area", "“" + given + "”不是本地的乡镇(街道)或学区");
+    row.fail("area", "乡镇“" + given + "”不是" +
+                         (l.county && l.county->level == area_level::kCity ? "本市" : "本县") +
+                         "的乡镇(街道)或学区");
   else
     row.fail("area", "有" + std::to_string(named.size()) + "个区划名为“" + given +
                          "”,请改填其行政区划代码(如" + named.front().code + ")");

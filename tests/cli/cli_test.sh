@@ -44,6 +44,7 @@ refuses "county code of 5 digits" "6位数字" "$BIN" --db "$TMP/bad.db" init --
 refuses "init with a weak password" "至少8位" "$BIN" --db "$TMP/bad.db" init --county 青山县 --code 430521 --admin ju_admin --password short
 check "init a city" bash -c "'$BIN' --db '$TMP/city.db' init --city 邵阳市 --code 430500 --admin shi_admin --password Shaoyang2026x | grep -q '导入区/县'"
 check "the city is the root area" test "$(sqlite3 "$TMP/city.db" "SELECT code, name, level FROM areas WHERE parent_id IS NULL")" = "430500|邵阳市|市"
+refuses "a city's balance needs its 区/县" "尚未导入区/县" "$BIN" --db "$TMP/city.db" analyze balance
 refuses "a city code not ending in 00" "以00结尾" "$BIN" --db "$TMP/bad.db" init --city 邵阳市 --code 430521 --admin ju_admin --password Qingshan2026x
 refuses "both --county and --city" "二者选一" "$BIN" --db "$TMP/bad.db" init --county 青山县 --city 邵阳市 --code 430500 --admin ju_admin --password Qingshan2026x
 refuses "neither --county nor --city" "二者选一" "$BIN" --db "$TMP/bad.db" init --code 430500 --admin ju_admin --password Qingshan2026x
