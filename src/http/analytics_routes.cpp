@@ -152,11 +152,13 @@ Result<Reply> balance_counties_route(ApiCall& call, SnapshotCache& cache) {
   if (!asked.ok()) return asked.status();
   auto standard = standard_param(asked->standard);
   if (!standard.ok()) return standard.status();
-  auto settings = settings_param(asked->primary_above);
-  if (!settings.ok()) return settings.status();
+  if (auto settings = settings_param(asked->primary_above); !settings.ok()) return settings.status();
   Json counties = Json::array();
   for (const Area* a : visible_counties(*c->snapshot, call.who().scope)) {
-    Json j = balance_summary_json(BalanceModel(*c->snapshot, c->year, **standard, *settings, a->id), *section);
+    asked->county_id = a->id;
+    auto m = model(call, *c, *asked);
+    if (!m.ok()) return m.status();
+    Json j = balance_summary_json(*m, *section);
     j["county_id"] = a->id;
     j["county_name"] = a->name;
     counties.push_back(std::move(j));
