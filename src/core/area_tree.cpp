@@ -11,12 +11,13 @@ const Area* AreaTree::find(int64_t id) const {
   return it == index_.end() ? nullptr : &areas_[it->second];
 }
 
-const Area* AreaTree::nearest(int64_t id, const char* level) const {
+template <class Match>
+const Area* AreaTree::nearest(int64_t id, Match match) const {
   // The depth bound guards against a cycle in bad data.
   for (size_t depth = 0; depth <= areas_.size(); ++depth) {
     const Area* a = find(id);
     if (!a) return nullptr;
-    if (a->level == level) return a;
+    if (match(*a)) return a;
     if (!a->parent_id) return nullptr;
     id = *a->parent_id;
   }
@@ -24,11 +25,17 @@ const Area* AreaTree::nearest(int64_t id, const char* level) const {
 }
 
 const Area* AreaTree::township_of(int64_t id) const {
-  const Area* township = nearest(id, area_level::kTownship);
+  const Area* township = nearest(id, [](const Area& a) { return a.level == area_level::kTownship; });
   return township ? township : find(id);
 }
 
-const Area* AreaTree::county_of(int64_t id) const { return nearest(id, area_level::kCounty); }
+const Area* AreaTree::county_of(int64_t id) const {
+  return nearest(id, [](const Area& a) { return a.level == area_level::kCounty; });
+}
+
+bool AreaTree::within(int64_t id, int64_t ancestor) const {
+  return nearest(id, [ancestor](const Area& a) { return a.id == ancestor; }) != nullptr;
+}
 
 std::vector<const Area*> AreaTree::counties() const {
   std::vector<const Area*> out;

@@ -34,12 +34,16 @@ class AreaTree {
   // The county (区/县) of an area: the nearest of itself and its ancestors at
   // level 县; nullptr for the city root and for an unknown id.
   const Area* county_of(int64_t id) const;
+  // Is `id` the area `ancestor` or below it? (An area scope's subtree.)
+  bool within(int64_t id, int64_t ancestor) const;
   // The areas at level 县, in the order given (one in a county deployment).
   std::vector<const Area*> counties() const;
   bool is_city() const;  // the root is a 市
 
  private:
-  const Area* nearest(int64_t id, const char* level) const;
+  // The nearest of `id` and its ancestors for which `match` holds, or nullptr.
+  template <class Match>
+  const Area* nearest(int64_t id, Match match) const;
   std::vector<Area> areas_;
   std::unordered_map<int64_t, size_t> index_;
 };

@@ -1,7 +1,5 @@
 #include "http/analytics_context.h"
 
-#include <map>
-
 #include "core/area_tree.h"
 #include "store/snapshot_loader.h"
 
@@ -30,18 +28,8 @@ std::vector<bool> visible_schools(const Snapshot& s, const Scope& scope) {
     if (school >= 0) visible[school] = true;
     return visible;
   }
-  std::map<int64_t, std::optional<int64_t>> parent;
-  for (const Area& a : s.areas) parent[a.id] = a.parent_id;
-  auto inside = [&](int64_t area) {
-    for (int depth = 0; depth < 16; ++depth) {
-      if (area == scope.area_id) return true;
-      auto p = parent.find(area);
-      if (p == parent.end() || !p->second) return false;
-      area = *p->second;
-    }
-    return false;
-  };
-  for (size_t i = 0; i < s.schools.size(); ++i) visible[i] = inside(s.schools[i].area_id);
+  const AreaTree tree(s.areas);
+  for (size_t i = 0; i < s.schools.size(); ++i) visible[i] = tree.within(s.schools[i].area_id, scope.area_id);
   return visible;
 }
 
@@ -50,8 +38,8 @@ std::vector<const Area*> visible_counties(const Snapshot& s, const Scope& scope)
   std::vector<const Area*> out;
   if (!tree.is_city()) return out;
   const std::vector<bool> visible = visible_schools(s, scope);
-  for (const Area& a : s.areas) {
-    if (a.level != area_level::kCounty) continue;
+  for (const Area* county : tree.counties()) {
+    const Area& a = *county;
     bool shown = scope.kind == Scope::Kind::kAll;
     if (scope.kind == Scope::Kind::kArea) {
       const Area* own = tree.county_of(scope.area_id);

@@ -31,6 +31,11 @@ TEST(AreaTree, EveryAreaFindsItsTownshipAndCounty) {
   EXPECT_EQ(tree.county_of(5)->id, 3);
   EXPECT_EQ(tree.county_of(3)->id, 3);
   EXPECT_EQ(tree.county_of(1), nullptr);  // the city is in no county
+  EXPECT_TRUE(tree.within(6, 1));  // an area scope's subtree
+  EXPECT_TRUE(tree.within(6, 2));
+  EXPECT_TRUE(tree.within(4, 4));
+  EXPECT_FALSE(tree.within(5, 2));
+  EXPECT_FALSE(tree.within(2, 6));
   ASSERT_EQ(tree.counties().size(), 2u);
   EXPECT_EQ(tree.counties()[0]->name, "隆回县");
 }
