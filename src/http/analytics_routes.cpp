@@ -6,6 +6,7 @@
 // what-if and plan are the bureau's, and save nothing.
 #include <cstdio>
 
+#include "core/area_tree.h"
 #include "http/analytics_context.h"
 #include "http/analytics_json.h"
 #include "http/routes.h"
@@ -263,7 +264,8 @@ Result<Reply> balance_xlsx_route(ApiCall& call, SnapshotCache& cache) {
   auto visible = visible_schools(*c->snapshot, call.who().scope);
   Json tables[] = {balance_json(*m, Section::kPrimary, visible),
                    balance_json(*m, Section::kJunior, visible)};
-  std::string name = std::to_string(c->year) + "学年均衡发展" + m->standard().key + ".xlsx";
+  const Area* county = AreaTree(c->snapshot->areas).find(m->county_id());  // a city's 区/县
+  std::string name = (county ? county->name : "") + std::to_string(c->year) + "学年均衡发展" + m->standard().key + ".xlsx";
   return file_reply(name, [&](const std::string& path) -> Status {
     auto w = report::XlsxTableWriter::create(path, "小学", section_columns(tables[0]));
     if (!w.ok()) return w.status();

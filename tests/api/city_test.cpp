@@ -143,6 +143,9 @@ TEST_F(City, TheCoefficientIsComputedPerCounty) {
   EXPECT_EQ(township["status"], 404);
   auto plan = server().admin_call("POST", "/analytics/plan", {{"county_id", area("430525")}, {"section", "小学"}});
   EXPECT_EQ(plan["status"], 200) << plan.dump();
+  Reply xlsx = server().call("GET", "/exports/balance.xlsx?county_id=" + dongkou, &server().admin());
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_NE(xlsx.headers.find("Content-Disposition")->second.find("洞口县2026学年均衡发展"), std::string::npos);
 }
 
 TEST_F(City, StatisticsHaveARowPerCountyAndTownship) {
