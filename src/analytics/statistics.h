@@ -47,6 +47,7 @@ struct StatGroup {
   std::string section;   // 小学 … or 合计
   int64_t area_id = 0;   // 区县 and 乡镇 groups: the area (to open the records behind a value)
   std::string location;  // 城乡 groups
+  std::string county;    // 乡镇 groups of a city: the 区/县 (township names may repeat across counties)
   std::map<std::string, StatValue> values;  // by StatDef key; only those that apply
 };
 

@@ -145,6 +145,7 @@ json statistics_json(const Statistics& s) {
                       {"section", g.section},
                       {"area_id", g.area_id ? json(g.area_id) : json(nullptr)},
                       {"location", g.location},
+                      {"county", g.county},
                       {"values", values}});
   }
   return {{"year", s.year}, {"indicators", defs}, {"groups", groups}, {"notes", s.notes}};

@@ -58,6 +58,8 @@ TEST(City, StatisticsRollUpThroughCountyAndTownship) {
   EXPECT_EQ(*longhui->values.at("students").now.value, 400);
   EXPECT_EQ(*find(st, "区县", "洞口县")->values.at("students").now.value, 400);
   EXPECT_EQ(*find(st, "乡镇", "桃洪镇")->values.at("students").now.value, 400);  // with its 学区's school
+  EXPECT_EQ(find(st, "乡镇", "桃洪镇")->county, "隆回县");
+  EXPECT_EQ(longhui->county, "");
   EXPECT_EQ(*find(st, "乡镇", "城关镇")->values.at("students").now.value, 400);
   EXPECT_FALSE(find(st, "乡镇", "桃洪一学区"));
 }
