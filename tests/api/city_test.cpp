@@ -162,6 +162,17 @@ TEST_F(City, StatisticsHaveARowPerCountyAndTownship) {
   EXPECT_EQ(students["乡镇/桃洪镇/" + std::to_string(area("430524100"))], 4);  // with its 学区's school
   EXPECT_EQ(students["乡镇/城关镇/" + std::to_string(area("430525100"))], 4);
   EXPECT_EQ(students.count("乡镇/桃洪一学区/" + std::to_string(area("43052410001"))), 0u);
+  int traced = 0;
+  for (const json& g : r["body"]["groups"])  // a 区/县's 在校生数 opens its schools' students
+    if (g["level"] == "区县" && g["section"] == "合计") {
+      ++traced;
+      const json& link = g["values"]["students"]["records"]["numerator"];
+      std::string query;
+      for (const auto& [key, value] : link["query"].items()) query += (query.empty() ? "?" : "&") + key + "=" + value.get<std::string>();
+      auto list = server().admin_call("GET", "/" + link["list"].get<std::string>() + query);
+      EXPECT_EQ(list["body"]["total"], 4) << query;
+    }
+  EXPECT_EQ(traced, 2);
   auto dashboard = server().admin_call("GET", "/dashboard");  // schools by township, the 学区's within
   ASSERT_EQ(dashboard["status"], 200) << dashboard.dump();
   EXPECT_EQ(dashboard["body"]["schools_by_area"],
