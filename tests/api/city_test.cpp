@@ -168,7 +168,8 @@ TEST_F(City, StatisticsHaveARowPerCountyAndTownship) {
       ++traced;
       const json& link = g["values"]["students"]["records"]["numerator"];
       std::string query;
-      for (const auto& [key, value] : link["query"].items()) query += (query.empty() ? "?" : "&") + key + "=" + value.get<std::string>();
+      for (const auto& [key, value] : link["query"].items())
+        query += (query.empty() ? "?" : "&") + key + "=" + value.get<std::string>();
       auto list = server().admin_call("GET", "/" + link["list"].get<std::string>() + query);
       EXPECT_EQ(list["body"]["total"], 4) << query;
     }
