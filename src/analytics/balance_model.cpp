@@ -28,12 +28,13 @@ Mark mark_of(double value, double standard) {
 }  // namespace
 
 BalanceModel::BalanceModel(const Snapshot& snapshot, int year, const BalanceStandard& standard,
-                           BalanceSettings settings)
+                           BalanceSettings settings, int64_t county_id)
     : snapshot_(&snapshot),
       standard_(&standard),
       settings_(settings),
       year_(year),
-      units_(build_balance_units(snapshot, year, settings)) {
+      county_id_(county_id),
+      units_(build_balance_units(snapshot, year, settings, county_id)) {
   // Centre each indicator's sums on its mean (a first pass), then fill them.
   const size_t n = standard.indicators.size();
   std::vector<std::array<double, kSectionCount>> weight(n), total(n);

@@ -47,7 +47,7 @@ struct IndicatorCv {
   std::optional<bool> within;   // cv ≤ limit
 };
 
-struct BalanceSummary {  // the county's figures for one section
+struct BalanceSummary {  // the county's figures for one section (one 区/县 of a city)
   std::vector<IndicatorCv> cvs;
   std::optional<double> composite;  // mean of the available indicators' CVs (综合差异系数)
   int units = 0, complying = 0;
@@ -55,13 +55,15 @@ struct BalanceSummary {  // the county's figures for one section
 
 class BalanceModel {
  public:
+  // `county_id`: the 区/县 measured in a city deployment (balance_units.h); 0: every school.
   BalanceModel(const Snapshot& snapshot, int year, const BalanceStandard& standard,
-               BalanceSettings settings = {});
+               BalanceSettings settings = {}, int64_t county_id = 0);
 
   const Snapshot& snapshot() const { return *snapshot_; }
   const BalanceStandard& standard() const { return *standard_; }
   const BalanceSettings& settings() const { return settings_; }
   int year() const { return year_; }
+  int64_t county_id() const { return county_id_; }
   bool teachers_known() const { return units_.teachers_known; }
   const std::vector<BalanceUnit>& units() const { return units_.included; }
   const std::vector<Exclusion>& excluded() const { return units_.excluded; }
@@ -88,6 +90,7 @@ class BalanceModel {
   const BalanceStandard* standard_;
   BalanceSettings settings_;
   int year_;
+  int64_t county_id_;
   BalanceUnits units_;
   std::vector<std::array<WeightedSums, kSectionCount>> sums_;  // by indicator
 };

@@ -87,13 +87,15 @@ Quantities teacher_contribution(const Snapshot& s, int t, Section section,
   return q;
 }
 
-BalanceUnits build_balance_units(const Snapshot& s, int year, const BalanceSettings& settings) {
+BalanceUnits build_balance_units(const Snapshot& s, int year, const BalanceSettings& settings,
+                                 int64_t county_id) {
   BalanceUnits out;
   out.teachers_known = s.teachers_known(year);
   Headcount h = count_students(s, year);
   std::vector<std::array<int, kSectionCount>> unit_of(s.schools.size(), {-1, -1});
   for (size_t i = 0; i < s.schools.size(); ++i) {
     const SchoolInfo& school = s.schools[i];
+    if (county_id && school.county_id != county_id) continue;
     if (school.kind == "特殊教育学校" || school.kind == "中等职业学校") {
       out.excluded.push_back({static_cast<int>(i), school.kind == "特殊教育学校" ? "特教" : "中职",
                               school.kind + "不列入义务教育均衡评估"});

@@ -42,7 +42,11 @@ struct BalanceUnits {
 
 inline constexpr int kSmallTeachingPoint = 50;  // 教学点 below this are out of scope
 
-BalanceUnits build_balance_units(const Snapshot& snapshot, int year, const BalanceSettings& settings);
+// `county_id`: the 区/县 measured in a city deployment (SchoolInfo::county_id;
+// the official unit of the 差异系数) — other counties' schools are neither
+// units nor exclusions; 0 takes every school (a county deployment).
+BalanceUnits build_balance_units(const Snapshot& snapshot, int year, const BalanceSettings& settings,
+                                 int64_t county_id = 0);
 
 // What one 专任教师 adds to the teacher quantities of a unit of `section`.
 Quantities teacher_contribution(const Snapshot& snapshot, int teacher, Section section,

@@ -1,4 +1,4 @@
-// Snapshot: one county's registers for the history school years, held in
+// Snapshot: one county's (or city's) registers for the history school years, held in
 // memory as columns (one vector per field, enumerations as small codes), so
 // that statistics and balance run as tight loops instead of SQL per cell.
 // Built by store/snapshot_loader.h (a few bulk SELECTs) or by hand in tests
@@ -24,18 +24,17 @@ inline constexpr Code kNoCode = 255;
 // The code of `value` in `e` (kNoCode when absent).
 Code code_of(const Enumeration& e, std::string_view value);
 
-struct AreaInfo {
-  int64_t id = 0;
-  std::optional<int64_t> parent_id;
-  std::string name;
-  std::string level;  // 县 / 乡镇
-};
-
 struct SchoolInfo {
   int64_t id = 0;
   std::string code, name, kind, location;
-  int64_t area_id = 0;
-  std::string area_name;
+  int64_t area_id = 0;  // where it is placed: a township or a 学区 (scopes walk up from here)
+  // Where it counts (core/area_tree.h): its township (a 学区's township), and
+  // its 区/县 in a city deployment (0 and "" in a county deployment, where the
+  // whole is the county).
+  int64_t township_id = 0;
+  std::string township_name;
+  int64_t county_id = 0;
+  std::string county_name;
 };
 
 struct EnrolmentColumns {  // one row per student and school year, by student then year
@@ -73,7 +72,7 @@ struct TeacherColumns {  // one row per teacher and school year
 struct Snapshot {
   int first_year = 0, last_year = 0;  // history school years, inclusive
   int first_teacher_year = 0, teacher_year = 0;  // years with teacher rows; the last is current
-  std::vector<AreaInfo> areas;
+  std::vector<Area> areas;  // the area tree (core/area_tree.h)
   std::vector<SchoolInfo> schools;
   EnrolmentColumns enrolments;
   ClassColumns classes;

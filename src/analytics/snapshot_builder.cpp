@@ -4,21 +4,27 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/area_tree.h"
 #include "core/teacher_section.h"
 
 namespace edu::analytics {
 namespace {
 
 void add_schools(const Registers& r, Snapshot& s) {
-  std::unordered_map<int64_t, const Area*> areas;
-  for (const Area& a : r.areas) {
-    areas.emplace(a.id, &a);
-    s.areas.push_back({a.id, a.parent_id, a.name, a.level});
-  }
+  const AreaTree tree(r.areas);
+  const bool city = tree.is_city();
+  s.areas = r.areas;
   for (const School& x : r.schools) {
-    auto a = areas.find(x.area_id);
-    s.schools.push_back({x.id, x.code, x.name, x.kind, x.location, x.area_id,
-                         a == areas.end() ? "" : a->second->name});
+    SchoolInfo info{x.id, x.code, x.name, x.kind, x.location, x.area_id, 0, "", 0, ""};
+    if (const Area* t = tree.township_of(x.area_id)) {
+      info.township_id = t->id;
+      info.township_name = t->name;
+    }
+    if (const Area* c = city ? tree.county_of(x.area_id) : nullptr) {
+      info.county_id = c->id;
+      info.county_name = c->name;
+    }
+    s.schools.push_back(std::move(info));
   }
 }
 

@@ -133,6 +133,7 @@ std::map<std::string, Ratio> values_of(const Tally& t, const Snapshot& s, int ye
 struct GroupKey {
   std::string level, name, location;
   int64_t area_id = 0;
+  std::string county;  // 乡镇 groups of a city: the 区/县
 };
 
 }  // namespace
@@ -198,16 +199,19 @@ Statistics compute_statistics(const Snapshot& s, int year, const std::vector<boo
   const bool has_previous = year - 1 >= s.first_year;
   SchoolTallies before = has_previous ? tally(s, year - 1) : SchoolTallies{};
 
-  // The groups a school belongs to: the whole scope, its location, its township.
+  // The groups a school belongs to: the whole scope, its location, its 区/县
+  // (a city deployment) and its township (core/area_tree.h).
   std::vector<GroupKey> keys;
   std::map<std::string, int> key_index;
   auto key_of = [&](GroupKey k) {
-    auto [it, added] = key_index.emplace(k.level + "/" + k.name, static_cast<int>(keys.size()));
+    // By area too: two townships of a city may share a name.
+    std::string id = k.level + "/" + k.name + "/" + std::to_string(k.area_id);
+    auto [it, added] = key_index.emplace(std::move(id), static_cast<int>(keys.size()));
     if (added) keys.push_back(std::move(k));
     return it->second;
   };
-  key_of({"全域", scope_name, "", 0});
-  for (const std::string& loc : locations().values) key_of({"城乡", loc, loc, 0});
+  key_of({"全域", scope_name, "", 0, ""});
+  for (const std::string& loc : locations().values) key_of({"城乡", loc, loc, 0, ""});
   // [group][section code + 1], index 0 = 合计
   std::vector<std::vector<Tally>> sum_now, sum_before;
   std::vector<std::vector<bool>> present;
@@ -234,14 +238,16 @@ Statistics compute_statistics(const Snapshot& s, int year, const std::vector<boo
     if (i >= in_scope.size() || !in_scope[i]) continue;
     const SchoolInfo& school = s.schools[i];
     add(0, static_cast<int>(i));
-    add(key_of({"城乡", school.location, school.location, 0}), static_cast<int>(i));
-    add(key_of({"乡镇", school.area_name, "", school.area_id}), static_cast<int>(i));
+    add(key_of({"城乡", school.location, school.location, 0, ""}), static_cast<int>(i));
+    if (school.county_id)
+      add(key_of({"区县", school.county_name, "", school.county_id, ""}), static_cast<int>(i));
+    add(key_of({"乡镇", school.township_name, "", school.township_id, school.county_name}), static_cast<int>(i));
   }
   for (size_t g = 0; g < sum_now.size(); ++g)
     for (int k = 0; k <= kSections; ++k) {
       if (!present[g][k]) continue;
       std::string section = k == 0 ? "合计" : sections().values[k - 1];
-      StatGroup group{keys[g].level, keys[g].name, section, keys[g].area_id, keys[g].location, {}};
+      StatGroup group{keys[g].level, keys[g].name, section, keys[g].area_id, keys[g].location, keys[g].county, {}};
       auto values = values_of(sum_now[g][k], s, year, section);
       auto previous = has_previous ? values_of(sum_before[g][k], s, year - 1, section)
                                    : std::map<std::string, Ratio>{};

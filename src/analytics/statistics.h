@@ -1,7 +1,8 @@
 // The county's statistics (教育事业统计 conventions, DOMAIN.md) for one school
 // year: 在校生数, 招生数, 毕业生数, 生师比, 大班额/超大班额比例, 学历达标率,
 // 高于规定学历比例, 骨干教师数, 年辍学率, 巩固率, 初中升学率 — by section, for
-// the whole scope, each 城区/镇区/乡村 group and each township, each value with
+// the whole scope, each 城区/镇区/乡村 group, each 区/县 (a city deployment) and
+// each township (a school in a 学区 counts in its township), each value with
 // its numerator and denominator, the lists of the records behind them and the
 // change from the year before. What the three-year register cannot give
 // (巩固率 needs the cohort's 一年级 nine years back; teachers of a year before
@@ -41,11 +42,12 @@ struct StatValue {
 };
 
 struct StatGroup {
-  std::string level;     // 全域 / 城乡 / 乡镇
-  std::string name;      // 青山县 / 城区 / 桃洪镇
+  std::string level;     // 全域 / 城乡 / 区县 / 乡镇
+  std::string name;      // 青山县 / 城区 / 隆回县 / 桃洪镇
   std::string section;   // 小学 … or 合计
-  int64_t area_id = 0;   // 乡镇 groups: the township (to open the records behind a value)
+  int64_t area_id = 0;   // 区县 and 乡镇 groups: the area (to open the records behind a value)
   std::string location;  // 城乡 groups
+  std::string county;    // 乡镇 groups of a city: the 区/县 (township names may repeat across counties)
   std::map<std::string, StatValue> values;  // by StatDef key; only those that apply
 };
 

@@ -76,6 +76,7 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeOptions& o) {
   o.balance->add_option("--section", o.section, "小学 或 初中(默认两者)");
   o.balance->add_option("--standard", o.standard, "2017(优质均衡,默认)或 2012(基本均衡)");
   o.balance->add_option("--primary-above", o.primary_above, "小学高于规定学历口径:专科(默认)或 本科");
+  o.balance->add_option("--county-code", o.county_code, "市级部署:区/县的6位行政区划代码(默认第一个区/县)");
   return cmd;
 }
 
@@ -101,7 +102,14 @@ int run_analyze(Database& db, const AnalyzeOptions& o) {
   if (!settings.ok()) return fail(settings.status());
   auto sections = sections_param(o.section);
   if (!sections.ok()) return fail(sections.status());
-  BalanceModel m(*snapshot, *year, **standard, *settings);
+  int64_t requested = 0;
+  for (const Area& a : snapshot->areas)
+    if (!o.county_code.empty() && a.code == o.county_code) requested = a.id;
+  if (!o.county_code.empty() && !requested)
+    return fail(Status::Error("not_found", "行政区划代码为" + o.county_code + "的区/县不存在"));
+  auto county_id = county_param(*snapshot, Scope::All(), requested);
+  if (!county_id.ok()) return fail(county_id.status());
+  BalanceModel m(*snapshot, *year, **standard, *settings, *county_id);
   json tables = json::array();
   for (Section s : *sections) tables.push_back(balance_json(m, s, all));
   if (o.json) {

@@ -1,6 +1,7 @@
 // `edubureau analyze balance|indicators`: the balanced-development table and
 // the statistics indicators of a school year, as a readable table or, with
-// --json, the same JSON the API returns (the whole county).
+// --json, the same JSON the API returns (the whole county; in a city, balance
+// is one 区/县's: --county-code, default the first).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -15,6 +16,7 @@ struct AnalyzeOptions {
   std::string section;      // 小学 / 初中; "" = both (balance)
   std::string standard;     // 2017 (default) / 2012
   std::string primary_above;  // 专科 (default) / 本科
+  std::string county_code;  // a city's 区/县 (balance); "" = the first
   bool json = false;
   CLI::App* balance = nullptr;
   CLI::App* indicators = nullptr;

@@ -240,10 +240,12 @@ int run_cli(int argc, char** argv) {
   passwd_cmd->add_option("--password", passwd_value, "新密码(省略则从标准输入读取)");
 
   NewCounty county;
-  auto* init_cmd = app.add_subcommand("init", "初始化本县:县名、行政区划代码与第一个教育局管理员 / "
-                                              "set up a new county and its first bureau admin");
-  init_cmd->add_option("--county", county.name, "县名,如 青山县 / county name")->required();
-  init_cmd->add_option("--code", county.code, "县的6位行政区划代码,如 430521 / area code")->required();
+  std::string city_name;
+  auto* init_cmd = app.add_subcommand("init", "初始化本县(或本市):名称、行政区划代码与第一个教育局管理员 / "
+                                              "set up a new county or city and its first bureau admin");
+  auto* county_opt = init_cmd->add_option("--county", county.name, "县名,如 青山县 / county name");
+  auto* city_opt = init_cmd->add_option("--city", city_name, "市名,如 邵阳市(其下导入区/县) / city name");
+  init_cmd->add_option("--code", county.code, "6位行政区划代码,如 430521(县)或 430500(市) / area code")->required();
   init_cmd->add_option("--admin", county.admin.username, "教育局管理员的用户名 / admin username")->required();
   init_cmd->add_option("--name", county.admin.display_name, "管理员显示名 / display name");
   init_cmd->add_option("--password", county.admin.password, "密码(省略则从标准输入读取)");
@@ -313,11 +315,18 @@ int run_cli(int argc, char** argv) {
     return 0;
   }
   if (*init_cmd) {
+    if (county_opt->count() + city_opt->count() != 1)
+      return fail(Status::Error("validation", "请用 --county 指定县名,或用 --city 指定市名(二者选一)"));
+    if (*city_opt) {
+      county.name = city_name;
+      county.city = true;
+    }
     county.admin.password = read_password(county.admin.password);
     auto area = init_county(**db, county, {local_today(), school_year_of(local_today())});
     if (!area.ok()) return fail(area.status());
     std::cout << "已初始化“" << area->name << "”(行政区划代码 " << area->code << "),教育局管理员 "
-              << county.admin.username << ";下一步:导入乡镇(街道)(edubureau import area …)\n";
+              << county.admin.username << (county.city ? ";下一步:导入区/县与乡镇(街道)(edubureau import area …)\n"
+                                                    : ";下一步:导入乡镇(街道)(edubureau import area …)\n");
     return 0;
   }
   if (*add_cmd) {

@@ -32,7 +32,7 @@ EDU_ENUM(backbones, "backbone", "骨干级别", "无", "县级", "市级", "省�
 EDU_ENUM(subjects, "subject", "任教学科", "语文", "数学", "英语", "道德与法治", "历史", "地理",
          "物理", "化学", "生物", "科学", "信息技术", "体育", "音乐", "美术", "心理健康",
          "综合实践", "学前教育", "特殊教育", "专业课")
-EDU_ENUM(area_levels, "area_level", "区划级别", "县", "乡镇")
+EDU_ENUM(area_levels, "area_level", "区划级别", "市", "县", "乡镇", "学区")
 
 #undef EDU_ENUM
 

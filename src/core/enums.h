@@ -31,7 +31,7 @@ const Enumeration& educations();         // 研究生 本科 专科 高中及以
 const Enumeration& titles();             // 正高级 … 未定级
 const Enumeration& backbones();          // 无 县级 市级 省级 国家级
 const Enumeration& subjects();           // 语文 数学 …
-const Enumeration& area_levels();        // 县 / 乡镇
+const Enumeration& area_levels();        // 市 / 县 (区/县) / 乡镇 / 学区: core/area_tree.h
 
 // Every enumeration above, for the API's /meta/enums and for validation.
 const std::vector<const Enumeration*>& all_enumerations();

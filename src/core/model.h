@@ -16,12 +16,12 @@ namespace edu {
 // (2026 = 2026–2027学年).
 inline int school_year_of(const Date& d) { return d.month >= 9 ? d.year : d.year - 1; }
 
-struct Area {  // 行政区划: county -> townships
+struct Area {  // 行政区划: (city ->) county -> townships (-> 学区): core/area_tree.h
   int64_t id = 0;
   std::optional<int64_t> parent_id;
   std::string code;   // 行政区划代码, e.g. 430521 (county), 430521101 (township)
   std::string name;   // 隆回县, 桃洪镇
-  std::string level;  // 县 / 乡镇
+  std::string level;  // 市 / 县 / 乡镇 / 学区
 };
 
 struct School {

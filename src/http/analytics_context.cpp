@@ -1,7 +1,6 @@
 #include "http/analytics_context.h"
 
-#include <map>
-
+#include "core/area_tree.h"
 #include "store/snapshot_loader.h"
 
 namespace edu {
@@ -29,19 +28,47 @@ std::vector<bool> visible_schools(const Snapshot& s, const Scope& scope) {
     if (school >= 0) visible[school] = true;
     return visible;
   }
-  std::map<int64_t, std::optional<int64_t>> parent;
-  for (const AreaInfo& a : s.areas) parent[a.id] = a.parent_id;
-  auto inside = [&](int64_t area) {
-    for (int depth = 0; depth < 16; ++depth) {
-      if (area == scope.area_id) return true;
-      auto p = parent.find(area);
-      if (p == parent.end() || !p->second) return false;
-      area = *p->second;
-    }
-    return false;
-  };
-  for (size_t i = 0; i < s.schools.size(); ++i) visible[i] = inside(s.schools[i].area_id);
+  const AreaTree tree(s.areas);
+  for (size_t i = 0; i < s.schools.size(); ++i) visible[i] = tree.within(s.schools[i].area_id, scope.area_id);
   return visible;
+}
+
+std::vector<const Area*> visible_counties(const Snapshot& s, const Scope& scope) {
+  const AreaTree tree(s.areas);
+  std::vector<const Area*> out;
+  if (!tree.is_city()) return out;
+  const std::vector<bool> visible = visible_schools(s, scope);
+  for (const Area* county : tree.counties()) {
+    const Area& a = *county;
+    bool shown = scope.kind == Scope::Kind::kAll;
+    if (scope.kind == Scope::Kind::kArea) {
+      const Area* own = tree.county_of(scope.area_id);
+      shown = own ? own->id == a.id : tree.find(scope.area_id) != nullptr;  // the city: every county
+    }
+    for (size_t i = 0; !shown && i < s.schools.size(); ++i)
+      shown = visible[i] && s.schools[i].county_id == a.id;
+    if (shown) out.push_back(&a);
+  }
+  return out;
+}
+
+Result<int64_t> county_param(const Snapshot& s, const Scope& scope, int64_t requested) {
+  const AreaTree tree(s.areas);
+  if (!tree.is_city()) {
+    if (requested) return Status::Error("validation", "本库为县级部署,均衡发展按全县计算,无需 county_id", "county_id");
+    return int64_t{0};
+  }
+  const std::vector<const Area*> counties = visible_counties(s, scope);
+  if (!requested) {
+    if (counties.empty()) return Status::Error("not_found", "本市尚未导入区/县,无法计算均衡发展差异系数", "county_id");
+    return counties.front()->id;
+  }
+  const Area* county = tree.find(requested);
+  if (!county || county->level != area_level::kCounty)
+    return Status::Error("not_found", "区/县(county_id=" + std::to_string(requested) + ")不存在", "county_id");
+  for (const Area* c : counties)
+    if (c->id == requested) return requested;
+  return Status::Error("forbidden", "您无权查看“" + county->name + "”的均衡发展数据", "county_id");
 }
 
 Result<int> history_year(const Snapshot& s, int requested) {

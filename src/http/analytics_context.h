@@ -27,6 +27,16 @@ class SnapshotCache {
 // visible[school]: the school lies in the scope (an area scope takes the area's subtree).
 std::vector<bool> visible_schools(const analytics::Snapshot& snapshot, const Scope& scope);
 
+// The 区/县 of a city deployment whose figures the scope may see (a county
+// officer: theirs; a city-level user: all; a school: its own), in area order;
+// empty in a county deployment.
+std::vector<const Area*> visible_counties(const analytics::Snapshot& snapshot, const Scope& scope);
+// The 区/县 the balanced-development figures are for (the 差异系数's official
+// unit): 0 in a county deployment (the whole county, county_id refused); in a
+// city, `requested` when given (one of visible_counties, else "forbidden";
+// not a 区/县: "not_found"), otherwise the first visible county.
+Result<int64_t> county_param(const analytics::Snapshot& snapshot, const Scope& scope, int64_t requested);
+
 // `year` (default: the current school year) within the snapshot's history.
 Result<int> history_year(const analytics::Snapshot& snapshot, int requested);
 Result<analytics::Section> section_param(const std::string& value);  // "" = 小学

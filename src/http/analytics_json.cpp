@@ -65,7 +65,7 @@ json row_json(const BalanceModel& m, const BalanceRow& r) {
                      {"records", records_json(links)}});
   }
   return {{"school_id", school.id},       {"school_code", school.code},
-          {"school_name", school.name},   {"area_name", school.area_name},
+          {"school_name", school.name},   {"area_name", school.township_name},
           {"location", school.location},  {"kind", school.kind},
           {"section", section_name(r.section)}, {"students", r.students},
           {"teachers", m.teachers_known() ? json(r.teachers) : json(nullptr)},
@@ -145,6 +145,7 @@ json statistics_json(const Statistics& s) {
                       {"section", g.section},
                       {"area_id", g.area_id ? json(g.area_id) : json(nullptr)},
                       {"location", g.location},
+                      {"county", g.county},
                       {"values", values}});
   }
   return {{"year", s.year}, {"indicators", defs}, {"groups", groups}, {"notes", s.notes}};

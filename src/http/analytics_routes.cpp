@@ -1,9 +1,12 @@
 // /analytics/* and /exports/balance.xlsx: the statistics indicators, the
 // balanced-development table and history, the what-if and the planner. Read
 // by every role within their scope (rows of their schools; the 差异系数 are
-// the county's); what-if and plan are the bureau's, and save nothing.
+// the county's — in a city deployment one 区/县's, chosen by county_id, and
+// /analytics/balance/counties lists every visible county's side by side);
+// what-if and plan are the bureau's, and save nothing.
 #include <cstdio>
 
+#include "core/area_tree.h"
 #include "http/analytics_context.h"
 #include "http/analytics_json.h"
 #include "http/routes.h"
@@ -45,13 +48,46 @@ std::string text_body(const Json& body, const char* key) {
   return body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : "";
 }
 
-// The model the query (or body) asks for: standard and the 小学 education setting.
-Result<BalanceModel> model(const Context& c, const std::string& standard, const std::string& above) {
-  auto s = standard_param(standard);
+// What the query (or body) asks the balance model for: standard, the 小学
+// education setting and, in a city, the 区/县 (analytics_context.h county_param).
+struct ModelAsked {
+  std::string standard, primary_above;
+  int64_t county_id = 0;
+};
+
+Result<ModelAsked> model_query(ApiCall& call) {
+  auto county = call.query_int("county_id");
+  if (!county.ok()) return county.status();
+  return ModelAsked{call.query("standard"), call.query("primary_above"), county->value_or(0)};
+}
+
+Result<ModelAsked> model_body(const Json& body) {
+  int64_t county = 0;
+  if (body.contains("county_id") && !body["county_id"].is_null()) {
+    if (!body["county_id"].is_number_integer())
+      return Status::Error("validation", "county_id 须为整数(区/县的编号)", "county_id");
+    county = body["county_id"].get<int64_t>();
+  }
+  return ModelAsked{text_body(body, "standard"), text_body(body, "primary_above"), county};
+}
+
+Result<BalanceModel> model(ApiCall& call, const Context& c, const ModelAsked& asked) {
+  auto s = standard_param(asked.standard);
   if (!s.ok()) return s.status();
-  auto settings = settings_param(above);
+  auto settings = settings_param(asked.primary_above);
   if (!settings.ok()) return settings.status();
-  return BalanceModel(*c.snapshot, c.year, **s, *settings);
+  auto county = county_param(*c.snapshot, call.who().scope, asked.county_id);
+  if (!county.ok()) return county.status();
+  return BalanceModel(*c.snapshot, c.year, **s, *settings, *county);
+}
+
+// The 区/县 a city-level reply names: the one measured and those the caller may choose.
+void add_counties(Json& j, ApiCall& call, const BalanceModel& m) {
+  Json counties = Json::array();
+  for (const Area* a : visible_counties(m.snapshot(), call.who().scope))
+    counties.push_back({{"id", a->id}, {"name", a->name}});
+  j["county_id"] = m.county_id() ? Json(m.county_id()) : Json(nullptr);
+  j["counties"] = counties;
 }
 
 Result<Reply> indicators_route(ApiCall& call, SnapshotCache& cache) {
@@ -73,9 +109,13 @@ Result<Reply> balance_route(ApiCall& call, SnapshotCache& cache) {
   if (!c.ok()) return c.status();
   auto section = section_param(call.query("section"));
   if (!section.ok()) return section.status();
-  auto m = model(*c, call.query("standard"), call.query("primary_above"));
+  auto asked = model_query(call);
+  if (!asked.ok()) return asked.status();
+  auto m = model(call, *c, *asked);
   if (!m.ok()) return m.status();
-  return Reply(balance_json(*m, *section, visible_schools(*c->snapshot, call.who().scope)));
+  Json j = balance_json(*m, *section, visible_schools(*c->snapshot, call.who().scope));
+  add_counties(j, call, *m);
+  return Reply(j);
 }
 
 Result<Reply> balance_history_route(ApiCall& call, SnapshotCache& cache) {
@@ -83,17 +123,51 @@ Result<Reply> balance_history_route(ApiCall& call, SnapshotCache& cache) {
   if (!c.ok()) return c.status();
   auto section = section_param(call.query("section"));
   if (!section.ok()) return section.status();
+  auto asked = model_query(call);
+  if (!asked.ok()) return asked.status();
   Json years = Json::array();
   std::optional<BalanceModel> last;
   for (int y = c->snapshot->first_year; y <= c->snapshot->last_year; ++y) {
-    auto m = model(Context{c->snapshot, y}, call.query("standard"), call.query("primary_above"));
+    auto m = model(call, Context{c->snapshot, y}, *asked);
     if (!m.ok()) return m.status();
     years.push_back(balance_summary_json(*m, *section));
     last.emplace(std::move(*m));
   }
-  return Reply(Json{{"section", section_name(*section)},
-                    {"standard", {{"key", last->standard().key}, {"name", last->standard().name}}},
-                    {"years", years}});
+  Json j{{"section", section_name(*section)},
+         {"standard", {{"key", last->standard().key}, {"name", last->standard().name}}},
+         {"years", years}};
+  add_counties(j, call, *last);
+  return Reply(j);
+}
+
+// A city's 差异系数 side by side: one summary per visible 区/县 (none in a
+// county deployment), each with its indicators' 差异系数 and 达标.
+Result<Reply> balance_counties_route(ApiCall& call, SnapshotCache& cache) {
+  auto year = year_query(call);
+  if (!year.ok()) return year.status();
+  auto c = context(call, cache, Entity::kStatistics, *year);
+  if (!c.ok()) return c.status();
+  auto section = section_param(call.query("section"));
+  if (!section.ok()) return section.status();
+  auto asked = model_query(call);
+  if (!asked.ok()) return asked.status();
+  auto standard = standard_param(asked->standard);
+  if (!standard.ok()) return standard.status();
+  if (auto settings = settings_param(asked->primary_above); !settings.ok()) return settings.status();
+  Json counties = Json::array();
+  for (const Area* a : visible_counties(*c->snapshot, call.who().scope)) {
+    asked->county_id = a->id;
+    auto m = model(call, *c, *asked);
+    if (!m.ok()) return m.status();
+    Json j = balance_summary_json(*m, *section);
+    j["county_id"] = a->id;
+    j["county_name"] = a->name;
+    counties.push_back(std::move(j));
+  }
+  return Reply(Json{{"year", c->year},
+                    {"section", section_name(*section)},
+                    {"standard", {{"key", (*standard)->key}, {"name", (*standard)->name}}},
+                    {"counties", counties}});
 }
 
 Result<Reply> whatif_route(ApiCall& call, SnapshotCache& cache) {
@@ -103,7 +177,9 @@ Result<Reply> whatif_route(ApiCall& call, SnapshotCache& cache) {
   if (!c.ok()) return c.status();
   auto draft = draft_from_json(*body);
   if (!draft.ok()) return draft.status();
-  auto today = model(*c, text_body(*body, "standard"), text_body(*body, "primary_above"));
+  auto asked = model_body(*body);
+  if (!asked.ok()) return asked.status();
+  auto today = model(call, *c, *asked);
   if (!today.ok()) return today.status();
   auto w = apply_draft(*today, *draft);
   if (!w.ok()) return w.status();
@@ -115,7 +191,9 @@ Result<Reply> plan_route(ApiCall& call, SnapshotCache& cache) {
   if (!body.ok()) return body.status();
   auto c = context(call, cache, Entity::kBalancePlan, year_body(*body));
   if (!c.ok()) return c.status();
-  auto today = model(*c, text_body(*body, "standard"), text_body(*body, "primary_above"));
+  auto asked = model_body(*body);
+  if (!asked.ok()) return asked.status();
+  auto today = model(call, *c, *asked);
   if (!today.ok()) return today.status();
   auto sections = sections_param(text_body(*body, "section"));
   if (!sections.ok()) return sections.status();
@@ -179,12 +257,15 @@ Result<Reply> balance_xlsx_route(ApiCall& call, SnapshotCache& cache) {
   if (!year.ok()) return year.status();
   auto c = context(call, cache, Entity::kStatistics, *year);
   if (!c.ok()) return c.status();
-  auto m = model(*c, call.query("standard"), call.query("primary_above"));
+  auto asked = model_query(call);
+  if (!asked.ok()) return asked.status();
+  auto m = model(call, *c, *asked);
   if (!m.ok()) return m.status();
   auto visible = visible_schools(*c->snapshot, call.who().scope);
   Json tables[] = {balance_json(*m, Section::kPrimary, visible),
                    balance_json(*m, Section::kJunior, visible)};
-  std::string name = std::to_string(c->year) + "学年均衡发展" + m->standard().key + ".xlsx";
+  const Area* county = AreaTree(c->snapshot->areas).find(m->county_id());  // a city's 区/县
+  std::string name = (county ? county->name : "") + std::to_string(c->year) + "学年均衡发展" + m->standard().key + ".xlsx";
   return file_reply(name, [&](const std::string& path) -> Status {
     auto w = report::XlsxTableWriter::create(path, "小学", section_columns(tables[0]));
     if (!w.ok()) return w.status();
@@ -224,6 +305,7 @@ void add_analytics_routes(Router& router) {
   router.get("/analytics/indicators", with_cache(indicators_route));
   router.get("/analytics/balance", with_cache(balance_route));
   router.get("/analytics/balance/history", with_cache(balance_history_route));
+  router.get("/analytics/balance/counties", with_cache(balance_counties_route));
   router.post("/analytics/whatif", with_cache(whatif_route));
   router.post("/analytics/plan", with_cache(plan_route));
   router.get("/exports/balance\\.xlsx", with_cache(balance_xlsx_route));

@@ -20,19 +20,6 @@ const std::vector<NamedUnit>& named(const ExamTables& t, Level level) {
   return none;
 }
 
-int64_t township_of_school(const ExamTables& t, int64_t school_id) {
-  for (const NamedUnit& s : t.schools)
-    if (s.id == school_id) return s.parent_id;
-  return 0;
-}
-
-bool area_covers(const ExamTables& t, int64_t area_id, int64_t township_id) {
-  if (area_id == township_id) return true;
-  for (const NamedUnit& a : t.townships)  // an area officer of the county covers every township
-    if (a.id == township_id) return a.parent_id == area_id;
-  return false;
-}
-
 double round6(double v) { return std::round(v * 1e6) / 1e6; }
 
 // A figure that may have no data: null, never 0.
@@ -64,7 +51,7 @@ std::string school_name(const ExamReport& r, int32_t school) {
 bool ExamViewer::sees_school_id(const ExamTables& t, int64_t school_id) const {
   switch (scope.kind) {
     case Scope::Kind::kAll: return true;
-    case Scope::Kind::kArea: return area_covers(t, scope.area_id, township_of_school(t, school_id));
+    case Scope::Kind::kArea: return schools.count(school_id) > 0;
     case Scope::Kind::kSchool:
     case Scope::Kind::kHeadTeacher: return school_id == scope.school_id;
   }
@@ -75,7 +62,7 @@ bool ExamViewer::sees(const ExamTables& t, Level level, size_t index) const {
   if (level == Level::kCounty || scope.kind == Scope::Kind::kAll) return true;
   const NamedUnit& u = named(t, level)[index];
   switch (level) {
-    case Level::kTownship: return scope.kind == Scope::Kind::kArea && area_covers(t, scope.area_id, u.id);
+    case Level::kTownship: return scope.kind == Scope::Kind::kArea && areas.count(u.id) > 0;
     case Level::kSchool: return sees_school_id(t, u.id);
     case Level::kClass:
       return scope.kind == Scope::Kind::kHeadTeacher ? classes.count(u.id) > 0 : sees_school_id(t, u.parent_id);

@@ -21,6 +21,8 @@ namespace edu {
 struct ExamViewer {
   Scope scope;
   std::set<int64_t> classes;  // a teacher's classes (head teacher or teaching)
+  // An area scope: the area and every area below it, and the schools placed in them.
+  std::set<int64_t> areas, schools;
   bool sees(const exam::ExamTables& tables, exam::Level level, size_t index) const;
   bool sees_school_id(const exam::ExamTables& tables, int64_t school_id) const;
 };

@@ -8,6 +8,7 @@
 #include "http/release_memory.h"
 #include "http/routes.h"
 #include "report/xlsx_table_writer.h"
+#include "store/area_store.h"
 #include "store/exam_store.h"
 #include "workflow/exam_commands.h"
 #include "workflow/exam_report.h"
@@ -21,7 +22,16 @@ using namespace edu::exam;
 Status forbidden() { return Status::Error("forbidden", "您的角色无权执行此操作"); }
 
 Result<ExamViewer> viewer_of(ApiCall& call, const ExamRecord& exam) {
-  ExamViewer v{call.who().scope, {}};
+  ExamViewer v{call.who().scope, {}, {}, {}};
+  if (v.scope.kind == Scope::Kind::kArea) {
+    auto areas = list_areas(call.db, v.scope);
+    if (!areas.ok()) return areas.status();
+    for (const Area& a : *areas) v.areas.insert(a.id);
+    auto schools = schools_within(call.db, v.scope.area_id);
+    if (!schools.ok()) return schools.status();
+    v.schools.insert(schools->begin(), schools->end());
+    return v;
+  }
   if (v.scope.kind != Scope::Kind::kHeadTeacher) return v;
   auto classes = teacher_exam_classes(call.db, exam, v.scope.teacher_id);
   if (!classes.ok()) return classes.status();

@@ -1,7 +1,7 @@
 // 首次设置 (first run) from the browser: what `edubureau init` does, for a bureau
 // that starts the server on an empty database.
 //   GET  /setup → {needed}: true while the database has no county.
-//   POST /setup {setup_code, county, county_code, username, display_name, password}
+//   POST /setup {setup_code, county, county_code, city, username, display_name, password}
 //        → {county}: creates the county and its first 教育局管理员 (workflow/county_setup.h).
 // Both are public (there is no user yet). Creating the first admin takes the
 // setup code the server printed on its console at start, so only whoever runs
@@ -43,6 +43,7 @@ Result<Reply> run_setup(ApiCall& call) {
   NewCounty county;
   county.name = in.text("county");
   county.code = in.text("county_code");
+  county.city = in.boolean("city");
   county.admin.username = in.text("username");
   county.admin.display_name = in.text("display_name", false);
   county.admin.password = in.secret("password");

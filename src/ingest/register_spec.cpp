@@ -9,9 +9,14 @@ std::vector<RegisterSpec> make_specs() {
   RegisterSpec area{"area", "乡镇(街道)", {}, {"area_code"}};
   area.columns = {
       {"area_code", "行政区划代码", {"区划代码", "代码"}, T::kText, true, nullptr,
-       "9位或12位数字,须以本县的6位代码开头", "430521101"},
-      {"name", "乡镇(街道)名称", {"名称", "乡镇名称", "乡镇(街道)", "乡镇", "街道"}, T::kText, true,
-       nullptr, "本县内不得重名", "城关镇"},
+       "乡镇(街道):9位或12位数字,以所属县(区)的6位代码开头;区/县(仅市级部署):6位数字,前4位同本市代码;"
+       "学区:所属乡镇(街道)的代码后加2位序号(上级由代码确定)",
+       "430521101"},
+      {"name", "乡镇(街道)名称", {"名称", "乡镇名称", "乡镇(街道)", "乡镇", "街道", "区划名称"}, T::kText, true,
+       nullptr, "同一上级区划内不得重名", "城关镇"},
+      {"level", "级别", {"区划级别", "层级"}, T::kText, false, nullptr,
+       "可不填,按代码位数确定:6位为区/县,9位或12位为乡镇(街道),11位或14位为学区;填写时须为“区/县”“乡镇(街道)”或“学区”,并与代码一致",
+       "乡镇(街道)"},
   };
   RegisterSpec school{"school", "学校", {}, {"code"}};
   school.columns = {
@@ -20,8 +25,8 @@ std::vector<RegisterSpec> make_specs() {
       {"kind", "学校类别", {"办学类型", "类别"}, T::kText, true, &school_kinds(), "", "小学"},
       {"ownership", "办学性质", {"举办者性质"}, T::kText, true, &ownerships(), "", "公办"},
       {"location", "城乡类别", {"城乡分类"}, T::kText, true, &locations(), "", "城区"},
-      {"area", "所属乡镇", {"乡镇", "乡镇(街道)", "所在乡镇"}, T::kText, true, nullptr,
-       "本县乡镇(街道)名称", "桃洪镇"},
+      {"area", "所属乡镇", {"乡镇", "乡镇(街道)", "所在乡镇", "所属学区", "所属乡镇(学区)"}, T::kText, true, nullptr,
+       "乡镇(街道)或学区的名称;与别处重名时填其行政区划代码", "桃洪镇"},
       {"address", "地址", {"学校地址", "详细地址"}, T::kText, false, nullptr, "", "桃洪镇新城路1号"},
       {"principal", "校长", {"校长姓名", "负责人"}, T::kText, false, nullptr, "", "李明"},
       {"phone", "联系电话", {"电话", "办公电话"}, T::kText, false, nullptr, "", "0739-8888888"},

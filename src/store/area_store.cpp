@@ -41,11 +41,27 @@ Result<std::optional<Area>> get_area(Database& db, int64_t id) {
   return std::optional<Area>(area_from(rows->front()));
 }
 
+Result<std::optional<Area>> get_area_by_code(Database& db, const std::string& code) {
+  auto rows = db.query(std::string("SELECT ") + kColumns + " FROM areas a WHERE a.code = ?", {code});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<Area>();
+  return std::optional<Area>(area_from(rows->front()));
+}
+
 Result<bool> area_within(Database& db, int64_t area_id, int64_t root_id) {
   auto rows = db.query(std::string("SELECT COUNT(*) FROM (") + kAreaSubtreeSql + ") t WHERE t.id = ?",
                        {root_id, area_id});
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0) > 0;
+}
+
+Result<std::vector<int64_t>> schools_within(Database& db, int64_t area_id) {
+  auto rows = db.query(std::string("SELECT id FROM schools WHERE area_id IN (") + kAreaSubtreeSql + ") ORDER BY id",
+                       {area_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<int64_t> ids;
+  for (const Row& r : *rows) ids.push_back(r.integer(0));
+  return ids;
 }
 
 Result<std::optional<Area>> get_county(Database& db) {

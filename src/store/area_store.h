@@ -1,4 +1,5 @@
-// Areas (行政区划): the county and its townships, and settings of the county.
+// Areas (行政区划): the root (a county, or a city with its 区/县), townships
+// and 学区 (core/area_tree.h), and settings of the deployment.
 #pragma once
 
 #include <optional>
@@ -14,9 +15,13 @@ namespace edu {
 // the school's township.
 Result<std::vector<Area>> list_areas(Database& db, const Scope& scope);
 Result<std::optional<Area>> get_area(Database& db, int64_t id);
+Result<std::optional<Area>> get_area_by_code(Database& db, const std::string& code);
 // Is `area_id` inside the subtree of `root_id`?
 Result<bool> area_within(Database& db, int64_t area_id, int64_t root_id);
-// The county: the one area without a parent (nullopt before `init`).
+// The ids of the schools placed in `area_id` or any area below it.
+Result<std::vector<int64_t>> schools_within(Database& db, int64_t area_id);
+// The root: the one area without a parent (nullopt before `init`) — the
+// county, or the city in a city deployment (level 市).
 Result<std::optional<Area>> get_county(Database& db);
 Result<int64_t> insert_area(Database& db, const Area& area);
 Status update_area(Database& db, const Area& area);

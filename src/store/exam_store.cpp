@@ -1,8 +1,11 @@
 #include "store/exam_store.h"
 
 #include <ctime>
+#include <set>
 
+#include "core/area_tree.h"
 #include "core/date.h"
+#include "store/area_store.h"
 #include "store/snapshot_loader.h"
 
 namespace edu {
@@ -136,10 +139,20 @@ Status load_units(Database& db, ExamTables& t) {
                                      ") ORDER BY id", roster_params);
   if (!schools.ok()) return schools.status();
   t.schools = std::move(*schools);
-  auto townships = named_units(db, "SELECT id, name, COALESCE(parent_id, 0) FROM areas WHERE id IN (SELECT "
-                                   "area_id FROM schools WHERE id IN (" + in_roster + ")) ORDER BY id", roster_params);
-  if (!townships.ok()) return townships.status();
-  t.townships = std::move(*townships);
+  // A school counts in its township (core/area_tree.h): a 学区's school in the 学区's township.
+  auto areas = list_areas(db, Scope::All());
+  if (!areas.ok()) return areas.status();
+  const AreaTree tree(*areas);
+  std::set<int64_t> townships;
+  for (NamedUnit& school : t.schools)
+    if (const Area* township = tree.township_of(school.parent_id)) {
+      school.parent_id = township->id;
+      townships.insert(township->id);
+    }
+  for (int64_t id : townships) {
+    const Area* a = tree.find(id);
+    t.townships.push_back({a->id, a->name, a->parent_id.value_or(0)});
+  }
   auto classes = named_units(db, "SELECT id, name, school_id FROM classes WHERE school_year = ? AND grade = ? "
                                  "ORDER BY school_id, class_no", {year, grade});
   if (!classes.ok()) return classes.status();

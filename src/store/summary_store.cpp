@@ -1,7 +1,11 @@
 #include "store/summary_store.h"
 
+#include <map>
+
+#include "core/area_tree.h"
 #include "core/class_size.h"
 #include "core/enums.h"
+#include "store/area_store.h"
 
 namespace edu {
 namespace {
@@ -18,6 +22,27 @@ Result<int64_t> scalar(Database& db, const std::string& sql, const SqlWhere& whe
   auto rows = db.query(sql, where.params);
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
+}
+
+// Schools per township (core/area_tree.h: a 学区's schools count in its
+// township), in area order.
+Result<Counts> schools_by_township(Database& db, const SqlWhere& schools) {
+  auto areas = list_areas(db, Scope::All());
+  if (!areas.ok()) return areas.status();
+  const AreaTree tree(*areas);
+  auto rows = db.query("SELECT s.area_id, COUNT(*) FROM schools s WHERE " + schools.sql + " GROUP BY s.area_id",
+                       schools.params);
+  if (!rows.ok()) return rows.status();
+  std::map<int64_t, std::pair<std::string, int64_t>> by_township;  // by id: area order
+  for (const Row& r : *rows)
+    if (const Area* t = tree.township_of(r.integer(0))) {
+      auto& entry = by_township[t->id];
+      entry.first = t->name;
+      entry.second += r.integer(1);
+    }
+  Counts counts;
+  for (const auto& [id, entry] : by_township) counts.push_back(entry);
+  return counts;
 }
 
 // "CASE c.section WHEN '学前' THEN 0 … END": sections in the enumeration's order.
@@ -62,11 +87,7 @@ Result<Summary> summarize(Database& db, const Scope& scope, int school_year) {
                      "SELECT s.kind, COUNT(*) FROM schools s WHERE " + schools.sql +
                          " GROUP BY s.kind ORDER BY COUNT(*) DESC, s.kind",
                      schools));
-  EDU_ASSIGN(s.schools_by_area,
-             grouped(db,
-                     "SELECT a.name, COUNT(*) FROM schools s JOIN areas a ON a.id = s.area_id "
-                     "WHERE " + schools.sql + " GROUP BY a.id, a.name ORDER BY a.id",
-                     schools));
+  EDU_ASSIGN(s.schools_by_area, schools_by_township(db, schools));
   EDU_ASSIGN(s.students_by_section,
              grouped(db,
                      "SELECT COALESCE(c.section, '未分班'), COUNT(*) FROM students st LEFT JOIN "

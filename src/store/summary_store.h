@@ -1,5 +1,5 @@
-// Counts for the home dashboard, within a Scope: schools by kind and area,
-// students by section, teachers by education and title, class sizes.
+// Counts for the home dashboard, within a Scope: schools by kind and township
+// (a 学区's schools in its township), students by section, teachers by education and title, class sizes.
 #pragma once
 
 #include <string>

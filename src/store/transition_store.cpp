@@ -1,15 +1,25 @@
 #include "store/transition_store.h"
 
+#include "core/area_tree.h"
+#include "store/area_store.h"
+
 namespace edu {
 
 Result<transition::Input> load_transition_input(Database& db, int year) {
   transition::Input in;
   in.year = year;
+  auto areas = list_areas(db, Scope::All());
+  if (!areas.ok()) return areas.status();
+  const AreaTree tree(*areas);
   auto schools = db.query(
-      "SELECT s.id, s.name, a.id, a.name FROM schools s JOIN areas a ON a.id = s.area_id "
+      "SELECT s.id, s.name, s.area_id FROM schools s JOIN areas a ON a.id = s.area_id "
       "ORDER BY a.code, s.code");
   if (!schools.ok()) return schools.status();
-  for (const Row& r : *schools) in.schools.push_back({r.integer(0), r.text(1), r.integer(2), r.text(3)});
+  for (const Row& r : *schools) {
+    const Area* township = tree.township_of(r.integer(2));
+    in.schools.push_back({r.integer(0), r.text(1), township ? township->id : r.integer(2),
+                          township ? township->name : ""});
+  }
   auto feeds = db.query("SELECT school_id, middle_school_id FROM catchments");
   if (!feeds.ok()) return feeds.status();
   for (const Row& r : *feeds) in.feeds.push_back({r.integer(0), r.integer(1)});

@@ -14,12 +14,13 @@ Result<Area> rename_area(Database& db, const Actor& actor, int64_t area_id, cons
   auto areas = list_areas(db, Scope::All());
   if (!areas.ok()) return areas.status();
   std::optional<Area> area;
-  for (const Area& a : *areas) {
+  for (const Area& a : *areas)
     if (a.id == area_id && a.parent_id) area = a;
-    if (a.id != area_id && a.name == name)
-      return Status::Error("duplicate", "“" + name + "”已是行政区划代码为" + a.code + "的区划的名称", "name");
-  }
   if (!area) return Status::Error("not_found", "乡镇(街道)不存在");
+  for (const Area& a : *areas)
+    if (a.id != area_id && a.name == name && a.parent_id == area->parent_id)
+      return Status::Error("duplicate", "“" + name + "”已是同一上级区划下行政区划代码为" + a.code + "的区划的名称",
+                           "name");
   Area renamed = *area;
   renamed.name = name;
   auto changes = diff_fields(fields_of(*area), fields_of(renamed));

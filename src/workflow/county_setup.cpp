@@ -1,24 +1,24 @@
 #include "workflow/county_setup.h"
 
+#include "core/area_code.h"
+#include "core/area_tree.h"
 #include "core/text_field.h"
 #include "store/area_store.h"
 #include "workflow/change_log.h"
 
 namespace edu {
 
-bool is_area_code(const std::string& code, size_t length) {
-  if (code.size() != length) return false;
-  for (char c : code)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 Result<Area> init_county(Database& db, const NewCounty& county, const RegisterContext& ctx) {
-  auto name = clean_text(county.name, "name", "县名");
+  const std::string noun = county.city ? "市" : "县";
+  auto name = clean_text(county.name, "name", noun + "名");
   if (!name.ok()) return name.status();
-  if (name->empty()) return Status::Error("validation", "请填写县名(--county)", "name");
-  if (!is_area_code(county.code, 6))
-    return Status::Error("validation", "县的行政区划代码应为6位数字,如430521;收到“" + county.code + "”",
+  if (name->empty())
+    return Status::Error("validation", "请填写" + noun + "名(" + (county.city ? "--city" : "--county") + ")",
+                         "name");
+  if (!is_area_code(county.code, 6) || (county.city && county.code.substr(4) != "00"))
+    return Status::Error("validation",
+                         county.city ? "市的行政区划代码应为6位数字并以00结尾,如430500;收到“" + county.code + "”"
+                                     : "县的行政区划代码应为6位数字,如430521;收到“" + county.code + "”",
                          "area_code");
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
@@ -27,7 +27,7 @@ Result<Area> init_county(Database& db, const NewCounty& county, const RegisterCo
   if (*existing)
     return Status::Error("exists", "该数据库已初始化为“" + (*existing)->name + "”(行政区划代码 " +
                                        (*existing)->code + "),不能再次初始化;请换一个数据库文件");
-  Area area{0, std::nullopt, county.code, *name, "县"};
+  Area area{0, std::nullopt, county.code, *name, county.city ? area_level::kCity : area_level::kCounty};
   auto id = insert_area(db, area);
   if (!id.ok()) return id.status();
   area.id = *id;

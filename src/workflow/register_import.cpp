@@ -5,13 +5,14 @@
 #include <set>
 #include <tuple>
 
+#include "core/area_code.h"
+#include "core/area_tree.h"
 #include "core/enums.h"
 #include "core/validate.h"
 #include "ingest/row_mapping.h"
 #include "store/area_store.h"
 #include "store/catchment_store.h"
 #include "workflow/change_log.h"
-#include "workflow/county_setup.h"
 
 namespace edu {
 namespace {
@@ -22,8 +23,10 @@ struct Lookups {
   std::map<int64_t, std::string> school_names;
   std::set<int64_t> schools_in_scope;
   std::map<std::pair<int64_t, std::string>, SchoolClass> classes;  // (school, name), this year
-  std::map<std::string, Area> areas_by_name;
-  std::optional<Area> county;
+  std::map<std::string, Area> areas_by_code;
+  std::multimap<std::string, Area> areas_by_name;  // names repeat under different parents
+  std::map<std::string, std::string> levels_in_file;  // the area import's rows: code -> level
+  std::optional<Area> county;  // the root: a 县, or a 市 whose 区/县 are areas
   std::map<std::string, Teacher> teachers_by_id_number;  // for the class register only
 
   static Result<Lookups> load(Database& db, const Actor& actor, const RegisterSpec& spec,
@@ -44,7 +47,10 @@ struct Lookups {
     for (const auto& c : *classes) l.classes[{c.school_id, c.name}] = c;
     auto areas = list_areas(db, Scope::All());
     if (!areas.ok()) return areas.status();
-    for (const auto& a : *areas) l.areas_by_name[a.name] = a;
+    for (const auto& a : *areas) {
+      l.areas_by_code[a.code] = a;
+      l.areas_by_name.emplace(a.name, a);
+    }
     auto county = get_county(db);
     if (!county.ok()) return county.status();
     l.county = *county;
@@ -227,6 +233,27 @@ struct TeacherImport {
   static Status update(Database& db, const Record& t) { return update_teacher(db, t); }
 };
 
+// The 所属乡镇 of a school row: a 乡镇(街道) or 学区 (or a 区/县, for a school
+// under no township) by its name, or by its code when the name repeats.
+std::optional<Area> school_area(RowCheck& row, const Lookups& l) {
+  const std::string& given = row.get("area");
+  auto placeable = [](const Area& a) { return a.parent_id.has_value(); };
+  auto by_code = l.areas_by_code.find(given);
+  if (by_code != l.areas_by_code.end() && placeable(by_code->second)) return by_code->second;
+  std::vector<Area> named;
+  for (auto [it, end] = l.areas_by_name.equal_range(given); it != end; ++it)
+    if (placeable(it->second)) named.push_back(it->second);
+  if (named.size() == 1) return named.front();
+  if (named.empty())
+    row.fail("area", "乡镇“" + given + "”不是" +
+                         (l.county && l.county->level == area_level::kCity ? "本市" : "本县") +
+                         "的乡镇(街道)或学区");
+  else
+    row.fail("area", "有" + std::to_string(named.size()) + "个区划名为“" + given +
+                         "”,请改填其行政区划代码(如" + named.front().code + ")");
+  return std::nullopt;
+}
+
 struct SchoolImport {
   using Record = School;
   static constexpr Entity kEntity = Entity::kSchool;
@@ -251,12 +278,9 @@ struct SchoolImport {
     s.principal = row.get("principal");
     s.phone = row.get("phone");
     s.founded_year = std::atoi(row.get("founded_year").c_str());
-    auto area = l.areas_by_name.find(row.get("area"));
-    if (area == l.areas_by_name.end()) {
-      row.fail("area", "乡镇“" + row.get("area") + "”不是本县的乡镇(街道)");
-      return std::nullopt;
-    }
-    s.area_id = area->second.id;
+    auto area = school_area(row, l);
+    if (!area) return std::nullopt;
+    s.area_id = area->id;
     Status v = validate_school(s);
     if (!v.ok()) row.fail(v, {{"area_id", "area"}});
     return s;
@@ -313,35 +337,113 @@ struct ConditionsImport {
   static Status update(Database& db, const Record& c) { return upsert_conditions(db, c); }
 };
 
+// The area import: 区/县 (a city deployment only), 乡镇(街道) and 学区, each
+// under the parent its code names (core/area_code.h) — in the database or in
+// the same file (parents are written first).
 struct AreaImport {
   using Record = Area;
   static constexpr Entity kEntity = Entity::kArea;
   static std::string key(const Record& a) { return a.code; }
-  static std::string name_key(const Record& a) { return a.name; }  // unique in the county
+  // Unique under a parent (a 区/县's parent is the root).
+  static std::string name_key(const Record& a) { return parent_code(a.code) + "/" + a.name; }
 
   static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
     return keyed<Record>(list_areas(db, Scope::All()), key);
   }
 
+  static void prepare(const ingest::MappedSheet& sheet, Lookups& l) {
+    for (const ingest::MappedRow& r : sheet.rows) {
+      auto code = r.fields.find("area_code");
+      if (code != r.fields.end()) l.levels_in_file.emplace(code->second.value, level_of_code(code->second.value));
+    }
+  }
+
   static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext&) {
     if (!l.county) {
-      row.fail("area_code", "本数据库尚未初始化县,请先运行 edubureau init");
+      row.fail("area_code", "本数据库尚未初始化县(市),请先运行 edubureau init");
       return std::nullopt;
     }
-    Area a{0, l.county->id, row.get("area_code"), row.get("name"), "乡镇"};
-    if (!(is_area_code(a.code, 9) || is_area_code(a.code, 12)) || a.code.rfind(l.county->code, 0) != 0) {
-      row.fail("area_code", "行政区划代码“" + a.code + "”应为9位或12位数字,并以本县代码" +
-                                l.county->code + "开头");
+    const Area& root = *l.county;
+    const bool city = root.level == area_level::kCity;
+    Area a{0, std::nullopt, row.get("area_code"), row.get("name"), level_of_code(row.get("area_code"))};
+    if (a.level.empty()) {
+      row.fail("area_code", "行政区划代码“" + a.code + "”应为6位(区/县)、9位或12位(乡镇/街道)或11位、14位(学区)数字");
       return std::nullopt;
     }
-    auto same_name = l.areas_by_name.find(a.name);
-    if (same_name != l.areas_by_name.end() && same_name->second.code != a.code)
-      row.fail("name", "“" + a.name + "”已是行政区划代码为" + same_name->second.code + "的区划的名称");
+    if (!level_matches(row, a)) return std::nullopt;
+    if (a.level == area_level::kCounty) {
+      if (!city) {
+        row.fail("area_code", "本库为县级部署(" + root.name + "),不能导入区/县“" + a.code +
+                                  "”;乡镇(街道)的代码应为9位或12位,以" + root.code + "开头");
+        return std::nullopt;
+      }
+      if (a.code == root.code || a.code.substr(0, 4) != root.code.substr(0, 4)) {
+        row.fail("area_code", "区/县的行政区划代码“" + a.code + "”应以本市代码的前4位" + root.code.substr(0, 4) +
+                                  "开头,且不同于本市代码" + root.code);
+        return std::nullopt;
+      }
+      a.parent_id = root.id;
+    } else if (!find_parent(row, l, a)) {
+      return std::nullopt;
+    }
+    for (auto [it, end] = l.areas_by_name.equal_range(a.name); it != end; ++it)
+      if (it->second.code != a.code && parent_code(it->second.code) == parent_code(a.code))
+        row.fail("name", "“" + a.name + "”已是同一上级区划下行政区划代码为" + it->second.code + "的区划的名称");
     return a;
   }
 
+  // The level column, when given, agrees with the code.
+  static bool level_matches(RowCheck& row, const Area& a) {
+    static const std::map<std::string, std::string> kNames = {
+        {"区/县", area_level::kCounty},    {"区县", area_level::kCounty},      {"区", area_level::kCounty},
+        {"县", area_level::kCounty},       {"乡镇(街道)", area_level::kTownship},
+        {"乡镇", area_level::kTownship},   {"街道", area_level::kTownship},    {"乡镇/街道", area_level::kTownship},
+        {"学区", area_level::kDistrict}};
+    const std::string& given = row.get("level");
+    if (given.empty()) return true;
+    auto it = kNames.find(given);
+    if (it == kNames.end()) {
+      row.fail("level", "级别“" + given + "”应为“区/县”“乡镇(街道)”或“学区”");
+      return false;
+    }
+    if (it->second != a.level) {
+      row.fail("level", "级别“" + given + "”与行政区划代码“" + a.code + "”(" + std::to_string(a.code.size()) +
+                            "位)不符;代码6位为区/县,9位或12位为乡镇(街道),11位或14位为学区");
+      return false;
+    }
+    return true;
+  }
+
+  // A township's parent is the 区/县 of its first 6 digits (the county itself
+  // in a county deployment); a 学区's is the township its code extends.
+  static bool find_parent(RowCheck& row, const Lookups& l, Area& a) {
+    const std::string code = parent_code(a.code);
+    const std::string wanted = a.level == area_level::kTownship ? area_level::kCounty : area_level::kTownship;
+    const std::string wanted_label = a.level == area_level::kTownship ? "区/县" : "乡镇(街道)";
+    auto stored = l.areas_by_code.find(code);
+    if (stored != l.areas_by_code.end() && stored->second.level == wanted) {
+      a.parent_id = stored->second.id;
+      return true;
+    }
+    auto in_file = l.levels_in_file.find(code);
+    if (stored == l.areas_by_code.end() && in_file != l.levels_in_file.end() && in_file->second == wanted)
+      return true;  // written before this row; insert() finds it by its code
+    row.fail("area_code", "行政区划代码“" + a.code + "”的上级" + wanted_label + "(代码" + code +
+                              ")不存在;请先导入该" + wanted_label + ",或在本文件中一并列出");
+    return false;
+  }
+
+  static bool write_before(const Record& a, const Record& b) { return a.code.size() < b.code.size(); }
   static void check_existing(RowCheck&, const Record&, const Record&, const Lookups&) {}
-  static Result<int64_t> insert(Database& db, const Record& a) { return insert_area(db, a); }
+  static Result<int64_t> insert(Database& db, Record a) {
+    if (!a.parent_id) {
+      auto parent = get_area_by_code(db, parent_code(a.code));
+      if (!parent.ok()) return parent.status();
+      if (!*parent) return Status::Error("internal", "上级区划" + parent_code(a.code) + "未能先于" + a.code + "写入");
+      a.parent_id = (*parent)->id;
+    }
+    return insert_area(db, a);
+  }
   static Status update(Database& db, const Record& a) { return update_area(db, a); }
 };
 
@@ -497,6 +599,7 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
   if (!mapped.ok()) return mapped.status();
   auto lookups = Lookups::load(db, actor, spec, ctx);
   if (!lookups.ok()) return lookups.status();
+  if constexpr (requires { Kind::prepare(*mapped, *lookups); }) Kind::prepare(*mapped, *lookups);
   auto existing = Kind::existing(db, ctx);
   if (!existing.ok()) return existing.status();
   plan.unknown_columns = mapped->unknown_columns;
@@ -558,6 +661,9 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
     ++plan.valid_rows;
     writes.push_back(std::move(write));
   }
+  if constexpr (requires { Kind::write_before(writes[0].record, writes[0].record); })
+    std::stable_sort(writes.begin(), writes.end(),
+                     [](const auto& a, const auto& b) { return Kind::write_before(a.record, b.record); });
   std::sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
     return std::tie(a.row, a.column) < std::tie(b.row, b.column);
   });

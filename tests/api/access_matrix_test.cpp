@@ -117,6 +117,8 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/analytics/indicators?year=2026"),            {200, 200, 200, 200, 200}),
       get(path("/analytics/balance?year=2026&section=初中"),  {200, 200, 200, 200, 200}),
       get(path("/analytics/balance/history?section=小学"),    {200, 200, 200, 200, 200}),
+      get(path("/analytics/balance/counties?section=小学"),   {200, 200, 200, 200, 200}),  // none in a county
+      get(path("/analytics/balance?county_id=1"),             {422, 422, 422, 422, 422}),  // a county deployment
       get(path("/exports/balance.xlsx?year=2026"),            {200, 200, 200, 200, 200}),
       {"POST", path("/analytics/whatif"),
        [](const std::string&) {

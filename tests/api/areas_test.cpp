@@ -67,5 +67,20 @@ TEST(Areas, ImportAddsTownshipsUnderTheCountysCode) {
             1);
 }
 
+TEST(Areas, ACountyTakesNoCountyRowsButTakesADistrict) {
+  Login admin = server().login("admin");
+  const std::string county = server().call("GET", "/areas", &admin).body[0]["code"];
+  const std::string township = townships()[0]["code"];
+  std::string file = "行政区划代码,名称\n430522,邻县\n" + township + "01,一学区\n";
+  auto preview = server().upload("/imports/area", &admin, "区划.csv", file);
+  ASSERT_EQ(preview.status, 200) << preview.body.dump();
+  const json& problems = preview.body["import"]["problems"];
+  ASSERT_EQ(problems.size(), 1u) << problems.dump();
+  EXPECT_EQ(problems[0]["row"], 2);
+  EXPECT_EQ(problems[0]["column"], "A");
+  EXPECT_NE(problems[0]["message"].get<std::string>().find("县级部署"), std::string::npos);
+  EXPECT_EQ(preview.body["import"]["to_create"], 1);  // the 学区 under its township
+}
+
 }  // namespace
 }  // namespace edu::apitest

@@ -13,7 +13,7 @@ json setup_body(const std::string& code) {
 }
 
 TEST(FirstRun, TheCodeOnTheConsoleClaimsAnEmptyDatabaseOnce) {
-  OwnServer empty("first_run", OwnServer::Start::kEmpty);
+  OwnServer empty("first_run", OwnServer::nothing);
   ASSERT_EQ(empty.setup_code().size(), 12u);
   EXPECT_EQ(empty.call("GET", "/setup").body["needed"], true);
 
@@ -49,6 +49,19 @@ TEST(FirstRun, TheCodeOnTheConsoleClaimsAnEmptyDatabaseOnce) {
   EXPECT_EQ(empty.ids("SELECT COUNT(*) FROM users"), std::vector<int64_t>{1});
 }
 
+TEST(FirstRun, ACityBureauSetsUpItsCity) {
+  OwnServer empty("first_run_city", OwnServer::nothing);
+  json body = setup_body(empty.setup_code());
+  body["county"] = "邵阳市";
+  body["county_code"] = "430521";  // a county's code is not a city's
+  body["city"] = true;
+  EXPECT_EQ(empty.call("POST", "/setup", nullptr, body).status, 422);
+  body["county_code"] = "430500";
+  ASSERT_EQ(empty.call("POST", "/setup", nullptr, body).status, 200);
+  EXPECT_EQ(empty.ids("SELECT COUNT(*) FROM areas WHERE level = '市' AND parent_id IS NULL"),
+            std::vector<int64_t>{1});
+}
+
 TEST(FirstRun, ADatabaseWithACountyHasNoSetupCode) {
   OwnServer county("first_run_county");
   EXPECT_TRUE(county.setup_code().empty());
@@ -57,7 +70,7 @@ TEST(FirstRun, ADatabaseWithACountyHasNoSetupCode) {
 }
 
 TEST(FirstRun, GuessingTheCodeIsStopped) {
-  OwnServer empty("first_run_guess", OwnServer::Start::kEmpty);
+  OwnServer empty("first_run_guess", OwnServer::nothing);
   int last = 0;
   for (int i = 0; i < 25; ++i)
     last = empty.call("POST", "/setup", nullptr, setup_body("BBBBBBBBBBBB")).status;

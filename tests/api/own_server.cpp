@@ -9,7 +9,14 @@
 
 namespace edu::apitest {
 
-OwnServer::OwnServer(const std::string& name, Start start) {
+void OwnServer::demo_county(Database& db) {
+  demo::DemoSettings settings;
+  settings.scale = 0.02;
+  if (!load_registers(db, demo::generate_county(settings)).ok()) throw std::runtime_error("demo county");
+  if (!create_demo_users(db, 2026).ok()) throw std::runtime_error("demo users");
+}
+
+OwnServer::OwnServer(const std::string& name, const Fill& fill) {
   dir_ = std::filesystem::temp_directory_path() / ("edu_" + name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir_);
   std::filesystem::create_directories(dir_);
@@ -17,13 +24,7 @@ OwnServer::OwnServer(const std::string& name, Start start) {
   {
     auto db = open_database(db_path_);
     if (!db.ok() || !migrate(**db).ok()) throw std::runtime_error("cannot create test database");
-    if (start == Start::kDemoCounty) {
-    demo::DemoSettings settings;
-    settings.scale = 0.02;
-    if (!load_registers(**db, demo::generate_county(settings)).ok())
-      throw std::runtime_error("demo county");
-    if (!create_demo_users(**db, 2026).ok()) throw std::runtime_error("demo users");
-    }
+    fill(**db);
   }
   ServerOptions options;
   options.database = db_path_;
@@ -34,7 +35,7 @@ OwnServer::OwnServer(const std::string& name, Start start) {
   port_ = server_->port();
   thread_ = std::thread([this] { server_->run(); });
   db_ = std::move(open_database(db_path_).value());
-  if (start == Start::kDemoCounty) admin_ = login("admin");
+  if (ids("SELECT COUNT(*) FROM users WHERE username = 'admin'") == std::vector<int64_t>{1}) admin_ = login("admin");
 }
 
 OwnServer::~OwnServer() {

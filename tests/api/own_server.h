@@ -1,10 +1,13 @@
 // A server over a county of its own (a 0.02-scale demo county with the demo
 // users, in a temp directory named after the test), for tests that change what
-// the shared TestServer serves: 学年升级 and what follows it. Or, started
-// kEmpty, over a migrated database with no county and no user (首次设置).
+// the shared TestServer serves: 学年升级 and what follows it. A test may fill
+// the database itself instead (e.g. `init --city` and imports); the bureau
+// admin it logs in as is then the "admin" that fill created (password Demo@2026).
+// Filled by `nothing`, the database has no county and no user (首次设置).
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -16,8 +19,11 @@ namespace edu::apitest {
 
 class OwnServer : public ApiClient {
  public:
-  enum class Start { kDemoCounty, kEmpty };
-  explicit OwnServer(const std::string& name, Start start = Start::kDemoCounty);
+  using Fill = std::function<void(Database&)>;
+  // `fill` runs on the migrated, empty database before the server starts.
+  explicit OwnServer(const std::string& name, const Fill& fill = demo_county);
+  static void demo_county(Database& db);
+  static void nothing(Database&) {}
   ~OwnServer();
   // As the bureau admin: {"status": …, "body": …}.
   json admin_call(const std::string& method, const std::string& path, const json& body = nullptr);

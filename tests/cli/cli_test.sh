@@ -42,6 +42,12 @@ refuses "init twice" "已初始化为“青山县”" "$BIN" --db "$TMP/new.db" 
 refuses "init on the demo county" "不能再次初始化" "$BIN" --db "$TMP/a.db" init --county 青山县 --code 430521 --admin ju_two --password Qingshan2026x
 refuses "county code of 5 digits" "6位数字" "$BIN" --db "$TMP/bad.db" init --county 青山县 --code 43052 --admin ju_admin --password Qingshan2026x
 refuses "init with a weak password" "至少8位" "$BIN" --db "$TMP/bad.db" init --county 青山县 --code 430521 --admin ju_admin --password short
+check "init a city" bash -c "'$BIN' --db '$TMP/city.db' init --city 邵阳市 --code 430500 --admin shi_admin --password Shaoyang2026x | grep -q '导入区/县'"
+check "the city is the root area" test "$(sqlite3 "$TMP/city.db" "SELECT code, name, level FROM areas WHERE parent_id IS NULL")" = "430500|邵阳市|市"
+refuses "a city's balance needs its 区/县" "尚未导入区/县" "$BIN" --db "$TMP/city.db" analyze balance
+refuses "a city code not ending in 00" "以00结尾" "$BIN" --db "$TMP/bad.db" init --city 邵阳市 --code 430521 --admin ju_admin --password Qingshan2026x
+refuses "both --county and --city" "二者选一" "$BIN" --db "$TMP/bad.db" init --county 青山县 --city 邵阳市 --code 430500 --admin ju_admin --password Qingshan2026x
+refuses "neither --county nor --city" "二者选一" "$BIN" --db "$TMP/bad.db" init --code 430500 --admin ju_admin --password Qingshan2026x
 check "a refused init leaves no county" test "$(sqlite3 "$TMP/bad.db" "SELECT COUNT(*) FROM areas; SELECT COUNT(*) FROM settings")" = "$(printf '0\n0')"
 check "migrate is idempotent" bash -c "'$BIN' --db '$TMP/a.db' migrate | grep -q '最新版本'"
 check "backup" "$BIN" --db "$TMP/a.db" backup "$TMP/backup.db"

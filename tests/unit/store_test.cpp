@@ -6,9 +6,12 @@
 
 #include "core/id_number.h"
 #include "store/audit_store.h"
+#include "store/exam_store.h"
 #include "store/migrations.h"
 #include "store/registers_loader.h"
 #include "store/student_store.h"
+#include "store/summary_store.h"
+#include "store/transition_store.h"
 #include "workflow/register_commands.h"
 
 namespace edu {
@@ -78,6 +81,37 @@ class StoreTest : public ::testing::Test {
   Actor admin_;
   RegisterContext ctx_{{2026, 11, 22}, 2026};
 };
+
+// A school moved into a 学区 of 桃洪镇 still counts in 桃洪镇 wherever the
+// store groups by township: the 小升初 lists, an exam's units, the dashboard.
+TEST_F(StoreTest, ASchoolInADistrictCountsInItsTownship) {
+  ASSERT_TRUE(db_->exec("INSERT INTO areas (id, parent_id, code, name, level) VALUES "
+                        "(4, 2, '43052110101', '桃洪一学区', '学区')").ok());
+  ASSERT_TRUE(db_->exec("UPDATE schools SET area_id = 4 WHERE id = 2").ok());
+  auto transition = load_transition_input(*db_, 2026);
+  ASSERT_TRUE(transition.ok()) << transition.status().message();
+  for (const auto& school : transition->schools) {
+    EXPECT_EQ(school.area_id, 2) << school.name;
+    EXPECT_EQ(school.area_name, "桃洪镇");
+  }
+  exam::ExamRecord exam;
+  exam.name = "一年级期末";
+  exam.date = {2027, 1, 10};
+  exam.school_year = 2026;
+  exam.grade = 1;
+  exam.subjects = {{"语文", 100}};
+  auto id = insert_exam(*db_, exam);
+  ASSERT_TRUE(id.ok()) << id.status().message();
+  auto tables = load_exam_tables(*db_, *id);
+  ASSERT_TRUE(tables.ok()) << tables.status().message();
+  ASSERT_EQ(tables->townships.size(), 1u);
+  EXPECT_EQ(tables->townships[0].name, "桃洪镇");
+  ASSERT_EQ(tables->schools.size(), 2u);
+  for (const auto& school : tables->schools) EXPECT_EQ(school.parent_id, 2) << school.name;
+  auto summary = summarize(*db_, Scope::All(), 2026);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  EXPECT_EQ(summary->schools_by_area, (Counts{{"桃洪镇", 2}}));
+}
 
 TEST_F(StoreTest, MigrationsAreRecordedAndApplyOnce) {
   EXPECT_EQ(*schema_version(*db_), static_cast<int>(all_migrations().size()));

@@ -100,6 +100,8 @@ export const analyticsApi = {
   indicators: (query) => get('/analytics/indicators', query),
   balance: (query) => get('/analytics/balance', query),
   history: (query) => get('/analytics/balance/history', query),
+  // A city's 区/县 side by side (empty in a county deployment).
+  counties: (query) => get('/analytics/balance/counties', query),
   whatif: (draft) => post('/analytics/whatif', draft),
   plan: (request) => post('/analytics/plan', request),
 }
