@@ -4,7 +4,7 @@
 
 #include "core/id_number.h"
 #include "core/record_fields.h"
-#include "ingest/register_spec.h"
+#include "ingest/register_row.h"
 #include "report/xlsx_table_writer.h"
 #include "workflow/change_log.h"
 
@@ -13,22 +13,7 @@ namespace {
 
 constexpr int64_t kBatch = 5000;  // records read per query
 
-using Overrides = std::map<std::string, std::string>;
-
 Status forbidden() { return Status::Error("forbidden", "您的角色无权导出此登记表"); }
-
-// The row of a record in the spec's column order: the record's fields by key,
-// `overrides` first (references written as codes and names, ID numbers).
-std::vector<std::string> row_of(const RegisterSpec& spec, const FieldValues& fields,
-                                const Overrides& overrides) {
-  std::map<std::string, std::string> by_key;
-  for (const FieldValue& f : fields) by_key[f.key] = f.value;
-  for (const auto& [key, value] : overrides) by_key[key] = value;
-  std::vector<std::string> row;
-  row.reserve(spec.columns.size());
-  for (const ColumnSpec& column : spec.columns) row.push_back(by_key[column.key]);
-  return row;
-}
 
 // Calls `write` for every record of every page `fetch(page)` returns.
 template <class View, class Fetch, class Write>
@@ -73,10 +58,10 @@ Result<int64_t> export_people(Database& db, const Actor& actor, Entity entity, F
   if (!writer.ok()) return writer.status();
   auto written = for_each_record<View>(fetch, [&](const View& view) {
     const auto& person = record_of(view);
-    Overrides overrides = extra(view);
+    FieldOverrides overrides = extra(view);
     overrides["id_number"] = full_ids ? person.id_number : mask_id_number(person.id_number);
     overrides["school_code"] = (*codes)[person.school_id];
-    return (*writer)->add_row(row_of(spec, fields_of(person), overrides));
+    return (*writer)->add_row(register_row(spec, fields_of(person), overrides));
   });
   if (!written.ok()) return written.status();
   if (Status s = (*writer)->close(); !s.ok()) return s;
@@ -99,9 +84,9 @@ Result<int64_t> export_schools(Database& db, const Actor& actor, const SchoolFil
   auto written = for_each_record<SchoolView>(
       [&](PageRequest page) { return list_schools(db, actor.scope, filter, page, school_year); },
       [&](const SchoolView& v) {
-        Overrides overrides{{"area", v.area_name}};
+        FieldOverrides overrides{{"area", v.area_name}};
         if (v.school.founded_year == 0) overrides["founded_year"] = "";
-        return (*writer)->add_row(row_of(spec, fields_of(v.school), overrides));
+        return (*writer)->add_row(register_row(spec, fields_of(v.school), overrides));
       });
   if (!written.ok()) return written.status();
   if (Status s = (*writer)->close(); !s.ok()) return s;
@@ -114,7 +99,7 @@ Result<int64_t> export_students(Database& db, const Actor& actor, const StudentF
       db, actor, Entity::kStudent,
       [&](PageRequest page) { return list_students(db, actor.scope, filter, page); },
       [](const StudentView& v) -> const Student& { return v.student; },
-      [](const StudentView& v) { return Overrides{{"class_name", v.class_name}}; }, path);
+      [](const StudentView& v) { return FieldOverrides{{"class_name", v.class_name}}; }, path);
 }
 
 Result<int64_t> export_teachers(Database& db, const Actor& actor, const TeacherFilter& filter,
@@ -123,7 +108,7 @@ Result<int64_t> export_teachers(Database& db, const Actor& actor, const TeacherF
       db, actor, Entity::kTeacher,
       [&](PageRequest page) { return list_teachers(db, actor.scope, filter, page); },
       [](const TeacherView& v) -> const Teacher& { return v.teacher; },
-      [](const TeacherView&) { return Overrides{}; }, path);
+      [](const TeacherView&) { return FieldOverrides{}; }, path);
 }
 
 Result<int64_t> export_conditions(Database& db, const Actor& actor, const ConditionsFilter& filter,
@@ -145,7 +130,7 @@ Result<int64_t> export_conditions(Database& db, const Actor& actor, const Condit
   for (const Conditions& c : *all) {
     auto code = codes.find(c.school_id);
     if (code == codes.end() || (filter.school_year && c.school_year != *filter.school_year)) continue;
-    Status s = (*writer)->add_row(row_of(spec, fields_of(c), {{"school_code", code->second}}));
+    Status s = (*writer)->add_row(register_row(spec, fields_of(c), {{"school_code", code->second}}));
     if (!s.ok()) return s;
     ++written;
   }
