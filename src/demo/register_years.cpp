@@ -29,7 +29,8 @@ std::vector<RegisterYear> register_years(const DemoCounty& county, const DemoSet
     at(year).teachers.push_back(t);
   }
 
-  using ClassKey = std::tuple<int64_t, int, std::string, int, int>;  // school, year, section, grade, 班号
+  // (school, year, section, grade, 班号)
+  using ClassKey = std::tuple<int64_t, int, std::string, int, int>;
   std::map<ClassKey, const SchoolClass*> classes_by_key;
   std::unordered_map<int64_t, const SchoolClass*> classes_by_id;
   for (const SchoolClass& c : county.classes) {
@@ -37,9 +38,9 @@ std::vector<RegisterYear> register_years(const DemoCounty& county, const DemoSet
     classes_by_id[c.id] = &c;
   }
   for (const SchoolClass& c : county.classes) {
-    bool continued = c.school_year > first &&
-                     classes_by_key.count({c.school_id, c.school_year - 1, c.section, c.grade - 1, c.class_no});
-    if (!continued) at(c.school_year).classes.push_back(c);
+    const ClassKey last_year{c.school_id, c.school_year - 1, c.section, c.grade - 1, c.class_no};
+    if (c.school_year == first || !classes_by_key.count(last_year))
+      at(c.school_year).classes.push_back(c);
   }
 
   std::unordered_map<int64_t, const Student*> students;
