@@ -10,7 +10,8 @@
 // same imports. A 教学点's 所属中心校 (no column of the school register) is
 // set by saving the school (workflow/register_commands.h). Everything is
 // audited as the admin's. Any refused row or rollover problem fails the demo,
-// naming it. Same county -> same database.
+// naming it. Same county -> the same registers and audit entries (but for
+// their times).
 #pragma once
 
 #include "demo/generator.h"
