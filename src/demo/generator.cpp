@@ -512,13 +512,13 @@ class Enroller {
             } else if (pupils_[p].grade < sec.last_grade) {
               ++pupils_[p].grade;
               next[s][k][g + 1].push_back(p);
-            } else if (k + 1 < plans_[s].sections.size() &&
-                       plans_[s].sections[k + 1].section == "初中") {
-              entrants[s][k + 1].push_back(p);  // 九年一贯制: 六年级 -> 七年级 in the same school
             } else {
+              // The section's last grade: 毕业, as the 学年升级 records it.
               out_.enrolments[pupils_[p].enrolment].status = "毕业";
               int town = plans_[s].town;
-              if (sec.section == "学前" && rng_.chance(0.85))
+              if (k + 1 < plans_[s].sections.size() && plans_[s].sections[k + 1].section == "初中")
+                entrants[s][k + 1].push_back(p);  // 九年一贯制: 六年级 -> 七年级 in the same school
+              else if (sec.section == "学前" && rng_.chance(0.85))
                 kindergarten_leavers[town].push_back(p);
               else if (sec.section == "小学" && rng_.chance(0.97))
                 primary_leavers[town].push_back(p);
@@ -674,7 +674,8 @@ class Enroller {
   }
 
   // The current year is under way: a few pupils have suspended their studies,
-  // dropped out or moved away since September.
+  // dropped out or moved away since September. They keep this year's class,
+  // where their enrolment records the status (the rollover clears it).
   void in_year_events(const Roster& roster) {
     for (size_t s = 0; s < plans_.size(); ++s)
       for (size_t k = 0; k < plans_[s].sections.size(); ++k)
@@ -686,10 +687,8 @@ class Enroller {
               leave(p, "休学");
             } else if (r < 0.0005 + dropout) {
               leave(p, "辍学");
-              out_.students[p].class_id.reset();
             } else if (r < 0.0005 + dropout + kTransferOut / 3) {
               leave(p, "转出");
-              out_.students[p].class_id.reset();
             }
           }
   }
