@@ -9,6 +9,7 @@
 #include "access/policy.h"
 #include "cli/analyze_command.h"
 #include "cli/command_support.h"
+#include "cli/demo_county.h"
 #include "cli/demo_exams.h"
 #include "cli/exam_command.h"
 #include "cli/transition_command.h"
@@ -68,22 +69,22 @@ int run_demo(const std::string& path, demo::DemoSettings settings, bool force) {
   auto start = std::chrono::steady_clock::now();
   auto db = open_migrated(path);
   if (!db.ok()) return fail(db.status());
-  demo::DemoCounty county = demo::generate_county(settings);
-  Status s = load_registers(**db, county);
-  if (s.ok()) s = set_setting(**db, "county_name", settings.county_name);
+  Status s = write_demo_county(**db, demo::generate_county(settings), settings, demo_admin());
   if (s.ok()) s = set_setting(**db, "school_year", std::to_string(settings.current_school_year));
   if (!s.ok()) return fail(s);
   auto users = create_demo_users(**db, settings.current_school_year);
   if (!users.ok()) return fail(users.status());
-  if (Status e = create_demo_exams(**db, county, settings, std::cout); !e.ok()) return fail(e);
+  auto county = read_registers(**db);
+  if (!county.ok()) return fail(county.status());
+  if (Status e = create_demo_exams(**db, *county, settings, std::cout); !e.ok()) return fail(e);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   size_t enrolled = 0;
-  for (const Student& st : county.students) enrolled += st.status == "在读";
+  for (const Student& st : county->students) enrolled += st.status == "在读";
   std::cout << "已生成演示县“" << settings.county_name << "”到 " << path << "(" << seconds
-            << " 秒):\n  乡镇 " << county.areas.size() - 1 << " 个,学校 "
-            << county.schools.size() << " 所,在读学生 " << enrolled << " 人,教职工 "
-            << county.teachers.size() << " 人,班级 " << county.classes.size() << " 个(含历史学年)\n"
+            << " 秒):\n  乡镇 " << county->areas.size() - 1 << " 个,学校 "
+            << county->schools.size() << " 所,在读学生 " << enrolled << " 人,教职工 "
+            << county->teachers.size() << " 人,班级 " << county->classes.size() << " 个(含历史学年)\n"
             << "演示账号(密码均为 " << kDemoPassword << "):\n";
   for (const User& u : *users)
     std::cout << "  " << u.username << "\t" << role_label(u.role) << "\t" << u.display_name << "\n";

@@ -2,8 +2,11 @@
 
 #include "store/area_store.h"
 #include "store/school_store.h"
+#include "store/user_store.h"
 
 namespace edu {
+
+NewUser demo_admin() { return {"admin", "教育局管理员", kDemoPassword, role::kBureauAdmin, {}, {}, {}}; }
 
 Result<std::vector<User>> create_demo_users(Database& db, int school_year) {
   auto areas = list_areas(db, Scope::All());
@@ -29,14 +32,16 @@ Result<std::vector<User>> create_demo_users(Database& db, int school_year) {
     }
   if (!teacher_id) return Status::Error("demo", "演示学校没有班主任");
 
+  auto admin = find_user(db, demo_admin().username);
+  if (!admin.ok()) return admin.status();
+  if (!*admin) return Status::Error("demo", "演示县没有教育局管理员");
   std::vector<NewUser> accounts = {
-      {"admin", "教育局管理员", kDemoPassword, role::kBureauAdmin, {}, {}, {}},
       {"officer", seat.name + "专干", kDemoPassword, role::kAreaOfficer, seat.id, {}, {}},
       {"school_admin", schools->items.front().school.name + "管理员", kDemoPassword,
        role::kSchoolAdmin, {}, school_id, {}},
       {"teacher", "班主任", kDemoPassword, role::kTeacher, {}, school_id, teacher_id},
       {"inspector", rural.name + "督学", kDemoPassword, role::kInspector, rural.id, {}, {}}};
-  std::vector<User> users;
+  std::vector<User> users = {**admin};
   for (const NewUser& n : accounts) {
     auto u = create_user(db, nullptr, n);
     if (!u.ok()) return u.status();

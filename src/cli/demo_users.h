@@ -11,8 +11,11 @@ namespace edu {
 
 inline const char* kDemoPassword = "Demo@2026";
 
-// Creates admin, officer, school_admin, teacher and inspector in a loaded demo
-// database; returns them for printing.
+// The 教育局管理员 "admin" the demo county is initialised with (cli/demo_county.h).
+NewUser demo_admin();
+
+// Creates officer, school_admin, teacher and inspector in a written demo
+// database; returns them after the admin, for printing.
 Result<std::vector<User>> create_demo_users(Database& db, int school_year);
 
 }  // namespace edu

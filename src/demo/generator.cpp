@@ -15,6 +15,8 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <tuple>
 #include <unordered_set>
 
 #include "core/enums.h"
@@ -510,13 +512,13 @@ class Enroller {
             } else if (pupils_[p].grade < sec.last_grade) {
               ++pupils_[p].grade;
               next[s][k][g + 1].push_back(p);
-            } else if (k + 1 < plans_[s].sections.size() &&
-                       plans_[s].sections[k + 1].section == "初中") {
-              entrants[s][k + 1].push_back(p);  // 九年一贯制: 六年级 -> 七年级 in the same school
             } else {
+              // The section's last grade: 毕业, as the 学年升级 records it.
               out_.enrolments[pupils_[p].enrolment].status = "毕业";
               int town = plans_[s].town;
-              if (sec.section == "学前" && rng_.chance(0.85))
+              if (k + 1 < plans_[s].sections.size() && plans_[s].sections[k + 1].section == "初中")
+                entrants[s][k + 1].push_back(p);  // 九年一贯制: 六年级 -> 七年级 in the same school
+              else if (sec.section == "学前" && rng_.chance(0.85))
                 kindergarten_leavers[town].push_back(p);
               else if (sec.section == "小学" && rng_.chance(0.97))
                 primary_leavers[town].push_back(p);
@@ -672,7 +674,8 @@ class Enroller {
   }
 
   // The current year is under way: a few pupils have suspended their studies,
-  // dropped out or moved away since September.
+  // dropped out or moved away since September. They keep this year's class,
+  // where their enrolment records the status (the rollover clears it).
   void in_year_events(const Roster& roster) {
     for (size_t s = 0; s < plans_.size(); ++s)
       for (size_t k = 0; k < plans_[s].sections.size(); ++k)
@@ -684,10 +687,8 @@ class Enroller {
               leave(p, "休学");
             } else if (r < 0.0005 + dropout) {
               leave(p, "辍学");
-              out_.students[p].class_id.reset();
             } else if (r < 0.0005 + dropout + kTransferOut / 3) {
               leave(p, "转出");
-              out_.students[p].class_id.reset();
             }
           }
   }
@@ -940,10 +941,14 @@ class Staffer {
   Rng rng_;
 };
 
-// Every class gets a head teacher from its school section's 专任教师 who had
-// been hired by the start of that school year, in turn.
+// Every class gets a head teacher: a class continuing one of the year before
+// (the same 班号, a grade up) keeps its head teacher, as the 学年升级 does; any
+// other one of its school section's 专任教师 who had been hired by the start of
+// that school year, in turn.
 void assign_head_teachers(DemoCounty& county, const std::vector<SchoolPlan>& plans,
                           const std::vector<std::vector<std::vector<size_t>>>& class_teachers) {
+  // (school, year, section, grade, 班号) -> head teacher
+  std::map<std::tuple<int64_t, int, std::string, int, int>, int64_t> heads;
   size_t cursor = 0;
   const SchoolClass* previous = nullptr;
   for (auto& c : county.classes) {
@@ -951,19 +956,26 @@ void assign_head_teachers(DemoCounty& county, const std::vector<SchoolPlan>& pla
         previous->section != c.section)
       cursor = 0;
     previous = &c;
-    size_t s = static_cast<size_t>(c.school_id - 1);
-    size_t k = 0;
-    while (plans[s].sections[k].section != c.section) ++k;
-    const auto& list = class_teachers[s][k];
-    const Date start{c.school_year, 9, 1};
-    for (size_t tries = 0; tries < list.size(); ++tries) {
-      const Teacher& t = county.teachers[list[(cursor + tries) % list.size()]];
-      if (t.hired_on <= start) {
-        c.head_teacher_id = t.id;
-        cursor += tries + 1;
-        break;
+    auto continued = heads.find({c.school_id, c.school_year - 1, c.section, c.grade - 1, c.class_no});
+    if (continued != heads.end()) {
+      c.head_teacher_id = continued->second;
+    } else {
+      size_t s = static_cast<size_t>(c.school_id - 1);
+      size_t k = 0;
+      while (plans[s].sections[k].section != c.section) ++k;
+      const auto& list = class_teachers[s][k];
+      const Date start{c.school_year, 9, 1};
+      for (size_t tries = 0; tries < list.size(); ++tries) {
+        const Teacher& t = county.teachers[list[(cursor + tries) % list.size()]];
+        if (t.hired_on <= start) {
+          c.head_teacher_id = t.id;
+          cursor += tries + 1;
+          break;
+        }
       }
     }
+    if (c.head_teacher_id)
+      heads[{c.school_id, c.school_year, c.section, c.grade, c.class_no}] = *c.head_teacher_id;
   }
 }
 

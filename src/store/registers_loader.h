@@ -1,5 +1,8 @@
-// Bulk load of a whole set of registers (the demo county) into an empty
-// database, in one transaction with prepared statements: all rows or none.
+// The registers as a whole. load_registers: a bulk load of a whole set of
+// registers into an empty database (test and benchmark fixtures), in one
+// transaction with prepared statements: all rows or none. read_registers: every
+// row of every register, by id, e.g. to generate the demo county's exams from
+// the registers its real paths wrote.
 #pragma once
 
 #include "core/model.h"
@@ -8,5 +11,6 @@
 namespace edu {
 
 Status load_registers(Database& db, const Registers& registers);
+Result<Registers> read_registers(Database& db);
 
 }  // namespace edu

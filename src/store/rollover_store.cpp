@@ -84,7 +84,14 @@ Status apply_rollover(Database& db, const rollover::Plan& plan) {
     s = run_for_each(db,
                      "UPDATE enrolments SET status = '毕业' WHERE student_id = ? AND school_year = ?",
                      plan.graduates, [&](int64_t id) -> std::vector<Value> { return {id, from}; });
+  // Whoever still names a class of from_year and is no longer 在读 or 休学
+  // there (graduates, leavers) keeps it in the enrolment only.
+  if (s.ok())
+    s = db.exec("UPDATE students SET class_id = NULL WHERE status NOT IN ('在读', '休学') AND "
+                "class_id IN (SELECT id FROM classes WHERE school_year = ?)",
+                {from});
   if (s.ok()) s = record_teacher_years(db, plan.from_year);
+  if (s.ok()) s = record_teacher_years(db, plan.to_year);
   return s;
 }
 

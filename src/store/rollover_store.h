@@ -13,8 +13,11 @@ Result<rollover::Input> load_rollover_input(Database& db, int from_year);
 
 // Opens the plan's classes in to_year (bulk INSERT), moves placed students into
 // them (UPDATE by id) with an enrolment row of to_year each, and marks the
-// graduates 毕业 with their from_year enrolment closed as 毕业; every teacher's
-// row of from_year is written from the register (the closing year's staff).
+// graduates 毕业 with their from_year enrolment closed as 毕业; a student's
+// class is always of the current year, so graduates and those who left during
+// from_year (辍学, 转出 …) keep their class of from_year in their enrolment only.
+// Every teacher's rows of from_year (the closing year's staff) and of to_year
+// (the opening year's, kept in step from then on) are written from the register.
 Status apply_rollover(Database& db, const rollover::Plan& plan);
 
 }  // namespace edu

@@ -76,13 +76,25 @@ Result<std::optional<SchoolView>> get_school(Database& db, const Scope& scope, i
   return std::optional<SchoolView>(view_from(rows->front()));
 }
 
-Result<std::optional<School>> find_school_by_code(Database& db, const std::string& code) {
-  auto rows = db.query(std::string("SELECT ") + kSchoolColumns + " FROM " + kFrom +
-                           " WHERE s.code = ?",
-                       {code});
+namespace {
+
+Result<std::optional<School>> find_school_where(Database& db, const char* condition, Value key) {
+  auto rows = db.query(std::string("SELECT ") + kSchoolColumns + " FROM " + kFrom + " WHERE " +
+                           condition,
+                       {std::move(key)});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<School>();
   return std::optional<School>(school_from(rows->front()));
+}
+
+}  // namespace
+
+Result<std::optional<School>> find_school_by_code(Database& db, const std::string& code) {
+  return find_school_where(db, "s.code = ?", code);
+}
+
+Result<std::optional<School>> find_school_by_id(Database& db, int64_t id) {
+  return find_school_where(db, "s.id = ?", id);
 }
 
 Result<int64_t> insert_school(Database& db, const School& s) {

@@ -37,7 +37,9 @@ Result<Page<SchoolView>> list_schools(Database& db, const Scope& scope, const Sc
                                       PageRequest page, int school_year);
 Result<std::optional<SchoolView>> get_school(Database& db, const Scope& scope, int64_t id,
                                              int school_year);
+// Unscoped, without the view's counts (for references: names, codes).
 Result<std::optional<School>> find_school_by_code(Database& db, const std::string& code);
+Result<std::optional<School>> find_school_by_id(Database& db, int64_t id);
 Result<int64_t> insert_school(Database& db, const School& school);
 Status update_school(Database& db, const School& school);
 

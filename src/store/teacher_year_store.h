@@ -1,7 +1,8 @@
 // The staff's history (table teacher_years, core/model.h TeacherYear): one row
 // per teacher and school year, copied from the register. Saving a teacher keeps
-// the current year's row in step; a rollover writes the closing year's row of
-// every teacher (store/rollover_store.h). Writing a year again overwrites it.
+// the current year's row in step; a rollover writes every teacher's rows of the
+// closing year and of the year it opens (store/rollover_store.h). Writing a year
+// again overwrites it.
 #pragma once
 
 #include <optional>

@@ -81,9 +81,9 @@ Result<FieldValues> with_names(Database& db, FieldValues fields) {
       if (!area.ok()) return area.status();
       if (*area) f.value = (*area)->name;
     } else if (f.key == "school_id" || f.key == "parent_school_id" || f.key == "middle_school_id") {
-      auto school = get_school(db, Scope::All(), id, 0);
+      auto school = find_school_by_id(db, id);
       if (!school.ok()) return school.status();
-      if (*school) f.value = (*school)->school.name;
+      if (*school) f.value = (*school)->name;
     } else if (f.key == "class_id") {
       auto klass = get_class(db, id);
       if (!klass.ok()) return klass.status();

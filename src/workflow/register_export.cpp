@@ -4,7 +4,7 @@
 
 #include "core/id_number.h"
 #include "core/record_fields.h"
-#include "ingest/register_spec.h"
+#include "ingest/register_row.h"
 #include "report/xlsx_table_writer.h"
 #include "store/area_store.h"
 #include "store/catchment_store.h"
@@ -15,22 +15,7 @@ namespace {
 
 constexpr int64_t kBatch = 5000;  // records read per query
 
-using Overrides = std::map<std::string, std::string>;
-
 Status forbidden() { return Status::Error("forbidden", "您的角色无权导出此登记表"); }
-
-// The row of a record in the spec's column order: the record's fields by key,
-// `overrides` first (references written as codes and names, ID numbers).
-std::vector<std::string> row_of(const RegisterSpec& spec, const FieldValues& fields,
-                                const Overrides& overrides) {
-  std::map<std::string, std::string> by_key;
-  for (const FieldValue& f : fields) by_key[f.key] = f.value;
-  for (const auto& [key, value] : overrides) by_key[key] = value;
-  std::vector<std::string> row;
-  row.reserve(spec.columns.size());
-  for (const ColumnSpec& column : spec.columns) row.push_back(by_key[column.key]);
-  return row;
-}
 
 // Calls `write` for every record of every page `fetch(page)` returns.
 template <class View, class Fetch, class Write>
@@ -66,13 +51,13 @@ Result<std::map<int64_t, std::string>> school_codes(Database& db, const Actor& a
   return codes;
 }
 
-// Writes `rows` (each a record's fields by key) as the spec's sheet.
-template <class Rows>
-Result<int64_t> write_rows(const RegisterSpec& spec, const Rows& rows, const std::string& path) {
+// Writes `rows` (register_row's) as the spec's sheet.
+Result<int64_t> write_rows(const RegisterSpec& spec, const std::vector<std::vector<std::string>>& rows,
+                           const std::string& path) {
   auto writer = open_writer(spec, path);
   if (!writer.ok()) return writer.status();
-  for (const Overrides& row : rows)
-    if (Status s = (*writer)->add_row(row_of(spec, {}, row)); !s.ok()) return s;
+  for (const std::vector<std::string>& row : rows)
+    if (Status s = (*writer)->add_row(row); !s.ok()) return s;
   if (Status s = (*writer)->close(); !s.ok()) return s;
   return static_cast<int64_t>(rows.size());
 }
@@ -90,10 +75,10 @@ Result<int64_t> export_people(Database& db, const Actor& actor, Entity entity, F
   if (!writer.ok()) return writer.status();
   auto written = for_each_record<View>(fetch, [&](const View& view) {
     const auto& person = record_of(view);
-    Overrides overrides = extra(view);
+    FieldOverrides overrides = extra(view);
     overrides["id_number"] = full_ids ? person.id_number : mask_id_number(person.id_number);
     overrides["school_code"] = (*codes)[person.school_id];
-    return (*writer)->add_row(row_of(spec, fields_of(person), overrides));
+    return (*writer)->add_row(register_row(spec, fields_of(person), overrides));
   });
   if (!written.ok()) return written.status();
   if (Status s = (*writer)->close(); !s.ok()) return s;
@@ -116,9 +101,9 @@ Result<int64_t> export_schools(Database& db, const Actor& actor, const SchoolFil
   auto written = for_each_record<SchoolView>(
       [&](PageRequest page) { return list_schools(db, actor.scope, filter, page, school_year); },
       [&](const SchoolView& v) {
-        Overrides overrides{{"area", v.area_name}};
+        FieldOverrides overrides{{"area", v.area_name}};
         if (v.school.founded_year == 0) overrides["founded_year"] = "";
-        return (*writer)->add_row(row_of(spec, fields_of(v.school), overrides));
+        return (*writer)->add_row(register_row(spec, fields_of(v.school), overrides));
       });
   if (!written.ok()) return written.status();
   if (Status s = (*writer)->close(); !s.ok()) return s;
@@ -131,7 +116,7 @@ Result<int64_t> export_students(Database& db, const Actor& actor, const StudentF
       db, actor, Entity::kStudent,
       [&](PageRequest page) { return list_students(db, actor.scope, filter, page); },
       [](const StudentView& v) -> const Student& { return v.student; },
-      [](const StudentView& v) { return Overrides{{"class_name", v.class_name}}; }, path);
+      [](const StudentView& v) { return FieldOverrides{{"class_name", v.class_name}}; }, path);
 }
 
 Result<int64_t> export_teachers(Database& db, const Actor& actor, const TeacherFilter& filter,
@@ -140,7 +125,7 @@ Result<int64_t> export_teachers(Database& db, const Actor& actor, const TeacherF
       db, actor, Entity::kTeacher,
       [&](PageRequest page) { return list_teachers(db, actor.scope, filter, page); },
       [](const TeacherView& v) -> const Teacher& { return v.teacher; },
-      [](const TeacherView&) { return Overrides{}; }, path);
+      [](const TeacherView&) { return FieldOverrides{}; }, path);
 }
 
 Result<int64_t> export_conditions(Database& db, const Actor& actor, const SchoolRecordsFilter& filter,
@@ -150,30 +135,25 @@ Result<int64_t> export_conditions(Database& db, const Actor& actor, const School
   if (!codes.ok()) return codes.status();
   auto all = list_all_conditions(db);
   if (!all.ok()) return all.status();
-  std::vector<Overrides> rows;
+  const RegisterSpec& spec = *find_register_spec("conditions");
+  std::vector<std::vector<std::string>> rows;
   for (const Conditions& c : *all) {
     auto code = codes->find(c.school_id);
     if (code == codes->end() || (filter.school_year && c.school_year != *filter.school_year)) continue;
-    Overrides row;
-    for (const FieldValue& f : fields_of(c)) row[f.key] = f.value;
-    row["school_code"] = code->second;
-    rows.push_back(std::move(row));
+    rows.push_back(register_row(spec, fields_of(c), {{"school_code", code->second}}));
   }
-  return write_rows(*find_register_spec("conditions"), rows, path);
+  return write_rows(spec, rows, path);
 }
 
 Result<int64_t> export_areas(Database& db, const Actor& actor, const std::string& path) {
   if (!allowed(actor.user, Action::kRead, Entity::kArea)) return forbidden();
   auto areas = list_areas(db, actor.scope);
   if (!areas.ok()) return areas.status();
-  std::vector<Overrides> rows;
-  for (const Area& area : *areas) {
-    if (!area.parent_id) continue;  // the county is made by `init`, not imported
-    Overrides row;
-    for (const FieldValue& f : fields_of(area)) row[f.key] = f.value;
-    rows.push_back(std::move(row));
-  }
-  return write_rows(*find_register_spec("area"), rows, path);
+  const RegisterSpec& spec = *find_register_spec("area");
+  std::vector<std::vector<std::string>> rows;
+  for (const Area& area : *areas)
+    if (area.parent_id) rows.push_back(register_row(spec, fields_of(area), {}));  // the root is made by `init`
+  return write_rows(spec, rows, path);
 }
 
 Result<int64_t> export_classes(Database& db, const Actor& actor, const SchoolRecordsFilter& filter,
@@ -195,20 +175,18 @@ Result<int64_t> export_classes(Database& db, const Actor& actor, const SchoolRec
         return Status::Ok();
       });
   if (!read.ok()) return read.status();
-  std::vector<Overrides> rows;
+  const RegisterSpec& spec = *find_register_spec("class");
+  std::vector<std::vector<std::string>> rows;
   for (const auto& [school_id, code] : *codes) {
     auto classes = list_classes(db, school_id, year);
     if (!classes.ok()) return classes.status();
     for (const ClassView& v : *classes) {
-      Overrides row;
-      for (const FieldValue& f : fields_of(v.klass)) row[f.key] = f.value;
-      row["school_code"] = code;
-      row["grade"] = grade_label(v.klass.section, v.klass.grade);
-      if (v.klass.head_teacher_id) row["head_teacher"] = teacher_ids[*v.klass.head_teacher_id];
-      rows.push_back(std::move(row));
+      FieldOverrides cells{{"school_code", code}, {"grade", grade_label(v.klass.section, v.klass.grade)}};
+      if (v.klass.head_teacher_id) cells["head_teacher"] = teacher_ids[*v.klass.head_teacher_id];
+      rows.push_back(register_row(spec, fields_of(v.klass), cells));
     }
   }
-  auto written = write_rows(*find_register_spec("class"), rows, path);
+  auto written = write_rows(spec, rows, path);
   if (written.ok() && full_ids) {
     Status s = audit(db, &actor, "export", Entity::kClass, 0,
                      {{"rows", "", std::to_string(*written)}, {"id_numbers", "", "完整身份证号"}});
@@ -221,10 +199,11 @@ Result<int64_t> export_catchments(Database& db, const Actor& actor, const std::s
   if (!allowed(actor.user, Action::kRead, Entity::kCatchment)) return forbidden();
   auto catchments = list_catchments(db, actor.scope);
   if (!catchments.ok()) return catchments.status();
-  std::vector<Overrides> rows;
+  const RegisterSpec& spec = *find_register_spec("catchment");
+  std::vector<std::vector<std::string>> rows;
   for (const CatchmentView& v : *catchments)
-    rows.push_back({{"school_code", v.school_code}, {"middle_school_code", v.middle_school_code}});
-  return write_rows(*find_register_spec("catchment"), rows, path);
+    rows.push_back(register_row(spec, {}, {{"school_code", v.school_code}, {"middle_school_code", v.middle_school_code}}));
+  return write_rows(spec, rows, path);
 }
 
 }  // namespace edu

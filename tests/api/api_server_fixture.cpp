@@ -54,7 +54,8 @@ TestServer::TestServer() {
     if (s.ok()) s = set_setting(**db, "county_name", settings.county_name);
     if (s.ok()) s = set_setting(**db, "school_year", "2026");
     if (!s.ok()) throw std::runtime_error(s.message());
-    if (!create_demo_users(**db, 2026).ok()) throw std::runtime_error("demo users");
+    if (!create_user(**db, nullptr, demo_admin()).ok() || !create_demo_users(**db, 2026).ok())
+      throw std::runtime_error("demo users");
     auto user_field = [&](const char* field, const char* name) {
       return scalar(**db, std::string("SELECT ") + field + " FROM users WHERE username = '" +
                               name + "'");

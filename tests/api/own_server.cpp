@@ -13,7 +13,8 @@ void OwnServer::demo_county(Database& db) {
   demo::DemoSettings settings;
   settings.scale = 0.02;
   if (!load_registers(db, demo::generate_county(settings)).ok()) throw std::runtime_error("demo county");
-  if (!create_demo_users(db, 2026).ok()) throw std::runtime_error("demo users");
+  if (!create_user(db, nullptr, demo_admin()).ok() || !create_demo_users(db, 2026).ok())
+    throw std::runtime_error("demo users");
 }
 
 OwnServer::OwnServer(const std::string& name, const Fill& fill) {

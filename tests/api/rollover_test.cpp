@@ -3,8 +3,10 @@
 // nothing, the commit opens the new year's classes, moves and graduates the
 // students, is audited once, and the server's current year is the new one
 // without a restart; a second commit changes nothing and says so, and two
-// commits at once apply one. The closed year keeps its teachers (teacher_years),
-// and new entrants imported into the new year's 一年级 classes are counted.
+// commits at once apply one. The closed year keeps its teachers (teacher_years)
+// and the opened year starts with them; graduates keep their class in their
+// enrolment only; and new entrants imported into the new year's 一年级 classes
+// are counted.
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -46,6 +48,12 @@ TEST(Rollover, PreviewThenCommitOnceThenNothing) {
                          "y.school_year = 2026 AND y.school_id = t.school_id AND y.post = t.post "
                          "AND y.education = t.education AND y.backbone = t.backbone"),
             server.count("teachers"));
+  EXPECT_EQ(server.count("teacher_years WHERE school_year = 2027"), server.count("teachers"));
+  EXPECT_EQ(server.count("students s JOIN classes c ON c.id = s.class_id WHERE c.school_year = 2026"), 0)
+      << "graduates and leavers keep their 2026 class in their enrolment only";
+  EXPECT_EQ(server.count("enrolments e JOIN students s ON s.id = e.student_id WHERE e.school_year = 2026 "
+                         "AND e.status = '毕业' AND s.class_id IS NULL"),
+            server.count("enrolments WHERE school_year = 2026 AND status = '毕业'"));
   EXPECT_EQ(commit["body"]["rollover"]["total"], r["total"]);
   EXPECT_EQ(server.count("classes WHERE school_year = 2027"), r["total"]["classes_opened"]);
   EXPECT_EQ(server.count("students WHERE status = '毕业'"), graduated + final_grade);

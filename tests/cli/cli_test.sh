@@ -18,6 +18,38 @@ check "demo B" "$BIN" --db "$TMP/b.db" demo --scale 0.05 --seed 7
 check "demo C" "$BIN" --db "$TMP/c.db" demo --scale 0.05 --seed 8
 check "same seed, same county" test "$(rows "$TMP/a.db")" = "$(rows "$TMP/b.db")"
 check "other seed, other county" test "$(rows "$TMP/a.db")" != "$(rows "$TMP/c.db")"
+# every register row and every audit entry but its time
+registers() {
+  for t in areas schools classes students enrolments teachers teacher_years conditions catchments; do
+    sqlite3 "$1" "SELECT * FROM $t ORDER BY 1, 2"
+  done
+  sqlite3 "$1" "SELECT id, user_id, username, action, entity, entity_id FROM audit_log ORDER BY id;
+    SELECT * FROM audit_changes ORDER BY audit_id, field"
+}
+check "same seed, same registers and audit log" test "$(registers "$TMP/a.db" | md5sum)" = "$(registers "$TMP/b.db" | md5sum)"
+# the demo county came by the real paths: init, the imports, and the rollover for 2025 and 2026
+in_a() { sqlite3 "$TMP/a.db" "$1"; }
+imported="EXISTS (SELECT 1 FROM audit_log l WHERE l.action = 'import' AND l.entity = 'class' AND l.entity_id = c.id)"
+not_last="(c.section, c.grade) NOT IN (VALUES ('学前', 0), ('小学', 6), ('初中', 9), ('高中', 12), ('中职', 12), ('特教', 9))"
+entry="(c.section, c.grade) IN (VALUES ('学前', -2), ('小学', 1), ('初中', 7), ('高中', 10), ('中职', 10), ('特教', 1))"
+check "demo: the county by init, its admin the first user" test "$(in_a "SELECT username FROM users ORDER BY id LIMIT 1")" = admin
+check "demo: 2025 and 2026 opened by the rollover, as the admin" \
+  test "$(in_a "SELECT group_concat(entity_id) FROM audit_log WHERE action = 'rollover' AND username = 'admin'")" = "2025,2026"
+check "demo: 2024 classes imported, later ones the entry grades only" test "$(in_a "SELECT
+  (SELECT COUNT(*) FROM classes c WHERE c.school_year = 2024 AND NOT $imported) +
+  (SELECT COUNT(*) FROM classes c WHERE c.school_year > 2024 AND ($imported) != ($entry))")" = 0
+check "demo: the other classes are the ones the rollover opened" test "$(in_a "SELECT COUNT(*) FROM classes c WHERE NOT $imported")" = \
+  "$(in_a "SELECT SUM(new_value) FROM audit_changes WHERE field = 'classes_opened'")"
+check "demo: every 2024 class below a last grade continues into 2025, with its head teacher" test "$(in_a "SELECT COUNT(*) FROM classes c
+  WHERE c.school_year = 2024 AND $not_last AND NOT EXISTS (SELECT 1 FROM classes n WHERE n.school_year = 2025
+  AND n.school_id = c.school_id AND n.section = c.section AND n.grade = c.grade + 1 AND n.class_no = c.class_no
+  AND n.head_teacher_id IS c.head_teacher_id)")" = 0
+check "demo: students moved up by the rollover are in 2025 one grade up" test "$(in_a "SELECT COUNT(*) FROM enrolments a
+  JOIN enrolments b ON b.student_id = a.student_id AND b.school_year = 2025 AND b.school_id = a.school_id AND b.grade = a.grade + 1
+  WHERE a.school_year = 2024")" -gt 0 -a "$(in_a "SELECT new_value FROM audit_changes WHERE field = 'students_moved' LIMIT 1")" -gt 0
+check "demo: the staff of 2024 and 2025 kept by the rollover" test "$(in_a "SELECT COUNT(*) FROM teacher_years WHERE school_year = 2024;
+  SELECT COUNT(*) FROM teacher_years WHERE school_year = 2025")" = \
+  "$(in_a "SELECT COUNT(*) FROM teachers WHERE hired_on <= '2024-09-01'; SELECT COUNT(*) FROM teachers WHERE hired_on <= '2025-09-01'")"
 refuses "demo does not overwrite" "已存在" "$BIN" --db "$TMP/a.db" demo --scale 0.05
 school=$(sqlite3 "$TMP/a.db" "SELECT code FROM schools ORDER BY id LIMIT 1")
 check "user add" "$BIN" --db "$TMP/a.db" user add zhang_sa --role school_admin --school-code "$school" --password "Zhang2026x"

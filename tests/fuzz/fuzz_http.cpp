@@ -73,6 +73,7 @@ struct Target {
     require(edu::load_registers(*db, county).ok());
     require(edu::set_setting(*db, "county_name", settings.county_name).ok());
     require(edu::set_setting(*db, "school_year", "2026").ok());
+    require(edu::create_user(*db, nullptr, edu::demo_admin()).ok());
     auto users = edu::create_demo_users(*db, 2026);
     require(users.ok());
     for (const auto& u : *users)

@@ -1,0 +1,26 @@
+// `edubureau demo` writes its county the way a bureau builds its own, through
+// the same code: `init` (workflow/county_setup.h) creates the county and its
+// first 教育局管理员; as that admin, the register imports
+// (workflow/register_import.h, apply_import with the rows of
+// demo/register_years.h as sheets) enter the townships, schools, and then the
+// first history year's staff, classes, students and conditions, and its
+// status changes; each later history year is opened by the 学年升级
+// (workflow/rollover.h, committed) and then gets its new staff, entry-grade
+// classes, entrants and transfers in, conditions and status changes by the
+// same imports. A 教学点's 所属中心校 (no column of the school register) is
+// set by saving the school (workflow/register_commands.h). Everything is
+// audited as the admin's. Any refused row or rollover problem fails the demo,
+// naming it. Same county -> the same registers and audit entries (but for
+// their times).
+#pragma once
+
+#include "demo/generator.h"
+#include "workflow/user_commands.h"
+
+namespace edu {
+
+// Precondition: a migrated database without a county.
+Status write_demo_county(Database& db, const demo::DemoCounty& county,
+                         const demo::DemoSettings& settings, const NewUser& admin);
+
+}  // namespace edu
