@@ -131,7 +131,12 @@ std::string text_field(const json& j, const char* key) {
 json statistics_json(const Statistics& s) {
   json defs = json::array();
   for (const StatDef& d : stat_defs())
-    defs.push_back({{"key", d.key}, {"label", d.label}, {"unit", d.unit}, {"rate", d.rate}});
+    defs.push_back({{"key", d.key},
+                    {"label", d.label},
+                    {"unit", d.unit},
+                    {"rate", d.rate},
+                    {"good", d.good},
+                    {"definition", d.definition}});
   json groups = json::array();
   for (const StatGroup& g : s.groups) {
     json values = json::object();

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "http/analytics_context.h"
 #include "http/error_replies.h"
 #include "http/guarded_server.h"
 #include "http/routes.h"
@@ -65,12 +66,13 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   http.set_tcp_nodelay(true);  // no 40 ms Nagle/delayed-ACK stall on keep-alive replies
   Router router(http, impl.app);
   add_auth_routes(router);
-  add_reference_routes(router);
+  auto snapshots = std::make_shared<SnapshotCache>();
+  add_reference_routes(router, snapshots);
   add_register_routes(router);
   add_admin_routes(router);
   add_import_routes(router);
   add_export_routes(router);
-  add_analytics_routes(router);
+  add_analytics_routes(router, snapshots);
   add_exam_routes(router);
   add_rollover_routes(router);
   add_transition_routes(router);

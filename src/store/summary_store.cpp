@@ -1,7 +1,6 @@
 #include "store/summary_store.h"
 
 #include "core/class_size.h"
-#include "core/enums.h"
 
 namespace edu {
 namespace {
@@ -20,15 +19,6 @@ Result<int64_t> scalar(Database& db, const std::string& sql, const SqlWhere& whe
   return rows->front().integer(0);
 }
 
-// "CASE c.section WHEN '学前' THEN 0 … END": sections in the enumeration's order.
-std::string section_order_sql() {
-  std::string sql = "CASE c.section";
-  const auto& values = sections().values;
-  for (size_t i = 0; i < values.size(); ++i)
-    sql += " WHEN '" + values[i] + "' THEN " + std::to_string(i);
-  return sql + " ELSE 99 END";
-}
-
 }  // namespace
 
 #define EDU_ASSIGN(target, expr)          \
@@ -42,9 +32,6 @@ Result<Summary> summarize(Database& db, const Scope& scope, int school_year) {
   Summary s;
   SqlWhere schools;
   restrict_schools(schools, scope, "s.id");
-  SqlWhere students;
-  restrict_students(students, scope, "st");
-  students.add("st.status = '在读'");
   SqlWhere teachers;
   restrict_teachers(teachers, scope, "t");
   SqlWhere classes;
@@ -52,8 +39,6 @@ Result<Summary> summarize(Database& db, const Scope& scope, int school_year) {
   classes.add("c.school_year = ?", {int64_t{school_year}});
 
   EDU_ASSIGN(s.schools, scalar(db, "SELECT COUNT(*) FROM schools s WHERE " + schools.sql, schools));
-  EDU_ASSIGN(s.students,
-             scalar(db, "SELECT COUNT(*) FROM students st WHERE " + students.sql, students));
   EDU_ASSIGN(s.teachers,
              scalar(db, "SELECT COUNT(*) FROM teachers t WHERE " + teachers.sql, teachers));
   EDU_ASSIGN(s.classes, scalar(db, "SELECT COUNT(*) FROM classes c WHERE " + classes.sql, classes));
@@ -67,12 +52,6 @@ Result<Summary> summarize(Database& db, const Scope& scope, int school_year) {
                      "SELECT a.name, COUNT(*) FROM schools s JOIN areas a ON a.id = s.area_id "
                      "WHERE " + schools.sql + " GROUP BY a.id, a.name ORDER BY a.id",
                      schools));
-  EDU_ASSIGN(s.students_by_section,
-             grouped(db,
-                     "SELECT COALESCE(c.section, '未分班'), COUNT(*) FROM students st LEFT JOIN "
-                     "classes c ON c.id = st.class_id WHERE " + students.sql +
-                         " GROUP BY c.section ORDER BY " + section_order_sql(),
-                     students));
   EDU_ASSIGN(s.teachers_by_education,
              grouped(db,
                      "SELECT t.education, COUNT(*) FROM teachers t WHERE " + teachers.sql +

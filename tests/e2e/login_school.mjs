@@ -232,6 +232,42 @@ async function main() {
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-balance.png'), fullPage: true })
     })
 
+    await step('在校生:首页“全县在校学生”、统计指标“在校生数”与学生列表(默认在读)是同一个数', async () => {
+      await page.locator('[data-test=menu-dashboard]').click()
+      const card = page.locator('[data-test=stat-students]')
+      await card.waitFor()
+      assert((await card.locator('.stat-title').textContent()).includes('全县在校学生'), '首页在校学生卡片没有标明“全县”')
+      const dashboard = Number((await card.locator('.stat-value').textContent()).replace(/[^0-9]/g, ''))
+      await card.locator('[data-test=stat-hint]').hover()
+      await page.locator('.el-popper:visible', { hasText: '在校生 = 本学年编入班级' }).waitFor()
+      await openMenu(page, 'indicators', 'indicators-table')
+      const county = page.locator(rows('indicators-table')).first()
+      const indicator = Number((await county.locator('.el-link').first().textContent()).replace(/[^0-9]/g, ''))
+      assert(dashboard === indicator, `首页在校学生 ${dashboard},统计指标在校生数 ${indicator}`)
+      await openMenu(page, 'students', 'student-table')
+      assert(new URL(page.url().replace('#/', '')).searchParams.get('status') === '在读', `学生列表地址没有 status=在读:${page.url()}`)
+      assert((await page.locator('[data-test=student-status]').textContent()).includes('在读'), '学籍状态筛选没有显示“在读”')
+      const statuses = await page.locator(`${rows('student-table')} .el-tag`).allTextContents()
+      assert(statuses.every((t) => t.trim() === '在读'), `默认列表含非在读学生:${statuses.join(',')}`)
+      await page.waitForFunction(
+        ({ selector, expected }) => Number(document.querySelector(selector)?.textContent.replace(/[^0-9]/g, '')) === expected,
+        { selector: '.el-pagination__total', expected: dashboard },
+      )
+    })
+
+    await step('统计指标:变化按指标的好坏着色(大班额比例下降为绿色)', async () => {
+      await openMenu(page, 'indicators', 'indicators-table')
+      const api = await apiGet(page, '/analytics/indicators')
+      const large = api.indicators.find((d) => d.key === 'large_classes')
+      assert(large.good === -1 && large.definition, `大班额比例的 good/definition 为 ${large.good}/${large.definition}`)
+      for (const change of await page.locator('[data-test=change-large_classes]').all()) {
+        const text = (await change.textContent()).trim()
+        const cls = await change.getAttribute('class')
+        const expected = text.startsWith('▼') ? 'good' : text.startsWith('▲') && !/^▲0(\.0+)?$/.test(text) ? 'bad' : null
+        if (expected) assert(cls.includes(expected), `大班额比例 ${text} 的颜色类为 ${cls}`)
+      }
+    })
+
     await step('统计指标:点击全县在校生数打开背后的学生名单,条数相同', async () => {
       await openMenu(page, 'indicators', 'indicators-table')
       const link = page.locator(`${rows('indicators-table')} .el-link`).first()
@@ -441,7 +477,7 @@ async function main() {
 
     await step('学校管理员只看到本校(学校列表恰有1行)', async () => {
       await login(page, 'school_admin', PASSWORD)
-      await page.locator('[data-test=stat-schools]').waitFor()
+      await page.locator('[data-test=stat-students]').waitFor()
       assert((await page.locator('[data-test=menu-users]').count()) === 0, '学校管理员看到了“用户管理”菜单')
       await openMenu(page, 'schools', 'school-table')
       const count = await page.locator(rows('school-table')).count()
