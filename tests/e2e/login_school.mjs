@@ -631,6 +631,58 @@ async function main() {
       assert(readFileSync(saved).subarray(0, 2).toString('latin1') === 'PK', '导出的不是 xlsx(zip)文件')
     })
 
+    await step('学校管理员:首页卡片标明“本校”,没有学校数;学生列表没有乡镇/学校筛选', async () => {
+      await page.locator('[data-test=menu-dashboard]').click()
+      await page.locator('[data-test=stat-students]').waitFor()
+      assert((await page.locator('[data-test=stat-schools]').count()) === 0, '学校管理员首页显示学校数')
+      const titles = await page.locator('.stat-title').allTextContents()
+      assert(titles.every((t) => t.trim().startsWith('本校')), `卡片标题:${titles.join(',')}`)
+      await openMenu(page, 'students', 'student-table')
+      assert((await page.locator('.filter-bar .el-select', { hasText: '学校' }).count()) === 0, '学生列表仍有“学校”筛选')
+    })
+
+    await step('班主任:首页分“本校/本班”,质量监测“我的班级”打开本班成绩或说明本班未参加', async () => {
+      await page.locator('[data-test=logout]').click()
+      await login(page, 'teacher', PASSWORD)
+      await page.locator('[data-test=stat-my-class]').waitFor()
+      const titles = await page.locator('.stat-title').allTextContents()
+      assert(titles.some((t) => t.includes('本班在校生')) && titles.filter((t) => !t.includes('本班')).every((t) => t.trim().startsWith('本校')),
+        `班主任首页卡片:${titles.join(',')}`)
+      await page.locator('[data-test=menu-exams]').click()
+      await page.locator('[data-test=my-classes]').waitFor()
+      const mine = (await apiGet(page, '/my/classes')).classes
+      assert(mine.length > 0, '班主任没有班级')
+      const covered = mine.find((c) => c.exams.length)
+      if (covered) {
+        await page.locator('[data-test=my-class-exam]').first().click()
+        await page.locator(rows('exam-results'), { hasText: covered.name }).first().waitFor()
+      } else {
+        const note = page.locator('[data-test=my-class-not-covered]')
+        await note.waitFor()
+        assert((await note.textContent()).includes('本班'), `提示为“${await note.textContent()}”`)
+        assert((await note.textContent()).includes('未参加此次考试'), `提示为“${await note.textContent()}”`)
+      }
+      // A class an exam covers opens on its own results: make one for the teacher's class.
+      await page.locator('[data-test=logout]').click()
+      await login(page, 'admin', PASSWORD)
+      await page.locator('[data-test=stat-schools]').waitFor()
+      const klass = mine[0]
+      const res = await page.request.post(`${BASE_URL}/api/v1/exams`, {
+        headers: { 'X-CSRF-Token': (await apiGet(page, '/auth/me')).csrf_token },
+        data: { name: `E2E本班考试${Date.now() % 100000}`, date: `${klass.school_year}-12-15`, grade: klass.grade, subjects: [{ name: '语文' }] },
+      })
+      assert(res.status() === 201, `新建本班考试返回 HTTP ${res.status()}:${await res.text()}`)
+      await page.locator('[data-test=logout]').click()
+      await login(page, 'teacher', PASSWORD)
+      await page.locator('[data-test=stat-my-class]').waitFor()
+      await page.locator('[data-test=menu-exams]').click()
+      await page.locator('[data-test=my-class-exam]').first().click()
+      await page.locator(rows('exam-results'), { hasText: klass.name }).first().waitFor()
+      assert((await page.locator('[data-test=my-class-not-covered]').count()) === 0, '覆盖本班的考试仍提示未参加')
+      await scrollToTop(page)
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-my-classes.png'), fullPage: true })
+    })
+
     // Last: a rollover changes the demo year every step above relies on.
     await step('学年升级:教育局管理员预览后确认,当前学年变为 2027', async () => {
       await page.locator('[data-test=logout]').click()
