@@ -228,6 +228,9 @@ json plan_json(const BalanceModel& today, const Plan& plan) {
           {"reached", plan.reached},
           {"moves", moves},
           {"notes", plan.notes},
+          {"schools", plan.schools},
+          {"failing_before", plan.failing_before ? json(*plan.failing_before) : json(nullptr)},
+          {"failing_after", plan.failing_after ? json(*plan.failing_after) : json(nullptr)},
           {"before", balance_summary_json(today, plan.section)},
           {"after", balance_summary_json(plan.after, plan.section)}};
 }
