@@ -176,7 +176,8 @@ TEST(ExamApi, MyClassesListsTheExamsCoveringEachClass) {
   };
   EXPECT_TRUE(class_ids(covering).count(l.own_class));
   EXPECT_FALSE(class_ids(other).count(l.own_class));  // (classes the teacher teaches in it may show)
-  for (const char* role : {"admin", "officer", "school_admin", "inspector"}) {
+  // (the access matrix covers the inspector, whom the Auth tests lock out of this server)
+  for (const char* role : {"admin", "officer", "school_admin"}) {
     Login who = server().login(role);
     EXPECT_EQ(server().call("GET", "/my/classes", &who).status, 403) << role;
   }
