@@ -286,12 +286,37 @@ async function main() {
       assert(Number((await total.textContent()).replace(/[^0-9]/g, '')) === figure, '学生名单条数与指标不符')
     })
 
-    await step('模拟规划:自动规划给出教师调动方案或说明原因', async () => {
+    await step('模拟规划:自动规划给出教师调动方案或说明原因,并说明校级达标情况', async () => {
       await page.locator('[data-test=menu-whatif]').click()
       await page.locator('[data-test=whatif-plan]').click()
       await page.locator('.el-alert.note').first().waitFor() // the plan's verdict (reached or why not)
+      const schoolLevel = page.locator('[data-test=plan-school-level]')
+      await schoolLevel.waitFor()
+      const api = (await page.request.post(`${BASE_URL}/api/v1/analytics/plan`, {
+        headers: { 'X-CSRF-Token': (await apiGet(page, '/auth/me')).csrf_token },
+        data: { section: '小学' },
+      }).then((r) => r.json())).plans[0]
+      assert((await schoolLevel.textContent()).includes(`${api.failing_after}`), `校级达标说明为“${await schoolLevel.textContent()}”`)
+      const notes = (await page.locator('.el-alert.note').allTextContents()).join(';')
+      assert(notes.includes('不以每所学校达标为目标'), `规划说明没有讲明目标:${notes}`)
       await scrollToTop(page)
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-whatif.png'), fullPage: true })
+    })
+
+    await step('模拟规划:模拟不产生控制台错误,切换学段后旧结果清除', async () => {
+      const before = pageErrors.length
+      await page.locator('button', { hasText: '+ 改善办学条件' }).click()
+      await page.locator('.draft .el-select').first().click()
+      await page.locator('.el-select-dropdown__item:visible').first().click()
+      await page.locator('.draft .el-input-number input').first().fill('500')
+      await page.locator('.draft .el-input-number input').first().press('Tab')
+      await page.locator('[data-test=whatif-run]').click()
+      await page.waitForSelector(rows('whatif-cvs'))
+      await page.waitForTimeout(300) // console errors of the render arrive after it
+      assert(pageErrors.length === before, `模拟时出现脚本错误:${pageErrors.slice(before).join(' | ')}`)
+      await page.locator('[data-test=whatif-section] .el-radio-button', { hasText: '初中' }).click()
+      await page.locator('[data-test=whatif-cvs]').waitFor({ state: 'detached' })
+      assert((await page.locator('[data-test=plan-moves]').count()) === 0, '切换到初中后仍显示小学的调动方案')
     })
 
     await step('质量监测:已有考试的学校成绩表列出各校', async () => {
@@ -639,6 +664,12 @@ async function main() {
       assert(titles.every((t) => t.trim().startsWith('本校')), `卡片标题:${titles.join(',')}`)
       await openMenu(page, 'students', 'student-table')
       assert((await page.locator('.filter-bar .el-select', { hasText: '学校' }).count()) === 0, '学生列表仍有“学校”筛选')
+      await openMenu(page, 'balance', 'balance-table')
+      const summary = await page.locator('.summary').textContent()
+      assert(summary.includes('全县评估学校') && summary.includes('全县达标学校'), `均衡发展的全县数字没有标明“全县”:${summary}`)
+      assert((await page.locator(rows('balance-table')).count()) === 1, '学校管理员的均衡发展表不止本校一行')
+      const headers = await page.locator('[data-test=balance-table] th').allTextContents()
+      assert(!headers.some((h) => h.trim() === '乡镇'), '学校管理员的均衡发展表仍有“乡镇”列')
     })
 
     await step('班主任:首页分“本校/本班”,质量监测“我的班级”打开本班成绩或说明本班未参加', async () => {
