@@ -14,12 +14,6 @@ const Code kJunior = code_of(sections(), "初中");
 const Code kDropout = code_of(student_statuses(), "辍学");
 const Code kGraduated = code_of(student_statuses(), "毕业");
 const Code kFullTime = code_of(posts(), "专任教师");
-// [status code]: whether a student of that status is 在校 (core/in_school.h).
-const std::vector<bool> kInSchool = [] {
-  std::vector<bool> in;
-  for (const std::string& v : student_statuses().values) in.push_back(is_in_school(v));
-  return in;
-}();
 
 // Per section code: its entry grade and the education code meeting 学历达标
 // (education codes rank 研究生 0 … 高中及以下 3, so lower is higher).
@@ -63,7 +57,7 @@ SchoolTallies tally(const Snapshot& s, int year) {
     Code section = s.classes.section[k];
     Tally& x = t[e.school[i]][section];
     x.enrolled += 1;
-    x.students += kInSchool[e.status[i]];
+    x.students += e.in_school(i);
     bool repeat = i > 0 && e.student_id[i - 1] == e.student_id[i] && e.year[i - 1] == year - 1 &&
                   e.grade[i - 1] == e.grade[i];
     if (e.grade[i] == kNorms[section].entry_grade && !repeat) x.entrants += 1;
