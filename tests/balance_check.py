@@ -45,7 +45,9 @@ def teacher_section(row):
 def recompute(db_path, year):
     con = sqlite3.connect(db_path)
     schools = pd.read_sql("SELECT id AS school_id, name, kind FROM schools", con)
-    enr = pd.read_sql("SELECT school_id, grade FROM enrolments WHERE school_year = ?", con, params=(year,))
+    # 在校生 (src/core/in_school.h): in a class of the year, status 在读 or 毕业.
+    enr = pd.read_sql("SELECT school_id, grade FROM enrolments WHERE school_year = ? AND class_id IS NOT NULL "
+                      "AND status IN ('在读', '毕业')", con, params=(year,))
     enr["section"] = pd.cut(enr.grade, [0, 6, 9, 99], labels=["小学", "初中", "other"]).astype(str)
     total = enr.groupby("school_id").size().rename("total")
     by_section = enr.groupby(["school_id", "section"]).size().rename("students").reset_index()

@@ -7,7 +7,8 @@ RecordLinks balance_cell_records(Quantity quantity, const SchoolInfo& school, Se
   const std::string id = std::to_string(school.id), name = section_name(section);
   RecordLinks links;
   links.denominator =
-      RecordList{"students", {{"school_year", std::to_string(year)}, {"school_id", id}, {"section", name}}};
+      RecordList{"students",
+                 {{"school_year", std::to_string(year)}, {"school_id", id}, {"section", name}, {"in_school", "1"}}};
   if (!teachers_known) return links;
   RecordQuery teachers = {
       {"school_year", std::to_string(year)}, {"school_id", id}, {"section", name}, {"post", "专任教师"}};

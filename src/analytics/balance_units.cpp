@@ -30,7 +30,7 @@ bool pe_or_art(Code subject) {
   return false;
 }
 
-// Students by school and section for the year, and every school's total.
+// 在校生 (EnrolmentColumns::in_school) by school and section for the year, and every school's total.
 struct Headcount {
   std::vector<std::array<double, kSectionCount>> section;
   std::vector<double> total;
@@ -41,7 +41,7 @@ Headcount count_students(const Snapshot& s, int year) {
               std::vector<double>(s.schools.size(), 0)};
   const auto& e = s.enrolments;
   for (size_t i = 0; i < e.size(); ++i) {
-    if (e.year[i] != year) continue;
+    if (e.year[i] != year || !e.in_school(i)) continue;
     int school = e.school[i];
     h.total[school] += 1;
     int k = section_of_grade(e.grade[i]);

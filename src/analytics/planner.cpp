@@ -95,6 +95,24 @@ void note_conditions(const BalanceModel& m, Section section, std::vector<std::st
   }
 }
 
+// What the plan aims at, said plainly, and the schools it leaves failing.
+void note_schools(const BalanceModel& today, Plan& plan) {
+  const std::string name = section_name(plan.section);
+  BalanceSummary before = today.summary(plan.section), after = plan.after.summary(plan.section);
+  plan.schools = before.units;
+  if (!today.standard().has_school_standards) return;
+  plan.failing_before = before.units - before.complying;
+  plan.failing_after = after.units - after.complying;
+  std::string text = "本方案只以县域差异系数(教师类指标)为目标,不以每所学校达标为目标:";
+  if (*plan.failing_after == 0)
+    text += "调动后全部 " + std::to_string(after.units) + " 所" + name + "均达到校级标准";
+  else
+    text += "调动后仍有 " + std::to_string(*plan.failing_after) + " 所" + name + "未达到校级标准(共 " +
+            std::to_string(after.units) + " 所,现状 " + std::to_string(*plan.failing_before) +
+            " 所未达标),须逐校补充教师或改善办学条件,可在上方逐项模拟";
+  plan.notes.push_back(text);
+}
+
 }  // namespace
 
 Result<Plan> plan_teacher_moves(const BalanceModel& today, Section section, int max_moves) {
@@ -114,7 +132,7 @@ Result<Plan> plan_teacher_moves(const BalanceModel& today, Section section, int 
   plan.reached = excess <= 1e-12;
   const std::string name = section_name(section);
   if (plan.reached && plan.moves.empty())
-    plan.notes.push_back(name + "各项教师类指标差异系数均在限值内,无需调动");
+    plan.notes.push_back("县域" + name + "各项教师类指标差异系数均在限值内,无需为缩小差异系数调动教师");
   else if (plan.reached)
     plan.notes.push_back("调动 " + std::to_string(plan.moves.size()) + " 名教师后," + name +
                          "各项教师类指标差异系数均在限值内(逐步择优,人数不保证最少)");
@@ -125,6 +143,7 @@ Result<Plan> plan_teacher_moves(const BalanceModel& today, Section section, int 
     plan.notes.push_back("在保证各校专任教师不低于编制标准的前提下,找不到能继续降低" + name +
                          "教师类指标差异系数的调动,仅靠调动教师无法达到限值,须补充教师");
   note_conditions(today, section, plan.notes);
+  note_schools(today, plan);
   return plan;
 }
 

@@ -7,9 +7,12 @@
 // 差异系数 is within its limit, or says it cannot (no move helps, or the move
 // budget is spent). Greedy is not guaranteed minimal; it is small in practice.
 // Conditions indicators over their limit cannot be fixed by moving teachers:
-// the plan says so.
+// the plan says so. It plans for the county's 差异系数 only, not for each
+// school's 达标 (at least 6 of 7 indicators met): the plan says that too, with
+// how many of the section's schools fail at school level before and after it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +26,10 @@ struct Plan {
   std::vector<MovedTeacher> moves;
   BalanceModel after;
   std::vector<std::string> notes;  // 中文
+  // Schools of the section failing the school-level standard, today and after
+  // the moves; absent when the standard has no school-level verdict.
+  std::optional<int> failing_before, failing_after;
+  int schools = 0;  // the section's schools in the standard's scope
 };
 
 Result<Plan> plan_teacher_moves(const BalanceModel& today, Section section, int max_moves = 300);

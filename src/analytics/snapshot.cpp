@@ -2,12 +2,23 @@
 
 #include <algorithm>
 
+#include "core/in_school.h"
+
 namespace edu::analytics {
 
 Code code_of(const Enumeration& e, std::string_view value) {
   for (size_t i = 0; i < e.values.size(); ++i)
     if (e.values[i] == value) return static_cast<Code>(i);
   return kNoCode;
+}
+
+bool EnrolmentColumns::in_school(size_t i) const {
+  static const std::vector<bool> by_status = [] {
+    std::vector<bool> in;
+    for (const std::string& v : student_statuses().values) in.push_back(is_in_school(v));
+    return in;
+  }();
+  return klass[i] >= 0 && status[i] < by_status.size() && by_status[status[i]];
 }
 
 const std::string& TeacherColumns::backbone_level(size_t t) const {

@@ -45,6 +45,8 @@ struct EnrolmentColumns {  // one row per student and school year, by student th
   std::vector<int8_t> grade;
   std::vector<Code> status;  // student_statuses(): status at the end of that year
   size_t size() const { return student_id.size(); }
+  // Row i is a 在校生 of its year (core/in_school.h): in a class, with an in-school status.
+  bool in_school(size_t i) const;
 };
 
 struct ClassColumns {

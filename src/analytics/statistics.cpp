@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/class_size.h"
+#include "core/in_school.h"
 #include "core/section_norms.h"
 
 namespace edu::analytics {
@@ -28,11 +29,13 @@ const std::vector<SectionNorm> kNorms = [] {
 }();
 
 struct Tally {
+  double enrolled = 0;  // 学年初在册: every student placed in a class of the year
   double students = 0, entrants = 0, graduates = 0, dropouts = 0;
   double classes = 0, large = 0, huge = 0;
   double teachers = 0, qualified = 0, above = 0, backbone = 0;
   double junior_graduates = 0, promoted = 0;
   void operator+=(const Tally& o) {
+    enrolled += o.enrolled;
     students += o.students, entrants += o.entrants, graduates += o.graduates, dropouts += o.dropouts;
     classes += o.classes, large += o.large, huge += o.huge;
     teachers += o.teachers, qualified += o.qualified, above += o.above, backbone += o.backbone;
@@ -53,7 +56,8 @@ SchoolTallies tally(const Snapshot& s, int year) {
     ++class_size[k];
     Code section = s.classes.section[k];
     Tally& x = t[e.school[i]][section];
-    x.students += 1;
+    x.enrolled += 1;
+    x.students += e.in_school(i);
     bool repeat = i > 0 && e.student_id[i - 1] == e.student_id[i] && e.year[i - 1] == year - 1 &&
                   e.grade[i - 1] == e.grade[i];
     if (e.grade[i] == kNorms[section].entry_grade && !repeat) x.entrants += 1;
@@ -118,7 +122,7 @@ std::map<std::string, Ratio> values_of(const Tally& t, const Snapshot& s, int ye
   v["qualified_rate"] = teachers ? ratio(t.qualified, t.teachers, 100) : absent(no_teachers);
   v["above_rate"] = teachers ? ratio(t.above, t.teachers, 100) : absent(no_teachers);
   v["backbone"] = teachers ? count(t.backbone) : absent(no_teachers);
-  v["dropout_rate"] = ratio(t.dropouts, t.students, 100);
+  v["dropout_rate"] = ratio(t.dropouts, t.enrolled, 100);
   if (section == "初中") {
     v["retention_rate"] = absent("需该届学生入小学一年级时(9年前)的人数,学籍登记只有" +
                                  std::to_string(s.first_year) + "–" + std::to_string(s.last_year) +
@@ -140,18 +144,18 @@ struct GroupKey {
 
 const std::vector<StatDef>& stat_defs() {
   static const std::vector<StatDef> defs = {
-      {"students", "在校生数", "人", false},
-      {"entrants", "招生数", "人", false},
-      {"graduates", "毕业生数", "人", false},
-      {"pupil_teacher", "生师比", ":1", true},
-      {"large_classes", "大班额比例(56–65人)", "%", true},
-      {"huge_classes", "超大班额比例(66人及以上)", "%", true},
-      {"qualified_rate", "专任教师学历达标率", "%", true},
-      {"above_rate", "高于规定学历教师比例", "%", true},
-      {"backbone", "县级及以上骨干教师数", "人", false},
-      {"dropout_rate", "年辍学率", "%", true},
-      {"retention_rate", "九年义务教育巩固率", "%", true},
-      {"promotion_rate", "初中升学率", "%", true},
+      {"students", "在校生数", "人", false, 0, kInSchoolDefinition},
+      {"entrants", "招生数", "人", false, 0, "本学年入学年级(一年级、七年级、高一)的学生,不含留级生"},
+      {"graduates", "毕业生数", "人", false, 0, "该学年末毕业的学生"},
+      {"pupil_teacher", "生师比", ":1", true, -1, "在校生数 ÷ 专任教师数"},
+      {"large_classes", "大班额比例(56–65人)", "%", true, -1, "56–65人的班级 ÷ 班级数"},
+      {"huge_classes", "超大班额比例(66人及以上)", "%", true, -1, "66人及以上的班级 ÷ 班级数"},
+      {"qualified_rate", "专任教师学历达标率", "%", true, 1, "学历达到规定的专任教师 ÷ 专任教师数"},
+      {"above_rate", "高于规定学历教师比例", "%", true, 1, "学历高于规定的专任教师 ÷ 专任教师数"},
+      {"backbone", "县级及以上骨干教师数", "人", false, 1, "县级及以上骨干教师(专任教师)"},
+      {"dropout_rate", "年辍学率", "%", true, -1, "该学年辍学人数 ÷ 学年初在册人数(含该学年内辍学、转出、休学者)"},
+      {"retention_rate", "九年义务教育巩固率", "%", true, 1, "初中毕业年级在校生数 ÷ 该届学生入小学一年级时的人数"},
+      {"promotion_rate", "初中升学率", "%", true, 1, "次学年本县高中阶段一年级中的本届初中毕业生 ÷ 本届初中毕业生数"},
   };
   return defs;
 }
@@ -169,7 +173,8 @@ RecordLinks stat_records(const std::string& key, const StatGroup& g, int year) {
   const RecordQuery students = {{"school_year", std::to_string(year)}};
   const RecordQuery teachers = {{"school_year", std::to_string(year)}, {"post", "专任教师"}};
   const RecordQuery classes = {{"school_year", std::to_string(year)}};
-  if (key == "students") return {list("students", students, {}), std::nullopt};
+  const RecordQuery in_school = {{"in_school", "1"}};
+  if (key == "students") return {list("students", students, in_school), std::nullopt};
   if (key == "entrants") return {list("students", students, {{"entrant", "1"}}), std::nullopt};
   if (key == "graduates") return {list("students", students, {{"status", "毕业"}}), std::nullopt};
   if (key == "dropout_rate")
@@ -178,7 +183,8 @@ RecordLinks stat_records(const std::string& key, const StatGroup& g, int year) {
     return {list("class-sizes", classes, {{"band", kLargeBand}}), list("class-sizes", classes, {})};
   if (key == "huge_classes")
     return {list("class-sizes", classes, {{"band", kHugeBand}}), list("class-sizes", classes, {})};
-  if (key == "pupil_teacher") return {list("students", students, {}), list("teachers", teachers, {})};
+  if (key == "pupil_teacher")
+    return {list("students", students, in_school), list("teachers", teachers, {})};
   if (key == "qualified_rate")
     return {list("teachers", teachers, {{"education_standard", "达标"}}),
             list("teachers", teachers, {})};
@@ -263,7 +269,7 @@ Statistics compute_statistics(const Snapshot& s, int year, const std::vector<boo
       }
       out.groups.push_back(std::move(group));
     }
-  out.notes.push_back("在校生数为学年初在册人数(含该学年内辍学、转出者),年辍学率 = 该学年辍学人数 ÷ 学年初在校生数");
+  out.notes.push_back(std::string(kInSchoolDefinition) + ";年辍学率 = 该学年辍学人数 ÷ 学年初在册人数(含该学年内辍学、转出、休学者)");
   out.notes.push_back("初中升学率 = 次学年本县高中阶段一年级中的本届初中毕业生 ÷ 本届初中毕业生数");
   return out;
 }

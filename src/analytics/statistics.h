@@ -1,5 +1,5 @@
 // The county's statistics (教育事业统计 conventions, DOMAIN.md) for one school
-// year: 在校生数, 招生数, 毕业生数, 生师比, 大班额/超大班额比例, 学历达标率,
+// year: 在校生数 (core/in_school.h), 招生数, 毕业生数, 生师比, 大班额/超大班额比例, 学历达标率,
 // 高于规定学历比例, 骨干教师数, 年辍学率, 巩固率, 初中升学率 — by section, for
 // the whole scope, each 城区/镇区/乡村 group, each 区/县 (a city deployment) and
 // each township (a school in a 学区 counts in its township), each value with
@@ -23,6 +23,8 @@ namespace edu::analytics {
 struct StatDef {
   std::string key, label, unit;  // unit: 人 / % / :1 / 个
   bool rate = false;             // value = numerator ÷ denominator (× 100 when unit is %)
+  int good = 0;                  // the direction of a change that is good: +1 up, −1 down, 0 neither
+  std::string definition;        // what the figure counts, as a user reads it
 };
 const std::vector<StatDef>& stat_defs();
 

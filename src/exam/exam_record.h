@@ -36,6 +36,12 @@ struct ExamRecord {
   CompositeWeights weights;
   std::vector<SubjectRecord> subjects;
   std::optional<int64_t> previous_exam_id;  // the same cohort's earlier exam (value-added)
+
+  // Whether the register puts a class of `class_year`'s `class_grade` in this
+  // exam's roster (store/exam_store.h: the exam's school year and grade).
+  bool covers(int class_year, int class_grade) const {
+    return class_year == school_year && class_grade == grade;
+  }
 };
 
 // One student's score in one subject, as submitted by `school_id` (the school

@@ -131,7 +131,12 @@ std::string text_field(const json& j, const char* key) {
 json statistics_json(const Statistics& s) {
   json defs = json::array();
   for (const StatDef& d : stat_defs())
-    defs.push_back({{"key", d.key}, {"label", d.label}, {"unit", d.unit}, {"rate", d.rate}});
+    defs.push_back({{"key", d.key},
+                    {"label", d.label},
+                    {"unit", d.unit},
+                    {"rate", d.rate},
+                    {"good", d.good},
+                    {"definition", d.definition}});
   json groups = json::array();
   for (const StatGroup& g : s.groups) {
     json values = json::object();
@@ -224,6 +229,9 @@ json plan_json(const BalanceModel& today, const Plan& plan) {
           {"reached", plan.reached},
           {"moves", moves},
           {"notes", plan.notes},
+          {"schools", plan.schools},
+          {"failing_before", plan.failing_before ? json(*plan.failing_before) : json(nullptr)},
+          {"failing_after", plan.failing_after ? json(*plan.failing_after) : json(nullptr)},
           {"before", balance_summary_json(today, plan.section)},
           {"after", balance_summary_json(plan.after, plan.section)}};
 }

@@ -297,8 +297,7 @@ Result<Reply> balance_xlsx_route(ApiCall& call, SnapshotCache& cache) {
 
 }  // namespace
 
-void add_analytics_routes(Router& router) {
-  auto cache = std::make_shared<SnapshotCache>();
+void add_analytics_routes(Router& router, std::shared_ptr<SnapshotCache> cache) {
   auto with_cache = [cache](Result<Reply> (*route)(ApiCall&, SnapshotCache&)) {
     return [cache, route](ApiCall& call) { return route(call, *cache); };
   };

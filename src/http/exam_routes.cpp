@@ -1,5 +1,6 @@
 // /exams…: exam quality monitoring (docs/API.md). Thin: parse, call the
 // workflow or the report, render with http/exam_json (scoped to the caller).
+#include "core/enums.h"
 #include "exam/text.h"
 #include "http/exam_json.h"
 #include "http/exam_report_cache.h"
@@ -10,6 +11,7 @@
 #include "report/xlsx_table_writer.h"
 #include "store/area_store.h"
 #include "store/exam_store.h"
+#include "store/head_teacher_store.h"
 #include "workflow/exam_commands.h"
 #include "workflow/exam_report.h"
 #include "workflow/exam_score_import.h"
@@ -64,6 +66,37 @@ Result<Reply> list(ApiCall& call) {
   Json items = Json::array();
   for (const ExamRecord& e : *exams) items.push_back(exam_json(e));
   return Reply(Json{{"items", items}});
+}
+
+// GET /my/classes (我的班级): a head teacher's own classes, newest year first, each
+// with the exams whose roster covers it (ExamRecord::covers) — the exams in which
+// the teacher sees the class's results. Other roles have no classes of their own.
+Result<Reply> my_classes(ApiCall& call) {
+  const Scope& scope = call.who().scope;
+  if (!allowed(call.who().user, Action::kRead, Entity::kExam) || scope.kind != Scope::Kind::kHeadTeacher)
+    return Status::Error("forbidden", "“我的班级”仅供班主任(教师账号)查看");
+  auto classes = head_teacher_classes(call.db, scope.teacher_id);
+  if (!classes.ok()) return classes.status();
+  auto exams = list_exams(call.db);
+  if (!exams.ok()) return exams.status();
+  Json items = Json::array();
+  for (const HeadTeacherClass& c : *classes) {
+    Json covering = Json::array();
+    for (const ExamRecord& e : *exams)
+      if (e.covers(c.school_year, c.grade))
+        covering.push_back({{"id", e.id}, {"name", e.name}, {"date", e.date.iso()}});
+    items.push_back({{"id", c.id},
+                     {"name", c.name},
+                     {"school_year", c.school_year},
+                     {"section", c.section},
+                     {"grade", c.grade},
+                     {"grade_label", grade_label(c.section, c.grade)},
+                     {"school_id", c.school_id},
+                     {"school_name", c.school_name},
+                     {"students", c.students},
+                     {"exams", covering}});
+  }
+  return Reply(Json{{"classes", items}});
 }
 
 Result<Reply> create(ApiCall& call) {
@@ -275,6 +308,7 @@ Result<Reply> scores(ApiCall& call, bool commit) {
 
 void add_exam_routes(Router& router) {
   router.get("/exams", list);
+  router.get("/my/classes", my_classes);
   router.post("/exams", create);
   router.get(R"(/exams/(\d+))", show);
   router.get(R"(/exams/(\d+)/results)", results);

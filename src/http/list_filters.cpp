@@ -59,6 +59,9 @@ Result<StudentFilter> student_filter(const ApiCall& call) {
   f.entrant = call.query("entrant") == "1";
   if (f.entrant && !year)
     return Status::Error("bad_request", "参数“entrant”须与“school_year”一起使用", "entrant");
+  f.in_school = call.query("in_school") == "1";
+  if (f.in_school && !year)
+    return Status::Error("bad_request", "参数“in_school”须与“school_year”一起使用", "in_school");
   f.section = call.query("section");
   f.gender = call.query("gender");
   f.status = call.query("status");

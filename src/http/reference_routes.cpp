@@ -1,4 +1,7 @@
+#include "analytics/statistics.h"
 #include "core/enums.h"
+#include "core/in_school.h"
+#include "http/analytics_context.h"
 #include "http/json_input.h"
 #include "http/json_views.h"
 #include "http/routes.h"
@@ -73,20 +76,54 @@ Result<Reply> rename_area_route(ApiCall& call) {
                               {"level", area->level}}}});
 }
 
-Result<Reply> dashboard(ApiCall& call) {
-  auto s = summarize(call.db, call.who().scope, call.school_year);
+// Who the dashboard's figures are of, as its cards name it: 全县, the area, or
+// 本校 (a head teacher's figures are their school's; their own classes are 我的班级).
+std::string subject_of(const Scope& scope, const std::string& name) {
+  switch (scope.kind) {
+    case Scope::Kind::kAll: return "全县";
+    case Scope::Kind::kArea: return name;
+    default: return "本校";
+  }
+}
+
+// 在校学生 and 各学段在校生 are 统计指标's 在校生数 (one computation,
+// core/in_school.h); the other counts are the store's summary.
+Result<Reply> dashboard(ApiCall& call, SnapshotCache& cache) {
+  const Scope& scope = call.who().scope;
+  const Scope figures =
+      scope.kind == Scope::Kind::kHeadTeacher ? Scope::School(scope.school_id) : scope;
+  auto s = summarize(call.db, figures, call.school_year);
   if (!s.ok()) return s.status();
   auto name = scope_name(call.db, call.who().user);
   if (!name.ok()) return name.status();
+  auto snapshot = cache.get(call.db, call.school_year);
+  if (!snapshot.ok()) return snapshot.status();
+  auto year = history_year(**snapshot, call.school_year);
+  if (!year.ok()) return year.status();
+  analytics::Statistics stats = analytics::compute_statistics(
+      **snapshot, *year, visible_schools(**snapshot, figures), *name);
+  double students = 0;
+  Counts by_section;
+  for (const analytics::StatGroup& g : stats.groups) {
+    if (g.level != "全域") continue;
+    double n = g.values.at("students").now.numerator;
+    if (g.section == "合计") students = n;
+    else if (n > 0) by_section.emplace_back(g.section, static_cast<int64_t>(n));
+  }
   return Reply(Json{
       {"scope_name", *name},
+      {"scope_kind", scope.kind == Scope::Kind::kAll    ? "county"
+                     : scope.kind == Scope::Kind::kArea ? "area"
+                                                        : "school"},
+      {"subject", subject_of(scope, *name)},
       {"school_year", call.school_year},
+      {"definitions", {{"students", kInSchoolDefinition}}},
       {"totals",
-       {{"schools", s->schools}, {"students", s->students}, {"teachers", s->teachers},
+       {{"schools", s->schools}, {"students", students}, {"teachers", s->teachers},
         {"classes", s->classes}}},
       {"schools_by_kind", to_json(s->schools_by_kind)},
       {"schools_by_area", to_json(s->schools_by_area)},
-      {"students_by_section", to_json(s->students_by_section)},
+      {"students_by_section", to_json(by_section)},
       {"teachers_by_education", to_json(s->teachers_by_education)},
       {"teachers_by_title", to_json(s->teachers_by_title)},
       {"class_sizes",
@@ -95,11 +132,11 @@ Result<Reply> dashboard(ApiCall& call) {
 
 }  // namespace
 
-void add_reference_routes(Router& router) {
+void add_reference_routes(Router& router, std::shared_ptr<SnapshotCache> snapshots) {
   router.get("/meta/enums", enums);
   router.get("/areas", areas);
   router.put(R"(/areas/(\d+))", rename_area_route);
-  router.get("/dashboard", dashboard);
+  router.get("/dashboard", [snapshots](ApiCall& call) { return dashboard(call, *snapshots); });
 }
 
 }  // namespace edu

@@ -3,19 +3,23 @@
 // command, render JSON.
 #pragma once
 
+#include <memory>
+
 #include "http/router.h"
 
 namespace edu {
 
+class SnapshotCache;  // http/analytics_context.h: the county's snapshot, shared by the routes that read it
+
 void add_auth_routes(Router& router);       // /auth/login, /auth/logout, /auth/me
 void add_setup_routes(Router& router);      // /setup (首次设置)
-void add_reference_routes(Router& router);  // /meta/enums, /areas, /dashboard
+void add_reference_routes(Router& router, std::shared_ptr<SnapshotCache> snapshots);  // /meta/enums, /areas, /dashboard
 void add_register_routes(Router& router);   // /schools, /students, /teachers, /classes
 void add_admin_routes(Router& router);      // /users, /audit
 void add_import_routes(Router& router);     // /imports
 void add_export_routes(Router& router);     // /templates, /exports
-void add_analytics_routes(Router& router);  // /analytics, /exports/balance.xlsx
-void add_exam_routes(Router& router);      // /exams (质量监测)
+void add_analytics_routes(Router& router, std::shared_ptr<SnapshotCache> snapshots);  // /analytics, /exports/balance.xlsx
+void add_exam_routes(Router& router);      // /exams (质量监测), /my/classes (我的班级)
 void add_rollover_routes(Router& router);  // /rollover (学年升级)
 void add_transition_routes(Router& router);  // /catchments, /transition (小升初)
 

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "http/analytics_context.h"
 #include "http/error_replies.h"
 #include "http/exam_report_cache.h"
 #include "http/guarded_server.h"
@@ -72,12 +73,13 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   Router router(http, impl.app);
   add_auth_routes(router);
   add_setup_routes(router);
-  add_reference_routes(router);
+  auto snapshots = std::make_shared<SnapshotCache>();
+  add_reference_routes(router, snapshots);
   add_register_routes(router);
   add_admin_routes(router);
   add_import_routes(router);
   add_export_routes(router);
-  add_analytics_routes(router);
+  add_analytics_routes(router, snapshots);
   add_exam_routes(router);
   add_rollover_routes(router);
   add_transition_routes(router);

@@ -11,6 +11,16 @@ void SqlWhere::add(const std::string& clause, std::vector<Value> values) {
   for (auto& v : values) params.push_back(std::move(v));
 }
 
+void SqlWhere::add_in(const std::string& column, const std::vector<std::string>& values) {
+  std::string marks;
+  std::vector<Value> bound;
+  for (const std::string& v : values) {
+    marks += marks.empty() ? "?" : ",?";
+    bound.emplace_back(v);
+  }
+  add(column + " IN (" + marks + ")", std::move(bound));
+}
+
 std::string like_escaped(const std::string& text) {
   std::string out;
   for (char c : text) {

@@ -31,6 +31,8 @@ struct SqlWhere {
   std::string sql = "1=1";
   std::vector<Value> params;
   void add(const std::string& clause, std::vector<Value> values = {});
+  // `column` is one of `values` (not empty).
+  void add_in(const std::string& column, const std::vector<std::string>& values);
   // Any of `columns` starts with `prefix`, as index-friendly ranges
   // (column >= prefix AND column < prefix + U+10FFFF).
   void add_prefix(const std::vector<std::string>& columns, const std::string& prefix);

@@ -1,6 +1,7 @@
 #include "store/student_store.h"
 
 #include "core/enums.h"
+#include "core/in_school.h"
 #include "core/section_norms.h"
 
 namespace edu {
@@ -94,6 +95,7 @@ void restrict_by_enrolment(SqlWhere& where, const Scope& scope, const StudentFil
   if (f.grade) e.add("e.grade = ?", {int64_t{*f.grade}});
   if (!f.section.empty()) e.add("ec.section = ?", {f.section});
   if (!f.status.empty()) e.add("e.status = ?", {f.status});
+  if (f.in_school) e.add_in("e.status", in_school_statuses());
   if (f.entrant)
     e.add("e.grade = " + entry_grade_sql("ec.section") +
               " AND NOT EXISTS (SELECT 1 FROM enrolments p WHERE p.student_id = e.student_id "

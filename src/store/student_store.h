@@ -11,8 +11,8 @@
 
 namespace edu {
 
-// With `school_year`, area_id school_id class_id location section grade status and
-// `entrant` select by the student's register of that year (enrolments), as
+// With `school_year`, area_id school_id class_id location section grade status,
+// `entrant` and `in_school` select by the student's register of that year (enrolments), as
 // the statistics count; without it, by the student's current record.
 struct StudentFilter {
   std::optional<int64_t> area_id, school_id, class_id;
@@ -20,6 +20,7 @@ struct StudentFilter {
   std::string section, gender, status;
   std::string location;  // the school's 城区 / 镇区 / 乡村
   bool entrant = false;  // needs school_year: in its section's entry grade, not repeating it
+  bool in_school = false;  // needs school_year: 在校生 of that year (core/in_school.h)
   std::string name_prefix;       // name starts with it (indexed)
   std::string id_number_prefix;  // ID number starts with it (indexed)
 };

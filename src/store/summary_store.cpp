@@ -4,7 +4,6 @@
 
 #include "core/area_tree.h"
 #include "core/class_size.h"
-#include "core/enums.h"
 #include "store/area_store.h"
 
 namespace edu {
@@ -45,15 +44,6 @@ Result<Counts> schools_by_township(Database& db, const SqlWhere& schools) {
   return counts;
 }
 
-// "CASE c.section WHEN '学前' THEN 0 … END": sections in the enumeration's order.
-std::string section_order_sql() {
-  std::string sql = "CASE c.section";
-  const auto& values = sections().values;
-  for (size_t i = 0; i < values.size(); ++i)
-    sql += " WHEN '" + values[i] + "' THEN " + std::to_string(i);
-  return sql + " ELSE 99 END";
-}
-
 }  // namespace
 
 #define EDU_ASSIGN(target, expr)          \
@@ -67,9 +57,6 @@ Result<Summary> summarize(Database& db, const Scope& scope, int school_year) {
   Summary s;
   SqlWhere schools;
   restrict_schools(schools, scope, "s.id");
-  SqlWhere students;
-  restrict_students(students, scope, "st");
-  students.add("st.status = '在读'");
   SqlWhere teachers;
   restrict_teachers(teachers, scope, "t");
   SqlWhere classes;
@@ -77,8 +64,6 @@ Result<Summary> summarize(Database& db, const Scope& scope, int school_year) {
   classes.add("c.school_year = ?", {int64_t{school_year}});
 
   EDU_ASSIGN(s.schools, scalar(db, "SELECT COUNT(*) FROM schools s WHERE " + schools.sql, schools));
-  EDU_ASSIGN(s.students,
-             scalar(db, "SELECT COUNT(*) FROM students st WHERE " + students.sql, students));
   EDU_ASSIGN(s.teachers,
              scalar(db, "SELECT COUNT(*) FROM teachers t WHERE " + teachers.sql, teachers));
   EDU_ASSIGN(s.classes, scalar(db, "SELECT COUNT(*) FROM classes c WHERE " + classes.sql, classes));
@@ -88,12 +73,6 @@ Result<Summary> summarize(Database& db, const Scope& scope, int school_year) {
                          " GROUP BY s.kind ORDER BY COUNT(*) DESC, s.kind",
                      schools));
   EDU_ASSIGN(s.schools_by_area, schools_by_township(db, schools));
-  EDU_ASSIGN(s.students_by_section,
-             grouped(db,
-                     "SELECT COALESCE(c.section, '未分班'), COUNT(*) FROM students st LEFT JOIN "
-                     "classes c ON c.id = st.class_id WHERE " + students.sql +
-                         " GROUP BY c.section ORDER BY " + section_order_sql(),
-                     students));
   EDU_ASSIGN(s.teachers_by_education,
              grouped(db,
                      "SELECT t.education, COUNT(*) FROM teachers t WHERE " + teachers.sql +

@@ -129,6 +129,7 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       {"POST", path("/analytics/plan"), [](const std::string&) { return json{{"section", "小学"}}; },
        {200, 403, 403, 403, 403}},
       get(path("/exams"),                                     {200, 200, 200, 200, 200}),
+      get(path("/my/classes"),                                {403, 403, 403, 200, 403}),
       get(path("/exams/" + exam + "/results?level=school"),   {200, 200, 200, 200, 200}),
       get(path("/exams/" + exam + "/results?level=teacher"),  {200, 200, 200, 200, 200}),
       get(path("/exams/" + exam + "/students/" + id(l.own_student)), {200, 200, 200, 200, 404}),

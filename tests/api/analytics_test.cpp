@@ -134,7 +134,9 @@ TEST(Analytics, HistoryAndIndicators) {
     if (g["level"] == "全域" && g["section"] == "合计") county = g;
   ASSERT_TRUE(county.is_object());
   EXPECT_EQ(county["values"]["students"]["now"]["value"].get<double>(),
-            server().count("enrolments WHERE school_year = 2025"));
+            server().count("enrolments WHERE school_year = 2025 AND status IN ('在读', '毕业')"));
+  EXPECT_EQ(county["values"]["dropout_rate"]["now"]["denominator"].get<double>(),
+            server().count("enrolments WHERE school_year = 2025"));  // 学年初在册
   EXPECT_TRUE(county["values"]["students"]["change"].is_number());
   auto o = server().call("GET", "/analytics/indicators", &officer);
   for (const json& g : o.body["groups"])

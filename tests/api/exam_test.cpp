@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "api_server_fixture.h"
 
@@ -165,6 +166,50 @@ TEST(ExamApi, ClassesAndTeachersAreScopedToTheCaller) {
   const size_t area = server().call("GET", results + "school", &officer).body["groups"].size();
   EXPECT_GE(all, area);
   EXPECT_GE(area, 1u);
+}
+
+// 我的班级: the teacher's own classes with their 在校生 (counted by hand from the
+// enrolments), each listing exactly the exams whose roster covers it: an exam of
+// the class's grade and year is listed (and its class results show that class),
+// one of another grade is not (its class results do not hold the class).
+TEST(ExamApi, MyClassesListsTheExamsCoveringEachClass) {
+  const Landmarks& l = server().landmarks();
+  Login admin = server().login("admin"), teacher = server().login("teacher");
+  auto make = [&](const std::string& name, int grade) {
+    json exam = {{"name", name}, {"date", "2026-12-20"}, {"grade", grade},
+                 {"subjects", json::array({json{{"name", "语文"}}})}};
+    return server().call("POST", "/exams", &admin, exam).body["exam"]["id"].get<int64_t>();
+  };
+  const int64_t covering = make("我的班级-本年级", l.own_class_grade);
+  const int64_t other = make("我的班级-他年级", l.own_class_grade == 9 ? 8 : l.own_class_grade + 1);
+  auto mine = server().call("GET", "/my/classes", &teacher);
+  ASSERT_EQ(mine.status, 200) << mine.body.dump();
+  EXPECT_EQ(mine.body["classes"].size(),
+            static_cast<size_t>(server().count("classes WHERE head_teacher_id = " + std::to_string(l.own_teacher))));
+  json own;
+  for (const json& c : mine.body["classes"])
+    if (c["id"] == l.own_class) own = c;
+  ASSERT_TRUE(own.is_object());
+  EXPECT_EQ(own["grade"], l.own_class_grade);
+  EXPECT_EQ(own["students"], server().count("enrolments WHERE class_id = " + std::to_string(l.own_class) +
+                                            " AND status IN ('在读', '毕业')"));
+  std::set<int64_t> listed;
+  for (const json& e : own["exams"]) listed.insert(e["id"].get<int64_t>());
+  EXPECT_TRUE(listed.count(covering));
+  EXPECT_FALSE(listed.count(other));
+  auto class_ids = [&](int64_t exam) {
+    std::set<int64_t> ids;
+    auto r = server().call("GET", "/exams/" + std::to_string(exam) + "/results?level=class", &teacher);
+    for (const json& g : r.body["groups"]) ids.insert(g["id"].get<int64_t>());
+    return ids;
+  };
+  EXPECT_TRUE(class_ids(covering).count(l.own_class));
+  EXPECT_FALSE(class_ids(other).count(l.own_class));  // (classes the teacher teaches in it may show)
+  // (the access matrix covers the inspector, whom the Auth tests lock out of this server)
+  for (const char* role : {"admin", "officer", "school_admin"}) {
+    Login who = server().login(role);
+    EXPECT_EQ(server().call("GET", "/my/classes", &who).status, 403) << role;
+  }
 }
 
 // Subject names and item labels meet the text rule of every field (core/text_field.h),

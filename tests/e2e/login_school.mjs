@@ -232,6 +232,42 @@ async function main() {
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-balance.png'), fullPage: true })
     })
 
+    await step('在校生:首页“全县在校学生”、统计指标“在校生数”与学生列表(默认在读)是同一个数', async () => {
+      await page.locator('[data-test=menu-dashboard]').click()
+      const card = page.locator('[data-test=stat-students]')
+      await card.waitFor()
+      assert((await card.locator('.stat-title').textContent()).includes('全县在校学生'), '首页在校学生卡片没有标明“全县”')
+      const dashboard = Number((await card.locator('.stat-value').textContent()).replace(/[^0-9]/g, ''))
+      await card.locator('[data-test=stat-hint]').hover()
+      await page.locator('.el-popper:visible', { hasText: '在校生 = 本学年编入班级' }).waitFor()
+      await openMenu(page, 'indicators', 'indicators-table')
+      const county = page.locator(rows('indicators-table')).first()
+      const indicator = Number((await county.locator('.el-link').first().textContent()).replace(/[^0-9]/g, ''))
+      assert(dashboard === indicator, `首页在校学生 ${dashboard},统计指标在校生数 ${indicator}`)
+      await openMenu(page, 'students', 'student-table')
+      assert(new URL(page.url().replace('#/', '')).searchParams.get('status') === '在读', `学生列表地址没有 status=在读:${page.url()}`)
+      assert((await page.locator('[data-test=student-status]').textContent()).includes('在读'), '学籍状态筛选没有显示“在读”')
+      const statuses = await page.locator(`${rows('student-table')} .el-tag`).allTextContents()
+      assert(statuses.every((t) => t.trim() === '在读'), `默认列表含非在读学生:${statuses.join(',')}`)
+      await page.waitForFunction(
+        ({ selector, expected }) => Number(document.querySelector(selector)?.textContent.replace(/[^0-9]/g, '')) === expected,
+        { selector: '.el-pagination__total', expected: dashboard },
+      )
+    })
+
+    await step('统计指标:变化按指标的好坏着色(大班额比例下降为绿色)', async () => {
+      await openMenu(page, 'indicators', 'indicators-table')
+      const api = await apiGet(page, '/analytics/indicators')
+      const large = api.indicators.find((d) => d.key === 'large_classes')
+      assert(large.good === -1 && large.definition, `大班额比例的 good/definition 为 ${large.good}/${large.definition}`)
+      for (const change of await page.locator('[data-test=change-large_classes]').all()) {
+        const text = (await change.textContent()).trim()
+        const cls = await change.getAttribute('class')
+        const expected = text.startsWith('▼') ? 'good' : text.startsWith('▲') && !/^▲0(\.0+)?$/.test(text) ? 'bad' : null
+        if (expected) assert(cls.includes(expected), `大班额比例 ${text} 的颜色类为 ${cls}`)
+      }
+    })
+
     await step('统计指标:点击全县在校生数打开背后的学生名单,条数相同', async () => {
       await openMenu(page, 'indicators', 'indicators-table')
       const link = page.locator(`${rows('indicators-table')} .el-link`).first()
@@ -250,12 +286,37 @@ async function main() {
       assert(Number((await total.textContent()).replace(/[^0-9]/g, '')) === figure, '学生名单条数与指标不符')
     })
 
-    await step('模拟规划:自动规划给出教师调动方案或说明原因', async () => {
+    await step('模拟规划:自动规划给出教师调动方案或说明原因,并说明校级达标情况', async () => {
       await page.locator('[data-test=menu-whatif]').click()
       await page.locator('[data-test=whatif-plan]').click()
       await page.locator('.el-alert.note').first().waitFor() // the plan's verdict (reached or why not)
+      const schoolLevel = page.locator('[data-test=plan-school-level]')
+      await schoolLevel.waitFor()
+      const api = (await page.request.post(`${BASE_URL}/api/v1/analytics/plan`, {
+        headers: { 'X-CSRF-Token': (await apiGet(page, '/auth/me')).csrf_token },
+        data: { section: '小学' },
+      }).then((r) => r.json())).plans[0]
+      assert((await schoolLevel.textContent()).includes(`${api.failing_after}`), `校级达标说明为“${await schoolLevel.textContent()}”`)
+      const notes = (await page.locator('.el-alert.note').allTextContents()).join(';')
+      assert(notes.includes('不以每所学校达标为目标'), `规划说明没有讲明目标:${notes}`)
       await scrollToTop(page)
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-whatif.png'), fullPage: true })
+    })
+
+    await step('模拟规划:模拟不产生控制台错误,切换学段后旧结果清除', async () => {
+      const before = pageErrors.length
+      await page.locator('button', { hasText: '+ 改善办学条件' }).click()
+      await page.locator('.draft .el-select').first().click()
+      await page.locator('.el-select-dropdown__item:visible').first().click()
+      await page.locator('.draft .el-input-number input').first().fill('500')
+      await page.locator('.draft .el-input-number input').first().press('Tab')
+      await page.locator('[data-test=whatif-run]').click()
+      await page.waitForSelector(rows('whatif-cvs'))
+      await page.waitForTimeout(300) // console errors of the render arrive after it
+      assert(pageErrors.length === before, `模拟时出现脚本错误:${pageErrors.slice(before).join(' | ')}`)
+      await page.locator('[data-test=whatif-section] .el-radio-button', { hasText: '初中' }).click()
+      await page.locator('[data-test=whatif-cvs]').waitFor({ state: 'detached' })
+      assert((await page.locator('[data-test=plan-moves]').count()) === 0, '切换到初中后仍显示小学的调动方案')
     })
 
     await step('质量监测:已有考试的学校成绩表列出各校', async () => {
@@ -441,7 +502,7 @@ async function main() {
 
     await step('学校管理员只看到本校(学校列表恰有1行)', async () => {
       await login(page, 'school_admin', PASSWORD)
-      await page.locator('[data-test=stat-schools]').waitFor()
+      await page.locator('[data-test=stat-students]').waitFor()
       assert((await page.locator('[data-test=menu-users]').count()) === 0, '学校管理员看到了“用户管理”菜单')
       await openMenu(page, 'schools', 'school-table')
       const count = await page.locator(rows('school-table')).count()
@@ -593,6 +654,64 @@ async function main() {
       const saved = path.join(tmp, name)
       await download.saveAs(saved)
       assert(readFileSync(saved).subarray(0, 2).toString('latin1') === 'PK', '导出的不是 xlsx(zip)文件')
+    })
+
+    await step('学校管理员:首页卡片标明“本校”,没有学校数;学生列表没有乡镇/学校筛选', async () => {
+      await page.locator('[data-test=menu-dashboard]').click()
+      await page.locator('[data-test=stat-students]').waitFor()
+      assert((await page.locator('[data-test=stat-schools]').count()) === 0, '学校管理员首页显示学校数')
+      const titles = await page.locator('.stat-title').allTextContents()
+      assert(titles.every((t) => t.trim().startsWith('本校')), `卡片标题:${titles.join(',')}`)
+      await openMenu(page, 'students', 'student-table')
+      assert((await page.locator('.filter-bar .el-select', { hasText: '学校' }).count()) === 0, '学生列表仍有“学校”筛选')
+      await openMenu(page, 'balance', 'balance-table')
+      const summary = await page.locator('.summary').textContent()
+      assert(summary.includes('全县评估学校') && summary.includes('全县达标学校'), `均衡发展的全县数字没有标明“全县”:${summary}`)
+      assert((await page.locator(rows('balance-table')).count()) === 1, '学校管理员的均衡发展表不止本校一行')
+      const headers = await page.locator('[data-test=balance-table] th').allTextContents()
+      assert(!headers.some((h) => h.trim() === '乡镇'), '学校管理员的均衡发展表仍有“乡镇”列')
+    })
+
+    await step('班主任:首页分“本校/本班”,质量监测“我的班级”打开本班成绩或说明本班未参加', async () => {
+      await page.locator('[data-test=logout]').click()
+      await login(page, 'teacher', PASSWORD)
+      await page.locator('[data-test=stat-my-class]').waitFor()
+      const titles = await page.locator('.stat-title').allTextContents()
+      assert(titles.some((t) => t.includes('本班在校生')) && titles.filter((t) => !t.includes('本班')).every((t) => t.trim().startsWith('本校')),
+        `班主任首页卡片:${titles.join(',')}`)
+      await page.locator('[data-test=menu-exams]').click()
+      await page.locator('[data-test=my-classes]').waitFor()
+      const mine = (await apiGet(page, '/my/classes')).classes
+      assert(mine.length > 0, '班主任没有班级')
+      const covered = mine.find((c) => c.exams.length)
+      if (covered) {
+        await page.locator('[data-test=my-class-exam]').first().click()
+        await page.locator(rows('exam-results'), { hasText: covered.name }).first().waitFor()
+      } else {
+        const note = page.locator('[data-test=my-class-not-covered]')
+        await note.waitFor()
+        assert((await note.textContent()).includes('本班'), `提示为“${await note.textContent()}”`)
+        assert((await note.textContent()).includes('未参加此次考试'), `提示为“${await note.textContent()}”`)
+      }
+      // A class an exam covers opens on its own results: make one for the teacher's class.
+      await page.locator('[data-test=logout]').click()
+      await login(page, 'admin', PASSWORD)
+      await page.locator('[data-test=stat-schools]').waitFor()
+      const klass = mine[0]
+      const res = await page.request.post(`${BASE_URL}/api/v1/exams`, {
+        headers: { 'X-CSRF-Token': (await apiGet(page, '/auth/me')).csrf_token },
+        data: { name: `E2E本班考试${Date.now() % 100000}`, date: `${klass.school_year}-12-15`, grade: klass.grade, subjects: [{ name: '语文' }] },
+      })
+      assert(res.status() === 201, `新建本班考试返回 HTTP ${res.status()}:${await res.text()}`)
+      await page.locator('[data-test=logout]').click()
+      await login(page, 'teacher', PASSWORD)
+      await page.locator('[data-test=stat-my-class]').waitFor()
+      await page.locator('[data-test=menu-exams]').click()
+      await page.locator('[data-test=my-class-exam]').first().click()
+      await page.locator(rows('exam-results'), { hasText: klass.name }).first().waitFor()
+      assert((await page.locator('[data-test=my-class-not-covered]').count()) === 0, '覆盖本班的考试仍提示未参加')
+      await scrollToTop(page)
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-my-classes.png'), fullPage: true })
     })
 
     // Last: a rollover changes the demo year every step above relies on.

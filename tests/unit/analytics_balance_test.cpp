@@ -96,6 +96,23 @@ TEST(Balance, ExclusionsAreListedWithReasons) {
   EXPECT_NE(reasons[county.e].find("特殊教育学校"), std::string::npos);
 }
 
+// The students a unit counts (and weights its 差异系数 by) are its 在校生, as
+// 统计指标 counts them: 60 在读, not the 2 休学, 3 转出 and 1 辍学 of the year.
+TEST(Balance, CountsInSchoolStudentsOnly) {
+  TinyCounty county;
+  int64_t a = county.school("小学");
+  county.students(a, 3, 60);
+  county.students(a, 3, 2, TinyCounty::kYear, "休学", 101);
+  county.students(a, 3, 3, TinyCounty::kYear, "转出", 201);
+  county.students(a, 3, 1, TinyCounty::kYear, "辍学", 301);
+  county.teachers(a, 4);
+  county.conditions(a, 300, 500, 100000, 2);
+  Snapshot s = county.snapshot();
+  BalanceModel m(s, TinyCounty::kYear, quality_standard_2017());
+  ASSERT_EQ(m.units().size(), 1u);
+  EXPECT_EQ(m.units()[0].students, 60);
+}
+
 TEST(Balance, SingleSchoolHasZeroCv) {
   TinyCounty county;
   int64_t a = county.school("小学");

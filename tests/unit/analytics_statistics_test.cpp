@@ -37,7 +37,8 @@ TEST(Statistics, CountsRatesAndChanges) {
 
   Statistics y2025 = compute_statistics(s, 2025, all, "青山县");
   const StatGroup& junior = group(y2025, "全域", "初中");
-  EXPECT_EQ(*junior.values.at("students").now.value, 120);
+  // 在校生 (core/in_school.h): 在读 and 毕业, not the 2 who dropped out: 40 + 10 + 10 + 58.
+  EXPECT_EQ(*junior.values.at("students").now.value, 118);
   EXPECT_EQ(*junior.values.at("graduates").now.value, 50);
   const Ratio& promotion = junior.values.at("promotion_rate").now;
   EXPECT_EQ(promotion.numerator, 40);
@@ -45,7 +46,7 @@ TEST(Statistics, CountsRatesAndChanges) {
   EXPECT_NEAR(*promotion.value, 80, 1e-9);
   const Ratio& dropout = junior.values.at("dropout_rate").now;
   EXPECT_EQ(dropout.numerator, 2);
-  EXPECT_EQ(*dropout.denominator, 120);
+  EXPECT_EQ(*dropout.denominator, 120);  // 学年初在册: the 118 and the 2
   EXPECT_FALSE(junior.values.at("retention_rate").now.value);
   EXPECT_NE(junior.values.at("retention_rate").now.note.find("无法计算"), std::string::npos);
   EXPECT_FALSE(junior.values.at("pupil_teacher").now.value);  // no teacher history
@@ -58,11 +59,38 @@ TEST(Statistics, CountsRatesAndChanges) {
   EXPECT_NEAR(*j26.values.at("above_rate").now.value, 1000.0 / 12, 1e-9);
   EXPECT_EQ(*j26.values.at("backbone").now.value, 2);
   EXPECT_EQ(*j26.values.at("huge_classes").now.value, 100);
-  EXPECT_EQ(*j26.values.at("students").change, 70 - 120);
+  EXPECT_EQ(*j26.values.at("students").change, 70 - 118);
   EXPECT_FALSE(j26.values.at("graduates").now.value);  // the year is under way
   EXPECT_FALSE(j26.values.at("promotion_rate").now.value);
   EXPECT_EQ(group(y2026, "城乡", "高中").name, "城区");
   EXPECT_EQ(*group(y2026, "乡镇", "合计").values.at("students").now.value, 110);
+}
+
+TEST(Statistics, InSchoolLeavesOutSuspendedTransferredAndDroppedOut) {
+  TinyCounty county;
+  int64_t a = county.school("小学");
+  county.students(a, 3, 30, 2026, "在读", 1);
+  county.students(a, 3, 2, 2026, "休学", 101);
+  county.students(a, 3, 3, 2026, "转出", 201);
+  county.students(a, 3, 1, 2026, "辍学", 301);
+  Snapshot s = county.snapshot();
+  Statistics y = compute_statistics(s, 2026, {true}, "青山县");
+  const StatGroup& g = group(y, "全域", "小学");
+  EXPECT_EQ(*g.values.at("students").now.value, 30);
+  EXPECT_EQ(*g.values.at("dropout_rate").now.denominator, 36);
+  EXPECT_EQ(g.values.at("students").records.numerator->query.back().first, "in_school");
+}
+
+TEST(Statistics, EveryIndicatorDeclaresItsDefinition) {
+  for (const StatDef& d : stat_defs()) EXPECT_FALSE(d.definition.empty()) << d.key;
+  auto good = [](const std::string& key) {
+    for (const StatDef& d : stat_defs())
+      if (d.key == key) return d.good;
+    return 99;
+  };
+  EXPECT_EQ(good("large_classes"), -1);  // fewer 大班额 is better
+  EXPECT_EQ(good("qualified_rate"), 1);
+  EXPECT_EQ(good("students"), 0);
 }
 
 TEST(Statistics, ScopeLimitsTheSchoolsCounted) {

@@ -141,6 +141,27 @@ TEST(Planner, SaysSoWhenTheStaffingNormForbidsMoves) {
   EXPECT_NE(plan->notes.front().find("无法"), std::string::npos) << plan->notes.front();
 }
 
+// The plan aims at the county's 差异系数 and says so, with the schools failing at
+// school level. By hand: every school meets the four conditions indicators
+// (5.0 m², 8.0 m², 2100 元, 3 rooms per 100), 学历 and 骨干; on 体育艺术 per 100
+// pupils A has 4, B 0 (under 85% of 0.9: B fails), C 1. After the two moves
+// (2, 1, 2) all three comply.
+TEST(Planner, SaysWhatItPlansForAndTheSchoolsStillFailing) {
+  PlannerCounty county(12);
+  Snapshot s = county.snapshot();
+  BalanceModel today(s, TinyCounty::kYear, quality_standard_2017());
+  auto plan = plan_teacher_moves(today, Section::kPrimary);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->schools, 3);
+  ASSERT_TRUE(plan->failing_before && plan->failing_after);
+  EXPECT_EQ(*plan->failing_before, 1);
+  EXPECT_EQ(*plan->failing_after, 0);
+  const std::string& last = plan->notes.back();
+  EXPECT_NE(last.find("调动后全部 3 所小学均达到校级标准"), std::string::npos) << last;
+  EXPECT_NE(last.find("只以县域差异系数"), std::string::npos) << last;
+  EXPECT_NE(last.find("不以每所学校达标为目标"), std::string::npos) << last;
+}
+
 TEST(Planner, ReportsConditionsItCannotFix) {
   PlannerCounty county(12);
   county.r.conditions[0].sports_area = 8000;  // A: 80 m² per pupil, B and C 8

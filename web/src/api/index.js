@@ -109,6 +109,8 @@ export const analyticsApi = {
 // Exam quality monitoring (质量监测); results scoped by the server.
 export const examApi = {
   list: () => get('/exams'),
+  // 我的班级 (teachers only): their classes, each with the exams covering it.
+  myClasses: () => get('/my/classes'),
   results: (id, level) => get(`/exams/${id}/results`, { level }),
   absentees: (id) => get(`/exams/${id}/absentees`),
   student: (id, studentId) => get(`/exams/${id}/students/${studentId}`),
