@@ -191,6 +191,18 @@ Result<Reply> open_classes_route(ApiCall& call) {
   return Reply(201, Json{{"items", items}});
 }
 
+// PUT /classes/{id} {name, head_teacher_id}: 编辑班级 (workflow/class_commands.h).
+Result<Reply> update_class_route(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  FieldReader in(*body);
+  ClassChange change{in.text("name"), in.optional_integer("head_teacher_id")};
+  if (!in.status().ok()) return in.status();
+  auto updated = update_class_command(call.db, call.who(), call.path_id(), change);
+  if (!updated.ok()) return updated.status();
+  return Reply(Json{{"class", to_json(ClassView{*updated, 0, ""})}});
+}
+
 Result<Reply> list_class_sizes_route(ApiCall& call) {
   if (!allowed(call.who().user, Action::kRead, Entity::kSchool)) return forbidden();
   auto page = call.page();
@@ -246,6 +258,7 @@ void add_register_routes(Router& router) {
              [](ApiCall& c) { return history(c, Entity::kTeacher, "teacher"); });
 
   router.get("/classes", list_classes_route);
+  router.put("/classes/" + id, update_class_route);
   router.get("/class-sizes", list_class_sizes_route);
 }
 

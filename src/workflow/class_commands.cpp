@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "core/enums.h"
+#include "core/text_field.h"
+#include "store/teacher_store.h"
 #include "workflow/change_log.h"
 
 namespace edu {
@@ -51,6 +53,52 @@ Result<std::vector<SchoolClass>> open_classes(Database& db, const Actor& actor, 
   Status committed = tx.commit();
   if (!committed.ok()) return committed;
   return opened;
+}
+
+Result<SchoolClass> update_class_command(Database& db, const Actor& actor, int64_t class_id,
+                                         const ClassChange& change) {
+  if (!allowed(actor.user, Action::kUpdate, Entity::kClass))
+    return Status::Error("forbidden", "您的角色无权修改班级");
+  auto name = clean_text(change.name, "name", "班级名称");
+  if (!name.ok()) return name.status();
+  if (name->empty()) return Status::Error("validation", "请填写班级名称", "name");
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  auto found = get_class(db, class_id);
+  if (!found.ok()) return found.status();
+  const auto not_found = Status::Error("not_found", "班级不存在或不在您的管辖范围内");
+  if (!*found) return not_found;
+  const SchoolClass before = **found;
+  auto school = get_school(db, actor.scope, before.school_id, before.school_year);
+  if (!school.ok()) return school.status();
+  if (!*school) return not_found;
+  SchoolClass after = before;
+  after.name = *name;
+  after.head_teacher_id = change.head_teacher_id;
+  auto siblings = list_classes(db, before.school_id, before.school_year);
+  if (!siblings.ok()) return siblings.status();
+  for (const ClassView& v : *siblings)
+    if (v.klass.id != before.id && v.klass.name == after.name)
+      return Status::Error("validation", "本校本学年已有名为“" + after.name + "”的班级", "name");
+  if (after.head_teacher_id) {
+    auto teacher = get_teacher(db, Scope::All(), *after.head_teacher_id);
+    if (!teacher.ok()) return teacher.status();
+    if (!*teacher || (*teacher)->teacher.school_id != before.school_id)
+      return Status::Error("validation", "班主任须是“" + (*school)->school.name + "”的教职工",
+                           "head_teacher_id");
+  }
+  const auto changes = diff_fields(fields_of(before), fields_of(after));
+  if (changes.empty()) return after;
+  if (Status s = check_field_rights(actor.user, Entity::kClass, changes); !s.ok()) return s;
+  auto old_named = with_names(db, fields_of(before));
+  if (!old_named.ok()) return old_named.status();
+  auto new_named = with_names(db, fields_of(after));
+  if (!new_named.ok()) return new_named.status();
+  Status s = update_class(db, after);
+  if (s.ok()) s = audit(db, &actor, "update", Entity::kClass, after.id, diff_fields(*old_named, *new_named));
+  if (s.ok()) s = tx.commit();
+  if (!s.ok()) return s;
+  return after;
 }
 
 }  // namespace edu

@@ -29,4 +29,17 @@ inline constexpr int kMaxClassesOpened = 30;
 Result<std::vector<SchoolClass>> open_classes(Database& db, const Actor& actor, const NewClasses& request,
                                               const RegisterContext& ctx);
 
+// 编辑班级: a class's 班级名称 and 班主任 (what a class is — school, year, 学段,
+// 年级, 班号 — never changes). The bureau, or the admin of the class's school
+// (another school's class reads as absent); the name must be non-empty and
+// unique in the school and year; the head teacher (or none) a teacher of the
+// same school. Checked field by field (access/policy.h), audited with names.
+struct ClassChange {
+  std::string name;
+  std::optional<int64_t> head_teacher_id;
+};
+// Errors: "forbidden", "not_found", "validation".
+Result<SchoolClass> update_class_command(Database& db, const Actor& actor, int64_t class_id,
+                                         const ClassChange& change);
+
 }  // namespace edu

@@ -160,6 +160,23 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/setup"),                                     {200, 200, 200, 200, 200}),
       {"POST", path("/setup"), [](const std::string&) { return json{{"setup_code", "X"}}; },
        {409, 409, 409, 409, 409}},
+      // 编辑班级: the bureau, and the school admin for their own school's class (saved unchanged).
+      {"PUT", path("/classes/" + id(l.own_class)),
+       [&](const std::string&) {
+         Reply classes = server().call("GET", "/classes?school_id=" + id(l.own_school), &admin);
+         for (const json& c : classes.body["items"])
+           if (c["id"] == l.own_class) return json{{"name", c["name"]}, {"head_teacher_id", c["head_teacher_id"]}};
+         return json::object();
+       },
+       {200, 403, 200, 403, 403}},
+      {"PUT", path("/classes/" + id(l.rural_class)),
+       [&](const std::string&) {
+         Reply classes = server().call("GET", "/classes?school_id=" + id(l.rural_school), &admin);
+         for (const json& c : classes.body["items"])
+           if (c["id"] == l.rural_class) return json{{"name", c["name"]}, {"head_teacher_id", c["head_teacher_id"]}};
+         return json::object();
+       },
+       {200, 403, 404, 403, 403}},
       get(path("/users"),                                     {200, 403, 403, 403, 403}),
       // 用户管理: the bureau's alone (the admin's own record saved unchanged; a weak password refused).
       {"PUT", path("/users/" + id(admin.user["id"].get<int64_t>())),

@@ -111,3 +111,50 @@ TEST(Classes, AStudentImportedIntoAClassIsEnrolledInItsYear) {
 
 }  // namespace
 }  // namespace edu::apitest
+
+namespace edu::apitest {
+namespace {
+
+// 编辑班级 (PUT /classes/{id}): the school admin renames their own class and sets
+// its 班主任 — audited with names —; a name taken in the school and year, a
+// teacher of another school, another school's class and other roles are
+// refused and change nothing.
+TEST(Classes, EditingNamesTheClassAndItsHeadTeacher) {
+  const json klass = own_class();
+  ASSERT_TRUE(klass.contains("id"));
+  const std::string path = "/classes/" + id(lm().own_class);
+  Login sa = server().login("school_admin");
+  Login admin = server().login("admin");
+  json classes = server().call("GET", "/classes?school_id=" + id(lm().own_school), &admin).body["items"];
+  std::string taken;
+  for (const json& c : classes)
+    if (c["id"] != lm().own_class) taken = c["name"];
+  ASSERT_FALSE(taken.empty());
+  const json own_teachers = server().call("GET", "/teachers?size=5&school_id=" + id(lm().own_school), &admin).body;
+  const int64_t colleague = own_teachers["items"][0]["id"];
+  const json restore = {{"name", klass["name"]}, {"head_teacher_id", klass["head_teacher_id"]}};
+
+  EXPECT_EQ(server().call("PUT", path, &sa, {{"name", taken}, {"head_teacher_id", nullptr}}).status, 422);
+  EXPECT_EQ(server().call("PUT", path, &sa, {{"name", "  "}, {"head_teacher_id", nullptr}}).status, 422);
+  EXPECT_EQ(server().call("PUT", path, &sa, {{"name", "实验班"}, {"head_teacher_id", lm().rural_teacher}}).status,
+            422);
+  EXPECT_EQ(server().call("PUT", "/classes/" + id(lm().rural_class), &sa, {{"name", "实验班"}}).status, 404);
+  Login officer = server().login("officer"), teacher = server().login("teacher");
+  EXPECT_EQ(server().call("PUT", path, &officer, {{"name", "实验班"}}).status, 403);
+  EXPECT_EQ(server().call("PUT", path, &teacher, {{"name", "实验班"}}).status, 403);
+  EXPECT_EQ(own_class()["name"], klass["name"]);
+
+  Reply saved = server().call("PUT", path, &sa, {{"name", "实验班"}, {"head_teacher_id", colleague}});
+  ASSERT_EQ(saved.status, 200) << saved.body.dump();
+  EXPECT_EQ(own_class()["name"], "实验班");
+  EXPECT_EQ(own_class()["head_teacher_id"], colleague);
+  EXPECT_EQ(server().count("audit_log l JOIN audit_changes c ON c.audit_id = l.id WHERE l.entity = 'class' "
+                           "AND l.action = 'update' AND l.entity_id = " + id(lm().own_class) +
+                           " AND c.field = 'name' AND c.new_value = '实验班'"),
+            1);
+  ASSERT_EQ(server().call("PUT", path, &admin, restore).status, 200);
+  EXPECT_EQ(own_class()["name"], klass["name"]);
+}
+
+}  // namespace
+}  // namespace edu::apitest

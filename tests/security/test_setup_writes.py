@@ -86,3 +86,37 @@ class SetupWritesTest(SecurityCase):
         text = "".join(book.read(n).decode() for n in book.namelist() if n.startswith("xl/"))
         self.assertIn("************", text)
         self.assertNotRegex(text, r"\d{17}[\dX]")
+
+
+class ClassEditTest(SecurityCase):
+    """编辑班级 (PUT /classes/{id}): another school's class, other roles and hostile
+    bodies change nothing."""
+
+    def classes(self):
+        with sqlite3.connect(DB) as db:
+            return db.execute("SELECT id, name, head_teacher_id FROM classes ORDER BY id").fetchall()
+
+    def test_hostile_class_edits_change_nothing(self):
+        sa = Session("school_admin")
+        with sqlite3.connect(DB) as db:
+            own = db.execute("SELECT id FROM classes WHERE school_id = ? ORDER BY id DESC LIMIT 1",
+                             (sa.user["school_id"],)).fetchone()[0]
+            other = db.execute("SELECT id FROM classes WHERE school_id <> ? ORDER BY id DESC LIMIT 1",
+                               (sa.user["school_id"],)).fetchone()[0]
+            foreign_teacher = db.execute("SELECT id FROM teachers WHERE school_id <> ? LIMIT 1",
+                                         (sa.user["school_id"],)).fetchone()[0]
+        before = self.classes()
+        self.assertEqual(sa.put(f"/classes/{other}", {"name": "夺班"}).status, 404)
+        for who in ("officer", "teacher", "inspector"):
+            self.assertIn(Session(who).put(f"/classes/{own}", {"name": "夺班"}).status, (403, 404), who)
+        for body in [{"name": "x" * 100000}, {"name": "a\u0000b"}, {"name": ["班"]},
+                     {"name": "班", "head_teacher_id": 2 ** 63}, {"name": "班", "head_teacher_id": "1 OR 1"},
+                     {"name": "班", "head_teacher_id": foreign_teacher}]:
+            r = sa.put(f"/classes/{own}", body)
+            self.assertIn(r.status, (400, 413, 422), (body.get("head_teacher_id"), r))
+        r = sa.request("PUT", f"/classes/{own}", raw_body=b'{"name": "\xff\xfe"}',
+                       headers={"Content-Type": "application/json"})
+        self.assertIn(r.status, (400, 422), r)
+        for path in ("/classes/99999999999999999999", "/classes/-1", "/classes/%ff"):
+            self.assertIn(sa.put(path, {"name": "班"}).status, (400, 404), path)
+        self.assertEqual(self.classes(), before)

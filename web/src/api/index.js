@@ -28,6 +28,7 @@ export const schoolApi = {
   audit: (id) => get(`/schools/${id}/audit`),
   classes: (schoolId) => get('/classes', { school_id: schoolId }),
   openClasses: (id, request) => post(`/schools/${id}/classes`, request),
+  updateClass: (id, change) => put(`/classes/${id}`, change),
 }
 
 // Students and teachers share one shape of endpoints.
