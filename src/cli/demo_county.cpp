@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "cli/command_support.h"
+#include "demo/catchments.h"
 #include "demo/register_years.h"
 #include "ingest/register_row.h"
 #include "workflow/county_setup.h"
@@ -56,6 +57,14 @@ class CountyWriter {
   Status conditions(const std::vector<Conditions>& conditions, const RegisterContext& ctx) {
     return import("conditions", conditions, [&](const Conditions& c) {
       return FieldOverrides{{"school_code", school_codes_.at(c.school_id)}};
+    }, ctx);
+  }
+
+  // 划片: each 小学 to the 初中 its graduates went to (demo/catchments.h).
+  Status catchments(const std::vector<Catchment>& catchments, const RegisterContext& ctx) {
+    return import("catchment", catchments, [&](const Catchment& c) {
+      return FieldOverrides{{"school_code", school_codes_.at(c.school_id)},
+                            {"middle_school_code", school_codes_.at(c.middle_school_id)}};
     }, ctx);
   }
 
@@ -141,6 +150,7 @@ Status write_demo_county(Database& db, const demo::DemoCounty& county,
     if (s.ok()) s = writer.conditions(year.conditions, ctx);
     if (s.ok()) s = writer.students(year.leavers, ctx);
   }
+  if (s.ok()) s = writer.catchments(demo::catchments_of(county), context(years.back().school_year));
   return s;
 }
 
