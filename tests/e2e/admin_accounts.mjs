@@ -5,36 +5,18 @@
 // only when asked for.
 //
 //   BASE_URL=http://127.0.0.1:8080 node admin_accounts.mjs
-import { chromium } from 'playwright-core'
+import { TIMEOUT, assert, login, run } from './lib.mjs'
 
 const { BASE_URL } = process.env
-const PASSWORD = 'Demo@2026'
-const TIMEOUT = 15000
 if (!BASE_URL) {
   console.error('admin_accounts: set BASE_URL')
   process.exit(2)
 }
 
-function assert(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
-async function login(page, username, password) {
-  await page.goto(`${BASE_URL}/#/login`)
-  await page.locator('input[data-test=login-username]').fill(username)
-  await page.locator('input[data-test=login-password]').fill(password)
-  await page.locator('[data-test=login-submit]').click()
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-})
-const errors = []
-try {
+await run('admin_accounts', async (browser, errors) => {
   const admin = await browser.newPage({ viewport: { width: 1366, height: 900 } })
   admin.on('pageerror', (e) => errors.push(e.message))
-  await login(admin, 'admin', PASSWORD)
+  await login(admin, BASE_URL, 'admin')
   await admin.locator('[data-test=menu-users]').click()
   const row = (name) => admin.locator('[data-test=user-table] .el-table__row', { hasText: name })
   await row('inspector').waitFor({ timeout: TIMEOUT })
@@ -42,7 +24,7 @@ try {
 
   // The inspector's owner is logged in elsewhere.
   const inspector = await browser.newPage()
-  await login(inspector, 'inspector', PASSWORD)
+  await login(inspector, BASE_URL, 'inspector')
   await inspector.locator('[data-test=current-user]').waitFor({ timeout: TIMEOUT })
 
   await admin.locator('[data-test=user-edit-inspector]').click()
@@ -57,7 +39,7 @@ try {
   await row('inspector').getByText('停用').first().waitFor({ timeout: TIMEOUT })
   await inspector.reload()
   await inspector.locator('[data-test=login-submit]').waitFor({ timeout: TIMEOUT })
-  await login(inspector, 'inspector', PASSWORD)
+  await login(inspector, BASE_URL, 'inspector')
   await inspector.locator('[data-test=login-error]').waitFor({ timeout: TIMEOUT })
   console.log('  ok  停用后立即退出且不能登录')
 
@@ -68,7 +50,7 @@ try {
   await admin.locator('.el-message-box__input input').fill('Duxue#2027')
   await admin.locator('.el-message-box__btns .el-button--primary').click()
   await admin.getByText('已重置“inspector”的密码').waitFor({ timeout: TIMEOUT })
-  await login(inspector, 'inspector', 'Duxue#2027')
+  await login(inspector, BASE_URL, 'inspector', 'Duxue#2027')
   await inspector.locator('[data-test=current-user]').waitFor({ timeout: TIMEOUT })
   console.log('  ok  启用并重置密码后用新密码登录')
 
@@ -99,10 +81,4 @@ try {
     { timeout: TIMEOUT },
   )
   console.log('  ok  勾选后显示登录记录')
-  if (errors.length) throw new Error(`页面脚本错误:${errors.join('; ')}`)
-} catch (e) {
-  console.error(`admin_accounts FAILED: ${e.message.split('\n')[0]}`)
-  process.exitCode = 1
-} finally {
-  await browser.close()
-}
+})

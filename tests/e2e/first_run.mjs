@@ -3,21 +3,15 @@
 // its field, the right one creates the county, and its admin logs in.
 //
 //   BASE_URL=http://127.0.0.1:8081 SETUP_CODE=XXXXXXXXXXXX node first_run.mjs
-import { chromium } from 'playwright-core'
+import { TIMEOUT, login, run } from './lib.mjs'
 
 const { BASE_URL, SETUP_CODE } = process.env
-const TIMEOUT = 15000
 if (!BASE_URL || !SETUP_CODE) {
   console.error('first_run: set BASE_URL and SETUP_CODE')
   process.exit(2)
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-})
-const errors = []
-try {
+await run('first_run', async (browser, errors) => {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } })
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(`${BASE_URL}/#/login`)
@@ -39,15 +33,7 @@ try {
   await fill('setup-code', SETUP_CODE.toLowerCase())
   await page.locator('[data-test=setup-submit]').click()
   await page.waitForSelector('[data-test=login-submit]', { timeout: TIMEOUT })
-  await page.locator('input[data-test=login-username]').fill('baisha')
-  await page.locator('input[data-test=login-password]').fill('Shan#2026go')
-  await page.locator('[data-test=login-submit]').click()
+  await login(page, BASE_URL, 'baisha', 'Shan#2026go')
   await page.getByText('白沙县').first().waitFor({ timeout: TIMEOUT })
   console.log('  ok  新县的管理员登录')
-  if (errors.length) throw new Error(`页面脚本错误:${errors.join('; ')}`)
-} catch (e) {
-  console.error(`first_run FAILED: ${e.message.split('\n')[0]}`)
-  process.exitCode = 1
-} finally {
-  await browser.close()
-}
+})

@@ -4,31 +4,18 @@
 // menu; menu entries reachable by Tab and opened by Enter.
 //
 //   BASE_URL=http://127.0.0.1:8080 node layout.mjs
-import { chromium } from 'playwright-core'
+import { TIMEOUT, assert, login, run } from './lib.mjs'
 
 const { BASE_URL } = process.env
-const TIMEOUT = 15000
 if (!BASE_URL) {
   console.error('layout: set BASE_URL')
   process.exit(2)
 }
 
-function assert(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-})
-const errors = []
-try {
+await run('layout', async (browser, errors) => {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } })
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(`${BASE_URL}/#/login`)
-  await page.locator('input[data-test=login-username]').fill('officer')
-  await page.locator('input[data-test=login-password]').fill('Demo@2026')
-  await page.locator('[data-test=login-submit]').click()
+  await login(page, BASE_URL, 'officer')
   const schools = page.locator('[data-test=menu-schools]')
   await schools.waitFor({ timeout: TIMEOUT })
   assert((await schools.innerText()).includes('学校'), '1366 px 时菜单应显示文字')
@@ -74,10 +61,4 @@ try {
   await page.keyboard.press('Enter')
   await page.waitForURL(/#\/balance/, { timeout: TIMEOUT })
   console.log('  ok  菜单可用键盘到达与打开')
-  if (errors.length) throw new Error(`页面脚本错误:${errors.join('; ')}`)
-} catch (e) {
-  console.error(`layout FAILED: ${e.message.split('\n')[0]}`)
-  process.exitCode = 1
-} finally {
-  await browser.close()
-}
+})
