@@ -43,4 +43,17 @@ INSERT INTO graduates
 UPDATE students SET status = '毕业' WHERE id IN (SELECT student_id FROM graduates);
 UPDATE enrolments SET status = '毕业'
   WHERE school_year = 2026 AND student_id IN (SELECT student_id FROM graduates);
+-- graduates and leavers keep the closed year's class in their enrolment only
+UPDATE students SET class_id = NULL WHERE status NOT IN ('在读', '休学')
+  AND class_id IN (SELECT id FROM classes WHERE school_year = 2026);
+-- the staff as they stand, for the closed year and the opened one
+INSERT INTO teacher_years (teacher_id, school_year, school_id, section, post, education, title,
+                           subject, backbone, on_staff)
+  SELECT t.id, y.year, t.school_id, t.section, t.post, t.education, t.title, t.subject, t.backbone,
+         t.on_staff
+  FROM teachers t CROSS JOIN (SELECT 2026 AS year UNION ALL SELECT 2027) y WHERE true
+  ON CONFLICT (teacher_id, school_year) DO UPDATE SET school_id = excluded.school_id,
+    section = excluded.section, post = excluded.post, education = excluded.education,
+    title = excluded.title, subject = excluded.subject, backbone = excluded.backbone,
+    on_staff = excluded.on_staff;
 COMMIT;

@@ -13,11 +13,13 @@ BIN="$BENCH_BUILD/edubureau"
 OUT="$ROOT/bench/out/rollover"
 rm -rf "$OUT" && mkdir -p "$OUT"
 now() { date +%s.%N; }
-# What a rollover leaves: every student's class (year, grade, 班号), status, and the enrolments.
+# What a rollover leaves: every student's class (year, grade, 班号), status, the enrolments
+# and the staff of each year.
 outcome() {
   sqlite3 "$1" "SELECT s.id, s.status, c.school_year, c.grade, c.class_no, c.name FROM students s
     LEFT JOIN classes c ON c.id = s.class_id ORDER BY s.id;
-    SELECT student_id, school_year, grade, status FROM enrolments ORDER BY 1, 2;" | md5sum
+    SELECT student_id, school_year, grade, status FROM enrolments ORDER BY 1, 2;
+    SELECT teacher_id, school_year, school_id, section, title FROM teacher_years ORDER BY 1, 2;" | md5sum
 }
 
 [ $# -eq 0 ] && set -- 1 8.3

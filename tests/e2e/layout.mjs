@@ -1,6 +1,6 @@
 // End-to-end test of the frame every page shares, at three widths: the full
 // sidebar at 1366 px, icons only at 1100 px, a drawer at 390 px (opened by the
-// header's button, closed by choosing a page); the 面包屑 of a page outside the
+// header's button, closed by choosing a page) and a school's page as cards; the 面包屑 of a page outside the
 // menu; menu entries reachable by Tab and opened by Enter.
 //
 //   BASE_URL=http://127.0.0.1:8080 node layout.mjs
@@ -45,6 +45,13 @@ await run('layout', async (browser, errors) => {
   await page.waitForURL(/#\/teachers/, { timeout: TIMEOUT })
   await page.waitForFunction(() => !document.querySelector('.el-drawer')?.offsetParent, null, { timeout: TIMEOUT })
   console.log('  ok  390 px:抽屉菜单选页后关闭')
+
+  await page.goBack() // the school page of the first step
+  await page.waitForURL(/#\/schools\/\d+/, { timeout: TIMEOUT })
+  await page.locator('[data-test=class-cards] .el-card').first().waitFor({ timeout: TIMEOUT })
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  assert(overflow <= 0, `390 px 时学校页面不应横向滚动(超出 ${overflow} px)`)
+  console.log('  ok  390 px:学校页面以卡片显示班级,无横向滚动')
 
   await page.setViewportSize({ width: 1366, height: 900 })
   await page.waitForFunction(() => document.querySelector('[data-test=menu-balance]')?.innerText.includes('均衡'), null, {
