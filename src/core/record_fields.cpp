@@ -37,7 +37,10 @@ const std::map<std::string, std::string>& labels() {
       {"kept", "休学留原年级"}, {"problems", "问题"},
       // accounts and exports
       {"role", "角色"}, {"teacher_id", "对应教职工"}, {"active", "账号状态"},
-      {"rows", "导出行数"}, {"id_numbers", "身份证号"}};
+      {"rows", "导出行数"}, {"id_numbers", "身份证号"},
+      // exams
+      {"exam_id", "考试"}, {"student_id", "学生"}, {"exempt_subject", "免考科目"},
+      {"decision", "审批结果"}, {"rewards", "奖励规则"}, {"file", "文件"}, {"counted", "计入成绩"}};
   return m;
 }
 

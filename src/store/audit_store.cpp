@@ -35,7 +35,8 @@ Result<Page<AuditEntry>> list_audit(Database& db, const AuditFilter& f, PageRequ
                    {"class", "(SELECT name FROM classes WHERE id = l.entity_id)"},
                    {"area", "(SELECT name FROM areas WHERE id = l.entity_id)"},
                    {"user", "(SELECT display_name FROM users WHERE id = l.entity_id)"},
-                   {"exam", "(SELECT name FROM exams WHERE id = l.entity_id)"}});
+                   {"exam", "(SELECT name FROM exams WHERE id = l.entity_id)"},
+                   {"exam_scores", "(SELECT name FROM exams WHERE id = l.entity_id)"}});
   PagedQuery query{"l.id, l.at, l.user_id, l.username, l.action, l.entity, l.entity_id, l.ip, "
                    "(SELECT display_name FROM users WHERE id = l.user_id), " + record_name,
                    "audit_log l", "l.id", "", "l.id DESC"};

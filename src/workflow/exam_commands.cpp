@@ -6,6 +6,7 @@
 #include "exam/teaching.h"
 #include "exam/text.h"
 #include "store/exam_store.h"
+#include "workflow/change_log.h"
 #include "workflow/exam_entitlement.h"
 
 namespace edu {
@@ -80,6 +81,7 @@ Result<int64_t> create_exam_command(Database& db, const Actor& actor, ExamRecord
   auto id = insert_exam(db, exam);
   if (!id.ok()) return id.status();
   s = assign_teaching(db, *id, exam);
+  if (s.ok()) s = audit(db, &actor, "create", Entity::kExam, *id, {{"name", "", exam.name}});
   if (s.ok()) s = tx.commit();
   if (!s.ok()) return s;
   return *id;
@@ -103,15 +105,36 @@ Result<int64_t> request_exemption(Database& db, const Actor& actor, int64_t exam
   if (!entry || !acts_for(actor, *entry))
     return Status::Error("not_found", "该学生不在本次考试的应考名单中,或不在您的管辖范围内", "student_id");
   x.status = actor.scope.kind == Scope::Kind::kAll ? kExemptionApproved : kExemptionPending;
-  return insert_exemption(db, exam_id, x, actor.user.id);
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  auto id = insert_exemption(db, exam_id, x, actor.user.id);
+  if (!id.ok()) return id;
+  Status s = audit(db, &actor, "create", Entity::kExamExemption, *id,
+                   {{"exam_id", "", exam->name},
+                    {"student_id", "", entry->name},
+                    {"exempt_subject", "", x.subject.empty() ? "全部科目" : x.subject},
+                    {"reason", "", x.reason},
+                    {"decision", "", x.status}});
+  if (s.ok()) s = tx.commit();
+  if (!s.ok()) return s;
+  return id;
 }
 
 Status decide_exemption_command(Database& db, const Actor& actor, int64_t exam_id, int64_t exemption_id, bool approve) {
   if (!allowed(actor.user, Action::kUpdate, Entity::kExamExemption)) return forbidden();
   auto list = list_exemptions(db, exam_id);
   if (!list.ok()) return list.status();
-  for (const ExemptionView& v : *list)
-    if (v.record.id == exemption_id) return decide_exemption(db, exam_id, exemption_id, approve, actor.user.id);
+  for (const ExemptionView& v : *list) {
+    if (v.record.id != exemption_id) continue;
+    Transaction tx(db);
+    if (!tx.begun().ok()) return tx.begun();
+    Status s = decide_exemption(db, exam_id, exemption_id, approve, actor.user.id);
+    if (s.ok())
+      s = audit(db, &actor, "update", Entity::kExamExemption, exemption_id,
+                {{"decision", v.record.status, approve ? kExemptionApproved : kExemptionRejected}});
+    if (s.ok()) s = tx.commit();
+    return s;
+  }
   return Status::Error("not_found", "免考申请不存在");
 }
 
@@ -122,6 +145,7 @@ Status set_reward_rules(Database& db, const Actor& actor, int64_t exam_id, const
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
   Status s = save_reward_rules(db, exam_id, rules);
+  if (s.ok()) s = audit(db, &actor, "update", Entity::kExam, exam_id, {{"rewards", "", std::to_string(rules.size()) + " 条"}});
   if (s.ok()) s = tx.commit();
   return s;
 }

@@ -6,6 +6,7 @@
 
 #include "exam/text.h"
 #include "store/exam_store.h"
+#include "workflow/change_log.h"
 #include "workflow/exam_entitlement.h"
 #include "workflow/upload_sheet.h"
 
@@ -304,7 +305,9 @@ Result<ScoreImport> commit_score_import(Database& db, const Actor& actor, int64_
                                      kept_report(*sheet).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                                      actor.user.id});
   if (!id.ok()) return id.status();
-  s = tx.commit();
+  s = audit(db, &actor, "import", Entity::kExamScores, exam_id,
+            {{"file", "", file_name}, {"counted", "", std::to_string(r.counted())}});
+  if (s.ok()) s = tx.commit();
   if (!s.ok()) return s;
   sheet->import_id = *id;
   return sheet;

@@ -239,3 +239,45 @@ TEST(ExamApi, SubjectAndItemTextsAreCheckedLikeEveryField) {
 
 }  // namespace
 }  // namespace edu::apitest
+
+namespace edu::apitest {
+namespace {
+
+// Every write to an exam is in the audit log: its creation, each committed
+// score sheet, an exemption requested and its decision — named in Chinese.
+TEST(ExamApi, ExamWritesAreAudited) {
+  const ExamSetup& s = setup();
+  Login admin = server().login("admin"), school = server().login("school_admin");
+  const std::string exam = std::to_string(s.exam);
+  EXPECT_EQ(server().count("audit_log WHERE action = 'create' AND entity = 'exam' AND entity_id = " + exam), 1);
+  const int64_t imports = server().count("audit_log WHERE action = 'import' AND entity = 'exam_scores' AND entity_id = " + exam);
+  auto ok = server().upload("/exams/" + exam + "/scores/commit", &school, "scores.csv",
+                            sheet({s.own[3].first + "," + s.own[3].second + ",88,90"}));
+  ASSERT_EQ(ok.status, 201) << ok.body.dump();
+  EXPECT_EQ(server().count("audit_log WHERE action = 'import' AND entity = 'exam_scores' AND entity_id = " + exam),
+            imports + 1);
+
+  // The school asks, the bureau approves: two entries on the exemption.
+  auto students = server().call("GET", "/students?size=1&school_id=" + std::to_string(server().landmarks().own_school) +
+                                           "&grade=" + std::to_string(server().landmarks().own_class_grade) +
+                                           "&status=在读", &admin);
+  const int64_t student = students.body["items"][0]["id"];
+  auto asked = server().call("POST", "/exams/" + exam + "/exemptions", &school,
+                             {{"student_id", student}, {"subject", "数学"}, {"reason", "骨折住院"}});
+  ASSERT_EQ(asked.status, 201) << asked.body.dump();
+  const std::string id = std::to_string(asked.body["id"].get<int64_t>());
+  ASSERT_EQ(server().call("PUT", "/exams/" + exam + "/exemptions/" + id, &admin, {{"approve", true}}).status, 200);
+  Reply log = server().call("GET", "/audit?entity=exam_exemption&size=50", &admin);
+  int found = 0;
+  for (const json& row : log.body["items"]) {
+    if (row["entity_id"] != std::stoll(id)) continue;
+    ++found;
+    EXPECT_EQ(row["entity_label"], "免考");
+    for (const json& c : row["changes"])
+      if (c["field"] == "decision") EXPECT_FALSE(c["label"].get<std::string>().empty());
+  }
+  EXPECT_EQ(found, 2);
+}
+
+}  // namespace
+}  // namespace edu::apitest
