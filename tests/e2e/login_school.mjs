@@ -606,6 +606,14 @@ async function main() {
       await uploadImport(page, many)
       const title = page.locator('[data-test=import-problem-title]')
       await title.waitFor()
+      // the count comes with the preview, the listed problems a moment later
+      await page
+        .waitForFunction(
+          () => document.querySelector('[data-test=import-problem-title]')?.textContent.includes('显示前'),
+          null,
+          { timeout: 15000 },
+        )
+        .catch(() => {})
       const text = await title.textContent()
       assert(text.includes('共1500处问题,显示前1000处'), `问题提示为“${text}”`)
       await page.waitForSelector(rows('import-problems'))
