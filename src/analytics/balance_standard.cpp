@@ -27,7 +27,7 @@ const BalanceStandard& quality_standard_2017() {
        {"pe_art_teachers", "每百名学生拥有体育、艺术专任教师数", "人", Quantity::kPeArtTeachers, 100, {0.9, 0.9}},
        {"teaching_area", "生均教学及辅助用房面积", "m²", Quantity::kTeachingArea, 1, {4.5, 5.8}},
        {"sports_area", "生均体育运动场馆面积", "m²", Quantity::kSportsArea, 1, {7.5, 10.2}},
-       {"equipment", "生均教学仪器设备值", "元", Quantity::kEquipment, 1, {2000, 2500}},
+       {"equipment", "生均教学仪器设备值", "元", Quantity::kEquipment, 1, {2000, 2500}, 0},
        {"multimedia_rooms", "每百名学生拥有网络多媒体教室数", "间", Quantity::kMultimediaRooms, 100, {2.3, 2.4}}},
       {0.50, 0.45},
       true};
@@ -40,7 +40,7 @@ const BalanceStandard& basic_standard_2012() {
       "基本均衡(2012)",
       {{"teaching_area", "生均教学及辅助用房面积", "m²", Quantity::kTeachingArea, 1, {0, 0}},
        {"sports_area", "生均体育运动场馆面积", "m²", Quantity::kSportsArea, 1, {0, 0}},
-       {"equipment", "生均教学仪器设备值", "元", Quantity::kEquipment, 1, {0, 0}},
+       {"equipment", "生均教学仪器设备值", "元", Quantity::kEquipment, 1, {0, 0}, 0},
        {"computers", "每百名学生拥有计算机台数", "台", Quantity::kComputers, 100, {0, 0}},
        {"books", "生均图书册数", "册", Quantity::kBooks, 1, {0, 0}},
        {"teachers", "师生比(每百名学生专任教师数)", "人", Quantity::kTeachers, 100, {0, 0}},

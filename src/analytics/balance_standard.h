@@ -37,6 +37,7 @@ struct IndicatorDef {
   Quantity quantity;
   double per = 1;                  // 100 for "每百名学生"
   double standard[kSectionCount];  // per-school standard; 0 = none
+  int digits = 2;                  // decimals a value is shown with (0 for 元)
 };
 
 struct BalanceSettings {

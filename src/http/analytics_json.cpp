@@ -1,6 +1,7 @@
 #include "http/analytics_json.h"
 
 #include "analytics/balance_records.h"
+#include "analytics/balance_shortfall.h"
 
 namespace edu {
 
@@ -40,6 +41,7 @@ json indicators_json(const BalanceStandard& standard, Section section) {
                     {"label", d.label},
                     {"unit", d.unit},
                     {"teacher", is_teacher_quantity(d.quantity)},
+                    {"digits", d.digits},
                     {"standard", value > 0 ? json(value) : json(nullptr)}});
   }
   return list;
@@ -64,6 +66,15 @@ json row_json(const BalanceModel& m, const BalanceRow& r) {
                      {"mark_label", mark_label(c.mark)},
                      {"records", records_json(links)}});
   }
+  json reasons = json::array();
+  for (const Shortfall& s : shortfalls(m.standard(), r))
+    reasons.push_back({{"key", m.standard().indicators[s.indicator].key},
+                       {"value", s.value},
+                       {"standard", s.standard},
+                       {"gap", s.gap},
+                       {"share", s.share},
+                       {"mark", r.cells[s.indicator].mark == Mark::kShort ? "short" : "near"},
+                       {"text", s.text}});
   return {{"school_id", school.id},       {"school_code", school.code},
           {"school_name", school.name},   {"area_name", school.township_name},
           {"location", school.location},  {"kind", school.kind},
@@ -71,7 +82,8 @@ json row_json(const BalanceModel& m, const BalanceRow& r) {
           {"teachers", m.teachers_known() ? json(r.teachers) : json(nullptr)},
           {"cells", cells},               {"met", r.met},
           {"near", r.near},               {"short", r.short_of},
-          {"complies", r.complies ? json(*r.complies) : json(nullptr)}};
+          {"complies", r.complies ? json(*r.complies) : json(nullptr)},
+          {"shortfalls", reasons}};
 }
 
 json cvs_json(const BalanceModel& m, const BalanceSummary& s) {

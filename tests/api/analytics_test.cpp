@@ -1,6 +1,8 @@
 // The analytics endpoints on the fixture's demo county: scoping of the
 // balance rows (county-wide 差异系数), what-if saving nothing, the snapshot
 // cache following a register change, history, statistics and the xlsx export.
+#include <map>
+
 #include <gtest/gtest.h>
 
 #include "api_server_fixture.h"
@@ -45,6 +47,41 @@ TEST(Analytics, BalanceRowsFollowTheScopeButCvIsTheCounty) {
   json old = balance("admin", "&standard=2012");
   EXPECT_EQ(old["indicators"].size(), 8u);
   EXPECT_EQ(old["cvs"][0]["limit"], 0.65);
+}
+
+// A failing school's row names its shortfalls (未达标原因): each indicator below its
+// standard, the standard and the unit the column heads show, and how far short.
+TEST(Analytics, FailingSchoolRowNamesItsShortfalls) {
+  json admin = balance("admin");
+  std::map<std::string, json> indicators;
+  for (const json& ind : admin["indicators"]) {
+    EXPECT_TRUE(ind["standard"].is_number()) << ind.dump();
+    EXPECT_FALSE(ind["unit"].get<std::string>().empty()) << ind.dump();
+    indicators[ind["key"]] = ind;
+  }
+  int failing = 0;
+  for (const json& row : admin["rows"]) {
+    std::map<std::string, std::string> below;  // key → mark
+    for (const json& c : row["cells"])
+      if (c["mark"] == "near" || c["mark"] == "short") below[c["key"]] = c["mark"];
+    ASSERT_EQ(row["shortfalls"].size(), below.size()) << row.dump();
+    if (row["complies"] != false) continue;
+    ++failing;
+    ASSERT_FALSE(below.empty()) << row.dump();
+    for (const json& s : row["shortfalls"]) {
+      const json& ind = indicators[s["key"]];
+      EXPECT_TRUE(below.count(s["key"])) << s.dump();
+      EXPECT_EQ(s["standard"], ind["standard"]);
+      EXPECT_NEAR(s["gap"].get<double>(), s["standard"].get<double>() - s["value"].get<double>(), 1e-9);
+      EXPECT_GT(s["gap"].get<double>(), 0);
+      std::string text = s["text"], unit = ind["unit"];
+      EXPECT_EQ(text.rfind(ind["label"].get<std::string>() + " ", 0), 0u) << text;
+      EXPECT_NE(text.find(",差 "), std::string::npos) << text;
+      EXPECT_NE(text.find(unit + "(标准 "), std::string::npos) << text;
+    }
+  }
+  EXPECT_GT(failing, 0) << "the demo county should have a failing school";
+  for (const json& row : balance("admin", "&standard=2012")["rows"]) EXPECT_TRUE(row["shortfalls"].empty());
 }
 
 TEST(Analytics, BadParametersAreChineseErrors) {

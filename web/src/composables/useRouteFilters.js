@@ -3,7 +3,8 @@
 // showed:
 //   const filters = reactive(routeFilters(route.query, { area_id: null, section: '' }))
 //   keepInRoute(filters, { status: '全部' })
-// Only the keys of `defaults` are read; a key whose default is null is a number.
+// Only the keys of `defaults` are read; a key whose default is null is a number, one
+// whose default is false a switch (in the query as "1" when on, absent when off).
 // `all` names, per key, the word the query uses for a filter the user emptied whose
 // default is not empty (学生's 学籍状态 defaults to 在读; status=全部 lists every status).
 import { watch } from 'vue'
@@ -15,6 +16,7 @@ export function routeFilters(query, defaults, all = {}) {
     const value = query[key]
     if (value == null || value === '') continue
     if (all[key] === value) filters[key] = ''
+    else if (defaults[key] === false) filters[key] = value === '1'
     else filters[key] = defaults[key] === null ? Number(value) : String(value)
   }
   return filters
@@ -28,7 +30,8 @@ export function keepInRoute(filters, all = {}) {
   const write = () => {
     const query = {}
     for (const [key, value] of Object.entries(filters)) {
-      if (value != null && value !== '') query[key] = String(value)
+      if (value === true) query[key] = '1'
+      else if (value != null && value !== '' && value !== false) query[key] = String(value)
       else if (key in all) query[key] = all[key]
     }
     router.replace({ path: route.path, query })

@@ -1,0 +1,88 @@
+// End-to-end test of 均衡发展 and 模拟规划 on the demo county: a failing school's
+// 未达标原因 names the indicator, how far short and the standard in its unit;
+// 只看未达标 keeps only failing schools; the filters live in the URL (a reload and
+// Back restore the section and the switch; 模拟规划 keeps its section too); the
+// pages log no console warnings or errors. Opened by a link naming the year. Render times are measured by
+// bench/ui_render.sh, never asserted here.
+//
+//   BASE_URL=http://127.0.0.1:8080 node balance.mjs
+import { chromium } from 'playwright-core'
+
+const { BASE_URL } = process.env
+const TIMEOUT = 15000
+if (!BASE_URL) {
+  console.error('balance: set BASE_URL')
+  process.exit(2)
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+})
+const errors = []
+try {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } })
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') errors.push(`${m.type()}: ${m.text()}`)
+  })
+  await page.goto(`${BASE_URL}/#/login`)
+  await page.locator('input[data-test=login-username]').fill('admin')
+  await page.locator('input[data-test=login-password]').fill('Demo@2026')
+  await page.locator('[data-test=login-submit]').click()
+  // The year in the link: the suite's earlier 学年升级 made 2027 current, a year without 办学条件.
+  await page.locator('[data-test=menu-balance]').waitFor({ timeout: TIMEOUT })
+  await page.goto(`${BASE_URL}/#/balance?year=2026`)
+
+  const rows = page.locator('[data-test=balance-table] .el-table__body-wrapper tr.el-table__row')
+  await rows.first().waitFor({ timeout: TIMEOUT })
+  const all = await rows.count()
+  const failing = rows.filter({ hasText: '未达标' })
+  assert((await failing.count()) > 0, '演示县应有未达标的小学')
+  const reason = await failing.first().locator('[data-test=balance-reason]').first().innerText()
+  assert(/^(每百名学生|生均).+ [\d.]+ (人|m²|元|间),差 [\d.]+ (人|m²|元|间)\(标准 [\d.]+ (人|m²|元|间),达标准的\d+%\)$/.test(reason),
+    `未达标原因应写明指标、差距与标准,实为“${reason}”`)
+  const head = await page.locator('[data-test=balance-table] .el-table__header').innerText()
+  assert(head.includes('标准 4.5 m²'), `表头应写明标准与单位,实为“${head.slice(0, 200)}”`)
+  console.log(`  ok  未达标原因:${reason}`)
+
+  await page.locator('[data-test=balance-failing]').click()
+  await page.waitForFunction((n) => document.querySelectorAll('[data-test=balance-table] .el-table__body-wrapper tr.el-table__row').length < n, all, { timeout: TIMEOUT })
+  const kept = await rows.count()
+  assert(kept === (await failing.count()), `只看未达标后应只剩未达标学校(${kept} 行)`)
+  assert(page.url().includes('failing=1'), `地址应记下只看未达标,实为 ${page.url()}`)
+  console.log(`  ok  只看未达标:${all} 所中 ${kept} 所`)
+
+  const active = (test) => page.locator(`[data-test=${test}] .el-radio-button.is-active`).innerText()
+  await page.locator('[data-test=balance-section] .el-radio-button', { hasText: '初中' }).click()
+  await page.waitForURL(/section=%E5%88%9D%E4%B8%AD/, { timeout: TIMEOUT })
+  await page.reload()
+  await page.locator('[data-test=balance-table]').waitFor({ timeout: TIMEOUT })
+  assert((await active('balance-section')) === '初中', '刷新后应仍为初中')
+  assert(await page.locator('[data-test=balance-failing].is-checked').count(), '刷新后应仍只看未达标')
+  await page.locator('[data-test=menu-indicators]').click()
+  await page.waitForURL(/#\/indicators/, { timeout: TIMEOUT })
+  await page.goBack()
+  await page.locator('[data-test=balance-table]').waitFor({ timeout: TIMEOUT })
+  assert((await active('balance-section')) === '初中', '后退回来应仍为初中')
+  console.log('  ok  学段与只看未达标在地址中,刷新、后退后恢复')
+
+  await page.locator('[data-test=menu-whatif]').click()
+  await page.locator('[data-test=whatif-section] .el-radio-button', { hasText: '初中' }).click()
+  await page.waitForURL(/#\/whatif\?.*section=%E5%88%9D%E4%B8%AD/, { timeout: TIMEOUT })
+  await page.reload()
+  await page.locator('[data-test=whatif-section]').waitFor({ timeout: TIMEOUT })
+  assert((await active('whatif-section')) === '初中', '模拟规划刷新后应仍为初中')
+  console.log('  ok  模拟规划的学段在地址中')
+  if (errors.length) throw new Error(`控制台有警告或错误:${errors.slice(0, 3).join('; ')}`)
+  console.log('  ok  页面无控制台警告或错误')
+} catch (e) {
+  console.error(`balance FAILED: ${e.message.split('\n')[0]}`)
+  process.exitCode = 1
+} finally {
+  await browser.close()
+}
