@@ -1,6 +1,8 @@
 #include <functional>
 #include <map>
 
+#include "http/json_sheet.h"
+#include "http/json_views.h"
 #include "http/list_filters.h"
 #include "http/routes.h"
 #include "ingest/register_spec.h"
@@ -42,10 +44,33 @@ std::function<Result<Reply>(ApiCall&)> export_route(
   };
 }
 
+// GET /exports/class-sizes.xlsx: the 班额 list (GET /class-sizes) with the same
+// filters and sort, every page of it.
+Result<Reply> class_sizes_route(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kSchool))
+    return Status::Error("forbidden", "您的角色无权执行此操作");
+  auto filter = class_size_filter(call);
+  if (!filter.ok()) return filter.status();
+  PageRequest page{1, PageRequest::kMaxPageSize, call.query("sort")};
+  JsonSheet sheet{"班额",
+                  {{"学校", "/school_name"}, {"学段", "/section"}, {"年级", "/grade_label"},
+                   {"班级", "/name"}, {"学生数", "/students", ColumnType::kInteger}}};
+  for (;; ++page.page) {
+    auto result = list_class_sizes(call.db, call.who().scope, *filter, page);
+    if (!result.ok()) return result.status();
+    for (const ClassSizeView& v : result->items) sheet.rows.push_back(to_json(v));
+    if (page.page * page.size >= result->total) break;
+  }
+  auto name = scoped_file_name(call, std::to_string(filter->school_year) + "学年班额");
+  if (!name.ok()) return name.status();
+  return file_reply(*name, [&](const std::string& path) { return write_json_sheets(path, {sheet}); });
+}
+
 }  // namespace
 
 void add_export_routes(Router& router) {
   router.get("/templates/([a-z]+)\\.xlsx", template_route);
+  router.get("/exports/class-sizes\\.xlsx", class_sizes_route);
   router.get("/exports/schools\\.xlsx",
              export_route<SchoolFilter>("学校名录", school_filter,
                                         [](ApiCall& c, const SchoolFilter& f, const std::string& path) {
