@@ -31,7 +31,8 @@ Result<Reply> template_route(ApiCall& call) {
                     [&](const std::string& path) { return report::write_template(*spec, path); });
 }
 
-// Runs one list's export: reads its filter from the query, writes the file.
+// Runs one list's export: reads its filter from the query, writes the file,
+// named after the caller's scope (青山县实验小学-学生名册-2026-11-23.xlsx).
 template <class Filter>
 std::function<Result<Reply>(ApiCall&)> export_route(
     const char* title, Result<Filter> (*read_filter)(const ApiCall&),
@@ -39,8 +40,9 @@ std::function<Result<Reply>(ApiCall&)> export_route(
   return [=](ApiCall& call) -> Result<Reply> {
     auto filter = read_filter(call);
     if (!filter.ok()) return filter.status();
-    return file_reply(std::string(title) + "-" + call.today().iso() + ".xlsx",
-                      [&](const std::string& path) { return run(call, *filter, path).status(); });
+    auto name = scoped_file_name(call, std::string(title) + "-" + call.today().iso());
+    if (!name.ok()) return name.status();
+    return file_reply(*name, [&](const std::string& path) { return run(call, *filter, path).status(); });
   };
 }
 

@@ -161,6 +161,17 @@ TEST(ReportExport, ClassSizesOfASchoolAdminHoldTheirSchoolOnlyInTheListsOrder) {
   EXPECT_EQ(sheets_of(other).at(0).rows.size(), 1u);
 }
 
+TEST(ReportExport, ListExportsCarryTheScopeInTheirNames) {
+  for (const char* role : {"admin", "officer", "school_admin"}) {
+    Login who = server().login(role);
+    for (const char* list : {"schools", "students", "teachers"}) {
+      Reply r = server().call("GET", std::string("/exports/") + list + ".xlsx", &who);
+      EXPECT_EQ(r.status, 200);
+      EXPECT_EQ(file_name(r).rfind(scope_of(who) + "-", 0), 0u) << role << " " << file_name(r);
+    }
+  }
+}
+
 TEST(ReportExport, ListsSortOnTheServerByWhitelistedKeysOnly) {
   Login admin = server().login("admin");
   auto students = [&](const std::string& sort) {
