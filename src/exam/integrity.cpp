@@ -2,11 +2,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 
 #include "exam/text.h"
 
 namespace edu::exam {
+
+std::string integrity_kind_label(const std::string& kind) {
+  static const std::map<std::string, std::string> labels = {
+      {"participation", "参考率异常"}, {"remark", "自评偏松"}, {"cut_spike", "分数线堆积"},
+      {"similar_answers", "答案雷同"}, {"visiting", "附读生"}};
+  auto it = labels.find(kind);
+  return it == labels.end() ? kind : it->second;
+}
 namespace {
 
 struct CutCounts {

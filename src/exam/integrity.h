@@ -38,6 +38,9 @@ struct IntegrityFlag {
   int64_t student_a = 0, student_b = 0;  // similar_answers only
 };
 
+// The Chinese name of a flag's kind (分数线堆积 …); the kind itself when unknown.
+std::string integrity_kind_label(const std::string& kind);
+
 struct IntegrityOptions {
   double spike_z = 3.0;
   double remark_tolerance = 0.03;  // of full marks

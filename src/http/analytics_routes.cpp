@@ -1,14 +1,17 @@
-// /analytics/* and /exports/balance.xlsx: the statistics indicators, the
-// balanced-development table and history, the what-if and the planner. Read
+// /analytics/*, /exports/indicators.xlsx, /exports/balance.xlsx and
+// /exports/whatif.xlsx: the statistics indicators, the balanced-development
+// table and history, the what-if and the planner, and their downloads. Read
 // by every role within their scope (rows of their schools; the 差异系数 are
 // the county's — in a city deployment one 区/县's, chosen by county_id, and
 // /analytics/balance/counties lists every visible county's side by side);
 // what-if and plan are the bureau's, and save nothing.
+#include <algorithm>
 #include <cstdio>
 
 #include "core/area_tree.h"
 #include "http/analytics_context.h"
 #include "http/analytics_json.h"
+#include "http/json_sheet.h"
 #include "http/routes.h"
 #include "report/xlsx_table_writer.h"
 
@@ -90,7 +93,8 @@ void add_counties(Json& j, ApiCall& call, const BalanceModel& m) {
   j["counties"] = counties;
 }
 
-Result<Reply> indicators_route(ApiCall& call, SnapshotCache& cache) {
+// GET /analytics/indicators?year as JSON.
+Result<Json> indicators(ApiCall& call, SnapshotCache& cache) {
   auto year = year_query(call);
   if (!year.ok()) return year.status();
   auto c = context(call, cache, Entity::kStatistics, *year);
@@ -99,7 +103,13 @@ Result<Reply> indicators_route(ApiCall& call, SnapshotCache& cache) {
   if (!name.ok()) return name.status();
   Statistics s = compute_statistics(*c->snapshot, c->year,
                                     visible_schools(*c->snapshot, call.who().scope), *name);
-  return Reply(statistics_json(s));
+  return statistics_json(s);
+}
+
+Result<Reply> indicators_route(ApiCall& call, SnapshotCache& cache) {
+  auto j = indicators(call, cache);
+  if (!j.ok()) return j.status();
+  return Reply(*j);
 }
 
 Result<Reply> balance_route(ApiCall& call, SnapshotCache& cache) {
@@ -170,7 +180,8 @@ Result<Reply> balance_counties_route(ApiCall& call, SnapshotCache& cache) {
                     {"counties", counties}});
 }
 
-Result<Reply> whatif_route(ApiCall& call, SnapshotCache& cache) {
+// POST /analytics/whatif's answer.
+Result<Json> whatif(ApiCall& call, SnapshotCache& cache) {
   auto body = call.body();
   if (!body.ok()) return body.status();
   auto c = context(call, cache, Entity::kBalancePlan, year_body(*body));
@@ -183,7 +194,13 @@ Result<Reply> whatif_route(ApiCall& call, SnapshotCache& cache) {
   if (!today.ok()) return today.status();
   auto w = apply_draft(*today, *draft);
   if (!w.ok()) return w.status();
-  return Reply(whatif_json(*today, *w));
+  return whatif_json(*today, *w);
+}
+
+Result<Reply> whatif_route(ApiCall& call, SnapshotCache& cache) {
+  auto j = whatif(call, cache);
+  if (!j.ok()) return j.status();
+  return Reply(*j);
 }
 
 Result<Reply> plan_route(ApiCall& call, SnapshotCache& cache) {
@@ -295,6 +312,79 @@ Result<Reply> balance_xlsx_route(ApiCall& call, SnapshotCache& cache) {
   });
 }
 
+// 统计指标 as a sheet per section (小学 … 合计): a row per group and
+// indicator, with its numerator, denominator and value as the page shows them.
+Result<Reply> indicators_xlsx_route(ApiCall& call, SnapshotCache& cache) {
+  auto j = indicators(call, cache);
+  if (!j.ok()) return j.status();
+  auto name = scoped_file_name(call, std::to_string((*j)["year"].get<int>()) + "学年统计指标");
+  if (!name.ok()) return name.status();
+  std::vector<JsonSheet> sheets;
+  for (const Json& g : (*j)["groups"]) {
+    const std::string section = g["section"];
+    auto sheet = std::find_if(sheets.begin(), sheets.end(), [&](const JsonSheet& s) { return s.name == section; });
+    if (sheet == sheets.end()) {
+      sheets.push_back({section,
+                        {{"层级", "/level"}, {"区/县", "/county"}, {"名称", "/name"}, {"指标", "/label"},
+                         {"单位", "/unit"}, {"分子", "/now/numerator", ColumnType::kNumber},
+                         {"分母", "/now/denominator", ColumnType::kNumber},
+                         {"值", "/now/value", ColumnType::kNumber},
+                         {"上年值", "/previous/value", ColumnType::kNumber},
+                         {"变化", "/change", ColumnType::kNumber}, {"说明", "/now/note"}},
+                        Json::array(), "/now/flagged"});
+      sheet = sheets.end() - 1;
+    }
+    for (const Json& def : (*j)["indicators"]) {
+      if (!g["values"].contains(def["key"])) continue;
+      Json row = g["values"][def["key"].get<std::string>()];
+      for (const char* key : {"level", "county", "name"}) row[key] = g[key];
+      row["label"] = def["label"];
+      row["unit"] = def["unit"];
+      sheet->rows.push_back(std::move(row));
+    }
+  }
+  if (sheets.empty()) sheets.push_back({"统计指标", {{"说明", "/note"}}});
+  return file_reply(*name, [&](const std::string& path) { return write_json_sheets(path, sheets); });
+}
+
+// 模拟规划 as a sheet: POST the what-if's draft (the body of /analytics/whatif),
+// get its 差异系数 before and after, the schools it changes and the teachers
+// it moves. Saves nothing.
+Result<Reply> whatif_xlsx_route(ApiCall& call, SnapshotCache& cache) {
+  auto j = whatif(call, cache);
+  if (!j.ok()) return j.status();
+  auto name = scoped_file_name(call, std::to_string((*j)["year"].get<int>()) + "学年模拟规划");
+  if (!name.ok()) return name.status();
+  JsonSheet cvs{"差异系数",
+                {{"学段", "/section"}, {"指标", "/label"}, {"限值", "/limit", ColumnType::kNumber},
+                 {"调整前", "/before", ColumnType::kNumber}, {"调整后", "/after", ColumnType::kNumber},
+                 {"调整后达标", "/within"}}};
+  for (const auto& [section, s] : (*j)["sections"].items())
+    for (size_t k = 0; k < s["after"]["cvs"].size(); ++k) {
+      const Json& after = s["after"]["cvs"][k];
+      cvs.rows.push_back({{"section", section}, {"label", after["label"]}, {"limit", after["limit"]},
+                          {"before", s["before"]["cvs"][k]["cv"]}, {"after", after["cv"]},
+                          {"within", after["within"]}});
+    }
+  JsonSheet schools{"变化的学校", {{"学校名称", "/before/school_name"}, {"学段", "/before/section"}}};
+  for (size_t k = 0; k < (*j)["indicators"].size(); ++k) {
+    const std::string label = (*j)["indicators"][k]["label"];
+    const std::string cell = "/cells/" + std::to_string(k) + "/value";
+    schools.columns.push_back({label + "(调整前)", "/before" + cell, ColumnType::kNumber});
+    schools.columns.push_back({label + "(调整后)", "/after" + cell, ColumnType::kNumber});
+  }
+  schools.columns.push_back({"调整前达标", "/before/complies"});
+  schools.columns.push_back({"调整后达标", "/after/complies"});
+  schools.rows = (*j)["changed_rows"];
+  JsonSheet moved{"调动教师",
+                  {{"教师", "/teacher_name"}, {"学科", "/subject"}, {"调出学校", "/from_school"},
+                   {"调入学校", "/to_school"}},
+                  (*j)["moved"]};
+  return file_reply(*name, [&](const std::string& path) {
+    return write_json_sheets(path, {cvs, schools, moved});
+  });
+}
+
 }  // namespace
 
 void add_analytics_routes(Router& router, std::shared_ptr<SnapshotCache> cache) {
@@ -308,6 +398,8 @@ void add_analytics_routes(Router& router, std::shared_ptr<SnapshotCache> cache) 
   router.post("/analytics/whatif", with_cache(whatif_route));
   router.post("/analytics/plan", with_cache(plan_route));
   router.get("/exports/balance\\.xlsx", with_cache(balance_xlsx_route));
+  router.get("/exports/indicators\\.xlsx", with_cache(indicators_xlsx_route));
+  router.post("/exports/whatif\\.xlsx", with_cache(whatif_xlsx_route));
 }
 
 }  // namespace edu

@@ -118,6 +118,12 @@ Result<std::string> scope_name(Database& db, const User& user) {
   return *school ? (*school)->school.name : std::string();
 }
 
+Result<std::string> scoped_file_name(ApiCall& call, const std::string& title) {
+  auto name = scope_name(call.db, call.who().user);
+  if (!name.ok()) return name.status();
+  return *name + "-" + title + ".xlsx";
+}
+
 void add_auth_routes(Router& router) {
   router.post("/auth/login", login, Router::Auth::kPublic);
   router.post("/auth/logout", logout);

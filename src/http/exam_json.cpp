@@ -231,7 +231,7 @@ Json integrity_json(const ExamReport& r, const ExamViewer& viewer) {
     if (f.school >= 0 && !viewer.sees(r.tables, Level::kSchool, f.school)) continue;
     Json evidence = Json::object();
     for (const Evidence& e : f.evidence) evidence[e.name] = e.value;
-    Json j{{"kind", f.kind}, {"school", school_name(r, f.school)},
+    Json j{{"kind", f.kind}, {"kind_label", integrity_kind_label(f.kind)}, {"school", school_name(r, f.school)},
            {"school_id", f.school >= 0 ? Json(r.input.units.schools[f.school].id) : Json(nullptr)},
            {"subject", f.subject}, {"message", f.message}, {"evidence", evidence}};
     if (f.student_a) j["students"] = {f.student_a, f.student_b};

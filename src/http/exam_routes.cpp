@@ -1,10 +1,13 @@
 // /exams…: exam quality monitoring (docs/API.md). Thin: parse, call the
 // workflow or the report, render with http/exam_json (scoped to the caller).
+#include <map>
+
 #include "core/enums.h"
 #include "exam/text.h"
 #include "http/exam_json.h"
 #include "http/exam_report_cache.h"
 #include "http/exam_request.h"
+#include "http/json_sheet.h"
 #include "http/json_input.h"
 #include "http/release_memory.h"
 #include "http/routes.h"
@@ -119,14 +122,45 @@ Result<Reply> show(ApiCall& call) {
   return Reply(Json{{"exam", exam_json(**exam)}});
 }
 
-Result<Reply> results(ApiCall& call) {
+// GET /exams/{id}/results?level as the caller sees it.
+Result<Json> results_of(ApiCall& call) {
   Level level = Level::kSchool;
   const std::string key = call.query("level");
   if (!key.empty() && !parse_level(key, level))
     return Status::Error("validation", "level 须为 county、township、school、class 或 teacher", "level");
   auto v = viewed(call);
   if (!v.ok()) return v.status();
-  return Reply(results_json(v->report, level, v->viewer));
+  return results_json(v->report, level, v->viewer);
+}
+
+Result<Reply> results(ApiCall& call) {
+  auto j = results_of(call);
+  if (!j.ok()) return j.status();
+  return Reply(*j);
+}
+
+// The results as a sheet: a row per group shown, per subject (and 总分) its
+// 应考/实考/参考率 and 三率一分, 综合得分 and 名次.
+Result<Reply> results_xlsx(ApiCall& call) {
+  auto j = results_of(call);
+  if (!j.ok()) return j.status();
+  static const std::map<std::string, std::string> kLevelNames = {
+      {"county", "全县"}, {"township", "乡镇"}, {"school", "学校"}, {"class", "班级"}, {"teacher", "教师"}};
+  const std::string level = kLevelNames.at((*j)["level"]);
+  JsonSheet sheet{level, {{level, "/name"}}, (*j)["groups"]};
+  if ((*j)["level"] == "school") sheet.columns.push_back({"乡镇", "/township"});
+  if ((*j)["level"] == "class") sheet.columns.push_back({"学校", "/school"});
+  const std::pair<const char*, const char*> stats[] = {
+      {"应考", "expected"}, {"实考", "sat"},           {"参考率", "participation"},
+      {"平均分", "mean"},   {"优秀率", "excellent_rate"}, {"及格率", "pass_rate"},
+      {"低分率", "low_rate"}, {"综合得分", "composite"}, {"名次", "rank"}};
+  for (size_t k = 0; k < (*j)["columns"].size(); ++k)
+    for (const auto& [header, key] : stats)
+      sheet.columns.push_back({(*j)["columns"][k]["subject"].get<std::string>() + header,
+                               "/columns/" + std::to_string(k) + "/" + key, ColumnType::kNumber});
+  auto name = scoped_file_name(call, (*j)["exam"]["name"].get<std::string>() + "-成绩(" + level + ")");
+  if (!name.ok()) return name.status();
+  return file_reply(*name, [&](const std::string& path) { return write_json_sheets(path, {sheet}); });
 }
 
 Result<Reply> student(ApiCall& call) {
@@ -163,6 +197,26 @@ Result<Reply> integrity(ApiCall& call) {
   auto v = viewed(call, Entity::kExamIntegrity);
   if (!v.ok()) return v.status();
   return Reply(integrity_json(v->report, v->viewer));
+}
+
+// 诚信报告 as a sheet: each flag the caller may see, with its evidence.
+Result<Reply> integrity_xlsx(ApiCall& call) {
+  auto v = viewed(call, Entity::kExamIntegrity);
+  if (!v.ok()) return v.status();
+  Json flags = integrity_json(v->report, v->viewer)["flags"];
+  for (Json& f : flags) {
+    std::string evidence;
+    for (const auto& [name, value] : f["evidence"].items())
+      evidence += (evidence.empty() ? "" : ";") + name + "=" + ingest::number_text(value.get<double>());
+    f["evidence_text"] = evidence;
+  }
+  JsonSheet sheet{"诚信报告",
+                  {{"类型", "/kind_label"}, {"学校", "/school"}, {"科目", "/subject"},
+                   {"说明", "/message"}, {"依据", "/evidence_text"}},
+                  flags};
+  auto name = scoped_file_name(call, v->report.tables.exam.name + "-诚信报告");
+  if (!name.ok()) return name.status();
+  return file_reply(*name, [&](const std::string& path) { return write_json_sheets(path, {sheet}); });
 }
 
 struct Rewarded {
@@ -312,11 +366,13 @@ void add_exam_routes(Router& router) {
   router.post("/exams", create);
   router.get(R"(/exams/(\d+))", show);
   router.get(R"(/exams/(\d+)/results)", results);
+  router.get(R"(/exams/(\d+)/results\.xlsx)", results_xlsx);
   router.get(R"(/exams/(\d+)/students/(\d+))", student);
   router.get(R"(/exams/(\d+)/absentees)", absentees);
   router.get(R"(/exams/(\d+)/items)", items);
   router.get(R"(/exams/(\d+)/value-added)", value_added_route);
   router.get(R"(/exams/(\d+)/integrity)", integrity);
+  router.get(R"(/exams/(\d+)/integrity\.xlsx)", integrity_xlsx);
   router.get(R"(/exams/(\d+)/rewards)", rewards);
   router.put(R"(/exams/(\d+)/rewards)", put_rewards);
   router.get(R"(/exams/(\d+)/rewards\.xlsx)", rewards_xlsx);

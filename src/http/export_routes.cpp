@@ -1,6 +1,8 @@
 #include <functional>
 #include <map>
 
+#include "http/json_sheet.h"
+#include "http/json_views.h"
 #include "http/list_filters.h"
 #include "http/routes.h"
 #include "ingest/register_spec.h"
@@ -29,7 +31,8 @@ Result<Reply> template_route(ApiCall& call) {
                     [&](const std::string& path) { return report::write_template(*spec, path); });
 }
 
-// Runs one list's export: reads its filter from the query, writes the file.
+// Runs one list's export: reads its filter from the query, writes the file,
+// named after the caller's scope (青山县实验小学-学生名册-2026-11-23.xlsx).
 template <class Filter>
 std::function<Result<Reply>(ApiCall&)> export_route(
     const char* title, Result<Filter> (*read_filter)(const ApiCall&),
@@ -37,15 +40,39 @@ std::function<Result<Reply>(ApiCall&)> export_route(
   return [=](ApiCall& call) -> Result<Reply> {
     auto filter = read_filter(call);
     if (!filter.ok()) return filter.status();
-    return file_reply(std::string(title) + "-" + call.today().iso() + ".xlsx",
-                      [&](const std::string& path) { return run(call, *filter, path).status(); });
+    auto name = scoped_file_name(call, std::string(title) + "-" + call.today().iso());
+    if (!name.ok()) return name.status();
+    return file_reply(*name, [&](const std::string& path) { return run(call, *filter, path).status(); });
   };
+}
+
+// GET /exports/class-sizes.xlsx: the 班额 list (GET /class-sizes) with the same
+// filters and sort, every page of it.
+Result<Reply> class_sizes_route(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kSchool))
+    return Status::Error("forbidden", "您的角色无权执行此操作");
+  auto filter = class_size_filter(call);
+  if (!filter.ok()) return filter.status();
+  PageRequest page{1, PageRequest::kMaxPageSize, call.query("sort")};
+  JsonSheet sheet{"班额",
+                  {{"学校", "/school_name"}, {"学段", "/section"}, {"年级", "/grade_label"},
+                   {"班级", "/name"}, {"学生数", "/students", ColumnType::kInteger}}};
+  for (;; ++page.page) {
+    auto result = list_class_sizes(call.db, call.who().scope, *filter, page);
+    if (!result.ok()) return result.status();
+    for (const ClassSizeView& v : result->items) sheet.rows.push_back(to_json(v));
+    if (page.page * page.size >= result->total) break;
+  }
+  auto name = scoped_file_name(call, std::to_string(filter->school_year) + "学年班额");
+  if (!name.ok()) return name.status();
+  return file_reply(*name, [&](const std::string& path) { return write_json_sheets(path, {sheet}); });
 }
 
 }  // namespace
 
 void add_export_routes(Router& router) {
   router.get("/templates/([a-z]+)\\.xlsx", template_route);
+  router.get("/exports/class-sizes\\.xlsx", class_sizes_route);
   router.get("/exports/schools\\.xlsx",
              export_route<SchoolFilter>("学校名录", school_filter,
                                         [](ApiCall& c, const SchoolFilter& f, const std::string& path) {

@@ -101,6 +101,7 @@ Result<PageRequest> ApiCall::page() const {
   if (!size.ok()) return size.status();
   if (*page) p.page = **page;
   if (*size) p.size = **size;
+  p.sort = query("sort");
   if (p.page < 1 || p.page > PageRequest::kMaxPage)
     return Status::Error("bad_request",
                          "页码应在1到" + std::to_string(PageRequest::kMaxPage) + "之间", "page");

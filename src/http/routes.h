@@ -25,5 +25,8 @@ void add_transition_routes(Router& router);  // /catchments, /transition (小升
 
 // What the user's scope is called: the county, an area or a school name.
 Result<std::string> scope_name(Database& db, const User& user);
+// An export's file name carrying the caller's scope: "{scope_name}-{title}.xlsx"
+// (青山县新城小学-2026学年统计指标.xlsx).
+Result<std::string> scoped_file_name(ApiCall& call, const std::string& title);
 
 }  // namespace edu

@@ -47,7 +47,9 @@ Result<Page<ClassSizeView>> list_class_sizes(Database& db, const Scope& scope,
       db,
       {"k.id, k.school_id, k.school_year, k.section, k.grade, k.class_no, k.name, k.enrolled, "
        "sc.name",
-       kTable, "k.id", "JOIN schools sc ON sc.id = k.school_id", "k.id"},
+       kTable, "k.id", "JOIN schools sc ON sc.id = k.school_id", "k.id",
+       {{"students", "k.enrolled"}, {"grade", "k.grade"},
+        {"school", "(SELECT name FROM schools WHERE id = k.school_id)"}}},
       where, page, view_from);
 }
 

@@ -25,6 +25,7 @@ struct ClassSizeView {
   int64_t students = 0;  // enrolled in the class that year
 };
 
+// Sortable (PageRequest::sort): students, grade, school.
 Result<Page<ClassSizeView>> list_class_sizes(Database& db, const Scope& scope,
                                              const ClassSizeFilter& filter, PageRequest page);
 

@@ -59,7 +59,9 @@ Result<Page<SchoolView>> list_schools(Database& db, const Scope& scope, const Sc
     where.add("s.name LIKE ? ESCAPE '\\' OR s.code LIKE ? ESCAPE '\\'",
               {"%" + like_escaped(f.q) + "%", like_escaped(f.q) + "%"});
   return fetch_page<SchoolView>(db, {view_columns(school_year), "schools s", "s.id", kJoins,
-                                 "s.area_id, s.id"},
+                                 "s.area_id, s.id",
+                                 {{"name", "s.name"}, {"code", "s.code"}, {"kind", "s.kind"},
+                                  {"area", "(SELECT name FROM areas WHERE id = s.area_id)"}}},
                                 where, page, view_from);
 }
 

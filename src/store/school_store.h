@@ -33,6 +33,7 @@ struct ClassView {
   std::string head_teacher_name;
 };
 
+// Sortable (PageRequest::sort): name, code, kind, area.
 Result<Page<SchoolView>> list_schools(Database& db, const Scope& scope, const SchoolFilter& filter,
                                       PageRequest page, int school_year);
 Result<std::optional<SchoolView>> get_school(Database& db, const Scope& scope, int64_t id,

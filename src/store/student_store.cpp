@@ -119,7 +119,9 @@ Result<Page<StudentView>> list_students(Database& db, const Scope& scope, const 
   if (!f.gender.empty()) where.add("st.gender = ?", {f.gender});
   if (!f.name_prefix.empty()) where.add_prefix({"st.name"}, f.name_prefix);
   if (!f.id_number_prefix.empty()) where.add_prefix({"st.id_number"}, f.id_number_prefix);
-  return fetch_page<StudentView>(db, {kColumns, "students st", "st.id", kJoins, "st.id"}, where,
+  return fetch_page<StudentView>(db, {kColumns, "students st", "st.id", kJoins, "st.id",
+                                  {{"name", "st.name"}, {"birth_date", "st.birth_date"},
+                                   {"school", "(SELECT name FROM schools WHERE id = st.school_id)"}}}, where,
                                  page, view_from);
 }
 

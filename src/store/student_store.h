@@ -33,6 +33,7 @@ struct StudentView {
   std::optional<int> grade;
 };
 
+// Sortable (PageRequest::sort): name, birth_date, school.
 Result<Page<StudentView>> list_students(Database& db, const Scope& scope,
                                         const StudentFilter& filter, PageRequest page);
 Result<std::optional<StudentView>> get_student(Database& db, const Scope& scope, int64_t id);

@@ -32,6 +32,7 @@ struct TeacherView {
   std::string school_name;
 };
 
+// Sortable (PageRequest::sort): name, birth_date, school.
 Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope,
                                         const TeacherFilter& filter, PageRequest page);
 Result<std::optional<TeacherView>> get_teacher(Database& db, const Scope& scope, int64_t id);

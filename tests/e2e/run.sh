@@ -3,8 +3,11 @@
 # loopback port, then login_school.mjs in headless Chromium against it.
 #   tests/e2e/run.sh build/edubureau
 # Builds web/dist and installs the test's node modules first when they are missing.
-# Then admin_accounts.mjs (用户管理, 操作日志), layout.mjs (the frame at three widths) and
-# balance.mjs (均衡发展's 未达标原因, filters in the URL) on the same server, and first_run.mjs on a second server over an empty database.
+# Then admin_accounts.mjs (用户管理, 操作日志), layout.mjs (the frame at three widths),
+# balance.mjs (均衡发展's 未达标原因, filters in the URL), lists.mjs (班额 in the menu, server-side
+# sort, 重试 after a failed request, 导出 and 打印) and a11y.mjs (axe-core on every menu page:
+# contrast, names, labels) on the same server, and first_run.mjs on a second server over an
+# empty database.
 # SCREENSHOT_DIR (default /tmp) receives e2e-dashboard.png, e2e-school.png,
 # e2e-import-problems.png, e2e-import-done.png and e2e-rollover.png.
 set -euo pipefail
@@ -17,7 +20,7 @@ BIN=$(realpath "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 
-if [ ! -d "$HERE/node_modules" ]; then
+if [ ! -d "$HERE/node_modules" ] || [ "$HERE/package-lock.json" -nt "$HERE/node_modules/.package-lock.json" ]; then
   (cd "$HERE" && npm ci --no-audit --no-fund)
 fi
 SUITE=e2e
@@ -28,6 +31,8 @@ BASE_URL="http://127.0.0.1:$PORT" node "$HERE/login_school.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/admin_accounts.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/layout.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/balance.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/lists.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/a11y.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---" >&2
   tail -n 40 "$TMP/server.log" >&2

@@ -127,12 +127,21 @@ function dispositionName(header) {
   return plain ? (plain[2] ?? plain[1]).trim() : ''
 }
 
-// GETs a file (an .xlsx export, template or error sheet) and hands it to the browser as a
-// download named as the server says (fallback: the last part of the path).
-export async function download(path, query) {
+// GETs a file (an .xlsx export, template or error sheet) — or, given a `body`, POSTs it as
+// JSON (e.g. 模拟规划's draft) — and hands it to the browser as a download named as the
+// server says (fallback: the last part of the path).
+export async function download(path, query, body) {
+  const method = body === undefined ? 'GET' : 'POST'
+  const headers = writeHeaders(method)
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
   let res
   try {
-    res = await fetch(BASE + path + queryString(query), { credentials: 'include' })
+    res = await fetch(BASE + path + queryString(query), {
+      method,
+      headers,
+      credentials: 'include',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
   } catch {
     throw networkError()
   }

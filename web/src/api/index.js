@@ -81,9 +81,10 @@ export const importApi = {
   commit: (id) => post(`/imports/${id}/commit`),
 }
 
-// The lists as .xlsx, with the list's filters: kind is schools | students | teachers | conditions.
+// Downloads as .xlsx (ExportButton): an API path such as /exports/{kind}.xlsx with the
+// list's filters as its query and — for a POST — a JSON body.
 export const exportApi = {
-  download: (kind, filters) => download(`/exports/${kind}.xlsx`, filters),
+  file: (path, query, body) => download(path, query, body),
 }
 
 // Option lists for the remote-search selects: (q) => [{value, label}].

@@ -3,7 +3,7 @@
 // bureau_admin; 数据导入 needs a user who may create records (auth.canEdit); 小升初, a user who
 // may read the follow-up lists (auth.canReadFollowUp).
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { Calendar, DataAnalysis, Document, Guide, Medal, HomeFilled, Histogram, Location, School, Setting, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Calendar, DataAnalysis, Document, Grid, Guide, Medal, HomeFilled, Histogram, Location, School, Setting, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import AdminLayout from '../layout/AdminLayout.vue'
 import LoginView from '../views/LoginView.vue'
 import { useAuthStore } from '../stores/auth'
@@ -21,7 +21,7 @@ const pages = [
   },
   { path: 'students', name: 'students', component: () => import('../views/StudentListView.vue'), meta: { title: '学生', icon: User } },
   { path: 'teachers', name: 'teachers', component: () => import('../views/TeacherListView.vue'), meta: { title: '教职工', icon: UserFilled } },
-  { path: 'class-sizes', name: 'class-sizes', component: () => import('../views/ClassSizeListView.vue'), meta: { title: '班额', menu: '/indicators' } },
+  { path: 'class-sizes', name: 'class-sizes', component: () => import('../views/ClassSizeListView.vue'), meta: { title: '班额', icon: Grid } },
   { path: 'indicators', name: 'indicators', component: () => import('../views/IndicatorsView.vue'), meta: { title: '统计指标', icon: DataAnalysis } },
   { path: 'balance', name: 'balance', component: () => import('../views/BalanceView.vue'), meta: { title: '均衡发展', icon: Histogram } },
   { path: 'whatif', name: 'whatif', component: () => import('../views/WhatIfView.vue'), meta: { title: '模拟规划', icon: TrendCharts, admin: true } },
