@@ -91,7 +91,7 @@ Result<Reply> archive(ApiCall& call) {
   auto body = call.body();
   if (!body.ok()) return body.status();
   FieldReader f(*body);
-  const bool archived = f.boolean("archived");
+  const bool archived = f.boolean("archived", true);
   if (!f.status().ok()) return f.status();
   Status s = archive_exam_command(call.db, call.who(), call.path_id(), archived);
   if (!s.ok()) return s;
@@ -248,7 +248,7 @@ Result<Reply> review_flag(ApiCall& call) {
   if (!body.ok()) return body.status();
   FieldReader f(*body);
   const std::string key = f.text("key");
-  const bool reviewed = f.boolean("reviewed");
+  const bool reviewed = f.boolean("reviewed", true);
   if (!f.status().ok()) return f.status();
   if (!allowed(call.who().user, Action::kUpdate, Entity::kExamIntegrity)) return forbidden();
   auto v = viewed(call, Entity::kExamIntegrity);
