@@ -80,6 +80,13 @@ TEST(ExamReview, TemplateHoldsTheSheetColumnsAndTheCallersCandidates) {
     EXPECT_EQ(c.student_no.size(), 19u);  // G + 18-digit ID number
     EXPECT_EQ(c.student_no[0], 'G');
   }
+  // The template as downloaded is a sheet the import reads: every row the school's, no problem.
+  auto file = server().call("GET", "/exams/" + id(s.exam) + "/template.xlsx", &school);
+  auto preview = server().upload("/exams/" + id(s.exam) + "/scores/preview", &school, "成绩模板.xlsx", file.raw_body);
+  ASSERT_EQ(preview.status, 200) << preview.body.dump().substr(0, 300);
+  EXPECT_EQ(preview.body["rows"], static_cast<int64_t>(s.own.size()));
+  EXPECT_TRUE(preview.body["problems"].empty()) << preview.body["problems"].dump().substr(0, 300);
+  EXPECT_TRUE(preview.body["outsiders"].empty());
   // The bureau's template covers every school: more rows than one school's.
   Login admin = server().login("admin");
   auto all = server().call("GET", "/exams/" + id(s.exam) + "/template.xlsx", &admin);
