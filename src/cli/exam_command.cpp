@@ -94,7 +94,9 @@ int run_exam(Database& db, const ExamOptions& o) {
   if (!report.ok()) return fail(report.status());
   const ExamViewer everyone{Scope::All(), {}};
   if (*o.integrity) {
-    const auto j = integrity_json(*report, everyone);
+    auto reviews = load_flag_reviews(db, o.exam_id);
+    if (!reviews.ok()) return fail(reviews.status());
+    const auto j = integrity_json(*report, everyone, *reviews);
     if (o.json) std::cout << j.dump(2) << "\n";
     else
       for (const auto& f : j["flags"]) std::cout << "· " << f["message"].get<std::string>() << "\n";

@@ -26,6 +26,9 @@ struct SubjectRecord {
   std::vector<ItemRecord> items;  // empty when scores come per subject only
 };
 
+// A score sheet's column of one item: 科目-小题 (英语-1).
+inline std::string item_column(const SubjectRecord& s, const ItemRecord& i) { return s.name + "-" + i.label; }
+
 struct ExamRecord {
   int64_t id = 0;
   std::string name;
@@ -36,6 +39,7 @@ struct ExamRecord {
   CompositeWeights weights;
   std::vector<SubjectRecord> subjects;
   std::optional<int64_t> previous_exam_id;  // the same cohort's earlier exam (value-added)
+  bool archived = false;                     // hidden from the default list of exams
 
   // Whether the register puts a class of `class_year`'s `class_grade` in this
   // exam's roster (store/exam_store.h: the exam's school year and grade).

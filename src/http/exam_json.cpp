@@ -2,6 +2,9 @@
 
 #include <cmath>
 
+#include "core/id_number.h"
+#include "exam/integrity_review.h"
+
 namespace edu {
 namespace {
 
@@ -29,9 +32,16 @@ Json cuts_json(const CutLines& c) {
   return {{"excellent", c.excellent}, {"pass", c.pass}, {"low", c.low}};
 }
 
+// A group of which nobody sat the column has no scores imported (未导入成绩):
+// its marks, rates, 综合得分 and ranks are null — not the zeros an absent-as-0
+// policy would make of them; the counts (应考, 实考 0) stay.
 Json group_json(const GroupResult& g) {
   Json j = stats_json(g.stats);
-  const bool ranked = g.stats.counted > 0;  // nobody counted: no 综合得分, no rank
+  const bool imported = g.stats.sat > 0;
+  j["imported"] = imported;
+  if (!imported)
+    for (const char* k : {"mean", "sd", "excellent_rate", "pass_rate", "low_rate", "max", "min"}) j[k] = nullptr;
+  const bool ranked = imported && g.stats.counted > 0;  // no 综合得分, no rank
   j["composite"] = ranked ? Json(round6(g.composite)) : Json(nullptr);
   j["rank"] = ranked ? Json(g.rank) : Json(nullptr);
   j["mean_rank"] = ranked ? Json(g.mean_rank) : Json(nullptr);
@@ -91,6 +101,7 @@ Json exam_json(const ExamRecord& e) {
           {"weights", {{"mean", e.weights.mean}, {"excellent", e.weights.excellent}, {"pass", e.weights.pass},
                        {"low", e.weights.low}}},
           {"previous_exam_id", e.previous_exam_id ? Json(*e.previous_exam_id) : Json(nullptr)},
+          {"archived", e.archived},
           {"subjects", subjects}};
 }
 
@@ -177,6 +188,28 @@ Json student_json(const ExamReport& r, int64_t student_id) {
   return nullptr;
 }
 
+bool ExamViewer::sees_candidate(const ExamTables& t, size_t index) const {
+  const RosterEntry& e = t.roster[index];
+  return scope.kind == Scope::Kind::kHeadTeacher ? classes.count(e.class_id) > 0 : sees_school_id(t, e.school_id);
+}
+
+Json candidates_json(const ExamReport& r, const ExamViewer& viewer, const std::string& name_prefix,
+                     const std::string& id_number_prefix, size_t limit) {
+  const Cohort& c = r.input.cohort;
+  Json items = Json::array();
+  for (size_t i = 0; i < c.size() && items.size() < limit; ++i) {
+    const RosterEntry& e = r.tables.roster[i];
+    const bool match = id_number_prefix.empty() ? e.name.starts_with(name_prefix)
+                                                : e.id_number.starts_with(id_number_prefix) ||
+                                                      e.student_no.starts_with(id_number_prefix);
+    if (!match || !viewer.sees_candidate(r.tables, i)) continue;
+    items.push_back({{"student_id", e.student_id}, {"name", e.name}, {"id_number", mask_id_number(e.id_number)},
+                     {"school", school_name(r, c.school[i])},
+                     {"class", c.klass[i] >= 0 ? Json(r.input.units.classes[c.klass[i]].name) : Json(nullptr)}});
+  }
+  return {{"items", items}};
+}
+
 Json items_json(const ExamReport& r, const ExamViewer& viewer) {
   Json subjects = Json::array();
   for (size_t s = 0; s < r.items.size(); ++s) {
@@ -225,19 +258,47 @@ Json value_added_json(const ExamReport& r, const ExamViewer& viewer) {
           {"classes", groups(v.classes, Level::kClass)}};
 }
 
-Json integrity_json(const ExamReport& r, const ExamViewer& viewer) {
+Json integrity_json(const ExamReport& r, const ExamViewer& viewer, const std::map<std::string, FlagReview>& reviews) {
   Json flags = Json::array();
   for (const IntegrityFlag& f : r.flags) {
     if (f.school >= 0 && !viewer.sees(r.tables, Level::kSchool, f.school)) continue;
     Json evidence = Json::object();
     for (const Evidence& e : f.evidence) evidence[e.name] = e.value;
-    Json j{{"kind", f.kind}, {"kind_label", integrity_kind_label(f.kind)}, {"school", school_name(r, f.school)},
-           {"school_id", f.school >= 0 ? Json(r.input.units.schools[f.school].id) : Json(nullptr)},
-           {"subject", f.subject}, {"message", f.message}, {"evidence", evidence}};
+    const int64_t school_id = f.school >= 0 ? r.input.units.schools[f.school].id : 0;
+    const std::string key = flag_key(f, school_id);
+    const Severity severity = flag_severity(f);
+    Json j{{"key", key}, {"kind", f.kind}, {"kind_label", integrity_kind_label(f.kind)}, {"school", school_name(r, f.school)},
+           {"school_id", school_id ? Json(school_id) : Json(nullptr)}, {"subject", f.subject},
+           {"severity", severity_key(severity)}, {"severity_label", severity_label(severity)},
+           {"message", f.message}, {"evidence", evidence}, {"reviewed", nullptr}};
     if (f.student_a) j["students"] = {f.student_a, f.student_b};
+    if (auto at = reviews.find(key); at != reviews.end())
+      j["reviewed"] = {{"by", at->second.reviewer}, {"at", at->second.reviewed_at}};
     flags.push_back(std::move(j));
   }
-  return {{"exam_id", r.tables.exam.id}, {"flags", flags}};
+  // What was checked, over the candidates the caller sees.
+  const Cohort& c = r.input.cohort;
+  int64_t candidates = 0, sat = 0, item_rows = 0;
+  for (size_t i = 0; i < c.size(); ++i) {
+    if (!viewer.sees(r.tables, Level::kSchool, c.school[i])) continue;
+    ++candidates;
+    bool any = false;
+    for (const Column& col : c.subjects) any |= col.sitting[i] == Sitting::kSat;
+    sat += any;
+  }
+  for (const ItemMatrix& m : r.input.items) item_rows += static_cast<int64_t>(m.rows());
+  const auto remarks = static_cast<int64_t>(r.input.remarks.size());
+  auto check = [](const char* kind, const char* label, int64_t over, const std::string& what) {
+    return Json{{"kind", kind}, {"label", label}, {"ran", over > 0}, {"over", over}, {"what", what}};
+  };
+  Json checks = Json::array({
+      check("participation", "参考率异常", candidates, "各校参考率与全县中位数比较,覆盖应考 " + std::to_string(candidates) + " 人"),
+      check("cut_spike", "分数线堆积", sat, "各校各科及格线、优秀线附近的分数分布,覆盖实考 " + std::to_string(sat) + " 人"),
+      check("remark", "自评偏松", remarks, "学校自评分与教育局复评分比较,复评样本 " + std::to_string(remarks) + " 份"),
+      check("similar_answers", "答案雷同", item_rows, "同校考生客观题错误选项雷同,小题作答 " + std::to_string(item_rows) + " 份"),
+      check("visiting", "附读生", candidates, "成绩上报学校与学籍学校比较,覆盖应考 " + std::to_string(candidates) + " 人"),
+  });
+  return {{"exam_id", r.tables.exam.id}, {"candidates", candidates}, {"checks", checks}, {"flags", flags}};
 }
 
 Json rule_json(const RewardRule& r) {

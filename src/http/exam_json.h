@@ -13,6 +13,7 @@
 #include <set>
 
 #include "exam/rewards.h"
+#include "store/exam_store.h"
 #include "store/scope.h"
 #include "workflow/exam_report.h"
 
@@ -25,6 +26,8 @@ struct ExamViewer {
   std::set<int64_t> areas, schools;
   bool sees(const exam::ExamTables& tables, exam::Level level, size_t index) const;
   bool sees_school_id(const exam::ExamTables& tables, int64_t school_id) const;
+  // The roster's entry `index`: a teacher their classes' students, others by school.
+  bool sees_candidate(const exam::ExamTables& tables, size_t index) const;
 };
 
 nlohmann::json exam_json(const exam::ExamRecord& exam);
@@ -33,9 +36,19 @@ nlohmann::json stats_json(const exam::ScoreStats& stats);
 nlohmann::json results_json(const ExamReport& report, exam::Level level, const ExamViewer& viewer);
 // One student's scores, z/T and ranks; null when the student is not a candidate.
 nlohmann::json student_json(const ExamReport& report, int64_t student_id);
+// 学生报告's search: the caller's candidates whose name starts with `name_prefix`,
+// or (when `id_number_prefix` is set: only for roles that may see full ID
+// numbers, http/list_filters.h) whose ID number or 学籍号 starts with it; at most
+// `limit`, in roster order, ID numbers masked.
+nlohmann::json candidates_json(const ExamReport& report, const ExamViewer& viewer, const std::string& name_prefix,
+                               const std::string& id_number_prefix, size_t limit);
 nlohmann::json items_json(const ExamReport& report, const ExamViewer& viewer);
 nlohmann::json value_added_json(const ExamReport& report, const ExamViewer& viewer);
-nlohmann::json integrity_json(const ExamReport& report, const ExamViewer& viewer);
+// The flags the caller sees, each with its key, severity and 已核查 mark
+// (`reviews`), and the checks that ran with what each covered (candidates in scope,
+// re-marked papers, item rows) — so an empty report says what was checked.
+nlohmann::json integrity_json(const ExamReport& report, const ExamViewer& viewer,
+                              const std::map<std::string, FlagReview>& reviews);
 nlohmann::json awards_json(const ExamReport& report, const std::vector<exam::Award>& awards,
                            const ExamViewer& viewer);
 nlohmann::json rule_json(const exam::RewardRule& rule);

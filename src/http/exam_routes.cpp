@@ -3,14 +3,17 @@
 #include <map>
 
 #include "core/enums.h"
+#include "exam/integrity_review.h"
 #include "exam/text.h"
 #include "http/exam_json.h"
 #include "http/exam_report_cache.h"
 #include "http/exam_request.h"
 #include "http/json_sheet.h"
 #include "http/json_input.h"
+#include "http/list_filters.h"
 #include "http/release_memory.h"
 #include "http/routes.h"
+#include "report/score_template.h"
 #include "report/xlsx_table_writer.h"
 #include "store/area_store.h"
 #include "store/exam_store.h"
@@ -62,13 +65,42 @@ Result<Viewed> viewed(ApiCall& call, Entity entity = Entity::kExam) {
   return Viewed{std::move(*report), shown, std::move(*viewer)};
 }
 
+// Newest first; archived exams only with ?archived=1. Each with its imported
+// scores per subject ("scored": students with a score, not 缺考) and has_scores,
+// so the page opens on the newest exam with data.
 Result<Reply> list(ApiCall& call) {
   if (!allowed(call.who().user, Action::kRead, Entity::kExam)) return forbidden();
+  const bool with_archived = call.query("archived") == "1";
   auto exams = list_exams(call.db);
   if (!exams.ok()) return exams.status();
+  auto counts = exam_score_counts(call.db);
+  if (!counts.ok()) return counts.status();
   Json items = Json::array();
-  for (const ExamRecord& e : *exams) items.push_back(exam_json(e));
+  for (const ExamRecord& e : *exams) {
+    if (e.archived && !with_archived) continue;
+    Json j = exam_json(e);
+    std::vector<int64_t> scored(e.subjects.size(), 0);
+    if (auto at = counts->find(e.id); at != counts->end())
+      for (size_t k = 0; k < scored.size() && k < at->second.size(); ++k) scored[k] = at->second[k];
+    j["scored"] = scored;
+    j["has_scores"] = std::any_of(scored.begin(), scored.end(), [](int64_t n) { return n > 0; });
+    items.push_back(std::move(j));
+  }
   return Reply(Json{{"items", items}});
+}
+
+// POST /exams/{id}/archive {archived}: the bureau archives or restores an exam.
+Result<Reply> archive(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  FieldReader f(*body);
+  const bool archived = f.boolean("archived", true);
+  if (!f.status().ok()) return f.status();
+  Status s = archive_exam_command(call.db, call.who(), call.path_id(), archived);
+  if (!s.ok()) return s;
+  auto exam = existing_exam(call.db, call.path_id());
+  if (!exam.ok()) return exam.status();
+  return Reply(Json{{"exam", exam_json(*exam)}});
 }
 
 // GET /my/classes (我的班级): a head teacher's own classes, newest year first, each
@@ -86,7 +118,7 @@ Result<Reply> my_classes(ApiCall& call) {
   for (const HeadTeacherClass& c : *classes) {
     Json covering = Json::array();
     for (const ExamRecord& e : *exams)
-      if (e.covers(c.school_year, c.grade))
+      if (!e.archived && e.covers(c.school_year, c.grade))
         covering.push_back({{"id", e.id}, {"name", e.name}, {"date", e.date.iso()}});
     items.push_back({{"id", c.id},
                      {"name", c.name},
@@ -175,6 +207,48 @@ Result<Reply> student(ApiCall& call) {
   return Reply(j);
 }
 
+// GET /exams/{id}/candidates?q=: 学生报告's search among the caller's candidates,
+// by name prefix or (roles that may see full ID numbers) ID-number prefix.
+Result<Reply> candidates(ApiCall& call) {
+  std::string name, id_number;
+  if (Status s = read_person_query(call, Entity::kStudent, name, id_number); !s.ok()) return s;
+  if (name.empty() && id_number.empty())
+    return Status::Error("validation", "请输入学生姓名或身份证号", "q");
+  if (name.size() > 64 || id_number.size() > 19)
+    return Status::Error("validation", "查询内容过长:姓名或身份证号(前几位)即可", "q");
+  auto v = viewed(call);
+  if (!v.ok()) return v.status();
+  return Reply(candidates_json(v->report, v->viewer, name, id_number, 20));
+}
+
+// GET /exams/{id}/template.xlsx: 成绩模板 with the rows of the caller's candidates
+// (a school administrator: their school's; the bureau: every school's).
+Result<Reply> score_template(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kCreate, Entity::kExamScores)) return forbidden();
+  auto exam = existing_exam(call.db, call.path_id());
+  if (!exam.ok()) return exam.status();
+  ExamTables tables;
+  tables.exam = *exam;
+  auto roster = load_roster(call.db, *exam);
+  if (!roster.ok()) return roster.status();
+  tables.roster = std::move(*roster);
+  auto viewer = viewer_of(call, *exam);
+  if (!viewer.ok()) return viewer.status();
+  auto codes = school_ids_by_code(call.db);
+  if (!codes.ok()) return codes.status();
+  std::unordered_map<int64_t, std::string> code_of;
+  for (const auto& [code, id] : *codes) code_of[id] = code;
+  std::vector<report::ScoreTemplateRow> rows;
+  for (size_t i = 0; i < tables.roster.size(); ++i) {
+    const RosterEntry& e = tables.roster[i];
+    if (e.exempt || !viewer->sees_candidate(tables, i)) continue;
+    rows.push_back({code_of[e.school_id], e.student_no, e.name});
+  }
+  return file_reply(exam->name + "-成绩模板.xlsx", [&](const std::string& path) {
+    return report::write_score_template(path, *exam, rows);
+  });
+}
+
 Result<Reply> absentees(ApiCall& call) {
   auto v = viewed(call);
   if (!v.ok()) return v.status();
@@ -196,14 +270,39 @@ Result<Reply> value_added_route(ApiCall& call) {
 Result<Reply> integrity(ApiCall& call) {
   auto v = viewed(call, Entity::kExamIntegrity);
   if (!v.ok()) return v.status();
-  return Reply(integrity_json(v->report, v->viewer));
+  auto reviews = load_flag_reviews(call.db, call.path_id());
+  if (!reviews.ok()) return reviews.status();
+  return Reply(integrity_json(v->report, v->viewer, *reviews));
+}
+
+// PUT /exams/{id}/integrity/reviews {key, reviewed}: the bureau marks a flag of
+// the current report 已核查 (or takes the mark back).
+Result<Reply> review_flag(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  FieldReader f(*body);
+  const std::string key = f.text("key");
+  const bool reviewed = f.boolean("reviewed", true);
+  if (!f.status().ok()) return f.status();
+  if (!allowed(call.who().user, Action::kUpdate, Entity::kExamIntegrity)) return forbidden();
+  auto v = viewed(call, Entity::kExamIntegrity);
+  if (!v.ok()) return v.status();
+  const bool known = std::any_of(v->report.flags.begin(), v->report.flags.end(), [&](const IntegrityFlag& x) {
+    return flag_key(x, x.school >= 0 ? v->report.input.units.schools[x.school].id : 0) == key;
+  });
+  if (!known) return Status::Error("not_found", "本次考试的诚信报告中没有该条异常", "key");
+  Status s = review_flag_command(call.db, call.who(), call.path_id(), key, reviewed);
+  if (!s.ok()) return s;
+  return Reply(Json{{"key", key}, {"reviewed", reviewed}});
 }
 
 // 诚信报告 as a sheet: each flag the caller may see, with its evidence.
 Result<Reply> integrity_xlsx(ApiCall& call) {
   auto v = viewed(call, Entity::kExamIntegrity);
   if (!v.ok()) return v.status();
-  Json flags = integrity_json(v->report, v->viewer)["flags"];
+  auto reviews = load_flag_reviews(call.db, call.path_id());
+  if (!reviews.ok()) return reviews.status();
+  Json flags = integrity_json(v->report, v->viewer, *reviews)["flags"];
   for (Json& f : flags) {
     std::string evidence;
     for (const auto& [name, value] : f["evidence"].items())
@@ -212,7 +311,7 @@ Result<Reply> integrity_xlsx(ApiCall& call) {
   }
   JsonSheet sheet{"诚信报告",
                   {{"类型", "/kind_label"}, {"学校", "/school"}, {"科目", "/subject"},
-                   {"说明", "/message"}, {"依据", "/evidence_text"}},
+                   {"严重程度", "/severity_label"}, {"说明", "/message"}, {"依据", "/evidence_text"}},
                   flags};
   auto name = scoped_file_name(call, v->report.tables.exam.name + "-诚信报告");
   if (!name.ok()) return name.status();
@@ -364,6 +463,10 @@ void add_exam_routes(Router& router) {
   router.get("/exams", list);
   router.get("/my/classes", my_classes);
   router.post("/exams", create);
+  router.post(R"(/exams/(\d+)/archive)", archive);
+  router.get(R"(/exams/(\d+)/candidates)", candidates);
+  router.get(R"(/exams/(\d+)/template\.xlsx)", score_template);
+  router.put(R"(/exams/(\d+)/integrity/reviews)", review_flag);
   router.get(R"(/exams/(\d+))", show);
   router.get(R"(/exams/(\d+)/results)", results);
   router.get(R"(/exams/(\d+)/results\.xlsx)", results_xlsx);

@@ -64,8 +64,8 @@ std::optional<int64_t> FieldReader::optional_integer(const std::string& key) {
   return integer(key);
 }
 
-bool FieldReader::boolean(const std::string& key) {
-  const auto* v = find(key, false);
+bool FieldReader::boolean(const std::string& key, bool required) {
+  const auto* v = find(key, required);
   if (!v) return false;
   if (!v->is_boolean()) {
     fail(Status::Error("bad_request", "字段“" + field_label(key) + "”应为 true 或 false", key));

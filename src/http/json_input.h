@@ -25,7 +25,7 @@ class FieldReader {
   std::string secret(const std::string& key);
   int64_t integer(const std::string& key, bool required = true);
   std::optional<int64_t> optional_integer(const std::string& key);
-  bool boolean(const std::string& key);
+  bool boolean(const std::string& key, bool required = false);  // missing: false, unless required
   Date date(const std::string& key);
   const Status& status() const { return status_; }
 

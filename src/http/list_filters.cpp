@@ -16,6 +16,8 @@ Status read_ints(const ApiCall& call,
   return Status::Ok();
 }
 
+}  // namespace
+
 // q of a person list: a name prefix, or — when it holds a digit — an ID-number
 // prefix. A prefix search confirms the digits a masked number hides, so only
 // the roles that may see full ID numbers may search by them.
@@ -31,8 +33,6 @@ Status read_person_query(const ApiCall& call, Entity entity, std::string& name_p
   id_number_prefix = std::move(q);
   return Status::Ok();
 }
-
-}  // namespace
 
 Result<SchoolFilter> school_filter(const ApiCall& call) {
   SchoolFilter f;

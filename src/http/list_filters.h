@@ -20,5 +20,9 @@ Result<StudentFilter> student_filter(const ApiCall& call);        // area_id sch
 Result<TeacherFilter> teacher_filter(const ApiCall& call);        // area_id school_id post education title subject backbone section location education_standard is_backbone q
 Result<ClassSizeFilter> class_size_filter(const ApiCall& call);    // school_year (default: the current) area_id school_id location section band
 Result<SchoolRecordsFilter> school_records_filter(const ApiCall& call);  // area_id school_id school_year
+// q of a person search (`entity`: student or teacher) split into a name prefix or an
+// ID-number prefix, with the role rule above; the lists and 学生报告's search use it.
+Status read_person_query(const ApiCall& call, Entity entity, std::string& name_prefix,
+                         std::string& id_number_prefix);
 
 }  // namespace edu

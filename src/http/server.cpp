@@ -37,6 +37,17 @@ void add_security_headers(httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
 }
 
+// The web UI's built files under /assets/ carry a hash of their content in
+// their names (Vite), so a browser may keep them for good: without this every
+// page load fetched — and the server compressed again — about 1.5 MB of
+// scripts and styles (seconds on a busy server: BENCHMARKS.md, 质量监测).
+// index.html names the current files and is always revalidated.
+void add_cache_headers(const httplib::Request& req, httplib::Response& res) {
+  if (res.status != 200 || res.has_header("Cache-Control")) return;
+  if (req.path.rfind("/assets/", 0) == 0) res.set_header("Cache-Control", "public, max-age=31536000, immutable");
+  else if (req.path == "/" || req.path == "/index.html") res.set_header("Cache-Control", "no-cache");
+}
+
 }  // namespace
 
 // Exam analyses kept in memory (a city exam's is a few hundred MB at most).
@@ -90,7 +101,10 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   }
   install_error_replies(http);
   http.set_post_routing_handler(
-      [](const httplib::Request&, httplib::Response& res) { add_security_headers(res); });
+      [](const httplib::Request& req, httplib::Response& res) {
+        add_security_headers(res);
+        add_cache_headers(req, res);
+      });
 
   impl.port = http.bind(options.host, options.port);
   if (impl.port <= 0)

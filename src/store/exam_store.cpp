@@ -60,6 +60,7 @@ ExamRecord exam_from(const Row& r) {
   e.absent_policy = r.text(5) == "exclude" ? AbsentPolicy::kExclude : AbsentPolicy::kCountAsZero;
   e.weights = {r.real(6), r.real(7), r.real(8), r.real(9)};
   if (!r.is_null(10)) e.previous_exam_id = r.integer(10);
+  e.archived = r.integer(11) != 0;
   return e;
 }
 
@@ -95,7 +96,7 @@ Status load_subjects(Database& db, std::vector<ExamRecord>& exams) {
 
 const char* kExamColumns =
     "id, name, exam_date, school_year, grade, absent_policy, weight_mean, weight_excellent, "
-    "weight_pass, weight_low, previous_exam_id";
+    "weight_pass, weight_low, previous_exam_id, archived";
 
 // The exams `tail` selects ("WHERE …", "ORDER BY …"), with their subjects.
 Result<std::vector<ExamRecord>> select_exams(Database& db, const std::string& tail, const std::vector<Value>& params) {
@@ -254,6 +255,23 @@ Result<ExamRecord> existing_exam(Database& db, int64_t exam_id) {
   return std::move(**exam);
 }
 
+Status set_exam_archived(Database& db, int64_t exam_id, bool archived) {
+  return db.exec("UPDATE exams SET archived = ? WHERE id = ?", {int64_t{archived}, exam_id});
+}
+
+Result<std::map<int64_t, std::vector<int64_t>>> exam_score_counts(Database& db) {
+  auto rows = db.query("SELECT exam_id, subject, COUNT(score) FROM exam_scores GROUP BY exam_id, subject");
+  if (!rows.ok()) return rows.status();
+  std::map<int64_t, std::vector<int64_t>> out;
+  for (const Row& r : *rows) {
+    std::vector<int64_t>& counts = out[r.integer(0)];
+    const auto subject = static_cast<size_t>(r.integer(1));
+    if (counts.size() <= subject) counts.resize(subject + 1);
+    counts[subject] = r.integer(2);
+  }
+  return out;
+}
+
 Result<std::vector<RosterEntry>> load_roster(Database& db, const ExamRecord& exam) {
   auto rows = db.query(
       std::string("WITH ") + kRosterCte +
@@ -397,6 +415,25 @@ Result<std::set<int64_t>> teacher_exam_classes(Database& db, const ExamRecord& e
   std::set<int64_t> out;
   for (const Row& r : *rows) out.insert(r.integer(0));
   return out;
+}
+
+Result<std::map<std::string, FlagReview>> load_flag_reviews(Database& db, int64_t exam_id) {
+  auto rows = db.query(
+      "SELECT r.flag_key, r.reviewed_by, COALESCE(u.display_name, ''), r.reviewed_at FROM exam_flag_reviews r "
+      "LEFT JOIN users u ON u.id = r.reviewed_by WHERE r.exam_id = ?",
+      {exam_id});
+  if (!rows.ok()) return rows.status();
+  std::map<std::string, FlagReview> out;
+  for (const Row& r : *rows) out[r.text(0)] = {r.integer(1), r.text(2), r.text(3)};
+  return out;
+}
+
+Status set_flag_review(Database& db, int64_t exam_id, const std::string& flag_key, bool reviewed,
+                       int64_t reviewed_by) {
+  Status s = db.exec("DELETE FROM exam_flag_reviews WHERE exam_id = ? AND flag_key = ?", {exam_id, flag_key});
+  if (!s.ok() || !reviewed) return s;
+  return db.exec("INSERT INTO exam_flag_reviews (exam_id, flag_key, reviewed_by, reviewed_at) VALUES (?,?,?,?)",
+                 {exam_id, flag_key, reviewed_by, now_text()});
 }
 
 Status save_reward_rules(Database& db, int64_t exam_id, const std::vector<RewardRule>& rules) {

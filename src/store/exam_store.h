@@ -10,6 +10,7 @@
 // unless the function says it opens its own.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -30,6 +31,11 @@ Result<std::vector<exam::ExamRecord>> list_exams(Database& db);
 Result<std::optional<exam::ExamRecord>> find_exam(Database& db, int64_t exam_id);
 // find_exam, with "not_found" (考试(编号 N)不存在) when there is no such exam.
 Result<exam::ExamRecord> existing_exam(Database& db, int64_t exam_id);
+Status set_exam_archived(Database& db, int64_t exam_id, bool archived);
+
+// Per exam, per subject (ExamRecord::subjects' order): the students with a
+// score imported (not 缺考). Exams without any score row are absent.
+Result<std::map<int64_t, std::vector<int64_t>>> exam_score_counts(Database& db);
 
 Result<std::vector<exam::RosterEntry>> load_roster(Database& db, const exam::ExamRecord& exam);
 Result<exam::ExamTables> load_exam_tables(Database& db, int64_t exam_id);
@@ -81,6 +87,17 @@ Result<std::set<int64_t>> students_scored_elsewhere(Database& db, int64_t exam_i
 Result<std::unordered_map<std::string, int64_t>> school_ids_by_code(Database& db);
 // The classes a teacher heads or teaches in this exam's school year and grade.
 Result<std::set<int64_t>> teacher_exam_classes(Database& db, const exam::ExamRecord& exam, int64_t teacher_id);
+
+// 已核查 integrity flags of an exam, by flag key (exam/integrity_review.h).
+struct FlagReview {
+  int64_t reviewed_by = 0;
+  std::string reviewer;  // the account's display name
+  std::string reviewed_at;
+};
+Result<std::map<std::string, FlagReview>> load_flag_reviews(Database& db, int64_t exam_id);
+// Marks the flag reviewed (or not); no transaction of its own.
+Status set_flag_review(Database& db, int64_t exam_id, const std::string& flag_key, bool reviewed,
+                       int64_t reviewed_by);
 
 Status save_reward_rules(Database& db, int64_t exam_id, const std::vector<exam::RewardRule>& rules);
 Result<std::vector<exam::RewardRule>> load_reward_rules(Database& db, int64_t exam_id);

@@ -44,7 +44,7 @@ const std::vector<AuditTerm>& audit_entities() {
       {"conditions", "办学条件"}, {"class", "班级"},          {"area", "行政区划"},
       {"catchment", "小升初划片"}, {"school_year", "学年"},    {"user", "用户账号"},
       {"exam", "考试"},          {"exam_scores", "考试成绩"}, {"exam_exemption", "免考"},
-      {"session", "登录"}};
+      {"exam_integrity", "诚信报告"}, {"session", "登录"}};
   return terms;
 }
 

@@ -150,4 +150,34 @@ Status set_reward_rules(Database& db, const Actor& actor, int64_t exam_id, const
   return s;
 }
 
+Status archive_exam_command(Database& db, const Actor& actor, int64_t exam_id, bool archived) {
+  if (!allowed(actor.user, Action::kUpdate, Entity::kExam)) return forbidden();
+  auto exam = existing_exam(db, exam_id);
+  if (!exam.ok()) return exam.status();
+  if (exam->archived == archived) return Status::Ok();
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  Status s = set_exam_archived(db, exam_id, archived);
+  if (s.ok())
+    s = audit(db, &actor, "update", Entity::kExam, exam_id,
+              {{"archived", archived ? "否" : "是", archived ? "是" : "否"}});
+  if (s.ok()) s = tx.commit();
+  return s;
+}
+
+Status review_flag_command(Database& db, const Actor& actor, int64_t exam_id, const std::string& flag_key,
+                           bool reviewed) {
+  if (!allowed(actor.user, Action::kUpdate, Entity::kExamIntegrity)) return forbidden();
+  auto exam = existing_exam(db, exam_id);
+  if (!exam.ok()) return exam.status();
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  Status s = set_flag_review(db, exam_id, flag_key, reviewed, actor.user.id);
+  if (s.ok())
+    s = audit(db, &actor, "update", Entity::kExamIntegrity, exam_id,
+              {{flag_key, reviewed ? "未核查" : "已核查", reviewed ? "已核查" : "未核查"}});
+  if (s.ok()) s = tx.commit();
+  return s;
+}
+
 }  // namespace edu

@@ -1,7 +1,8 @@
 // Commands on exams, each validated and written in one transaction:
 // setting up an exam (its class-subject-teacher assignments taken from the
 // register: the school's teachers of that subject, shared out over its classes
-// in turn), requesting and deciding 免考, and setting the reward rules.
+// in turn), requesting and deciding 免考, setting the reward rules, archiving an
+// exam and marking its integrity flags 已核查 (these two audited).
 // Permissions are checked here through access/policy; errors are Chinese.
 #pragma once
 
@@ -22,5 +23,11 @@ Status decide_exemption_command(Database& db, const Actor& actor, int64_t exam_i
                                 bool approve);
 Status set_reward_rules(Database& db, const Actor& actor, int64_t exam_id,
                         const std::vector<exam::RewardRule>& rules);
+// The bureau only. Archived exams leave the default list of exams; nothing else changes.
+Status archive_exam_command(Database& db, const Actor& actor, int64_t exam_id, bool archived);
+// The bureau only; `flag_key` must name a flag of the exam's current report
+// (checked by the caller, which holds the report).
+Status review_flag_command(Database& db, const Actor& actor, int64_t exam_id, const std::string& flag_key,
+                           bool reviewed);
 
 }  // namespace edu

@@ -24,8 +24,6 @@ struct Layout {
   }
 };
 
-std::string item_header(const SubjectRecord& s, const ItemRecord& i) { return s.name + "-" + i.label; }
-
 std::string trimmed(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
@@ -45,7 +43,7 @@ Result<Layout> layout_of(const ingest::TableRow& header, const ExamRecord& exam,
     std::replace(h.begin(), h.end(), '_', '-');
     for (size_t s = 0; s < exam.subjects.size(); ++s)
       for (size_t i = 0; i < exam.subjects[s].items.size(); ++i)
-        if (h == item_header(exam.subjects[s], exam.subjects[s].items[i])) l.item[s][i] = c;
+        if (h == item_column(exam.subjects[s], exam.subjects[s].items[i])) l.item[s][i] = c;
     if (h == "学校标识码" || h == "学校代码") l.school = c;
     else if (h == "学籍号" || h == "全国学籍号" || h == "身份证号" || h == "身份证件号") l.student = c;
     else if (h == "姓名") l.name = c;
@@ -104,7 +102,7 @@ std::optional<double> item_scores(const ingest::TableRow& row, const Layout& l, 
       r.response = text;
       r.score = text == item.key ? item.full_marks : 0;
     } else {
-      auto v = parse_score(text, item_header(subject, item), item.full_marks, row.number, problems);
+      auto v = parse_score(text, item_column(subject, item), item.full_marks, row.number, problems);
       r.score = v.value_or(0);
     }
     sum += r.score;

@@ -152,6 +152,16 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/exams/" + exam + "/exemptions"),             {200, 200, 200, 200, 200}),
       get(path("/exams/" + exam + "/rewards"),                {200, 200, 200, 200, 200}),
       get(path("/exams/" + exam + "/rewards.xlsx"),           {200, 200, 200, 200, 200}),
+      get(path("/exams?archived=1"),                          {200, 200, 200, 200, 200}),
+      get(path("/exams/" + exam + "/candidates?q=%E5%BC%A0"), {200, 200, 200, 200, 200}),  // 张: by name
+      get(path("/exams/" + exam + "/candidates?q=430"),       {200, 403, 200, 403, 403}),  // by ID number
+      get(path("/exams/" + exam + "/template.xlsx"),          {200, 403, 200, 403, 403}),
+      {"POST", path("/exams/" + exam + "/archive"), [](const std::string&) { return json{{"archived", false}}; },
+       {200, 403, 403, 403, 403}},
+      // 已核查: the bureau only; a key that names no flag of the report is 404.
+      {"PUT", path("/exams/" + exam + "/integrity/reviews"),
+       [](const std::string&) { return json{{"key", "cut_spike|0|语文|0|0"}, {"reviewed", true}}; },
+       {404, 403, 403, 403, 403}},
       {"POST", path("/exams"),
        [](const std::string&) {
          return json{{"name", "矩阵新考试"}, {"date", "2026-12-01"}, {"grade", 3},

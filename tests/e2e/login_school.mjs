@@ -391,14 +391,14 @@ async function main() {
       await page.waitForSelector(rows('exam-results'))
     })
 
-    await step('无人参考的学校:平均分和各率显示“—”,不显示 0', async () => {
+    await step('无人参考的学校:平均分显示“未导入成绩”,各率显示“—”,不显示 0', async () => {
       const cells = []
       for (const row of await page.locator(rows('exam-results')).all()) cells.push(await row.locator('td').allTextContents())
       const empty = cells.filter((c) => c[2].trim() === '0') // 实考 0
       assert(empty.length > 0, '没有无人参考的学校')
       for (const c of empty) {
-        const figures = c.slice(4, 9).map((t) => t.trim()) // 平均分, 标准差, 优秀率, 及格率, 低分率
-        assert(figures.every((t) => t === '—'), `无人参考的学校显示 ${JSON.stringify(c)}`)
+        const figures = c.slice(5, 9).map((t) => t.trim()) // 标准差, 优秀率, 及格率, 低分率
+        assert(c[4].trim() === '未导入成绩' && figures.every((t) => t === '—'), `无人参考的学校显示 ${JSON.stringify(c)}`)
       }
     })
 
@@ -425,12 +425,12 @@ async function main() {
         if (n > schools) [demo, schools] = [e, n]
       }
       assert(demo, '没有已导入成绩的演示考试')
-      const loaded = page.waitForResponse((r) => r.url().endsWith(`/api/v1/exams/${demo.id}/rewards`), { timeout: TIMEOUT })
       await page.locator('[data-test=exam-select]').click()
       await page.locator('.el-select-dropdown__item:visible', { hasText: `${demo.name}(${demo.date})` }).first().click()
       await page.locator('[data-test=exam-select]', { hasText: demo.name }).waitFor()
+      const loaded = page.waitForResponse((r) => r.url().endsWith(`/api/v1/exams/${demo.id}/rewards`), { timeout: TIMEOUT })
+      await page.locator('#tab-rewards').click() // the tab loads its rules when opened
       await loaded
-      await page.locator('#tab-rewards').click()
       const before = (await apiGet(page, `/exams/${demo.id}/rewards`)).rules.length
       await page.locator('[data-test=reward-edit]').click()
       const dialog = page.locator('.el-dialog', { has: page.locator('[data-test=reward-form]') })

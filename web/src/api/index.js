@@ -110,14 +110,20 @@ export const analyticsApi = {
 
 // Exam quality monitoring (质量监测); results scoped by the server.
 export const examApi = {
-  list: () => get('/exams'),
+  // withArchived: archived exams too (显示已归档). Each exam says has_scores.
+  list: (withArchived) => get('/exams', withArchived ? { archived: 1 } : {}),
+  archive: (id, archived) => post(`/exams/${id}/archive`, { archived }),
   // 我的班级 (teachers only): their classes, each with the exams covering it.
   myClasses: () => get('/my/classes'),
   results: (id, level) => get(`/exams/${id}/results`, { level }),
   absentees: (id) => get(`/exams/${id}/absentees`),
   student: (id, studentId) => get(`/exams/${id}/students/${studentId}`),
+  // 学生报告's search: q is a name, or an ID number's first digits (roles that see full numbers).
+  candidates: (id, q) => get(`/exams/${id}/candidates`, { q }),
   valueAdded: (id) => get(`/exams/${id}/value-added`),
   integrity: (id) => get(`/exams/${id}/integrity`),
+  reviewFlag: (id, key, reviewed) => put(`/exams/${id}/integrity/reviews`, { key, reviewed }),
+  scoreTemplate: (id) => download(`/exams/${id}/template.xlsx`),
   items: (id) => get(`/exams/${id}/items`),
   rewards: (id) => get(`/exams/${id}/rewards`),
   setRewards: (id, rules) => put(`/exams/${id}/rewards`, { rules }),
