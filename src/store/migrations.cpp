@@ -9,6 +9,7 @@
 #include "store/migrations/0007_teacher_years.h"
 #include "store/migrations/0008_catchments.h"
 #include "store/migrations/0009_exam_data_version.h"
+#include "store/migrations/0010_cases.h"
 
 namespace edu {
 
@@ -23,6 +24,7 @@ const std::vector<Migration>& all_migrations() {
       {7, "teacher_years", kMigration0007TeacherYears},
       {8, "catchments", kMigration0008Catchments},
       {9, "exam_data_version", kMigration0009ExamDataVersion},
+      {10, "cases", kMigration0010Cases},
   };
   return list;
 }
