@@ -1,10 +1,14 @@
 // 学籍异动 cases (workflow/case_engine.h): GET /meta/workflows, the
 // declarations for the web UI; POST /cases, open one by the workflow's
 // opening action; POST /cases/{id}/actions/{action}; GET /cases/{id}, the
-// case and its log; GET /cases?box=todo|mine|all, {items, total, overdue}.
+// case and its log; GET /cases?box=todo|mine|all, {items, total, overdue};
+// GET /cases/schools?q=, the schools a case may name as its other school
+// (every school of the county, id and name only: a school admin's own list
+// holds their school alone).
 // Actions are the only writes to a case.
 #include "core/text_field.h"
 #include "http/routes.h"
+#include "store/school_store.h"
 #include "workflow/case_engine.h"
 
 namespace edu {
@@ -148,11 +152,23 @@ Result<Reply> list_route(ApiCall& call) {
   return Reply(Json{{"items", items}, {"total", items.size()}, {"overdue", overdue}});
 }
 
+Result<Reply> schools_route(ApiCall& call) {
+  if (!handles_cases(call.who().user)) return Status::Error("forbidden", "您的角色不办理学籍异动");
+  SchoolFilter filter;
+  filter.q = call.query("q");
+  auto schools = list_schools(call.db, Scope::All(), filter, PageRequest{1, 30}, call.school_year);
+  if (!schools.ok()) return schools.status();
+  Json items = Json::array();
+  for (const SchoolView& v : schools->items) items.push_back({{"id", v.school.id}, {"name", v.school.name}});
+  return Reply(Json{{"items", items}, {"total", items.size()}});
+}
+
 }  // namespace
 
 void add_case_routes(Router& router) {
   router.get("/meta/workflows", [](ApiCall&) -> Result<Reply> { return Reply(Json{{"workflows", workflows_json()}}); });
   router.get("/cases", list_route);
+  router.get("/cases/schools", schools_route);
   router.post("/cases", open_route);
   router.get(R"(/cases/(\d+))", case_route);
   router.post(R"(/cases/(\d+)/actions/([a-z_]+))", action_route);

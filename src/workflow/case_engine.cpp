@@ -273,16 +273,20 @@ Result<CaseView> visible_case(Database& db, const Actor& actor, int64_t case_id)
   return absent;
 }
 
+bool handles_cases(const User& u) {
+  return u.active && (u.role == role::kBureauAdmin || (u.role == role::kAreaOfficer && u.area_id) ||
+                      (u.role == role::kSchoolAdmin && u.school_id));
+}
+
 Result<std::vector<CaseView>> list_box(Database& db, const Actor& actor, const std::string& box,
                                        const Date& today) {
   const User& u = actor.user;
+  if (!handles_cases(u)) return Status::Error("forbidden", "您的角色不办理学籍异动");
   CaseFilter f;
   if (u.role == role::kSchoolAdmin && u.school_id) {
     f.school_id = *u.school_id;
-  } else if (u.role == role::kAreaOfficer && u.area_id) {
+  } else if (u.role == role::kAreaOfficer) {
     f.area_id = *u.area_id;
-  } else if (u.role != role::kBureauAdmin) {
-    return Status::Error("forbidden", "您的角色不办理学籍异动");
   }
   if (box == "todo") {
     f.waiting.emplace();

@@ -41,6 +41,9 @@ Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& k
 Status take_action(Database& db, const Actor& actor, int64_t case_id, const std::string& action,
                    const ActionInput& input, const Date& today);
 
+// The bureau, area officers and school admins take part in cases; other roles
+// see none.
+bool handles_cases(const User& user);
 // The case if the actor may see it (else not found).
 Result<CaseView> visible_case(Database& db, const Actor& actor, int64_t case_id);
 // box: "todo" (waiting for the actor, overdue first), "mine" (opened by the

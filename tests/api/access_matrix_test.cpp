@@ -190,6 +190,7 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/cases?box=all"),                             {200, 200, 200, 403, 403}),
       get(path("/cases?box=other"),                           {422, 422, 422, 403, 403}),
       get(path("/cases/" + transfer_case),                    {200, 200, 200, 404, 404}),
+      get(path("/cases/schools?q=" + std::string("%E4%B8%AD")),  {200, 200, 200, 403, 403}),
       {"POST", path("/cases"),
        [](const std::string&) {
          return json{{"kind", "transfer"}, {"student_id", lm().own_student}, {"target_school_id", lm().rural_school},

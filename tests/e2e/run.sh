@@ -3,8 +3,8 @@
 # loopback port, then login_school.mjs in headless Chromium against it.
 #   tests/e2e/run.sh build/edubureau
 # Builds web/dist and installs the test's node modules first when they are missing.
-# Then admin_accounts.mjs (用户管理, 操作日志) and layout.mjs (the frame at three widths) on the
-# same server, and first_run.mjs on a second server over an empty database.
+# Then admin_accounts.mjs (用户管理, 操作日志), layout.mjs (the frame at three widths) and
+# transfer.mjs (县内转学 through 待办) on the same server, and first_run.mjs on a second server over an empty database.
 # SCREENSHOT_DIR (default /tmp) receives e2e-dashboard.png, e2e-school.png,
 # e2e-import-problems.png, e2e-import-done.png and e2e-rollover.png.
 set -euo pipefail
@@ -27,6 +27,7 @@ status=0
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/login_school.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/admin_accounts.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/layout.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/transfer.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---" >&2
   tail -n 40 "$TMP/server.log" >&2
