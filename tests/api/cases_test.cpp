@@ -193,6 +193,27 @@ TEST(Cases, WithoutTheBureauTheAcceptanceMoves) {
   EXPECT_EQ(whereabouts(c, student), id(c.target) + "/" + id(c.target_class) + "/" + id(c.target));
 }
 
+TEST(Cases, OverdueCasesComeFirst) {
+  County c;
+  const int64_t first = c.apply(c.student()).body["case"]["id"];
+  const int64_t late = c.apply(c.student()).body["case"]["id"];
+  Reply todo = c.s.call("GET", "/cases?box=todo", &c.logins["receiver"]);
+  ASSERT_EQ(todo.body["total"], 2);
+  EXPECT_EQ(todo.body["overdue"], 0);
+  EXPECT_EQ(todo.body["items"][0]["id"], first);
+  EXPECT_FALSE(todo.body["items"][0]["overdue"].get<bool>());
+  c.s.exec("UPDATE cases SET due_on = '2020-01-01' WHERE id = " + id(late));  // its 7 days long past
+  todo = c.s.call("GET", "/cases?box=todo", &c.logins["receiver"]);
+  EXPECT_EQ(todo.body["overdue"], 1);
+  EXPECT_EQ(todo.body["items"][0]["id"], late);
+  EXPECT_TRUE(todo.body["items"][0]["overdue"].get<bool>());
+  EXPECT_EQ(todo.body["items"][0]["actions"], json::array({"accept", "refuse_receive"}));
+  // The sender sees both (box=all) but waits for neither.
+  EXPECT_EQ(c.s.call("GET", "/cases?box=all", &c.logins["school_admin"]).body["total"], 2);
+  EXPECT_EQ(c.s.call("GET", "/cases?box=all", &c.logins["school_admin"]).body["items"][0]["actions"],
+            json::array({"withdraw"}));
+}
+
 TEST(Cases, ApplicationsAreChecked) {
   County c;
   const int64_t other_student =
