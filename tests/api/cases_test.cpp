@@ -155,6 +155,8 @@ TEST(Cases, TheStudentMovesOnlyOnApprovalAndIsNeverInTwoSchools) {
   Reply shown = c.s.call("GET", "/cases/" + id(case_id), &c.logins["receiver"]);
   ASSERT_EQ(shown.body["log"].size(), 3u);
   EXPECT_EQ(shown.body["log"][2]["action_label"], "审批通过");
+  EXPECT_EQ(shown.body["case"]["due_on"], "") << "a closed case waits for no one";
+  EXPECT_TRUE(shown.body["case"]["actions"].empty());
   EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM audit_log WHERE entity = 'student' AND entity_id = " + id(student)).at(0), 1);
   EXPECT_EQ(c.s.call("GET", "/cases/" + id(case_id), &c.logins["teacher"]).status, 404);
   EXPECT_EQ(c.s.call("GET", "/cases/" + id(case_id), &c.logins["inspector"]).status, 404);
@@ -200,6 +202,7 @@ TEST(Cases, OverdueCasesComeFirst) {
   Reply todo = c.s.call("GET", "/cases?box=todo", &c.logins["receiver"]);
   ASSERT_EQ(todo.body["total"], 2);
   EXPECT_EQ(todo.body["overdue"], 0);
+  EXPECT_EQ(todo.body["items"][0]["due_on"].get<std::string>().size(), 10u);  // the day applied + 7
   EXPECT_EQ(todo.body["items"][0]["id"], first);
   EXPECT_FALSE(todo.body["items"][0]["overdue"].get<bool>());
   c.s.exec("UPDATE cases SET due_on = '2020-01-01' WHERE id = " + id(late));  // its 7 days long past

@@ -2,7 +2,7 @@
 // school admin applies for one of their students (发起转学, the generic action
 // dialog), the receiving school's admin (created here through POST /users)
 // accepts naming a class, the bureau approves; then the student's school is
-// the receiving one and every 待办 is empty of the case.
+// the receiving one and the case's 记录 lists the three steps.
 //
 //   BASE_URL=http://127.0.0.1:8080 node transfer.mjs
 import { TIMEOUT, assert, login, run } from './lib.mjs'
@@ -86,4 +86,13 @@ await run('transfer', async (browser, errors) => {
   const moved = (await api(admin, `/students/${student.id}`)).student
   assert(moved.school_id === target.id, `学生学校未变:${moved.school_id} ≠ ${target.id}`)
   console.log('  ok  教育局审批通过,学生转入新学校')
+
+  await admin.locator('[data-test=todo-box] .el-radio-button', { hasText: '全部' }).click()
+  await admin.locator(`[data-test=case-log-${opened.id}]`).click()
+  const steps = admin.locator('.el-drawer .el-timeline-item')
+  await steps.nth(2).waitFor({ timeout: TIMEOUT })
+  const history = (await steps.allTextContents()).join(' | ')
+  assert((await steps.count()) === 3 && history.includes('申请转学') && history.includes('审批通过'),
+    `办理记录不全:${history}`)
+  console.log('  ok  办理记录列出申请、接收、审批三步')
 })
