@@ -40,9 +40,11 @@ std::string role_label(const std::string& role);
 // where its 小学 or its 初中 is). kTransition: the 小升初 follow-up lists
 // (the bureau all; area officers and inspectors their townships' lists and
 // the 初中 in them; a school admin their own 初中's list; not teachers).
+// kCase: 学籍异动 cases; who acts on one and who sees it is the workflow's own
+// rule, relative to the case (workflow/case_engine.h), not the role alone.
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
                     kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear,
-                    kCatchment, kTransition };
+                    kCatchment, kTransition, kCase };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);

@@ -40,7 +40,10 @@ const std::map<std::string, std::string>& labels() {
       {"rows", "导出行数"}, {"id_numbers", "身份证号"},
       // exams
       {"exam_id", "考试"}, {"student_id", "学生"}, {"exempt_subject", "免考科目"},
-      {"decision", "审批结果"}, {"rewards", "奖励规则"}, {"file", "文件"}, {"counted", "计入成绩"}};
+      {"decision", "审批结果"}, {"rewards", "奖励规则"}, {"file", "文件"}, {"counted", "计入成绩"},
+      // cases (workflow/case_engine.h)
+      {"workflow", "流程"}, {"action", "操作"}, {"state", "状态"}, {"comment", "办理意见"},
+      {"target_school_id", "转入学校"}, {"date", "日期"}};
   return m;
 }
 

@@ -23,7 +23,7 @@ int http_status_for(const std::string& code) {
       {"csrf", 403},            {"forbidden", 403},        {"not_found", 404},
       {"too_large", 413},       {"too_many_attempts", 429}, {"bad_file", 422},
       {"has_problems", 409},    {"already_committed", 409}, {"busy", 429},
-      {"exists", 409}};
+      {"exists", 409},          {"conflict", 409}};
   auto it = statuses.find(code);
   return it == statuses.end() ? 500 : it->second;
 }

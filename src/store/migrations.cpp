@@ -10,6 +10,7 @@
 #include "store/migrations/0008_catchments.h"
 #include "store/migrations/0009_exam_data_version.h"
 #include "store/migrations/0010_exam_archive_reviews.h"
+#include "store/migrations/0011_cases.h"
 
 namespace edu {
 
@@ -25,6 +26,7 @@ const std::vector<Migration>& all_migrations() {
       {8, "catchments", kMigration0008Catchments},
       {9, "exam_data_version", kMigration0009ExamDataVersion},
       {10, "exam_archive_reviews", kMigration0010ExamArchiveReviews},
+      {11, "cases", kMigration0011Cases},
   };
   return list;
 }

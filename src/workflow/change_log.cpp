@@ -26,6 +26,7 @@ const char* entity_name(Entity e) {
     case Entity::kSchoolYear: return "school_year";
     case Entity::kCatchment: return "catchment";
     case Entity::kTransition: return "transition";
+    case Entity::kCase: return "case";
   }
   return "";
 }
@@ -34,7 +35,7 @@ const std::vector<AuditTerm>& audit_actions() {
   static const std::vector<AuditTerm> terms = {
       {"create", "新增"}, {"update", "修改"},       {"import", "导入"},
       {"export", "导出"}, {"view_id_number", "查看身份证号"}, {"rollover", "学年升级"},
-      {"login", "登录"},  {"logout", "退出登录"}};
+      {"login", "登录"},  {"logout", "退出登录"},     {"workflow", "办理"}};
   return terms;
 }
 
@@ -44,7 +45,7 @@ const std::vector<AuditTerm>& audit_entities() {
       {"conditions", "办学条件"}, {"class", "班级"},          {"area", "行政区划"},
       {"catchment", "小升初划片"}, {"school_year", "学年"},    {"user", "用户账号"},
       {"exam", "考试"},          {"exam_scores", "考试成绩"}, {"exam_exemption", "免考"},
-      {"exam_integrity", "诚信报告"}, {"session", "登录"}};
+      {"exam_integrity", "诚信报告"}, {"session", "登录"}, {"case", "学籍异动"}};
   return terms;
 }
 

@@ -87,6 +87,12 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
                  {"subjects", json::array({json{{"name", "语文"}, {"full_marks", 100}},
                                            json{{"name", "数学"}, {"full_marks", 120}}})}})
       .body["exam"]["id"].get<int64_t>());
+  Login school_admin = server().login("school_admin");
+  const std::string transfer_case = id(server()
+      .call("POST", "/cases", &school_admin,
+            json{{"kind", "transfer"}, {"student_id", l.own_student}, {"target_school_id", l.rural_school},
+                 {"reason", "矩阵转学"}, {"date", "2026-11-20"}})
+      .body["case"]["id"].get<int64_t>());
   std::vector<Cell> cells = {
       //                                                     admin officer s_admin teacher inspector
       get(path("/dashboard"),                                 {200, 200, 200, 200, 200}),
@@ -199,6 +205,32 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
          return json::object();
        },
        {200, 403, 404, 403, 403}},
+      // 学籍异动 (workflow/case_engine.h): the case's two schools, the bureau and the
+      // township's officer see it; only the receiving school (none of these) may accept it.
+      get(path("/meta/workflows"),                            {200, 200, 200, 200, 200}),
+      get(path("/cases?box=todo"),                            {200, 200, 200, 403, 403}),
+      get(path("/cases?box=all"),                             {200, 200, 200, 403, 403}),
+      get(path("/cases?box=other"),                           {422, 422, 422, 403, 403}),
+      get(path("/cases/" + transfer_case),                    {200, 200, 200, 404, 404}),
+      get(path("/cases/schools?q=" + std::string("%E4%B8%AD")),  {200, 200, 200, 403, 403}),
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "transfer"}, {"student_id", lm().own_student}, {"target_school_id", lm().rural_school},
+                     {"reason", "再次申请"}, {"date", "2026-11-20"}};
+       },
+       {403, 403, 409, 403, 403}},  // the school admin's is refused: one is open already
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "transfer"}, {"student_id", lm().rural_student}, {"target_school_id", lm().own_school},
+                     {"reason", "他校学生"}, {"date", "2026-11-20"}};
+       },
+       {403, 403, 422, 403, 403}},
+      {"POST", path("/cases/" + transfer_case + "/actions/accept"),
+       [](const std::string&) { return json{{"class_id", lm().rural_class}}; }, {403, 403, 403, 404, 404}},
+      {"POST", path("/cases/" + transfer_case + "/actions/approve"),
+       [](const std::string&) { return json::object(); }, {409, 409, 409, 404, 404}},
+      {"POST", path("/cases/" + transfer_case + "/actions/nothing"),
+       [](const std::string&) { return json::object(); }, {404, 404, 404, 404, 404}},
       get(path("/users"),                                     {200, 403, 403, 403, 403}),
       // 用户管理: the bureau's alone (the admin's own record saved unchanged; a weak password refused).
       {"PUT", path("/users/" + id(admin.user["id"].get<int64_t>())),

@@ -95,6 +95,27 @@ export const lookup = {
     teacherApi
       .list({ school_id: schoolId, q, size: 30 })
       .then((r) => r.items.map((t) => ({ value: t.id, label: `${t.name}(${t.subject})` }))),
+  // 在读 students of the user's scope.
+  students: (q) =>
+    studentApi
+      .list({ q, status: '在读', size: 30 })
+      .then((r) => r.items.map((s) => ({ value: s.id, label: `${s.name}(${s.class_name || s.school_name})` }))),
+  // The current year's classes of a school, filtered by name.
+  classesOf: (schoolId) => (q) =>
+    schoolApi
+      .classes(schoolId)
+      .then((r) => r.items.filter((c) => !q || c.name.includes(q)).map((c) => ({ value: c.id, label: c.name }))),
+}
+
+// 学籍异动 cases and the 待办 inbox; the workflows' declarations come from the server.
+export const caseApi = {
+  workflows: () => get('/meta/workflows'),
+  list: (box) => get('/cases', { box }),
+  get: (id) => get(`/cases/${id}`),
+  open: (request) => post('/cases', request),
+  act: (id, action, request) => post(`/cases/${id}/actions/${action}`, request),
+  // Any school of the county by name (a case's other school).
+  schools: (q) => get('/cases/schools', { q }).then((r) => r.items.map((s) => ({ value: s.id, label: s.name }))),
 }
 
 // Statistics and balanced development (read-only; whatif/plan: bureau_admin, nothing saved).

@@ -1,9 +1,9 @@
 // Hash routes (/#/schools/12), so the server needs no fallback for deep links.
 // Every route but 登录 needs a session; 模拟规划, 学年升级, 乡镇(街道), 用户管理 and 操作日志 need
 // bureau_admin; 数据导入 needs a user who may create records (auth.canEdit); 小升初, a user who
-// may read the follow-up lists (auth.canReadFollowUp).
+// may read the follow-up lists (auth.canReadFollowUp); 待办, a user who handles cases (auth.handlesCases).
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { Calendar, DataAnalysis, Document, Grid, Guide, Medal, HomeFilled, Histogram, Location, School, Setting, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, Calendar, DataAnalysis, Document, Grid, Guide, Medal, HomeFilled, Histogram, Location, School, Setting, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import AdminLayout from '../layout/AdminLayout.vue'
 import LoginView from '../views/LoginView.vue'
 import { useAuthStore } from '../stores/auth'
@@ -11,6 +11,7 @@ import { useAuthStore } from '../stores/auth'
 // Children with meta.icon are the sidebar menu, in this order.
 const pages = [
   { path: '', name: 'dashboard', component: () => import('../views/DashboardView.vue'), meta: { title: '首页', icon: HomeFilled } },
+  { path: 'todo', name: 'todo', component: () => import('../views/TodoView.vue'), meta: { title: '待办', icon: Bell, cases: true, badge: 'todo' } },
   { path: 'schools', name: 'schools', component: () => import('../views/SchoolListView.vue'), meta: { title: '学校', icon: School } },
   {
     path: 'schools/:id(\\d+)',
@@ -52,6 +53,7 @@ router.beforeEach(async (to) => {
   if (to.meta.admin && !auth.isAdmin) return { name: 'dashboard' }
   if (to.meta.edit && !auth.canEdit) return { name: 'dashboard' }
   if (to.meta.followUp && !auth.canReadFollowUp) return { name: 'dashboard' }
+  if (to.meta.cases && !auth.handlesCases) return { name: 'dashboard' }
   return true
 })
 

@@ -1,0 +1,128 @@
+#include "store/case_store.h"
+
+namespace edu {
+namespace {
+
+const char* kCaseColumns =
+    "c.id, c.kind, c.student_id, c.state, c.school_id, c.target_school_id, c.due_on, c.created_by, "
+    "c.created_at, c.updated_at, c.fields, st.name, s1.name, s2.name FROM cases c "
+    "JOIN students st ON st.id = c.student_id JOIN schools s1 ON s1.id = c.school_id "
+    "LEFT JOIN schools s2 ON s2.id = c.target_school_id";
+
+CaseView case_from_row(const Row& r) {
+  CaseView v;
+  CaseRecord& c = v.record;
+  c.id = r.integer(0);
+  c.kind = r.text(1);
+  c.student_id = r.integer(2);
+  c.state = r.text(3);
+  c.school_id = r.integer(4);
+  c.target_school_id = r.integer(5);
+  c.due_on = r.text(6);
+  c.created_by = r.integer(7);
+  c.created_at = r.text(8);
+  c.updated_at = r.text(9);
+  c.fields = r.text(10);
+  v.student_name = r.text(11);
+  v.school_name = r.text(12);
+  v.target_school_name = r.text(13);
+  return v;
+}
+
+Value optional_id(int64_t id) { return id ? Value(id) : Value(nullptr); }
+
+}  // namespace
+
+Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, const std::string& today) {
+  SqlWhere where;
+  if (f.waiting) {
+    std::string any = "1=0";
+    std::vector<Value> params;
+    for (const CaseWaiting& w : *f.waiting) {
+      any += " OR (c.kind = ? AND c.state = ?";
+      params.push_back(w.kind);
+      params.push_back(w.state);
+      if (w.school_column == "school_id" || w.school_column == "target_school_id") {
+        any += " AND c." + w.school_column + " = ?";
+        params.push_back(w.school_id);
+      }
+      any += ")";
+    }
+    where.add("(" + any + ")", params);
+  }
+  if (f.school_id) where.add("(c.school_id = ? OR c.target_school_id = ?)", {*f.school_id, *f.school_id});
+  if (f.area_id)
+    where.add(std::string("(s1.area_id IN (") + kAreaSubtreeSql + ") OR s2.area_id IN (" + kAreaSubtreeSql + "))",
+              {*f.area_id, *f.area_id});
+  if (f.created_by) where.add("c.created_by = ?", {*f.created_by});
+  if (f.id) where.add("c.id = ?", {*f.id});
+  std::vector<Value> params = where.params;
+  params.push_back(today);
+  auto rows = db.query(std::string("SELECT ") + kCaseColumns + " WHERE " + where.sql +
+                           " ORDER BY CASE WHEN c.due_on IS NOT NULL AND c.due_on < ? THEN 0 ELSE 1 END, "
+                           "c.due_on IS NULL, c.due_on, c.id",
+                       params);
+  if (!rows.ok()) return rows.status();
+  std::vector<CaseView> out;
+  for (const Row& r : *rows) out.push_back(case_from_row(r));
+  return out;
+}
+
+Result<std::optional<CaseView>> get_case(Database& db, int64_t id) {
+  auto rows = db.query(std::string("SELECT ") + kCaseColumns + " WHERE c.id = ?", {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<CaseView>();
+  return std::optional<CaseView>(case_from_row(rows->front()));
+}
+
+Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::vector<std::string>& closed) {
+  std::string marks;
+  std::vector<Value> params{student_id};
+  for (const std::string& s : closed) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.push_back(s);
+  }
+  auto rows = db.query("SELECT COUNT(*) FROM cases WHERE student_id = ? AND state NOT IN (" + marks + ")", params);
+  if (!rows.ok()) return rows.status();
+  return rows->front().integer(0);
+}
+
+Result<int64_t> insert_case(Database& db, const CaseRecord& c) {
+  auto rows = db.query(
+      "INSERT INTO cases (kind, student_id, state, school_id, target_school_id, due_on, created_by, "
+      "created_at, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, "
+      "CURRENT_TIMESTAMP, ?) RETURNING id",
+      {c.kind, c.student_id, c.state, c.school_id, optional_id(c.target_school_id),
+       c.due_on.empty() ? Value(nullptr) : Value(c.due_on), optional_id(c.created_by), c.fields});
+  if (!rows.ok()) return rows.status();
+  return rows->front().integer(0);
+}
+
+Status update_case_state(Database& db, const CaseRecord& c) {
+  return db.exec(
+      "UPDATE cases SET state = ?, due_on = ?, fields = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+      {c.state, c.due_on.empty() ? Value(nullptr) : Value(c.due_on), c.fields, c.id});
+}
+
+Status append_case_log(Database& db, const CaseLogEntry& e) {
+  return db.exec(
+      "INSERT INTO case_log (case_id, at, user_id, username, action, from_state, to_state, comment, "
+      "fields) VALUES (?, CURRENT_TIMESTAMP, ?, ?, ?, ?, ?, ?, ?)",
+      {e.case_id, optional_id(e.user_id), e.username, e.action, e.from_state, e.to_state, e.comment,
+       e.fields});
+}
+
+Result<std::vector<CaseLogEntry>> case_log(Database& db, int64_t case_id) {
+  auto rows = db.query(
+      "SELECT case_id, at, user_id, username, action, from_state, to_state, comment, fields "
+      "FROM case_log WHERE case_id = ? ORDER BY id",
+      {case_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<CaseLogEntry> out;
+  for (const Row& r : *rows)
+    out.push_back({r.integer(0), r.text(1), r.integer(2), r.text(3), r.text(4), r.text(5), r.text(6),
+                   r.text(7), r.text(8)});
+  return out;
+}
+
+}  // namespace edu

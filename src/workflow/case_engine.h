@@ -1,0 +1,57 @@
+// The case engine: opens cases and takes actions on them exactly as the
+// declarations (workflow/workflow_spec.h) allow, and lists each user's 待办.
+//
+// Contract:
+//  - An action is refused (a Chinese reason, nothing written) unless the case
+//    is in one of its from-states, the actor is its party for this case
+//    (sending school, receiving school, bureau), and every required field is
+//    given and valid (a class of the receiving school in the current year …).
+//  - An accepted action is one transaction: the log row (who, when, comment,
+//    fields), the new state and due date, the effect on the registers, and the
+//    audit entry. The log is never changed afterwards.
+//  - 县内转学: the applying school's student, 在读, no other open case, a
+//    target school other than its own. The approval moves the student —
+//    school, class and the current year's enrolment — in the same
+//    transaction; until then nothing in the register changes.
+//  - Who sees a case: its two schools' admins, the bureau, and area officers
+//    of either school's township; no one else (a 404, as for any record out
+//    of scope).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "access/policy.h"
+#include "core/date.h"
+#include "store/case_store.h"
+#include "workflow/workflow_spec.h"
+
+namespace edu {
+
+// An action's input: its fields as text (ids in decimal, dates ISO) and a comment.
+struct ActionInput {
+  std::map<std::string, std::string> fields;
+  std::string comment;
+};
+
+// Opens a case of `kind` by its opening action; returns the new case's id.
+Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& kind,
+                          const ActionInput& input, const Date& today);
+Status take_action(Database& db, const Actor& actor, int64_t case_id, const std::string& action,
+                   const ActionInput& input, const Date& today);
+
+// The bureau, area officers and school admins take part in cases; other roles
+// see none.
+bool handles_cases(const User& user);
+// The case if the actor may see it (else not found).
+Result<CaseView> visible_case(Database& db, const Actor& actor, int64_t case_id);
+// box: "todo" (waiting for the actor, overdue first), "mine" (opened by the
+// actor) or "all" (every case the actor sees).
+Result<std::vector<CaseView>> list_box(Database& db, const Actor& actor, const std::string& box,
+                                       const Date& today);
+// The actions the actor may take on the case now (keys).
+std::vector<std::string> actions_for(const User& user, const CaseRecord& c);
+bool is_overdue(const CaseRecord& c, const Date& today);
+
+}  // namespace edu
