@@ -288,15 +288,15 @@ Json integrity_json(const ExamReport& r, const ExamViewer& viewer, const std::ma
   }
   for (const ItemMatrix& m : r.input.items) item_rows += static_cast<int64_t>(m.rows());
   const auto remarks = static_cast<int64_t>(r.input.remarks.size());
-  auto check = [](const char* kind, const char* label, int64_t over, const std::string& what) {
-    return Json{{"kind", kind}, {"label", label}, {"ran", over > 0}, {"over", over}, {"what", what}};
+  auto check = [](const char* kind, int64_t over, const std::string& what) {
+    return Json{{"kind", kind}, {"label", integrity_kind_label(kind)}, {"ran", over > 0}, {"over", over}, {"what", what}};
   };
   Json checks = Json::array({
-      check("participation", "参考率异常", candidates, "各校参考率与全县中位数比较,覆盖应考 " + std::to_string(candidates) + " 人"),
-      check("cut_spike", "分数线堆积", sat, "各校各科及格线、优秀线附近的分数分布,覆盖实考 " + std::to_string(sat) + " 人"),
-      check("remark", "自评偏松", remarks, "学校自评分与教育局复评分比较,复评样本 " + std::to_string(remarks) + " 份"),
-      check("similar_answers", "答案雷同", item_rows, "同校考生客观题错误选项雷同,小题作答 " + std::to_string(item_rows) + " 份"),
-      check("visiting", "附读生", candidates, "成绩上报学校与学籍学校比较,覆盖应考 " + std::to_string(candidates) + " 人"),
+      check("participation", candidates, "各校参考率与全县中位数比较,覆盖应考 " + std::to_string(candidates) + " 人"),
+      check("cut_spike", sat, "各校各科及格线、优秀线附近的分数分布,覆盖实考 " + std::to_string(sat) + " 人"),
+      check("remark", remarks, "学校自评分与教育局复评分比较,复评样本 " + std::to_string(remarks) + " 份"),
+      check("similar_answers", item_rows, "同校考生客观题错误选项雷同,小题作答 " + std::to_string(item_rows) + " 份"),
+      check("visiting", candidates, "成绩上报学校与学籍学校比较,覆盖应考 " + std::to_string(candidates) + " 人"),
   });
   return {{"exam_id", r.tables.exam.id}, {"candidates", candidates}, {"checks", checks}, {"flags", flags}};
 }
