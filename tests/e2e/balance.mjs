@@ -78,6 +78,17 @@ try {
   await page.locator('[data-test=whatif-section]').waitFor({ timeout: TIMEOUT })
   assert((await active('whatif-section')) === '初中', '模拟规划刷新后应仍为初中')
   console.log('  ok  模拟规划的学段在地址中')
+
+  await page.goto(`${BASE_URL}/#/indicators?year=2026`)
+  await page.locator('[data-test=indicators-table]').waitFor({ timeout: TIMEOUT })
+  await page.locator('.indicators .el-radio-button', { hasText: '乡镇' }).click()
+  await page.locator('.indicators .el-tabs__item', { hasText: '小学' }).click()
+  await page.waitForURL(/level=%E4%B9%A1%E9%95%87.*section=%E5%B0%8F%E5%AD%A6|section=%E5%B0%8F%E5%AD%A6.*level=%E4%B9%A1%E9%95%87/, { timeout: TIMEOUT })
+  await page.reload()
+  await page.locator('[data-test=indicators-table]').waitFor({ timeout: TIMEOUT })
+  assert((await page.locator('.indicators .el-radio-button.is-active').innerText()) === '乡镇', '统计指标刷新后应仍为乡镇')
+  assert((await page.locator('.indicators .el-tabs__item.is-active').innerText()) === '小学', '统计指标刷新后应仍为小学')
+  console.log('  ok  统计指标的层级与学段在地址中')
   if (errors.length) throw new Error(`控制台有警告或错误:${errors.slice(0, 3).join('; ')}`)
   console.log('  ok  页面无控制台警告或错误')
 } catch (e) {
