@@ -112,8 +112,17 @@ Result<Reply> indicators_route(ApiCall& call, SnapshotCache& cache) {
   return Reply(*j);
 }
 
-Result<Reply> balance_route(ApiCall& call, SnapshotCache& cache) {
-  auto year = year_query(call);
+// What a balance GET asks: the year's snapshot (the `year` query when
+// `with_year`, else the current year), the section and the model's parameters,
+// each refused as it is read.
+struct BalanceQuery {
+  Context c;
+  Section section;
+  ModelAsked asked;
+};
+
+Result<BalanceQuery> balance_query(ApiCall& call, SnapshotCache& cache, bool with_year) {
+  auto year = with_year ? year_query(call) : Result<int>(0);
   if (!year.ok()) return year.status();
   auto c = context(call, cache, Entity::kStatistics, *year);
   if (!c.ok()) return c.status();
@@ -121,29 +130,32 @@ Result<Reply> balance_route(ApiCall& call, SnapshotCache& cache) {
   if (!section.ok()) return section.status();
   auto asked = model_query(call);
   if (!asked.ok()) return asked.status();
-  auto m = model(call, *c, *asked);
+  return BalanceQuery{*c, *section, *asked};
+}
+
+Result<Reply> balance_route(ApiCall& call, SnapshotCache& cache) {
+  auto q = balance_query(call, cache, true);
+  if (!q.ok()) return q.status();
+  auto m = model(call, q->c, q->asked);
   if (!m.ok()) return m.status();
-  Json j = balance_json(*m, *section, visible_schools(*c->snapshot, call.who().scope));
+  Json j = balance_json(*m, q->section, visible_schools(*q->c.snapshot, call.who().scope));
   add_counties(j, call, *m);
   return Reply(j);
 }
 
 Result<Reply> balance_history_route(ApiCall& call, SnapshotCache& cache) {
-  auto c = context(call, cache, Entity::kStatistics, 0);
-  if (!c.ok()) return c.status();
-  auto section = section_param(call.query("section"));
-  if (!section.ok()) return section.status();
-  auto asked = model_query(call);
-  if (!asked.ok()) return asked.status();
+  auto q = balance_query(call, cache, false);
+  if (!q.ok()) return q.status();
+  const auto& snapshot = q->c.snapshot;
   Json years = Json::array();
   std::optional<BalanceModel> last;
-  for (int y = c->snapshot->first_year; y <= c->snapshot->last_year; ++y) {
-    auto m = model(call, Context{c->snapshot, y}, *asked);
+  for (int y = snapshot->first_year; y <= snapshot->last_year; ++y) {
+    auto m = model(call, Context{snapshot, y}, q->asked);
     if (!m.ok()) return m.status();
-    years.push_back(balance_summary_json(*m, *section));
+    years.push_back(balance_summary_json(*m, q->section));
     last.emplace(std::move(*m));
   }
-  Json j{{"section", section_name(*section)},
+  Json j{{"section", section_name(q->section)},
          {"standard", {{"key", last->standard().key}, {"name", last->standard().name}}},
          {"years", years}};
   add_counties(j, call, *last);
@@ -153,29 +165,23 @@ Result<Reply> balance_history_route(ApiCall& call, SnapshotCache& cache) {
 // A city's 差异系数 side by side: one summary per visible 区/县 (none in a
 // county deployment), each with its indicators' 差异系数 and 达标.
 Result<Reply> balance_counties_route(ApiCall& call, SnapshotCache& cache) {
-  auto year = year_query(call);
-  if (!year.ok()) return year.status();
-  auto c = context(call, cache, Entity::kStatistics, *year);
-  if (!c.ok()) return c.status();
-  auto section = section_param(call.query("section"));
-  if (!section.ok()) return section.status();
-  auto asked = model_query(call);
-  if (!asked.ok()) return asked.status();
-  auto standard = standard_param(asked->standard);
+  auto q = balance_query(call, cache, true);
+  if (!q.ok()) return q.status();
+  auto standard = standard_param(q->asked.standard);
   if (!standard.ok()) return standard.status();
-  if (auto settings = settings_param(asked->primary_above); !settings.ok()) return settings.status();
+  if (auto settings = settings_param(q->asked.primary_above); !settings.ok()) return settings.status();
   Json counties = Json::array();
-  for (const Area* a : visible_counties(*c->snapshot, call.who().scope)) {
-    asked->county_id = a->id;
-    auto m = model(call, *c, *asked);
+  for (const Area* a : visible_counties(*q->c.snapshot, call.who().scope)) {
+    q->asked.county_id = a->id;
+    auto m = model(call, q->c, q->asked);
     if (!m.ok()) return m.status();
-    Json j = balance_summary_json(*m, *section);
+    Json j = balance_summary_json(*m, q->section);
     j["county_id"] = a->id;
     j["county_name"] = a->name;
     counties.push_back(std::move(j));
   }
-  return Reply(Json{{"year", c->year},
-                    {"section", section_name(*section)},
+  return Reply(Json{{"year", q->c.year},
+                    {"section", section_name(q->section)},
                     {"standard", {{"key", (*standard)->key}, {"name", (*standard)->name}}},
                     {"counties", counties}});
 }

@@ -47,10 +47,7 @@ Result<Reply> login(ApiCall& call) {
   if (!in.status().ok()) return in.status();
 
   const std::string address = call.client();
-  int64_t wait = call.app.limiter.wait_seconds(username, address, call.now());
-  if (wait > 0)
-    return Status::Error("too_many_attempts", "登录失败次数过多,请" +
-                                                  std::to_string((wait + 59) / 60) + "分钟后再试");
+  if (Status s = call.app.limiter.check(username, address, call.now(), "登录失败"); !s.ok()) return s;
   auto user = find_user(call.db, username);
   if (!user.ok()) return user.status();
   // Verify even for an unknown user so the answer time does not reveal which names exist.

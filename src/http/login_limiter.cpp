@@ -63,3 +63,14 @@ size_t LoginLimiter::tracked() const {
 }
 
 }  // namespace edu
+
+namespace edu {
+
+Status LoginLimiter::check(const std::string& username, const std::string& address, int64_t now,
+                           const std::string& what) {
+  const int64_t wait = wait_seconds(username, address, now);
+  if (wait <= 0) return Status::Ok();
+  return Status::Error("too_many_attempts", what + "次数过多,请" + std::to_string((wait + 59) / 60) + "分钟后再试");
+}
+
+}  // namespace edu

@@ -20,6 +20,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/status.h"
+
 namespace edu {
 
 class LoginLimiter {
@@ -31,6 +33,9 @@ class LoginLimiter {
 
   // Seconds until another attempt is allowed (0 = allowed now).
   int64_t wait_seconds(const std::string& username, const std::string& address, int64_t now);
+  // wait_seconds as the answer to the caller: "too_many_attempts" — "{what}次数过多,请N分钟后再试" — while
+  // they must wait, else Ok.
+  Status check(const std::string& username, const std::string& address, int64_t now, const std::string& what);
   void record_failure(const std::string& username, const std::string& address, int64_t now);
   // After a successful login: the username's failures from this address are forgotten.
   void clear(const std::string& username, const std::string& address);

@@ -50,10 +50,7 @@ Result<Reply> run_setup(ApiCall& call) {
   if (!in.status().ok()) return in.status();
 
   const std::string address = call.client();
-  int64_t wait = call.app.limiter.wait_seconds(kSetupAttempts, address, call.now());
-  if (wait > 0)
-    return Status::Error("too_many_attempts", "设置码错误次数过多,请" +
-                                                  std::to_string((wait + 59) / 60) + "分钟后再试");
+  if (Status s = call.app.limiter.check(kSetupAttempts, address, call.now(), "设置码错误"); !s.ok()) return s;
   if (!same_secret(code, call.app.setup_code)) {
     call.app.limiter.record_failure(kSetupAttempts, address, call.now());
     return Status::Error("forbidden", "设置码不正确:请查看启动服务器时控制台显示的首次设置码",

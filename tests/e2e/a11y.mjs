@@ -7,10 +7,9 @@
 //   BASE_URL=http://127.0.0.1:8080 node a11y.mjs
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { chromium } from 'playwright-core'
+import { TIMEOUT, assert, launch } from './lib.mjs'
 
 const { BASE_URL } = process.env
-const TIMEOUT = 15000
 const RULES = ['color-contrast', 'button-name', 'link-name', 'label', 'image-alt', 'select-name', 'input-button-name']
 if (!BASE_URL) {
   console.error('a11y: set BASE_URL')
@@ -31,10 +30,7 @@ async function violations(page) {
   }, RULES)
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-})
+const browser = await launch()
 const failures = []
 try {
   // bypassCSP: the server's Content-Security-Policy refuses inline scripts, axe's among them.
@@ -72,6 +68,3 @@ try {
   await browser.close()
 }
 
-function assert(condition, message) {
-  if (!condition) throw new Error(message)
-}

@@ -6,23 +6,16 @@
 // bench/ui_render.sh, never asserted here.
 //
 //   BASE_URL=http://127.0.0.1:8080 node balance.mjs
-import { chromium } from 'playwright-core'
+import { TIMEOUT, assert, launch } from './lib.mjs'
 
 const { BASE_URL } = process.env
-const TIMEOUT = 15000
 if (!BASE_URL) {
   console.error('balance: set BASE_URL')
   process.exit(2)
 }
 
-function assert(condition, message) {
-  if (!condition) throw new Error(message)
-}
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-})
+const browser = await launch()
 const errors = []
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } })

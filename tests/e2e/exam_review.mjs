@@ -6,10 +6,9 @@
 //   BASE_URL=http://127.0.0.1:8080 node exam_review.mjs
 //
 // Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM); run by run.sh after login_school.mjs.
-import { chromium } from 'playwright-core'
+import { TIMEOUT, launch } from './lib.mjs'
 
 const BASE_URL = process.env.BASE_URL
-const TIMEOUT = 15000
 if (!BASE_URL) {
   console.error('e2e: set BASE_URL, e.g. BASE_URL=http://127.0.0.1:8080')
   process.exit(2)
@@ -49,7 +48,7 @@ async function chooseExam(page, exam) {
   await page.locator('[data-test=exam-select]', { hasText: exam.name }).waitFor()
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium' })
+const browser = await launch()
 let failed = false
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })

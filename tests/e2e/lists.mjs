@@ -5,23 +5,16 @@
 // 统计指标 does the same, and offers 导出Excel and 打印.
 //
 //   BASE_URL=http://127.0.0.1:8080 node lists.mjs
-import { chromium } from 'playwright-core'
+import { TIMEOUT, assert, launch } from './lib.mjs'
 
 const { BASE_URL } = process.env
-const TIMEOUT = 15000
 if (!BASE_URL) {
   console.error('lists: set BASE_URL')
   process.exit(2)
 }
 
-function assert(condition, message) {
-  if (!condition) throw new Error(message)
-}
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-})
+const browser = await launch()
 const errors = []
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } })
