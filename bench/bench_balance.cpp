@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -121,8 +122,14 @@ Registers province(int schools, int64_t students) {
     n = static_cast<int>(std::min<int64_t>(n, students - student));
     auto grades = sections_of_kind(s.kind);
     int lo = grades.front() == "小学" ? 1 : 7, hi = grades.back() == "初中" ? 9 : 6;
-    for (int k = 0; k < n; ++k)
-      r.enrolments.push_back({++student, 2026, s.id, 0, lo + k % (hi - lo + 1), "在读"});
+    // One class per grade: 在校生 are students 在读 in a class (core/in_school.h).
+    const int64_t first_class = static_cast<int64_t>(r.classes.size()) + 1;
+    for (int g = lo; g <= hi; ++g)
+      r.classes.push_back({first_class + (g - lo), s.id, 2026, g <= 6 ? "小学" : "初中", g, 1, "1班", std::nullopt});
+    for (int k = 0; k < n; ++k) {
+      const int grade = lo + k % (hi - lo + 1);
+      r.enrolments.push_back({++student, 2026, s.id, first_class + (grade - lo), grade, "在读"});
+    }
     for (const std::string& section : grades) {
       int size = section == "小学" ? n * 6 / (hi - lo + 1) : n * 3 / (hi - lo + 1);
       int staff = std::max(1, static_cast<int>(size / (section == "小学" ? 16.0 : 11.5)));
@@ -171,6 +178,12 @@ void write_province(Database& db, const Registers& r) {
     return {c.school_id, c.teaching_area, c.sports_area, c.equipment_value, c.multimedia_rooms};
   });
   check(tx.commit());
+  // What an SQL expert gives the peer: covering indexes for its GROUP BYs and fresh statistics.
+  check(db.exec_script(
+      "CREATE INDEX enrolments_school_grade ON enrolments(school_id, grade);"
+      "CREATE INDEX teachers_post_school ON teachers(post, school_id, section);"
+      "CREATE INDEX conditions_school ON conditions(school_id);"
+      "ANALYZE;"));
 }
 
 // The seven indicators' weighted mean and variance per section, in one statement.
@@ -259,13 +272,17 @@ void synthetic_province(const fs::path& dir, const fs::path& bench_dir, int scho
   std::printf("synthetic province: %d schools, %zu students, %zu teachers (generated in %.2f s)\n", schools,
               snapshot.enrolments.size(), snapshot.teachers.size(), build);
   std::printf("| C++ balance computation (units, 7 indicators, verdicts, 差异系数, both sections) | %.3f s | 1.00 |\n", cpp);
-  std::printf("| **peer**: SQLite, one SQL statement (GROUP BY, same file) | %.3f s | %.1f× slower |\n", sql, sql / cpp);
+  std::printf("| **peer**: SQLite, one SQL statement (GROUP BY, same file, covering indexes, ANALYZE) | %.3f s | %.1f× slower |\n", sql, sql / cpp);
   if (pandas > 0)
-    std::printf("| **peer**: pandas 1.5 (tables already in memory) | %.3f s | %.1f× slower |\n", pandas, pandas / cpp);
+    std::printf("| **peer**: pandas 1.5 (tables in memory as narrow ints and categoricals) | %.3f s | %.1f× slower |\n", pandas, pandas / cpp);
   else
     std::printf("| **peer**: pandas — not run (%s) |\n", out.c_str());
   std::printf("largest difference over the 14 差异系数: C++ vs SQL %.2e, C++ vs pandas %.2e\n", max_diff,
               pandas_diff);
+  if (cpp_cv.size() != 14 || max_diff > 1e-9 || (pandas > 0 && pandas_diff > 1e-9)) {
+    std::fprintf(stderr, "the three do not compute the same 差异系数: the timings above compare nothing\n");
+    std::exit(1);
+  }
 }
 
 int main(int argc, char** argv) {
