@@ -1,5 +1,7 @@
 #include "http/exam_json.h"
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 #include "core/id_number.h"
@@ -128,34 +130,80 @@ Json stats_json(const ScoreStats& s) {
           {"bins", s.bins}};
 }
 
-Json results_json(const ExamReport& r, Level level, const ExamViewer& viewer) {
+namespace {
+
+// The township and school (register ids) a group of `level` belongs to; 0 where none.
+std::pair<int64_t, int64_t> township_and_school(const exam::Units& units, Level level, const Unit& u) {
+  int32_t school = -1;
+  if (level == Level::kSchool) return {u.parent >= 0 ? units.townships[u.parent].id : 0, u.id};
+  if (level == Level::kClass || level == Level::kTeacher) school = u.parent;
+  if (level == Level::kTownship) return {u.id, 0};
+  if (school < 0) return {0, 0};
+  const Unit& s = units.schools[school];
+  return {s.parent >= 0 ? units.townships[s.parent].id : 0, s.id};
+}
+
+}  // namespace
+
+Json results_json(const ExamReport& r, Level level, const ExamViewer& viewer, const ResultsPiece& piece) {
   const LevelResult& result = r.analysis.at(level);
   const auto& units = units_of(r.input.units, level);
   Json columns = Json::array();
   for (const ColumnResult& c : result.columns)
     columns.push_back({{"subject", c.subject.name}, {"full_marks", c.subject.full_marks}, {"cuts", cuts_json(c.subject.cuts)}});
-  Json groups = Json::array();
   const size_t count = result.columns.empty() ? 0 : result.columns.front().groups.size();
+  std::vector<size_t> shown;
   for (size_t g = 0; g < count; ++g) {
     if (!viewer.sees(r.tables, level, g)) continue;
-    Json cols = Json::array();
-    bool any = false;
-    for (const ColumnResult& c : result.columns) {
-      cols.push_back(g < c.groups.size() ? group_json(c.groups[g]) : Json(nullptr));
-      any |= g < c.groups.size() && c.groups[g].stats.expected > 0;
+    bool any = false;  // a class or teacher without candidates in this exam is left out
+    for (const ColumnResult& c : result.columns) any |= g < c.groups.size() && c.groups[g].stats.expected > 0;
+    if (!any) continue;
+    if (level != Level::kCounty && (piece.township_id || piece.school_id)) {
+      auto [township, school] = township_and_school(r.input.units, level, units[g]);
+      if ((piece.township_id && township != piece.township_id) || (piece.school_id && school != piece.school_id))
+        continue;
     }
-    if (!any) continue;  // a class or teacher without candidates in this exam
+    shown.push_back(g);
+  }
+  const size_t total = shown.size();
+  if (piece.page > 0 && !result.columns.empty()) {
+    const ColumnResult& by = result.columns[piece.column.value_or(result.columns.size() - 1)];
+    auto rank = [&](size_t g) {
+      const GroupResult& x = by.groups[g];
+      const bool ranked = g < by.groups.size() && x.stats.sat > 0 && x.stats.counted > 0;
+      return ranked ? static_cast<int64_t>(x.rank) : INT64_MAX;
+    };
+    std::stable_sort(shown.begin(), shown.end(), [&](size_t a, size_t b) { return rank(a) < rank(b); });
+    const size_t from = std::min(total, static_cast<size_t>((piece.page - 1) * piece.size));
+    const size_t to = std::min(total, from + static_cast<size_t>(piece.size));
+    shown = std::vector<size_t>(shown.begin() + from, shown.begin() + to);
+  }
+  Json groups = Json::array();
+  for (size_t g : shown) {
+    Json cols = Json::array();
+    for (size_t k = 0; k < result.columns.size(); ++k) {
+      if (piece.column && k != *piece.column) continue;
+      const ColumnResult& c = result.columns[k];
+      cols.push_back(g < c.groups.size() ? group_json(c.groups[g]) : Json(nullptr));
+    }
     const Unit& u = level == Level::kCounty ? Unit{0, r.input.units.county, -1} : units[g];
     Json row{{"id", u.id}, {"name", u.name}, {"columns", cols}};
     if (level == Level::kSchool && u.parent >= 0) row["township"] = r.input.units.townships[u.parent].name;
     if (level == Level::kClass && u.parent >= 0) row["school"] = r.input.units.schools[u.parent].name;
     groups.push_back(std::move(row));
   }
-  return {{"exam", exam_json(r.tables.exam)},
-          {"level", level_key(level)},
-          {"absent_policy", r.tables.exam.absent_policy == AbsentPolicy::kExclude ? "exclude" : "zero"},
-          {"columns", columns},
-          {"groups", groups}};
+  Json out{{"exam", exam_json(r.tables.exam)},
+           {"level", level_key(level)},
+           {"absent_policy", r.tables.exam.absent_policy == AbsentPolicy::kExclude ? "exclude" : "zero"},
+           {"columns", columns},
+           {"total", total},
+           {"groups", groups}};
+  if (piece.column) out["column"] = *piece.column;
+  if (piece.page > 0) {
+    out["page"] = piece.page;
+    out["size"] = piece.size;
+  }
+  return out;
 }
 
 Json student_json(const ExamReport& r, int64_t student_id) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "exam/rewards.h"
@@ -32,8 +33,19 @@ struct ExamViewer {
 
 nlohmann::json exam_json(const exam::ExamRecord& exam);
 nlohmann::json stats_json(const exam::ScoreStats& stats);
-// Groups of one level, every column.
-nlohmann::json results_json(const ExamReport& report, exam::Level level, const ExamViewer& viewer);
+// A piece of one level's results: a city's class level whole is 16 MB of JSON.
+struct ResultsPiece {
+  std::optional<size_t> column;            // only this column in each group (an index of "columns")
+  int64_t township_id = 0, school_id = 0;  // only groups in this township / school; 0: any
+  // Paged: the groups in rank order of `column` (总分 without one; unranked last, then
+  // register order), `size` to a page, 1-based; "total" counts them all. Unpaged
+  // (page 0): every group in register order.
+  int64_t page = 0, size = 0;
+};
+
+// The groups of one level the viewer sees, as `piece` selects.
+nlohmann::json results_json(const ExamReport& report, exam::Level level, const ExamViewer& viewer,
+                            const ResultsPiece& piece = {});
 // One student's scores, z/T and ranks; null when the student is not a candidate.
 nlohmann::json student_json(const ExamReport& report, int64_t student_id);
 // 学生报告's search: the caller's candidates whose name starts with `name_prefix`,

@@ -154,19 +154,43 @@ Result<Reply> show(ApiCall& call) {
   return Reply(Json{{"exam", exam_json(**exam)}});
 }
 
-// GET /exams/{id}/results?level as the caller sees it.
-Result<Json> results_of(ApiCall& call) {
+// GET /exams/{id}/results?level as the caller sees it; `piece` selects part of
+// it (http/exam_json.h), read from the query when `paged`.
+Result<Json> results_of(ApiCall& call, bool paged) {
   Level level = Level::kSchool;
   const std::string key = call.query("level");
   if (!key.empty() && !parse_level(key, level))
     return Status::Error("validation", "level 须为 county、township、school、class 或 teacher", "level");
+  ResultsPiece piece;
+  if (paged) {
+    auto column = call.query_int("column");
+    auto township = call.query_int("township_id");
+    auto school = call.query_int("school_id");
+    for (const auto* r : {&column, &township, &school})
+      if (!r->ok()) return r->status();
+    piece.township_id = township->value_or(0);
+    piece.school_id = school->value_or(0);
+    // A class or teacher level is always paged: a city's whole class level is 16 MB.
+    if (level == Level::kClass || level == Level::kTeacher || !call.query("page").empty()) {
+      auto page = call.page();
+      if (!page.ok()) return page.status();
+      piece.page = page->page;
+      piece.size = page->size;
+    }
+    if (*column) {
+      if (**column < 0) return Status::Error("bad_request", "column 应为科目序号(从0开始)", "column");
+      piece.column = static_cast<size_t>(**column);
+    }
+  }
   auto v = viewed(call);
   if (!v.ok()) return v.status();
-  return results_json(v->report, level, v->viewer);
+  if (piece.column && *piece.column > v->report.tables.exam.subjects.size())
+    return Status::Error("bad_request", "column 超出本次考试的科目数", "column");
+  return results_json(v->report, level, v->viewer, piece);
 }
 
 Result<Reply> results(ApiCall& call) {
-  auto j = results_of(call);
+  auto j = results_of(call, true);
   if (!j.ok()) return j.status();
   return Reply(*j);
 }
@@ -174,7 +198,7 @@ Result<Reply> results(ApiCall& call) {
 // The results as a sheet: a row per group shown, per subject (and 总分) its
 // 应考/实考/参考率 and 三率一分, 综合得分 and 名次.
 Result<Reply> results_xlsx(ApiCall& call) {
-  auto j = results_of(call);
+  auto j = results_of(call, false);
   if (!j.ok()) return j.status();
   static const std::map<std::string, std::string> kLevelNames = {
       {"county", "全县"}, {"township", "乡镇"}, {"school", "学校"}, {"class", "班级"}, {"teacher", "教师"}};
@@ -395,16 +419,13 @@ Result<Reply> put_rewards(ApiCall& call) {
 
 // Needs the exam's units (to scope), not its analysis.
 Result<Reply> exemptions(ApiCall& call) {
-  if (!allowed(call.who().user, Action::kRead, Entity::kExam)) return forbidden();
-  auto tables = load_exam_tables(call.db, call.path_id());
-  if (!tables.ok()) return tables.status();
-  auto viewer = viewer_of(call, tables->exam);
-  if (!viewer.ok()) return viewer.status();
+  auto v = viewed(call);  // the kept report's tables: no reload of the exam's scores
+  if (!v.ok()) return v.status();
   auto list = list_exemptions(call.db, call.path_id());
   if (!list.ok()) return list.status();
   Json items = Json::array();
   for (const ExemptionView& x : *list) {
-    if (!viewer->sees_school_id(*tables, x.school_id)) continue;
+    if (!v->viewer.sees_school_id(v->report.tables, x.school_id)) continue;
     items.push_back({{"id", x.record.id}, {"student_id", x.record.student_id}, {"student", x.student_name},
                      {"school_id", x.school_id}, {"school", x.school_name}, {"subject", x.record.subject},
                      {"reason", x.record.reason}, {"status", x.record.status}});

@@ -4,9 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <sstream>
 
 #include "api_server_fixture.h"
+#include "cli/demo_exams.h"
+#include "cli/demo_users.h"
+#include "demo/generator.h"
+#include "own_server.h"
+#include "store/registers_loader.h"
 
 namespace edu::apitest {
 namespace {
@@ -278,6 +285,101 @@ TEST(ExamApi, ExamWritesAreAudited) {
   }
   EXPECT_EQ(found, 2);
 }
+
+// A big level comes in pieces (issue 11): class and teacher levels are paged in
+// rank order of the chosen column, `column` keeps one subject per group, and
+// school_id / township_id keep one school's or township's groups.
+TEST(ExamApi, BigLevelsComeInPiecesInRankOrder) {
+  OwnServer server("exam_pieces", [](Database& db) {
+    demo::DemoSettings settings;
+    settings.scale = 0.05;  // the smallest county the demo exams are generated for
+    const demo::DemoCounty county = demo::generate_county(settings);
+    std::ostringstream planted;
+    if (!load_registers(db, county).ok() || !create_user(db, nullptr, demo_admin()).ok() ||
+        !create_demo_users(db, 2026).ok() || !create_demo_exams(db, county, settings, planted).ok())
+      throw std::runtime_error("demo county with exams");
+  });
+  const Login& admin = server.admin();
+  int64_t exam = 0;
+  const json exams = server.call("GET", "/exams", &admin).body["items"];
+  for (const json& e : exams) {
+    auto r = server.call("GET", "/exams/" + std::to_string(e["id"].get<int64_t>()) + "/results?level=class&size=1", &admin);
+    if (r.status == 200 && r.body["total"].get<int64_t>() > 3) exam = e["id"];
+  }
+  ASSERT_GT(exam, 0) << "the demo county has an exam with more than 3 classes";
+  const std::string base = "/exams/" + std::to_string(exam) + "/results?";
+  auto first = server.call("GET", base + "level=class&size=2", &admin);
+  ASSERT_EQ(first.status, 200) << first.body.dump();
+  const int64_t total = first.body["total"];
+  EXPECT_EQ(first.body["groups"].size(), 2u);
+  EXPECT_EQ(first.body["page"], 1);
+  // Every page together: each group once, ranked by 总分 (the last column), unranked last.
+  std::vector<json> all;
+  for (int page = 1; static_cast<int64_t>(all.size()) < total && page < 100; ++page) {
+    auto r = server.call("GET", base + "level=class&size=3&page=" + std::to_string(page), &admin);
+    ASSERT_EQ(r.status, 200);
+    for (const json& g : r.body["groups"]) all.push_back(g);
+  }
+  ASSERT_EQ(static_cast<int64_t>(all.size()), total);
+  std::set<int64_t> ids;
+  int64_t last_rank = 0;
+  bool unranked_seen = false;
+  for (const json& g : all) {
+    ids.insert(g["id"].get<int64_t>());
+    const json& rank = g["columns"].back()["rank"];
+    if (rank.is_null()) {
+      unranked_seen = true;
+      continue;
+    }
+    EXPECT_FALSE(unranked_seen) << "a ranked class after an unranked one";
+    EXPECT_GE(rank.get<int64_t>(), last_rank);
+    last_rank = rank;
+  }
+  EXPECT_EQ(static_cast<int64_t>(ids.size()), total);
+  // One column: the same figures as in the whole group, ranked by that subject.
+  auto one = server.call("GET", base + "level=class&size=200&column=0", &admin);
+  ASSERT_EQ(one.status, 200);
+  EXPECT_EQ(one.body["column"], 0);
+  std::map<int64_t, json> whole;
+  for (const json& g : all) whole[g["id"]] = g;
+  for (const json& g : one.body["groups"]) {
+    ASSERT_EQ(g["columns"].size(), 1u);
+    EXPECT_EQ(g["columns"][0], whole[g["id"]]["columns"][0]);
+  }
+  // One school's classes: exactly those of the whole list with its name.
+  const std::string school = all.front()["school"];
+  int64_t school_id = 0;
+  const json found = server.call("GET", "/schools?size=200&q=" + school, &admin).body["items"];
+  for (const json& s : found)
+    if (s["name"] == school) school_id = s["id"];
+  ASSERT_GT(school_id, 0);
+  auto mine = server.call("GET", base + "level=class&size=200&school_id=" + std::to_string(school_id), &admin);
+  ASSERT_EQ(mine.status, 200);
+  int64_t named = 0;
+  for (const json& g : all) named += g["school"] == school;
+  EXPECT_EQ(mine.body["total"], named);
+  for (const json& g : mine.body["groups"]) EXPECT_EQ(g["school"], school);
+  // The school level is whole unless a page is asked for; a township keeps its schools.
+  auto schools = server.call("GET", base + "level=school", &admin);
+  ASSERT_EQ(schools.status, 200);
+  EXPECT_FALSE(schools.body.contains("page"));
+  EXPECT_EQ(schools.body["groups"].size(), schools.body["total"].get<size_t>());
+  const std::string township = schools.body["groups"][0]["township"];
+  int64_t township_id = 0;
+  const json county = server.call("GET", "/areas", &admin).body;  // a tree: the county, its townships
+  for (const json& a : county[0]["children"])
+    if (a["name"] == township) township_id = a["id"];
+  ASSERT_GT(township_id, 0);
+  auto in_township = server.call("GET", base + "level=school&township_id=" + std::to_string(township_id), &admin);
+  ASSERT_EQ(in_township.status, 200);
+  EXPECT_GT(in_township.body["groups"].size(), 0u);
+  for (const json& g : in_township.body["groups"]) EXPECT_EQ(g["township"], township);
+  // Bad pieces are a 400 naming the parameter.
+  for (const char* bad : {"level=class&column=99", "level=class&column=-1", "level=class&page=0",
+                          "level=class&size=201", "level=class&school_id=x"})
+    EXPECT_EQ(server.call("GET", base + bad, &admin).status, 400) << bad;
+}
+
 
 }  // namespace
 }  // namespace edu::apitest

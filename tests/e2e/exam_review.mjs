@@ -1,7 +1,7 @@
 // End-to-end test of 质量监测 as issue 13 left it, as the bureau admin: the page opens on the
 // newest exam with imported scores (not a newer one without); an exam without scores shows
 // 未导入成绩; 学生报告 finds a candidate by name; 诚信报告 is a table whose filters narrow it;
-// an exam archived leaves the list and 显示已归档 brings it back.
+// an exam archived leaves the list and 显示已归档 brings it back; the 班级 level comes a page at a time.
 //
 //   BASE_URL=http://127.0.0.1:8080 node exam_review.mjs
 //
@@ -74,6 +74,21 @@ try {
     await page.locator('[data-test=exam-select]', { hasText: latest.name }).waitFor()
     const shown = await page.locator('[data-test=exam-select]').textContent()
     assert(!shown.includes(empty.name), `打开的是无成绩的考试:${shown}`)
+  })
+
+  await step('班级层面分页:每页50个班,按总分名次排列,翻页接着排', async () => {
+    const whole = await api(page, 'GET', `/exams/${latest.id}/results?level=class&size=1`)
+    await page.locator('.el-radio-button', { hasText: '班级' }).click()
+    await page.locator('.pager .el-pagination__total', { hasText: `${whole.total}` }).waitFor()
+    const shown = await page.locator(rows('exam-results')).count()
+    assert(shown === Math.min(50, whole.total), `第1页显示 ${shown} 行,共 ${whole.total} 个班`)
+    if (whole.total > 50) {
+      await page.locator('.pager .btn-next').click()
+      const second = await api(page, 'GET', `/exams/${latest.id}/results?level=class&size=50&page=2`)
+      await page.locator(rows('exam-results')).first().filter({ hasText: second.groups[0].name }).waitFor()
+    }
+    await page.locator('.el-radio-button', { hasText: '学校' }).click()
+    await page.locator('.pager').waitFor({ state: 'detached' })
   })
 
   await step('无成绩的考试:各校平均分显示“未导入成绩”,不显示 0.00', async () => {

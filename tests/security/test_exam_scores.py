@@ -65,5 +65,20 @@ class ExamScoresTest(SecurityCase):
                 self.assertNotIn(secret, said)
 
 
+    def test_result_pieces_refuse_bad_parameters_and_keep_scope(self):
+        base = f"/exams/{self.exam}/results?level=class"
+        for bad in ("&column=99999999999999999999", "&column=-1", "&column=%00", "&page=0",
+                    "&page=" + "9" * 40, "&size=100000", "&school_id=1e9", "&township_id=" + "x" * 5000):
+            self.assertEqual(self.school.get(base + bad).status, 400, bad)
+        # Another school's id as a filter shows the school admin nothing of it.
+        other = self.student["school_id"]
+        r = self.school.get(f"{base}&size=200&school_id={other}")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json()["groups"], [])
+        self.assertEqual(r.json()["total"], 0)
+        # A page far past the end is empty, not an error.
+        r = self.admin.get(f"{base}&page=1000000&size=200")
+        self.assertEqual((r.status, r.json()["groups"]), (200, []))
+
 if __name__ == "__main__":
     unittest.main()

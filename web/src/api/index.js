@@ -136,7 +136,8 @@ export const examApi = {
   archive: (id, archived) => post(`/exams/${id}/archive`, { archived }),
   // 我的班级 (teachers only): their classes, each with the exams covering it.
   myClasses: () => get('/my/classes'),
-  results: (id, level) => get(`/exams/${id}/results`, { level }),
+  // Class and teacher levels come a page at a time, in rank order of 总分 (`page`, `size`).
+  results: (id, level, piece = {}) => get(`/exams/${id}/results`, { level, ...piece }),
   absentees: (id) => get(`/exams/${id}/absentees`),
   student: (id, studentId) => get(`/exams/${id}/students/${studentId}`),
   // 学生报告's search: q is a name, or an ID number's first digits (roles that see full numbers).
