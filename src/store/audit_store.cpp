@@ -10,10 +10,11 @@ Status record_audit(Database& db, const AuditEntry& e) {
        e.entity_id ? Value(*e.entity_id) : Value(nullptr), e.ip});
   if (!rows.ok()) return rows.status();
   int64_t audit_id = rows->front().integer(0);
-  for (const FieldChange& c : e.changes) {
+  for (size_t i = 0; i < e.changes.size(); ++i) {
+    const FieldChange& c = e.changes[i];
     Status s = db.exec(
-        "INSERT INTO audit_changes (audit_id, field, old_value, new_value) VALUES (?, ?, ?, ?)",
-        {audit_id, c.key, c.old_value, c.new_value});
+        "INSERT INTO audit_changes (audit_id, field, old_value, new_value, position) VALUES (?, ?, ?, ?, ?)",
+        {audit_id, c.key, c.old_value, c.new_value, static_cast<int64_t>(i)});
     if (!s.ok()) return s;
   }
   return Status::Ok();
@@ -26,7 +27,7 @@ Result<Page<AuditEntry>> list_audit(Database& db, const AuditFilter& f, PageRequ
   if (!f.username.empty()) where.add("l.username = ?", {f.username});
   if (!f.action.empty()) where.add("l.action = ?", {f.action});
   if (!f.from.empty()) where.add("l.at >= ?", {f.from});
-  if (!f.to.empty()) where.add("l.at < date(?, '+1 day')", {f.to});
+  if (!f.to.empty()) where.add("substr(l.at, 1, 10) <= ?", {f.to});
   if (!f.include_sessions) where.add("l.entity <> 'session'");
   static const std::string record_name = sql_case(
       "l.entity", {{"school", "(SELECT name FROM schools WHERE id = l.entity_id)"},
@@ -57,7 +58,7 @@ Result<Page<AuditEntry>> list_audit(Database& db, const AuditFilter& f, PageRequ
   if (!page.ok()) return page;
   for (AuditEntry& e : page->items) {
     auto rows = db.query(
-        "SELECT field, old_value, new_value FROM audit_changes WHERE audit_id = ? ORDER BY rowid",
+        "SELECT field, old_value, new_value FROM audit_changes WHERE audit_id = ? ORDER BY position",
         {e.id});
     if (!rows.ok()) return rows.status();
     for (const Row& r : *rows) e.changes.push_back({r.text(0), r.text(1), r.text(2)});

@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "store/postgres/pg_database.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace edu {
@@ -30,7 +31,7 @@ std::string Row::text(size_t i) const {
 
 Result<std::unique_ptr<Database>> open_database(const std::string& url) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-    return Status::Error("unsupported", "本版本尚未包含 PostgreSQL 后端,请使用 SQLite 数据库文件");
+    return open_postgres(url);
   return open_sqlite(url);
 }
 

@@ -58,6 +58,11 @@ class Database {
   virtual Status commit() = 0;
   virtual Status rollback() = 0;
 
+  // After rows of `table` were inserted with explicit ids (bulk loads): the
+  // engine's next generated id is past them (PostgreSQL's identity sequence;
+  // SQLite needs nothing).
+  virtual Status ids_written(std::string_view table) = 0;
+
   // Online copy of the whole database to `path` (SQLite backup API for SQLite).
   virtual Status backup_to(const std::string& path) = 0;
 };

@@ -100,6 +100,8 @@ Status load_registers(Database& db, const Registers& r) {
                                    c.teaching_area, c.sports_area,          c.equipment_value,
                                    c.books,         c.computers,            c.multimedia_rooms};
                          });
+  for (const char* table : {"areas", "schools", "teachers", "classes", "students"})
+    if (s.ok()) s = db.ids_written(table);
   if (!s.ok()) return s;
   return tx.commit();
 }

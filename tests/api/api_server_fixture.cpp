@@ -11,6 +11,7 @@
 #include "store/area_store.h"
 #include "store/migrations.h"
 #include "store/registers_loader.h"
+#include "test_database.h"
 
 namespace edu::apitest {
 
@@ -44,7 +45,7 @@ TestServer::TestServer() {
   auto dir = std::filesystem::temp_directory_path() / ("edu_api_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  db_path_ = (dir / "api.db").string();
+  db_path_ = fresh_test_database("api_" + std::to_string(::getpid()), dir);
   {
     auto db = open_database(db_path_);
     if (!db.ok() || !migrate(**db).ok()) throw std::runtime_error("cannot create test database");

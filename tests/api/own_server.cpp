@@ -6,6 +6,7 @@
 #include "demo/generator.h"
 #include "store/migrations.h"
 #include "store/registers_loader.h"
+#include "test_database.h"
 
 namespace edu::apitest {
 
@@ -21,7 +22,7 @@ OwnServer::OwnServer(const std::string& name, const Fill& fill) {
   dir_ = std::filesystem::temp_directory_path() / ("edu_" + name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir_);
   std::filesystem::create_directories(dir_);
-  db_path_ = (dir_ / "edu.db").string();
+  db_path_ = fresh_test_database(name + "_" + std::to_string(::getpid()), dir_);
   {
     auto db = open_database(db_path_);
     if (!db.ok() || !migrate(**db).ok()) throw std::runtime_error("cannot create test database");
