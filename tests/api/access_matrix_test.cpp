@@ -111,6 +111,8 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/students/" + id(l.rural_student) + "/id-number"), {200, 403, 404, 403, 403}),
       get(path("/students/" + id(l.own_student) + "/audit"),  {200, 200, 200, 403, 404}),
       get(path("/students/" + id(l.rural_student) + "/audit"), {200, 404, 404, 403, 200}),
+      get(path("/students/" + id(l.own_student) + "/history"),   {200, 200, 200, 200, 404}),
+      get(path("/students/" + id(l.rural_student) + "/history"), {200, 404, 404, 404, 200}),
       get(path("/teachers"),                                  {200, 200, 200, 200, 200}),
       get(path("/students?q=430"),                            {200, 403, 200, 403, 403}),  // ID-number search
       get(path("/teachers?q=4"),                              {200, 403, 200, 403, 403}),
