@@ -1,0 +1,117 @@
+#include "analytics/register_checks.h"
+
+#include <algorithm>
+#include <chrono>
+#include <tuple>
+#include <unordered_map>
+
+namespace edu::analytics {
+namespace {
+
+const std::string kInSchool = "在读";
+const std::string kLeft = "转出";
+
+std::string person_key(const CheckPerson& p) { return p.name + '\x1f' + p.birth_date + '\x1f' + p.gender; }
+
+bool one_digit_apart(const std::string& a, const std::string& b) {
+  if (a.size() != 18 || b.size() != 18) return false;
+  int differences = 0;
+  for (size_t i = 0; i < 17; ++i) differences += a[i] != b[i];
+  return differences == 1;
+}
+
+int days_between(const Date& from, const Date& to) {
+  using namespace std::chrono;
+  auto days_of = [](const Date& d) {
+    return sys_days{year_month_day{year{d.year}, month{static_cast<unsigned>(d.month)},
+                                   day{static_cast<unsigned>(d.day)}}};
+  };
+  return static_cast<int>((days_of(to) - days_of(from)).count());
+}
+
+}  // namespace
+
+std::vector<DuplicatePair> duplicate_people(const std::vector<CheckPerson>& people) {
+  std::unordered_map<std::string, std::vector<const CheckPerson*>> by_name;
+  for (const CheckPerson& p : people) by_name[p.name].push_back(&p);
+  std::vector<DuplicatePair> out;
+  for (const auto& [name, group] : by_name) {
+    for (size_t i = 0; i < group.size(); ++i)
+      for (size_t j = i + 1; j < group.size(); ++j) {
+        const CheckPerson& a = *group[i];
+        const CheckPerson& b = *group[j];
+        std::string reason;
+        if (a.birth_date == b.birth_date && a.gender == b.gender)
+          reason = "姓名、出生日期、性别相同";
+        else if (one_digit_apart(a.id_number, b.id_number))
+          reason = "姓名相同,身份证号前17位仅一位不同";
+        if (!reason.empty()) out.push_back({std::min(a.id, b.id), std::max(a.id, b.id), reason});
+      }
+  }
+  std::sort(out.begin(), out.end(), [](const DuplicatePair& x, const DuplicatePair& y) {
+    return std::tie(x.first, x.second) < std::tie(y.first, y.second);
+  });
+  return out;
+}
+
+std::vector<SatElsewhere> sat_elsewhere(const std::vector<CheckPerson>& people,
+                                        const std::vector<Sitting>& sittings) {
+  std::unordered_map<int64_t, const CheckPerson*> by_id;
+  for (const CheckPerson& p : people) by_id[p.id] = &p;
+  std::map<std::pair<int64_t, int64_t>, SatElsewhere> rows;  // (student, sat school)
+  for (const Sitting& s : sittings) {
+    auto found = by_id.find(s.student_id);
+    if (found == by_id.end() || found->second->status != kInSchool) continue;
+    const int64_t registered = s.registered_school_id ? s.registered_school_id : found->second->school_id;
+    if (registered == s.sat_school_id) continue;
+    SatElsewhere& row = rows[{s.student_id, s.sat_school_id}];
+    row.student_id = s.student_id;
+    row.registered_school_id = registered;
+    row.sat_school_id = s.sat_school_id;
+    row.exam_ids.push_back(s.exam_id);
+  }
+  std::vector<SatElsewhere> out;
+  for (auto& [key, row] : rows) {
+    std::sort(row.exam_ids.begin(), row.exam_ids.end());
+    row.exam_ids.erase(std::unique(row.exam_ids.begin(), row.exam_ids.end()), row.exam_ids.end());
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<LostTransfer> lost_transfers(const LostTransferInput& in) {
+  std::unordered_map<int64_t, const CheckPerson*> by_id;
+  // Same person (rule a.1) → the schools where one of their records is 在读.
+  std::unordered_map<std::string, std::set<int64_t>> in_school_at;
+  for (const CheckPerson& p : in.people) {
+    by_id[p.id] = &p;
+    if (p.status == kInSchool) in_school_at[person_key(p)].insert(p.school_id);
+  }
+  auto schools_of = [&](const CheckPerson& p) -> const std::set<int64_t>* {
+    auto it = in_school_at.find(person_key(p));
+    return it == in_school_at.end() ? nullptr : &it->second;
+  };
+  std::map<int64_t, LostTransfer> rows;
+  for (const DoneTransfer& t : in.done_transfers) {
+    auto found = by_id.find(t.student_id);
+    if (found == by_id.end()) continue;
+    const std::set<int64_t>* at = schools_of(*found->second);
+    if (at && at->count(t.target_school_id)) continue;
+    rows[t.student_id] = {t.student_id, t.case_id, t.target_school_id, "", 0,
+                          "县内转学已办结,转入学校无在读记录"};
+  }
+  for (const CheckPerson& p : in.people) {
+    if (p.status != kLeft || rows.count(p.id) || in.confirmed.count(p.id) || schools_of(p)) continue;
+    auto left = in.left_on.find(p.id);
+    if (left == in.left_on.end()) continue;
+    const int days = days_between(left->second, in.today);
+    if (days <= in.max_days) continue;
+    rows[p.id] = {p.id, 0, 0, left->second.iso(), days,
+                  "转出超过" + std::to_string(in.max_days) + "天未确认去向"};
+  }
+  std::vector<LostTransfer> out;
+  for (auto& [id, row] : rows) out.push_back(std::move(row));
+  return out;
+}
+
+}  // namespace edu::analytics
