@@ -113,6 +113,13 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/students/" + id(l.rural_student) + "/audit"), {200, 404, 404, 403, 200}),
       get(path("/students/" + id(l.own_student) + "/history"),   {200, 200, 200, 200, 404}),
       get(path("/students/" + id(l.rural_student) + "/history"), {200, 404, 404, 404, 200}),
+      get(path("/checks"),                                    {200, 200, 200, 403, 403}),
+      get(path("/checks/duplicates"),                         {200, 200, 200, 403, 403}),
+      get(path("/checks/sat_elsewhere?page=2&size=5"),        {200, 200, 200, 403, 403}),
+      get(path("/checks/lost_transfers"),                     {200, 200, 200, 403, 403}),
+      get(path("/checks/nothing"),                            {404, 404, 404, 403, 403}),
+      get(path("/checks/duplicates?page=0"),                  {400, 400, 400, 400, 400}),
+      get(path("/exports/checks/lost_transfers.xlsx"),        {200, 200, 200, 403, 403}),
       get(path("/teachers"),                                  {200, 200, 200, 200, 200}),
       get(path("/students?q=430"),                            {200, 403, 200, 403, 403}),  // ID-number search
       get(path("/teachers?q=4"),                              {200, 403, 200, 403, 403}),
