@@ -11,8 +11,6 @@ namespace {
 const std::string kInSchool = "在读";
 const std::string kLeft = "转出";
 
-std::string person_key(const CheckPerson& p) { return p.name + '\x1f' + p.birth_date + '\x1f' + p.gender; }
-
 bool one_digit_apart(const std::string& a, const std::string& b) {
   if (a.size() != 18 || b.size() != 18) return false;
   int differences = 0;
@@ -81,29 +79,36 @@ std::vector<SatElsewhere> sat_elsewhere(const std::vector<CheckPerson>& people,
   return out;
 }
 
-std::vector<LostTransfer> lost_transfers(const LostTransferInput& in) {
+std::vector<LostTransfer> lost_transfers(const std::vector<CheckPerson>& people, const LostTransferInput& in) {
   std::unordered_map<int64_t, const CheckPerson*> by_id;
-  // Same person (rule a.1) → the schools where one of their records is 在读.
-  std::unordered_map<std::string, std::set<int64_t>> in_school_at;
-  for (const CheckPerson& p : in.people) {
-    by_id[p.id] = &p;
-    if (p.status == kInSchool) in_school_at[person_key(p)].insert(p.school_id);
-  }
-  auto schools_of = [&](const CheckPerson& p) -> const std::set<int64_t>* {
-    auto it = in_school_at.find(person_key(p));
-    return it == in_school_at.end() ? nullptr : &it->second;
+  by_id.reserve(people.size());
+  for (const CheckPerson& p : people) by_id[p.id] = &p;
+  // The 在读 records bearing the name of someone the rules ask about (a 转出
+  // record or a transfer's student): where the same person (rule a.1) is 在读.
+  std::unordered_map<std::string_view, std::vector<const CheckPerson*>> in_school;
+  for (const CheckPerson& p : people)
+    if (p.status == kLeft) in_school.try_emplace(p.name);
+  for (const DoneTransfer& t : in.done_transfers)
+    if (auto it = by_id.find(t.student_id); it != by_id.end()) in_school.try_emplace(it->second->name);
+  for (const CheckPerson& p : people)
+    if (p.status == kInSchool)
+      if (auto it = in_school.find(p.name); it != in_school.end()) it->second.push_back(&p);
+  // Is the same person as `p` 在读 at `school` (0: at any school)?
+  auto in_school_at = [&](const CheckPerson& p, int64_t school) {
+    for (const CheckPerson* q : in_school[p.name])
+      if (q->birth_date == p.birth_date && q->gender == p.gender && (school == 0 || q->school_id == school))
+        return true;
+    return false;
   };
   std::map<int64_t, LostTransfer> rows;
   for (const DoneTransfer& t : in.done_transfers) {
     auto found = by_id.find(t.student_id);
-    if (found == by_id.end()) continue;
-    const std::set<int64_t>* at = schools_of(*found->second);
-    if (at && at->count(t.target_school_id)) continue;
+    if (found == by_id.end() || in_school_at(*found->second, t.target_school_id)) continue;
     rows[t.student_id] = {t.student_id, t.case_id, t.target_school_id, "", 0,
                           "县内转学已办结,转入学校无在读记录"};
   }
-  for (const CheckPerson& p : in.people) {
-    if (p.status != kLeft || rows.count(p.id) || in.confirmed.count(p.id) || schools_of(p)) continue;
+  for (const CheckPerson& p : people) {
+    if (p.status != kLeft || rows.count(p.id) || in.confirmed.count(p.id) || in_school_at(p, 0)) continue;
     auto left = in.left_on.find(p.id);
     if (left == in.left_on.end()) continue;
     const int days = days_between(left->second, in.today);

@@ -70,7 +70,6 @@ struct DoneTransfer {
   int64_t case_id = 0, student_id = 0, target_school_id = 0;
 };
 struct LostTransferInput {
-  std::vector<CheckPerson> people;
   std::vector<DoneTransfer> done_transfers;
   std::map<int64_t, Date> left_on;    // student → the day the status became 转出
   std::set<int64_t> confirmed;        // students with a case closed by an action that changed the register
@@ -86,6 +85,6 @@ struct LostTransfer {
   std::string reason;
 };
 // By student.
-std::vector<LostTransfer> lost_transfers(const LostTransferInput& input);
+std::vector<LostTransfer> lost_transfers(const std::vector<CheckPerson>& people, const LostTransferInput& input);
 
 }  // namespace edu::analytics

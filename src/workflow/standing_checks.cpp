@@ -93,7 +93,6 @@ Result<std::vector<CheckRow>> sat_elsewhere(Database& db, const Context& c) {
 
 Result<std::vector<CheckRow>> lost_transfers(Database& db, const Context& c, const Date& today) {
   analytics::LostTransferInput in;
-  in.people = c.people;
   in.today = today;
   auto days = get_setting(db, kTransferConfirmDaysSetting, "30");
   if (!days.ok()) return days.status();
@@ -114,7 +113,7 @@ Result<std::vector<CheckRow>> lost_transfers(Database& db, const Context& c, con
   if (!left.ok()) return left.status();
   in.left_on = std::move(*left);
   std::vector<CheckRow> out;
-  for (const analytics::LostTransfer& t : analytics::lost_transfers(in)) {
+  for (const analytics::LostTransfer& t : analytics::lost_transfers(c.people, in)) {
     if (!c.sees({c.school_of(t.student_id), t.target_school_id})) continue;
     CheckRow r = c.row(t.student_id);
     r.other_school_name = c.school(t.target_school_id);

@@ -68,7 +68,7 @@ TEST(LostTransfers, DoneTransfersNotArrivedAndOldUnconfirmedLeavers) {
   LostTransferInput in;
   in.today = Date{2026, 11, 29};
   in.max_days = 30;
-  in.people = {
+  const std::vector<CheckPerson> people = {
       person(1, "甲", "男", "2015-01-01", "", "在读", 20),  // case 501 to 20: arrived
       person(2, "乙", "女", "2015-02-01", "", "转出", 10),  // case 502 to 20: not 在读 there → rule 1
       person(3, "丙", "男", "2015-03-01", "", "转出", 10),  // case 503 to 30: arrived as record 8
@@ -84,7 +84,7 @@ TEST(LostTransfers, DoneTransfersNotArrivedAndOldUnconfirmedLeavers) {
   in.left_on = {{2, Date{2026, 1, 1}}, {3, Date{2026, 1, 1}}, {4, Date{2026, 10, 29}},
                 {5, Date{2026, 10, 30}}, {6, Date{2025, 1, 1}}, {9, Date{2025, 1, 1}}};
   in.confirmed = {6};
-  const std::vector<LostTransfer> rows = lost_transfers(in);
+  const std::vector<LostTransfer> rows = lost_transfers(people, in);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].student_id, 2);
   EXPECT_EQ(rows[0].case_id, 502);
