@@ -13,10 +13,12 @@ Json row_json(const CheckRow& r) {
           {"student_name", r.student_name},
           {"school_name", r.school_name},
           {"status", r.status},
+          {"student_in_scope", r.student_in_scope},
           {"other_student_id", r.other_student_id},
           {"other_name", r.other_name},
           {"other_school_name", r.other_school_name},
           {"other_status", r.other_status},
+          {"other_in_scope", r.other_in_scope},
           {"reason", r.reason},
           {"detail", r.detail}};
 }

@@ -48,6 +48,7 @@ struct Context {
       r.student_name = it->second->name;
       r.school_name = school(it->second->school_id);
       r.status = it->second->status;
+      r.student_in_scope = in_scope.count(it->second->school_id) > 0;
     }
     return r;
   }
@@ -62,11 +63,13 @@ Result<std::vector<CheckRow>> duplicates(const Context& c) {
   for (const analytics::DuplicatePair& p : analytics::duplicate_people(c.people)) {
     if (!c.sees({c.school_of(p.first), c.school_of(p.second)})) continue;
     CheckRow r = c.row(p.first);
-    const CheckRow other = c.row(p.second);
-    r.other_student_id = p.second;
+    CheckRow other = c.row(p.second);
+    if (!r.student_in_scope) std::swap(r, other);
+    r.other_student_id = other.student_id;
     r.other_name = other.student_name;
     r.other_school_name = other.school_name;
     r.other_status = other.status;
+    r.other_in_scope = other.student_in_scope;
     r.reason = p.reason;
     out.push_back(std::move(r));
   }

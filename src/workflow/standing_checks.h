@@ -28,11 +28,15 @@ const CheckKind* find_check_kind(const std::string& key);
 // One finding. The student is the record the row is about; "other" is the
 // second record (重复学籍), the school sat at (附读) or the receiving school
 // (转出未到, a 县内转学 case).
+// `*_in_scope`: whether the user may open that record (its school is in their
+// scope); a 重复学籍 row names the record in scope first.
 struct CheckRow {
   int64_t student_id = 0;
   std::string student_name, school_name, status;
+  bool student_in_scope = false;
   int64_t other_student_id = 0;
   std::string other_name, other_school_name, other_status;
+  bool other_in_scope = false;
   std::string reason, detail;
 };
 

@@ -56,6 +56,7 @@ TEST(Checks, EachFindingIsListedWhereItsSchoolsAre) {
   ASSERT_NE(d, nullptr) << dup.dump();
   EXPECT_EQ((*d)["other_student_id"], copy);
   EXPECT_EQ((*d)["reason"], "姓名、出生日期、性别相同");
+  EXPECT_TRUE((*d)["student_in_scope"].get<bool>() && (*d)["other_in_scope"].get<bool>());
 
   const json sat = s.admin_call("GET", "/checks/sat_elsewhere?size=200")["body"];
   const json* v = row_of(sat, mine[1]);
@@ -72,7 +73,11 @@ TEST(Checks, EachFindingIsListedWhereItsSchoolsAre) {
 
   // The school admin of `own` sees all three; an admin of a third school none of them.
   Login sa = s.login("school_admin");
-  EXPECT_NE(row_of(s.call("GET", "/checks/duplicates?size=200", &sa).body, mine[0]), nullptr);
+  const json own_dups = s.call("GET", "/checks/duplicates?size=200", &sa).body;
+  const json* own_dup = row_of(own_dups, mine[0]);
+  ASSERT_NE(own_dup, nullptr);
+  EXPECT_TRUE((*own_dup)["student_in_scope"].get<bool>());
+  EXPECT_FALSE((*own_dup)["other_in_scope"].get<bool>());  // the copy is at `other`
   EXPECT_NE(row_of(s.call("GET", "/checks/sat_elsewhere?size=200", &sa).body, mine[1]), nullptr);
   EXPECT_NE(row_of(s.call("GET", "/checks/lost_transfers?size=200", &sa).body, mine[2]), nullptr);
   json made = s.admin_call("POST", "/users", {{"username", "third_admin"}, {"display_name", "第三校管理员"},
@@ -80,6 +85,18 @@ TEST(Checks, EachFindingIsListedWhereItsSchoolsAre) {
                                                {"school_id", third}});
   ASSERT_EQ(made["status"], 201) << made.dump();
   Login outsider = s.login("third_admin", "Checks2026");
+  // The admin of `other` sees the pair with their own record (the copy) first.
+  json made_other = s.admin_call("POST", "/users", {{"username", "other_admin"}, {"display_name", "另一校管理员"},
+                                                     {"password", "Checks2026"}, {"role", "school_admin"},
+                                                     {"school_id", other}});
+  ASSERT_EQ(made_other["status"], 201) << made_other.dump();
+  Login other_admin = s.login("other_admin", "Checks2026");
+  const json their_dups = s.call("GET", "/checks/duplicates?size=200", &other_admin).body;
+  const json* theirs = row_of(their_dups, copy);
+  ASSERT_NE(theirs, nullptr);
+  EXPECT_EQ((*theirs)["other_student_id"], mine[0]);
+  EXPECT_TRUE((*theirs)["student_in_scope"].get<bool>());
+  EXPECT_FALSE((*theirs)["other_in_scope"].get<bool>());
   EXPECT_EQ(row_of(s.call("GET", "/checks/duplicates?size=200", &outsider).body, mine[0]), nullptr);
   EXPECT_EQ(row_of(s.call("GET", "/checks/sat_elsewhere?size=200", &outsider).body, mine[1]), nullptr);
   EXPECT_EQ(row_of(s.call("GET", "/checks/lost_transfers?size=200", &outsider).body, mine[2]), nullptr);
