@@ -40,11 +40,13 @@ std::string role_label(const std::string& role);
 // where its 小学 or its 初中 is). kTransition: the 小升初 follow-up lists
 // (the bureau all; area officers and inspectors their townships' lists and
 // the 初中 in them; a school admin their own 初中's list; not teachers).
+// kCheck: the standing checks (数据核查, workflow/standing_checks.h): read by
+// the bureau, area officers and school admins, each within their scope.
 // kCase: 学籍异动 cases; who acts on one and who sees it is the workflow's own
 // rule, relative to the case (workflow/case_engine.h), not the role alone.
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
                     kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear,
-                    kCatchment, kTransition, kCase };
+                    kCatchment, kTransition, kCase, kCheck };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);

@@ -7,6 +7,7 @@
 // holds their school alone).
 // Actions are the only writes to a case.
 #include "core/text_field.h"
+#include "http/case_json.h"
 #include "http/routes.h"
 #include "store/school_store.h"
 #include "workflow/case_engine.h"
@@ -61,30 +62,6 @@ Result<ActionInput> input_from_json(const Json& body, const ActionSpec& action) 
   return input;
 }
 
-Json case_json(const CaseView& v, const User& user, const Date& today) {
-  const CaseRecord& c = v.record;
-  const WorkflowSpec* w = find_workflow(c.kind);
-  const StateSpec* state = w ? w->state(c.state) : nullptr;
-  Json fields = Json::parse(c.fields, nullptr, false);
-  return {{"id", c.id},
-          {"kind", c.kind},
-          {"title", w ? w->title : c.kind},
-          {"student_id", c.student_id},
-          {"student_name", v.student_name},
-          {"state", c.state},
-          {"waits_for", state ? party_name(state->waits_for) : ""},
-          {"school_id", c.school_id},
-          {"school_name", v.school_name},
-          {"target_school_id", c.target_school_id},
-          {"target_school_name", v.target_school_name},
-          {"due_on", c.due_on},
-          {"overdue", is_overdue(c, today)},
-          {"created_at", c.created_at},
-          {"updated_at", c.updated_at},
-          {"fields", fields.is_discarded() ? Json::object() : fields},
-          {"actions", actions_for(user, c)}};
-}
-
 Result<Reply> open_route(ApiCall& call) {
   auto body = call.body();
   if (!body.ok()) return body.status();
@@ -125,17 +102,8 @@ Result<Reply> case_route(ApiCall& call) {
   if (!view.ok()) return view.status();
   auto log = case_log(call.db, view->record.id);
   if (!log.ok()) return log.status();
-  const WorkflowSpec* w = find_workflow(view->record.kind);
-  Json entries = Json::array();
-  for (const CaseLogEntry& e : *log) {
-    const ActionSpec* a = w ? w->action(e.action) : nullptr;
-    Json fields = Json::parse(e.fields, nullptr, false);
-    entries.push_back({{"at", e.at}, {"username", e.username}, {"action", e.action},
-                       {"action_label", a ? a->label : e.action}, {"from_state", e.from_state},
-                       {"to_state", e.to_state}, {"comment", e.comment},
-                       {"fields", fields.is_discarded() ? Json::object() : fields}});
-  }
-  return Reply(Json{{"case", case_json(*view, call.who().user, call.today())}, {"log", entries}});
+  return Reply(Json{{"case", case_json(*view, call.who().user, call.today())},
+                    {"log", case_log_json(view->record.kind, *log)}});
 }
 
 Result<Reply> list_route(ApiCall& call) {

@@ -56,6 +56,7 @@ Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, cons
               {*f.area_id, *f.area_id});
   if (f.created_by) where.add("c.created_by = ?", {*f.created_by});
   if (f.id) where.add("c.id = ?", {*f.id});
+  if (f.student_id) where.add("c.student_id = ?", {*f.student_id});
   std::vector<Value> params = where.params;
   params.push_back(today);
   auto rows = db.query(std::string("SELECT ") + kCaseColumns + " WHERE " + where.sql +
@@ -113,12 +114,23 @@ Status append_case_log(Database& db, const CaseLogEntry& e) {
 }
 
 Result<std::vector<CaseLogEntry>> case_log(Database& db, int64_t case_id) {
+  return case_logs(db, {case_id});
+}
+
+Result<std::vector<CaseLogEntry>> case_logs(Database& db, const std::vector<int64_t>& case_ids) {
+  std::vector<CaseLogEntry> out;
+  if (case_ids.empty()) return out;
+  std::string marks;
+  std::vector<Value> params;
+  for (int64_t id : case_ids) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.push_back(id);
+  }
   auto rows = db.query(
       "SELECT case_id, at, user_id, username, action, from_state, to_state, comment, fields "
-      "FROM case_log WHERE case_id = ? ORDER BY id",
-      {case_id});
+      "FROM case_log WHERE case_id IN (" + marks + ") ORDER BY case_id, id",
+      params);
   if (!rows.ok()) return rows.status();
-  std::vector<CaseLogEntry> out;
   for (const Row& r : *rows)
     out.push_back({r.integer(0), r.text(1), r.integer(2), r.text(3), r.text(4), r.text(5), r.text(6),
                    r.text(7), r.text(8)});

@@ -51,6 +51,7 @@ struct CaseFilter {
   std::optional<int64_t> area_id;    // either school in this area or below
   std::optional<int64_t> created_by;
   std::optional<int64_t> id;
+  std::optional<int64_t> student_id;
 };
 
 // Overdue first (due_on before `today`), then by due date, newest last.
@@ -64,5 +65,7 @@ Result<int64_t> insert_case(Database& db, const CaseRecord& record);
 Status update_case_state(Database& db, const CaseRecord& record);
 Status append_case_log(Database& db, const CaseLogEntry& entry);
 Result<std::vector<CaseLogEntry>> case_log(Database& db, int64_t case_id);
+// The logs of several cases in one read, by case then in order.
+Result<std::vector<CaseLogEntry>> case_logs(Database& db, const std::vector<int64_t>& case_ids);
 
 }  // namespace edu

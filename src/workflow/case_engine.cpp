@@ -278,16 +278,45 @@ bool handles_cases(const User& u) {
                       (u.role == role::kSchoolAdmin && u.school_id));
 }
 
-Result<std::vector<CaseView>> list_box(Database& db, const Actor& actor, const std::string& box,
-                                       const Date& today) {
-  const User& u = actor.user;
-  if (!handles_cases(u)) return Status::Error("forbidden", "您的角色不办理学籍异动");
+namespace {
+
+// The cases a user who handles cases sees: their school's, their township's
+// or (the bureau) all.
+CaseFilter seen_by(const User& u) {
   CaseFilter f;
   if (u.role == role::kSchoolAdmin && u.school_id) {
     f.school_id = *u.school_id;
   } else if (u.role == role::kAreaOfficer) {
     f.area_id = *u.area_id;
   }
+  return f;
+}
+
+}  // namespace
+
+Result<std::vector<CaseWithLog>> student_cases(Database& db, const Actor& actor, int64_t student_id,
+                                               const Date& today) {
+  std::vector<CaseWithLog> out;
+  if (!handles_cases(actor.user)) return out;
+  CaseFilter f = seen_by(actor.user);
+  f.student_id = student_id;
+  auto cases = list_cases(db, f, today.iso());
+  if (!cases.ok()) return cases.status();
+  std::vector<int64_t> ids;
+  for (const CaseView& v : *cases) ids.push_back(v.record.id);
+  auto logs = case_logs(db, ids);
+  if (!logs.ok()) return logs.status();
+  std::map<int64_t, std::vector<CaseLogEntry>> by_case;
+  for (CaseLogEntry& e : *logs) by_case[e.case_id].push_back(std::move(e));
+  for (CaseView& v : *cases) out.push_back({v, std::move(by_case[v.record.id])});
+  return out;
+}
+
+Result<std::vector<CaseView>> list_box(Database& db, const Actor& actor, const std::string& box,
+                                       const Date& today) {
+  const User& u = actor.user;
+  if (!handles_cases(u)) return Status::Error("forbidden", "您的角色不办理学籍异动");
+  CaseFilter f = seen_by(u);
   if (box == "todo") {
     f.waiting.emplace();
     for (const WorkflowSpec& w : all_workflows())

@@ -50,6 +50,15 @@ Result<CaseView> visible_case(Database& db, const Actor& actor, int64_t case_id)
 // actor) or "all" (every case the actor sees).
 Result<std::vector<CaseView>> list_box(Database& db, const Actor& actor, const std::string& box,
                                        const Date& today);
+// The cases of one student the actor sees (all of them for the bureau, those
+// touching the actor's school or township otherwise), each with its log, in
+// two reads; none for a role that takes no part in cases.
+struct CaseWithLog {
+  CaseView view;
+  std::vector<CaseLogEntry> log;
+};
+Result<std::vector<CaseWithLog>> student_cases(Database& db, const Actor& actor, int64_t student_id,
+                                               const Date& today);
 // The actions the actor may take on the case now (keys).
 std::vector<std::string> actions_for(const User& user, const CaseRecord& c);
 bool is_overdue(const CaseRecord& c, const Date& today);

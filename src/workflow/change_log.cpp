@@ -27,6 +27,7 @@ const char* entity_name(Entity e) {
     case Entity::kCatchment: return "catchment";
     case Entity::kTransition: return "transition";
     case Entity::kCase: return "case";
+    case Entity::kCheck: return "check";
   }
   return "";
 }
@@ -45,7 +46,8 @@ const std::vector<AuditTerm>& audit_entities() {
       {"conditions", "办学条件"}, {"class", "班级"},          {"area", "行政区划"},
       {"catchment", "小升初划片"}, {"school_year", "学年"},    {"user", "用户账号"},
       {"exam", "考试"},          {"exam_scores", "考试成绩"}, {"exam_exemption", "免考"},
-      {"exam_integrity", "诚信报告"}, {"session", "登录"}, {"case", "学籍异动"}};
+      {"exam_integrity", "诚信报告"}, {"session", "登录"}, {"case", "学籍异动"},
+      {"check", "数据核查"}};
   return terms;
 }
 

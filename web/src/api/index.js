@@ -45,7 +45,11 @@ export const classSizeApi = {
   list: (query) => get('/class-sizes', query),
 }
 
-export const studentApi = personApi('students')
+export const studentApi = {
+  ...personApi('students'),
+  // 学生档案: enrolments by year, changes from the audit log, cases with their logs.
+  history: (id) => get(`/students/${id}/history`),
+}
 export const teacherApi = personApi('teachers')
 
 // 学年升级 (bureau_admin): preview changes nothing; commit applies it once.
@@ -116,6 +120,12 @@ export const caseApi = {
   act: (id, action, request) => post(`/cases/${id}/actions/${action}`, request),
   // Any school of the county by name (a case's other school).
   schools: (q) => get('/cases/schools', { q }).then((r) => r.items.map((s) => ({ value: s.id, label: s.name }))),
+}
+
+// 数据核查: each standing check's count, and one check's rows a page at a time.
+export const checkApi = {
+  counts: () => get('/checks'),
+  rows: (kind, query) => get(`/checks/${kind}`, query),
 }
 
 // Statistics and balanced development (read-only; whatif/plan: bureau_admin, nothing saved).

@@ -19,6 +19,8 @@ export const useAuthStore = defineStore('auth', {
     canReadFollowUp: (s) => !!s.user && s.user.role !== 'teacher',
     // 学籍异动 cases: the bureau, area officers and school admins (workflow/case_engine.h).
     handlesCases: (s) => ['bureau_admin', 'area_officer', 'school_admin'].includes(s.user?.role),
+    // 数据核查: the same roles, each within their scope (workflow/standing_checks.h).
+    readsChecks: (s) => ['bureau_admin', 'area_officer', 'school_admin'].includes(s.user?.role),
     // {id, name} of the user's own school, for users scoped to one school.
     ownSchool: (s) => (s.user?.school_id ? { id: s.user.school_id, name: s.user.scope_name } : null),
   },
