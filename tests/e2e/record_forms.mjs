@@ -2,7 +2,8 @@
 // school admin: 新增学生 — a wrong check digit is flagged as soon as the 18th character is
 // typed, a right number fills the birth date and gender, the school is preset to their own,
 // and the new student is listed; 编辑教职工 — 学校, 骨干级别 and 是否在编 are disabled with the
-// server's reason in their tooltip, the name is changed and the list shows it.
+// server's reason in their tooltip, the name is changed and the list shows it; 编辑班级 — what
+// the class is (学校, 学年, 学段, 年级, 班号) is shown disabled, its name is changed.
 //
 //   BASE_URL=http://127.0.0.1:8080 node record_forms.mjs
 import { TIMEOUT, assert, login, run } from './lib.mjs'
@@ -82,4 +83,21 @@ await run('record_forms', async (browser, errors) => {
   await page.locator('.el-message', { hasText: '教职工信息已保存' }).waitFor({ timeout: TIMEOUT })
   await page.locator(rows('teacher-table'), { hasText: '表单测试师' }).waitFor({ timeout: TIMEOUT })
   console.log('  ok  编辑教职工')
+
+  await page.locator('[data-test=menu-schools]').click()
+  await page.locator(rows('school-table')).first().click()
+  await page.locator('[data-test^=class-edit-]').first().click()
+  const klass = page.locator('[data-test=class-form]')
+  const cell = (key) => klass.locator(`[data-test=field-${key}]`)
+  await cell('name').waitFor({ timeout: TIMEOUT })
+  for (const key of ['school_id', 'school_year', 'section', 'grade', 'class_no'])
+    assert((await cell(key).locator('.is-disabled').count()) > 0, `班级的“${key}”可以编辑`)
+  const grade = await cell('grade').locator('input').inputValue()
+  assert(grade.endsWith('年级'), `年级显示为“${grade}”`)
+  assert((await cell('head_teacher_id').locator('.is-disabled').count()) === 0, '班主任不能编辑')
+  await cell('name').locator('input').fill('表单测试班')
+  await page.locator('[data-test=class-save]').click()
+  await page.locator('.el-message', { hasText: '班级信息已保存' }).waitFor({ timeout: TIMEOUT })
+  await page.locator(rows('class-table'), { hasText: '表单测试班' }).waitFor({ timeout: TIMEOUT })
+  console.log('  ok  编辑班级')
 })
