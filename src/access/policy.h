@@ -69,10 +69,11 @@ bool allowed(const User& user, Action action, Entity entity);
 //   area      every field   nothing (乡镇/街道: the bureau's, by import and
 //                           PUT /areas/{id}, a rename)
 //   catchment every field   nothing (划片: the bureau's, by import)
-//   class     name, head_teacher_id (班级名称, 班主任), for both; a class is
-//                           created (开设班级, import) by a school admin for their
+//   class     name,         name, head_teacher_id (班级名称, 班主任); a class is
+//             head_teacher_id created (开设班级, import) by a school admin for their
 //                           own school; its school, year, 学段, 年级 and 班号 are
-//                           what the class is and never change, for anyone
+//                           what the class is and never change, not even by the
+//                           bureau (identity_fields in policy.cpp)
 //
 // A new record is the creator's to fill within their scope (a school admin
 // creates students and teachers of their own school only), except the fields
