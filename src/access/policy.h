@@ -71,10 +71,11 @@ bool allowed(const User& user, Action action, Entity entity);
 //   area      every field   nothing (乡镇/街道: the bureau's, by import and
 //                           PUT /areas/{id}, a rename)
 //   catchment every field   nothing (划片: the bureau's, by import)
-//   class     every field   name, head_teacher_id (班级名称, 班主任); a class is
-//                           created (开设班级, import) by a school admin for their
+//   class     name,         name, head_teacher_id (班级名称, 班主任); a class is
+//             head_teacher_id created (开设班级, import) by a school admin for their
 //                           own school; its school, year, 学段, 年级 and 班号 are
-//                           what the class is and never change
+//                           what the class is and never change, not even by the
+//                           bureau (identity_fields in policy.cpp)
 //
 // A new record is the creator's to fill within their scope (a school admin
 // creates students and teachers of their own school only), except the fields
@@ -91,9 +92,12 @@ bool allowed(const User& user, Action action, Entity entity);
 //   (pending, or approved when the bureau asks);
 //   POST /exams/{id}/scores/…, /imports/…: rows of the uploader's scope only.
 
-// The fields (record_fields keys) of a stored school, student or teacher the
-// user may change: what the web UI's forms leave editable.
-std::vector<std::string> changeable_fields(const User& user, Entity entity);
+// Whether the user may set field `key` (a record_fields key) of a record of
+// `entity`: on a new record they create (`creating`) or on a stored one. Ok,
+// or a "forbidden" Status naming the field in Chinese and why — what the web
+// UI's forms (workflow/record_form.h) show beside a field they leave disabled.
+// check_field_rights and check_new_record_rights decide by the same rules.
+Status field_right(const User& user, Entity entity, const std::string& key, bool creating);
 
 // The first of `changes` (core/record_fields diff_fields of the stored record
 // and the new one) the user may not make on a record of `entity`: a

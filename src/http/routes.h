@@ -13,7 +13,7 @@ class SnapshotCache;  // http/analytics_context.h: the county's snapshot, shared
 
 void add_auth_routes(Router& router);       // /auth/login, /auth/logout, /auth/me
 void add_setup_routes(Router& router);      // /setup (首次设置)
-void add_reference_routes(Router& router, std::shared_ptr<SnapshotCache> snapshots);  // /meta/enums, /areas, /dashboard
+void add_reference_routes(Router& router, std::shared_ptr<SnapshotCache> snapshots);  // /meta/enums, /meta/forms, /areas, /dashboard
 void add_register_routes(Router& router);   // /schools, /students, /teachers, /classes
 void add_admin_routes(Router& router);      // /users, /audit
 void add_import_routes(Router& router);     // /imports

@@ -97,6 +97,11 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       //                                                     admin officer s_admin teacher inspector
       get(path("/dashboard"),                                 {200, 200, 200, 200, 200}),
       get(path("/meta/enums"),                                {200, 200, 200, 200, 200}),
+      get(path("/meta/forms/school"),                         {200, 200, 200, 200, 200}),
+      get(path("/meta/forms/student"),                        {200, 200, 200, 200, 200}),
+      get(path("/meta/forms/teacher"),                        {200, 200, 200, 200, 200}),
+      get(path("/meta/forms/class"),                          {200, 200, 200, 200, 200}),
+      get(path("/meta/forms/exam"),                           {404, 404, 404, 404, 404}),
       get(path("/areas"),                                     {200, 200, 200, 200, 200}),
       get(path("/schools"),                                   {200, 200, 200, 200, 200}),
       get(path("/schools/" + id(l.own_school)),               {200, 200, 200, 200, 404}),

@@ -15,6 +15,8 @@ export const setupApi = {
 
 export const referenceApi = {
   enums: () => get('/meta/enums'),
+  // A register record's form for the signed-in user (school, student, teacher, class).
+  form: (kind) => get(`/meta/forms/${kind}`),
   areas: () => get('/areas'),
   renameArea: (id, name) => put(`/areas/${id}`, { name }),
   dashboard: () => get('/dashboard'),

@@ -10,9 +10,6 @@ export const useAuthStore = defineStore('auth', {
     // May create and edit students and teachers (bureau and school admins).
     canEdit: (s) => !!s.user?.can_edit,
     canSeeIdNumbers: (s) => !!s.user?.can_see_id_numbers,
-    // Is field `key` of a stored `record` of `entity` (school / student / teacher) read-only for
-    // the user (the server's field rights)? A new record (null) is the creator's to fill.
-    readOnly: (s) => (entity, record, key) => !!record && !s.user?.changeable_fields?.[entity]?.includes(key),
     // Change histories are open to every role but teacher (the server's access policy).
     canReadHistory: (s) => !!s.user && s.user.role !== 'teacher',
     // The 小升初 follow-up lists too (Entity::kTransition).
