@@ -1,6 +1,7 @@
-// Cases and their log (migration 11), as stored. The engine
+// Cases and their log (migrations 11, 12), as stored. The engine
 // (workflow/case_engine.h) decides every transition; this only reads and
-// writes rows. case_log is append-only: there is no update or delete of it.
+// writes rows. case_log is append-only: there is no update or delete of it,
+// and the database refuses one (migration 12's triggers).
 #pragma once
 
 #include <optional>
@@ -51,14 +52,16 @@ struct CaseFilter {
   std::optional<int64_t> area_id;    // either school in this area or below
   std::optional<int64_t> created_by;
   std::optional<int64_t> id;
+  std::optional<std::string> due_before;  // due_on before this day: overdue
 };
 
 // Overdue first (due_on before `today`), then by due date, newest last.
 Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& filter, const std::string& today);
 // Unscoped: the engine decides who may see it.
 Result<std::optional<CaseView>> get_case(Database& db, int64_t id);
-// The open cases (state not in `closed`) of a student.
-Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::vector<std::string>& closed);
+// The open cases (state not in `closed`) of a student, of one kind.
+Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::string& kind,
+                                 const std::vector<std::string>& closed);
 Result<int64_t> insert_case(Database& db, const CaseRecord& record);
 // Sets state, due_on, fields and updated_at.
 Status update_case_state(Database& db, const CaseRecord& record);
