@@ -382,6 +382,134 @@ TEST(Cases, AnExpiredTransferChangesNothing) {
   EXPECT_EQ(c.apply(student).status, 201);
 }
 
+// Each kind's effect on the register, on its final approval only: status,
+// school, class and grade (and the current year's enrolment with them),
+// checked against what the student was.
+TEST(Cases, EachKindChangesTheRegisterAsDeclared) {
+  County c;
+  struct Expected {
+    std::string kind, status;
+    bool new_class;  // into the class the application named
+    int grade_change;
+  };
+  const std::vector<Expected> kinds = {
+      {"transfer_out", "转出", false, 0}, {"suspend", "休学", false, 0},  {"resume", "在读", true, 0},
+      {"dropout_report", "辍学", false, 0}, {"withdrawal", "退学", false, 0}, {"death", "死亡", false, 0},
+      {"repeat_grade", "在读", true, -1},  {"skip_grade", "在读", true, 1}};
+  auto row = [&](int64_t student) {
+    return c.s.text("SELECT st.status || '/' || st.school_id || '/' || st.class_id || '/' || k.grade || '/' || "
+                    "e.status || '/' || e.class_id FROM students st JOIN classes k ON k.id = st.class_id "
+                    "JOIN enrolments e ON e.student_id = st.id AND e.school_year = k.school_year WHERE st.id = " +
+                    id(student));
+  };
+  for (const Expected& e : kinds) {
+    json workflow = workflow_named(c, e.kind);
+    const int64_t student = student_for(c, workflow);
+    const std::string before = row(student);
+    const int64_t grade = c.s.ids("SELECT k.grade FROM students st JOIN classes k ON k.id = st.class_id WHERE st.id = " +
+                                  id(student)).at(0);
+    const json& apply = action_named(workflow, "apply");
+    const json body = body_for(c, workflow, apply, student);
+    Reply opened = open_by(c, workflow, apply, student, "school_admin");
+    ASSERT_EQ(opened.status, 201) << e.kind << opened.body.dump();
+    EXPECT_EQ(row(student), before) << e.kind << ": nothing changes before the approval";
+    Reply done = act_on(c, workflow, opened.body["case"]["id"], action_named(workflow, "approve"), student, "admin");
+    ASSERT_EQ(done.status, 200) << e.kind << done.body.dump();
+    const int64_t klass = e.new_class ? body["class_id"].get<int64_t>()
+                                      : c.s.ids("SELECT class_id FROM students WHERE id = " + id(student)).at(0);
+    EXPECT_EQ(row(student), e.status + "/" + id(c.own) + "/" + id(klass) + "/" + id(grade + e.grade_change) + "/" +
+                                e.status + "/" + id(klass))
+        << e.kind;
+    EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM audit_log WHERE entity = 'student' AND entity_id = " + id(student)).at(0), 1)
+        << e.kind << ": the change is audited";
+  }
+}
+
+// 县内转学 requested by the receiving school: it names the student by 身份证号
+// (learning only whether a 在读 student has it), the sending school
+// releases, the bureau approves and the student moves into the class named.
+TEST(Cases, TheReceivingSchoolRequestsAndTheSenderReleases) {
+  County c;
+  json workflow = workflow_named(c, "transfer");
+  const int64_t student = c.student();
+  const std::string number = c.s.text("SELECT id_number FROM students WHERE id = " + id(student));
+  auto request = [&](const std::string& id_number) {
+    return c.s.call("POST", "/cases", &c.logins["receiver"],
+                    {{"kind", "transfer"}, {"action", "request"}, {"id_number", id_number},
+                     {"class_id", c.target_class}, {"reason", "随父母迁居"}, {"date", "2026-11-20"}});
+  };
+  // No such student, or not 在读: the same answer, no details.
+  const std::string unknown = number.substr(0, 14) + (number[14] == '9' ? "0" : "9") + number.substr(15);
+  Reply r = request(unknown);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(r.body["field"], "id_number");
+  const int64_t gone = c.student();
+  c.s.exec("UPDATE students SET status = '转出' WHERE id = " + id(gone));
+  Reply r2 = request(c.s.text("SELECT id_number FROM students WHERE id = " + id(gone)));
+  EXPECT_EQ(r2.status, 422);
+  EXPECT_EQ(r2.body["message"].get<std::string>().substr(0, 12), r.body["message"].get<std::string>().substr(0, 12));
+  EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM cases").at(0), 0);
+  // Found: the name is confirmed, the number shown masked.
+  Reply opened = request(number);
+  ASSERT_EQ(opened.status, 201) << opened.body.dump();
+  const json& opened_case = opened.body["case"];
+  EXPECT_EQ(opened_case["state"], "待转出校确认");
+  EXPECT_EQ(opened_case["school_id"], c.own);
+  EXPECT_EQ(opened_case["student_name"], c.s.text("SELECT name FROM students WHERE id = " + id(student)));
+  EXPECT_EQ(opened_case["fields"]["id_number"].get<std::string>().find(number.substr(6, 8)), std::string::npos);
+  const int64_t case_id = opened_case["id"];
+  EXPECT_EQ(c.s.call("GET", "/cases?box=todo", &c.logins["school_admin"]).body["total"], 1);
+  const std::string home = whereabouts(c, student);
+  ASSERT_EQ(c.act(case_id, action_named(workflow, "release"), "school_admin").status, 200);
+  EXPECT_EQ(whereabouts(c, student), home);
+  ASSERT_EQ(c.act(case_id, action_named(workflow, "approve"), "admin").status, 200);
+  EXPECT_EQ(whereabouts(c, student), id(c.target) + "/" + id(c.target_class) + "/" + id(c.target));
+}
+
+// 休学: at most a year; one extension, at most a year beyond; not in the
+// second term of a graduating grade.
+TEST(Cases, SuspensionKeepsItsLimits) {
+  County c;
+  json workflow = workflow_named(c, "suspend");
+  const json& apply = action_named(workflow, "apply");
+  const int64_t student = student_for(c, workflow);
+  auto open_with = [&](int64_t who, const std::string& date, const std::string& until) {
+    json b = body_for(c, workflow, apply, who);
+    b["kind"] = "suspend";
+    b["date"] = date;
+    b["until"] = until;
+    return c.s.call("POST", "/cases", &c.logins["school_admin"], b);
+  };
+  Reply r = open_with(student, "2026-11-20", "2027-11-21");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(r.body["field"], "until");
+  r = open_with(student, "2026-11-20", "2026-11-20");
+  EXPECT_EQ(r.status, 422);
+  const int64_t graduating = c.s.ids("SELECT st.id FROM students st JOIN classes k ON k.id = st.class_id WHERE "
+                                     "st.school_id = " + id(c.own) + " AND st.status = '在读' AND k.section = '小学' "
+                                     "AND k.grade = 6 AND k.school_year = (SELECT MAX(school_year) FROM classes) LIMIT 1").at(0);
+  r = open_with(graduating, "2027-03-01", "2027-07-01");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body["message"].get<std::string>().find("第二学期"), std::string::npos) << r.body.dump();
+  EXPECT_EQ(open_with(graduating, "2026-12-01", "2027-07-01").status, 201) << "the first term is allowed";
+  // Approved, then extended once, no further than a year beyond the first end.
+  Reply opened = open_with(student, "2026-11-20", "2027-06-30");
+  ASSERT_EQ(opened.status, 201);
+  const int64_t case_id = opened.body["case"]["id"];
+  ASSERT_EQ(act_on(c, workflow, case_id, action_named(workflow, "approve"), student, "admin").status, 200);
+  auto extend = [&](const std::string& until) {
+    return c.s.call("POST", "/cases/" + id(case_id) + "/actions/extend", &c.logins["school_admin"],
+                    {{"until", until}, {"reason", "仍需治疗"}, {"evidence", "医院证明"}});
+  };
+  EXPECT_EQ(extend("2028-07-01").status, 422);
+  EXPECT_EQ(extend("2027-06-30").status, 422);
+  ASSERT_EQ(extend("2028-06-30").status, 200);
+  ASSERT_EQ(act_on(c, workflow, case_id, action_named(workflow, "approve_extension"), student, "admin").status, 200);
+  Reply again = extend("2028-12-31");
+  EXPECT_EQ(again.status, 409) << "one extension only";
+  EXPECT_EQ(c.s.text("SELECT status FROM students WHERE id = " + id(student)), "休学");
+}
+
 TEST(Cases, ApplicationsAreChecked) {
   County c;
   const int64_t other_student =
