@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "cli/command_support.h"
+#include "demo/casework.h"
 #include "demo/catchments.h"
 #include "demo/register_years.h"
 #include "ingest/register_row.h"
@@ -151,6 +152,7 @@ Status write_demo_county(Database& db, const demo::DemoCounty& county,
     if (s.ok()) s = writer.students(year.leavers, ctx);
   }
   if (s.ok()) s = writer.catchments(demo::catchments_of(county), context(years.back().school_year));
+  if (s.ok()) s = demo::write_demo_casework(db, local_today());
   return s;
 }
 
