@@ -5,8 +5,9 @@ namespace {
 
 const char* kCaseColumns =
     "c.id, c.kind, c.student_id, c.state, c.school_id, c.target_school_id, c.due_on, c.created_by, "
-    "c.created_at, c.updated_at, c.fields, st.name, s1.name, s2.name FROM cases c "
-    "JOIN students st ON st.id = c.student_id JOIN schools s1 ON s1.id = c.school_id "
+    "c.created_at, c.updated_at, c.fields, COALESCE(st.name, json_extract(c.fields, '$.name'), ''), "
+    "s1.name, s2.name FROM cases c "
+    "LEFT JOIN students st ON st.id = c.student_id JOIN schools s1 ON s1.id = c.school_id "
     "LEFT JOIN schools s2 ON s2.id = c.target_school_id";
 
 CaseView case_from_row(const Row& r) {
@@ -94,7 +95,7 @@ Result<int64_t> insert_case(Database& db, const CaseRecord& c) {
       "INSERT INTO cases (kind, student_id, state, school_id, target_school_id, due_on, created_by, "
       "created_at, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, "
       "CURRENT_TIMESTAMP, ?) RETURNING id",
-      {c.kind, c.student_id, c.state, c.school_id, optional_id(c.target_school_id),
+      {c.kind, optional_id(c.student_id), c.state, c.school_id, optional_id(c.target_school_id),
        c.due_on.empty() ? Value(nullptr) : Value(c.due_on), optional_id(c.created_by), c.fields});
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
@@ -104,6 +105,10 @@ Status update_case_state(Database& db, const CaseRecord& c) {
   return db.exec(
       "UPDATE cases SET state = ?, due_on = ?, fields = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
       {c.state, c.due_on.empty() ? Value(nullptr) : Value(c.due_on), c.fields, c.id});
+}
+
+Status set_case_student(Database& db, int64_t case_id, int64_t student_id) {
+  return db.exec("UPDATE cases SET student_id = ? WHERE id = ?", {student_id, case_id});
 }
 
 Status append_case_log(Database& db, const CaseLogEntry& e) {

@@ -16,7 +16,7 @@ namespace edu {
 struct CaseRecord {
   int64_t id = 0;
   std::string kind;
-  int64_t student_id = 0;
+  int64_t student_id = 0;        // 0 until a 转入's approval creates the student
   std::string state;
   int64_t school_id = 0;         // the sending school (the student's, when opened)
   int64_t target_school_id = 0;  // the receiving school; 0 for none
@@ -28,7 +28,7 @@ struct CaseRecord {
 
 struct CaseView {
   CaseRecord record;
-  std::string student_name, school_name, target_school_name;
+  std::string student_name, school_name, target_school_name;  // student_name: the fields' "name" until created
 };
 
 struct CaseLogEntry {
@@ -65,6 +65,8 @@ Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::st
 Result<int64_t> insert_case(Database& db, const CaseRecord& record);
 // Sets state, due_on, fields and updated_at.
 Status update_case_state(Database& db, const CaseRecord& record);
+// A 转入's student, created by its approval.
+Status set_case_student(Database& db, int64_t case_id, int64_t student_id);
 Status append_case_log(Database& db, const CaseLogEntry& entry);
 Result<std::vector<CaseLogEntry>> case_log(Database& db, int64_t case_id);
 

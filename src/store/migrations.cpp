@@ -28,7 +28,7 @@ const std::vector<Migration>& all_migrations() {
       {9, "exam_data_version", kMigration0009ExamDataVersion},
       {10, "exam_archive_reviews", kMigration0010ExamArchiveReviews},
       {11, "cases", kMigration0011Cases},
-      {12, "case_log_guard", kMigration0012CaseLogGuard},
+      {12, "case_subject_and_log_guard", kMigration0012CaseLogGuard},
   };
   return list;
 }

@@ -10,6 +10,7 @@
 #include "store/school_year_store.h"
 #include "store/student_store.h"
 #include "workflow/change_log.h"
+#include "workflow/register_commands.h"
 
 namespace edu {
 namespace {
@@ -110,11 +111,44 @@ std::string given(const ActionInput& input, const std::string& key) {
   return it == input.fields.end() ? "" : it->second;
 }
 
+// The new student a 转入 describes (its fields by the register's names), 在读
+// at the case's school from the date given.
+Student student_from_fields(const std::map<std::string, std::string>& f, int64_t school_id) {
+  auto text = [&](const char* key) {
+    auto it = f.find(key);
+    return it == f.end() ? std::string() : it->second;
+  };
+  Student s;
+  s.name = text("name");
+  s.id_number = text("id_number");
+  s.gender = text("gender");
+  s.birth_date = parse_iso_date(text("birth_date")).value_or(Date{});
+  s.ethnicity = text("ethnicity");
+  s.household = text("household");
+  s.school_id = school_id;
+  if (!text("class_id").empty()) s.class_id = std::stoll(text("class_id"));
+  s.status = "在读";
+  s.enrolled_on = parse_iso_date(text("date")).value_or(Date{});
+  return s;
+}
+
+Result<RegisterContext> register_context(Database& db, const Date& today) {
+  auto year = current_school_year(db);
+  if (!year.ok()) return year.status();
+  return RegisterContext{today, *year};
+}
+
 // 休学: until after the date, at most a year on; not in the second term
 // (February to August) of a graduating grade. Its extension: the student
 // still 休学, the new until after the old one, at most a year on.
-Status check_rule(Database& db, const ActionSpec& action, const CaseRecord& c, const ActionInput& input) {
+Status check_rule(Database& db, const Actor& actor, const ActionSpec& action, const CaseRecord& c,
+                  const ActionInput& input, const Date& today) {
   if (action.rule == Rule::kNone) return Status::Ok();
+  if (action.rule == Rule::kNewStudent) {
+    auto ctx = register_context(db, today);
+    if (!ctx.ok()) return ctx.status();
+    return check_new_student(db, actor, student_from_fields(input.fields, c.school_id), *ctx);
+  }
   const auto until = parse_iso_date(given(input, "until"));
   Json fields = Json::parse(c.fields);
   const auto start = parse_iso_date(action.rule == Rule::kSuspension ? given(input, "date")
@@ -148,7 +182,7 @@ Status check_rule(Database& db, const ActionSpec& action, const CaseRecord& c, c
 // destination school in the current year; a date; one of the options), then
 // the action's rule.
 Status check_fields(Database& db, const Actor& actor, const WorkflowSpec& w, const ActionSpec& action,
-                    const CaseRecord& c, const ActionInput& input) {
+                    const CaseRecord& c, const ActionInput& input, const Date& today) {
   for (const FieldSpec& f : action.fields) {
     auto it = input.fields.find(f.key);
     if (it == input.fields.end() || it->second.empty()) {
@@ -193,7 +227,7 @@ Status check_fields(Database& db, const Actor& actor, const WorkflowSpec& w, con
       if (!k.ok()) return k;
     }
   }
-  return check_rule(db, action, c, input);
+  return check_rule(db, actor, action, c, input, today);
 }
 
 // The student as they are now, if still at the case's school in one of `statuses`.
@@ -223,9 +257,31 @@ Status save_student_change(Database& db, const Actor& actor, const Student& befo
 // current year's enrolment with them); the others change status or class at
 // the student's own school. Each only while the student is still where and
 // as the application found them.
+// 转入: the student the case describes, checked as the register checks a new
+// one, created 在读 in the class named; the case names them from now on.
+Status enrol_student(Database& db, const Actor& actor, CaseRecord& c, const Json& fields, const Date& today) {
+  std::map<std::string, std::string> given;
+  for (const auto& [k, v] : fields.items())
+    if (v.is_string()) given[k] = v.get<std::string>();
+  const Student student = student_from_fields(given, c.school_id);
+  auto ctx = register_context(db, today);
+  if (!ctx.ok()) return ctx.status();
+  Status s = check_new_student(db, actor, student, *ctx);
+  if (!s.ok()) return s;
+  auto id = insert_student(db, student);
+  if (!id.ok()) return id.status();
+  c.student_id = *id;
+  s = set_case_student(db, c.id, *id);
+  if (!s.ok()) return s;
+  auto named = with_names(db, fields_of(student));
+  if (!named.ok()) return named.status();
+  return audit(db, &actor, "create", Entity::kStudent, *id, diff_fields({}, *named));
+}
+
 Status run_effect(Database& db, const Actor& actor, const WorkflowSpec& w, Effect effect, const std::string& status,
-                  const CaseRecord& c, const Json& fields) {
+                  CaseRecord& c, const Json& fields, const Date& today) {
   if (effect == Effect::kNone) return Status::Ok();
+  if (effect == Effect::kEnrolStudent) return enrol_student(db, actor, c, fields, today);
   auto before = student_for_effect(db, c, effect == Effect::kResume ? "休学" : "在读");
   if (!before.ok()) return before.status();
   Student after = *before;
@@ -269,7 +325,7 @@ Status transition(Database& db, const Actor& actor, const WorkflowSpec& w, const
   if (!s.ok()) return s;
   s = update_case_state(db, c);
   if (!s.ok()) return s;
-  s = run_effect(db, actor, w, effect, action.status, c, fields);
+  s = run_effect(db, actor, w, effect, action.status, c, fields, today);
   if (!s.ok()) return s;
   std::vector<FieldChange> changes = {{"workflow", "", w.title}, {"action", "", action.label},
                                       {"state", from, to}};
@@ -326,9 +382,11 @@ Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& k
     c.school_id = *actor.user.school_id;
     c.target_school_id = id_field(input.fields, "target_school_id");
   }
-  Status f = check_fields(db, actor, *w, *action, c, input);
+  Status f = check_fields(db, actor, *w, *action, c, input, today);
   if (!f.ok()) return f;
-  if (input.fields.count("id_number")) {  // requested: the student's school is the sending one
+  const bool requested = std::any_of(action->fields.begin(), action->fields.end(),
+                                     [](const FieldSpec& f) { return f.type == "id_number"; });
+  if (requested) {  // the student's school is the sending one
     auto s = find_student_by_id_number(db, input.fields.at("id_number"));
     if (!s.ok()) return s.status();
     if (!*s) return Status::Error("validation", "本县没有该身份证号的在读学生", "id_number");
@@ -367,7 +425,7 @@ Status take_action(Database& db, const Actor& actor, int64_t case_id, const std:
     return Status::Error("conflict", "当前状态“" + c.state + "”不能" + action->label);
   if (!is_party(actor.user, c, action->party))
     return refuse("只有" + party_label(*w, action->party) + "可以" + action->label);
-  Status f = check_fields(db, actor, *w, *action, c, input);
+  Status f = check_fields(db, actor, *w, *action, c, input, today);
   if (!f.ok()) return f;
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();

@@ -10,7 +10,12 @@
 //   复学      休学 → 在读 in a class of this year  辍学  status 辍学
 //   退学      status 退学                        死亡  status 死亡
 //   留级/跳级 into a class one grade below/above, of this year
+//   转入(县外) a new student record, 在读 in the class named; the application
+//             carries the student's data and is checked as the register
+//             checks a new student, at application and again on approval
 #include "workflow/workflow_spec.h"
+
+#include "core/enums.h"
 
 namespace edu {
 namespace {
@@ -24,11 +29,13 @@ struct Kind {
   std::string status;                // kSetStatus
   std::vector<std::string> from_statuses;  // the student's status to apply; 在读 when empty
   Rule rule = Rule::kNone;
+  bool names_student = true;  // false: the student is not in the register yet (转入)
 };
 
 WorkflowSpec school_applies(const Kind& k) {
   const FieldSpec reason{"reason", "原因", "text"};
-  std::vector<FieldSpec> fields = {{"student_id", "学生", "student", true, k.from_statuses}};
+  std::vector<FieldSpec> fields;
+  if (k.names_student) fields.push_back({"student_id", "学生", "student", true, k.from_statuses});
   fields.insert(fields.end(), k.fields.begin(), k.fields.end());
   fields.push_back({"reason", k.title + "原因", "text"});
   fields.push_back({"date", k.title + "日期", "date"});
@@ -82,6 +89,17 @@ std::vector<WorkflowSpec> status_change_workflows() {
       school_applies({"repeat_grade", "留级", "已留级", {klass}, Effect::kChangeGrade}),
       school_applies({"skip_grade", "跳级", "已跳级", {klass}, Effect::kChangeGrade}),
       school_applies({"death", "死亡", "已注销学籍", {}, Effect::kSetStatus, "死亡"}),
+      school_applies({"transfer_in", "县外转入", "已转入",
+                      {{"name", "学生姓名", "text"},
+                       {"id_number", "身份证号", "text"},
+                       {"gender", "性别", "enum", true, genders().values},
+                       {"birth_date", "出生日期", "date"},
+                       {"ethnicity", "民族", "enum", true, ethnicities().values},
+                       {"household", "户口性质", "enum", true, households().values},
+                       klass,
+                       {"from_school", "原学校(县外)", "text"},
+                       {"province", "原学校所在省份", "province"}},
+                      Effect::kEnrolStudent, "", {}, Rule::kNewStudent, false}),
   };
   out[5].grade_step = -1;
   out[6].grade_step = 1;

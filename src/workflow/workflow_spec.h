@@ -51,14 +51,16 @@ struct FieldSpec {
 
 // kSetStatus: the student's status becomes the action's `status` (class
 // kept); kResume: back to 在读 in the class given; kChangeGrade: into the
-// class given, of the grade the workflow's grade_step says.
-enum class Effect { kNone, kMoveStudent, kSetStatus, kResume, kChangeGrade };
+// class given, of the grade the workflow's grade_step says; kEnrolStudent: a
+// new student, 在读 in the class given, from the case's fields (转入).
+enum class Effect { kNone, kMoveStudent, kSetStatus, kResume, kChangeGrade, kEnrolStudent };
 
 // Checks beyond a field's own: kSuspension, 休学 (until after date, at most a
 // year later; not in the second term of a graduating grade); kExtension, its
 // one extension (the student still 休学, the new until after the old, at most
-// a year later).
-enum class Rule { kNone, kSuspension, kExtension };
+// a year later); kNewStudent, 转入: the student the fields describe passes
+// the register's checks for a new student (register_commands.h).
+enum class Rule { kNone, kSuspension, kExtension, kNewStudent };
 
 struct StateSpec {
   std::string key;  // the stored value, Chinese (待转入校确认)

@@ -4,6 +4,7 @@
 // and change nothing — and the student is in exactly one school throughout.
 #include <gtest/gtest.h>
 
+#include "core/id_number.h"
 #include "own_server.h"
 
 namespace edu::apitest {
@@ -101,12 +102,35 @@ int64_t student_for(County& c, const json& workflow) {
   return student;
 }
 
-// The values a test gives an action's fields, by their declared type.
+// A new, valid ID number of a boy born on `birth` (YYYY-MM-DD), unused in the demo county.
+std::string new_id_number(const std::string& birth) {
+  static int sequence = 991;
+  const std::string first17 = "430521" + birth.substr(0, 4) + birth.substr(5, 2) + birth.substr(8, 2) +
+                              std::to_string(sequence);
+  sequence -= 2;
+  return first17 + id_check_char(first17);
+}
+
+// The values a test gives an action's fields, by their declared type; a
+// 转入's new student is born the day `student` was (to fit their grade).
 json body_for(County& c, const json& workflow, const json& action, int64_t student) {
   json b = {{"comment", "同意"}};
   const bool transfer = workflow["kind"] == "transfer";
+  const std::string birth = c.s.text("SELECT birth_date FROM students WHERE id = " + id(student));
   for (const json& f : action["fields"]) {
     const std::string key = f["key"], type = f["type"];
+    if (key == "birth_date") {
+      b[key] = birth;
+      continue;
+    }
+    if (key == "id_number" && type == "text") {
+      b[key] = new_id_number(birth);
+      continue;
+    }
+    if (key == "name") {
+      b[key] = "转入生";
+      continue;
+    }
     if (type == "student") b[key] = student;
     if (type == "school") b[key] = c.target;
     if (type == "id_number") b[key] = c.s.text("SELECT id_number FROM students WHERE id = " + id(student));
@@ -237,8 +261,8 @@ TEST(Cases, EveryWorkflowStateActionAndRole) {
       }
     }
   }
-  // 转学 9 (3 from each waiting state), 7 kinds × 3, 休学 3 + extend + its 2.
-  EXPECT_EQ(taken, 9 + 7 * 3 + 6);
+  // 转学 9 (3 from each waiting state), 8 kinds × 3, 休学 3 + extend + its 2.
+  EXPECT_EQ(taken, 9 + 8 * 3 + 6);
 }
 
 // The student's school, class and current enrolment as one string.
@@ -423,6 +447,46 @@ TEST(Cases, EachKindChangesTheRegisterAsDeclared) {
     EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM audit_log WHERE entity = 'student' AND entity_id = " + id(student)).at(0), 1)
         << e.kind << ": the change is audited";
   }
+}
+
+// 转入 from outside the county: the application carries the student's data,
+// checked as the register checks a new student (a used ID number is refused
+// at once); nothing is in the register until the approval creates the
+// student, 在读 in the class named, and the case names them from then on.
+TEST(Cases, ATransferInCreatesTheStudentOnApprovalOnly) {
+  County c;
+  json workflow = workflow_named(c, "transfer_in");
+  const json& apply = action_named(workflow, "apply");
+  const int64_t model = c.student();  // a student of the grade the class is of
+  json body = body_for(c, workflow, apply, model);
+  body["kind"] = "transfer_in";
+  json used = body;
+  used["id_number"] = c.s.text("SELECT id_number FROM students WHERE id = " + id(model));
+  used["gender"] = c.s.text("SELECT gender FROM students WHERE id = " + id(model));
+  Reply r = c.s.call("POST", "/cases", &c.logins["school_admin"], used);
+  EXPECT_EQ(r.status, 409) << r.body.dump();
+  EXPECT_EQ(r.body["field"], "id_number");
+  const int64_t students = c.s.ids("SELECT COUNT(*) FROM students").at(0);
+  Reply opened = c.s.call("POST", "/cases", &c.logins["school_admin"], body);
+  ASSERT_EQ(opened.status, 201) << opened.body.dump();
+  EXPECT_EQ(opened.body["case"]["student_name"], "转入生");
+  EXPECT_EQ(opened.body["case"]["student_id"], 0);
+  EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM students").at(0), students);
+  EXPECT_EQ(c.s.call("GET", "/cases?box=todo", &c.logins["admin"]).body["total"], 1);
+  Reply done = c.s.call("POST", "/cases/" + id(opened.body["case"]["id"].get<int64_t>()) + "/actions/approve",
+                        &c.logins["admin"], json::object());
+  ASSERT_EQ(done.status, 200) << done.body.dump();
+  EXPECT_EQ(done.body["case"]["state"], "已转入");
+  const int64_t created = done.body["case"]["student_id"];
+  ASSERT_GT(created, 0);
+  EXPECT_EQ(c.s.text("SELECT name || '/' || status || '/' || school_id || '/' || class_id || '/' || id_number "
+                     "FROM students WHERE id = " + id(created)),
+            "转入生/在读/" + id(c.own) + "/" + id(body["class_id"].get<int64_t>()) + "/" +
+                body["id_number"].get<std::string>());
+  EXPECT_EQ(c.s.text("SELECT status || '/' || class_id FROM enrolments WHERE student_id = " + id(created)),
+            "在读/" + id(body["class_id"].get<int64_t>()));
+  EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity = 'student' AND entity_id = " +
+                    id(created)).at(0), 1);
 }
 
 // 县内转学 requested by the receiving school: it names the student by 身份证号
