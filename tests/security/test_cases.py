@@ -97,7 +97,13 @@ class CasesTest(SecurityCase):
                {"kind": "transfer", "action": "request", "id_number": "4" * 100000, "class_id": 1,
                 "reason": "x", "date": "2026-11-20"},
                {"kind": "transfer", "action": "request", "id_number": "\xff\xfe", "class_id": 1,
-                "reason": "x", "date": "2026-11-20"}]
+                "reason": "x", "date": "2026-11-20"},
+               kind("transfer_in", name="新生", id_number="43052120150101001X", gender="男", birth_date="2015-01-01",
+                    ethnicity="汉族", household="农村", from_school="外县小学"),
+               kind("transfer_in", name="\x00", id_number="1" * 100000, gender="男", birth_date="2015-01-01",
+                    ethnicity="汉族", household="农村", from_school="外县小学"),
+               kind("transfer_in", name="新生", id_number="430521201501010011", gender="未知", birth_date="2015-13-01",
+                    ethnicity="火星族", household="农村", from_school="外县小学")]
         for body in bad:
             r = self.school_admin.post("/cases", body)
             self.assertIn(r.status, (400, 409, 413, 422), (str(body)[:80], r))
