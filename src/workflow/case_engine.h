@@ -16,7 +16,10 @@
 //    class and the current year's enrolment — in the same transaction; until
 //    then nothing in the register changes. The other kinds
 //    (status_change_workflows.cpp) change status or class the same way, on
-//    their final step only. One open case per student and kind.
+//    their final step only; 县外转入 creates its student then (checked as
+//    the register checks a new student, at application and on approval),
+//    the case naming no student until then. One open case per student and
+//    kind.
 //  - Expiry: sweep_expired() closes every case overdue in a state that
 //    expires (logged and audited as done by 系统, nothing else changes); it
 //    runs before every list of cases and the overdue counts, so an expired

@@ -79,8 +79,8 @@ class CasesTest(SecurityCase):
         """The new kinds' fields (enum, province, dates, 身份证号) with bad bytes,
         huge or hostile values, another school's student: refused, nothing written."""
         before = rows()
-        def kind(name, **over):
-            body = {"kind": name, "student_id": self.mine, "reason": "原因", "date": "2026-11-20",
+        def kind(kind_name, /, **over):
+            body = {"kind": kind_name, "student_id": self.mine, "reason": "原因", "date": "2026-11-20",
                     "evidence": "证明", "until": "2027-06-30", "destination_school": "外县一中",
                     "province": "湖南省", "class_id": 1}
             body.update(over)
