@@ -1,5 +1,6 @@
 #include "demo/casework.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 
@@ -50,8 +51,10 @@ class Casework {
     bureau_ = actor_of(role::kBureauAdmin, std::nullopt, "教育局");
     auto classes = list_classes(db_, b.id, *year);
     if (!classes.ok()) return classes.status();
-    if (classes->empty()) return Status::Ok();
-    const std::string b_class = std::to_string(classes->front().klass.id);
+    auto third = std::find_if(classes->begin(), classes->end(),
+                              [](const ClassView& k) { return k.klass.section == "小学" && k.klass.grade == 3; });
+    if (third == classes->end()) return Status::Ok();
+    const std::string b_class = std::to_string(third->klass.id);  // the pupils' own grade
     StudentFilter in_a;
     in_a.school_id = a.id;
     in_a.status = "在读";
