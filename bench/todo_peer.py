@@ -26,7 +26,7 @@ TODAY = "2026-11-29"
 
 
 def query(pairs, due_before):
-    any_of = "1=0" + "".join(" OR (c.kind = ? AND c.state = ?)" for _ in pairs)
+    any_of = " OR ".join("(c.kind = ? AND c.state = ?)" for _ in pairs)
     sql = "SELECT " + COLUMNS + " WHERE 1=1 AND ((" + any_of + "))"
     params = [v for pair in pairs for v in pair]
     if due_before:

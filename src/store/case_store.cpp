@@ -37,10 +37,12 @@ Value optional_id(int64_t id) { return id ? Value(id) : Value(nullptr); }
 Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, const std::string& today) {
   SqlWhere where;
   if (f.waiting) {
-    std::string any = "1=0";
+    // Each term constrains kind and state, so SQLite reads them through
+    // cases_state (MULTI-INDEX OR); an empty list matches nothing.
+    std::string any;
     std::vector<Value> params;
     for (const CaseWaiting& w : *f.waiting) {
-      any += " OR (c.kind = ? AND c.state = ?";
+      any += any.empty() ? "(c.kind = ? AND c.state = ?" : " OR (c.kind = ? AND c.state = ?";
       params.push_back(w.kind);
       params.push_back(w.state);
       if (w.school_column == "school_id" || w.school_column == "target_school_id") {
@@ -49,7 +51,7 @@ Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, cons
       }
       any += ")";
     }
-    where.add("(" + any + ")", params);
+    where.add(any.empty() ? "1=0" : "(" + any + ")", params);
   }
   if (f.school_id) where.add("(c.school_id = ? OR c.target_school_id = ?)", {*f.school_id, *f.school_id});
   if (f.area_id)
