@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "cli/command_support.h"
+#include "demo/casework.h"
 #include "demo/catchments.h"
 #include "demo/check_findings.h"
 #include "demo/register_years.h"
@@ -154,6 +155,7 @@ Status write_demo_county(Database& db, const demo::DemoCounty& county,
   const int last = years.back().school_year;
   if (s.ok()) s = writer.catchments(demo::catchments_of(county), context(last));
   if (s.ok()) s = writer.students(demo::duplicate_records(county, last), context(last));
+  if (s.ok()) s = demo::write_demo_casework(db, local_today());
   return s;
 }
 

@@ -12,7 +12,8 @@
 
 namespace edu {
 
-// The case with its title, waiting party, overdue flag and the actions `user` may take now.
+// The case with its title, waiting party, overdue flag and the actions `user`
+// may take now. A 身份证号 among its fields (a request names one) is masked.
 nlohmann::json case_json(const CaseView& v, const User& user, const Date& today);
 // The log entries, oldest first, each with its action's label.
 nlohmann::json case_log_json(const std::string& kind, const std::vector<CaseLogEntry>& log);

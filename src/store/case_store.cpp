@@ -5,8 +5,9 @@ namespace {
 
 const char* kCaseColumns =
     "c.id, c.kind, c.student_id, c.state, c.school_id, c.target_school_id, c.due_on, c.created_by, "
-    "c.created_at, c.updated_at, c.fields, st.name, s1.name, s2.name FROM cases c "
-    "JOIN students st ON st.id = c.student_id JOIN schools s1 ON s1.id = c.school_id "
+    "c.created_at, c.updated_at, c.fields, COALESCE(st.name, json_extract(c.fields, '$.name'), ''), "
+    "s1.name, s2.name FROM cases c "
+    "LEFT JOIN students st ON st.id = c.student_id JOIN schools s1 ON s1.id = c.school_id "
     "LEFT JOIN schools s2 ON s2.id = c.target_school_id";
 
 CaseView case_from_row(const Row& r) {
@@ -36,10 +37,12 @@ Value optional_id(int64_t id) { return id ? Value(id) : Value(nullptr); }
 Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, const std::string& today) {
   SqlWhere where;
   if (f.waiting) {
-    std::string any = "1=0";
+    // Each term constrains kind and state, so SQLite reads them through
+    // cases_state (MULTI-INDEX OR); an empty list matches nothing.
+    std::string any;
     std::vector<Value> params;
     for (const CaseWaiting& w : *f.waiting) {
-      any += " OR (c.kind = ? AND c.state = ?";
+      any += any.empty() ? "(c.kind = ? AND c.state = ?" : " OR (c.kind = ? AND c.state = ?";
       params.push_back(w.kind);
       params.push_back(w.state);
       if (w.school_column == "school_id" || w.school_column == "target_school_id") {
@@ -48,7 +51,7 @@ Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, cons
       }
       any += ")";
     }
-    where.add("(" + any + ")", params);
+    where.add(any.empty() ? "1=0" : "(" + any + ")", params);
   }
   if (f.school_id) where.add("(c.school_id = ? OR c.target_school_id = ?)", {*f.school_id, *f.school_id});
   if (f.area_id)
@@ -57,6 +60,7 @@ Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, cons
   if (f.created_by) where.add("c.created_by = ?", {*f.created_by});
   if (f.id) where.add("c.id = ?", {*f.id});
   if (f.student_id) where.add("c.student_id = ?", {*f.student_id});
+  if (f.due_before) where.add("c.due_on < ?", {*f.due_before});
   std::vector<Value> params = where.params;
   params.push_back(today);
   auto rows = db.query(std::string("SELECT ") + kCaseColumns + " WHERE " + where.sql +
@@ -76,14 +80,15 @@ Result<std::optional<CaseView>> get_case(Database& db, int64_t id) {
   return std::optional<CaseView>(case_from_row(rows->front()));
 }
 
-Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::vector<std::string>& closed) {
+Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::string& kind,
+                                 const std::vector<std::string>& closed) {
   std::string marks;
-  std::vector<Value> params{student_id};
+  std::vector<Value> params{student_id, kind};
   for (const std::string& s : closed) {
     marks += marks.empty() ? "?" : ", ?";
     params.push_back(s);
   }
-  auto rows = db.query("SELECT COUNT(*) FROM cases WHERE student_id = ? AND state NOT IN (" + marks + ")", params);
+  auto rows = db.query("SELECT COUNT(*) FROM cases WHERE student_id = ? AND kind = ? AND state NOT IN (" + marks + ")", params);
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
 }
@@ -93,7 +98,7 @@ Result<int64_t> insert_case(Database& db, const CaseRecord& c) {
       "INSERT INTO cases (kind, student_id, state, school_id, target_school_id, due_on, created_by, "
       "created_at, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, "
       "CURRENT_TIMESTAMP, ?) RETURNING id",
-      {c.kind, c.student_id, c.state, c.school_id, optional_id(c.target_school_id),
+      {c.kind, optional_id(c.student_id), c.state, c.school_id, optional_id(c.target_school_id),
        c.due_on.empty() ? Value(nullptr) : Value(c.due_on), optional_id(c.created_by), c.fields});
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
@@ -103,6 +108,10 @@ Status update_case_state(Database& db, const CaseRecord& c) {
   return db.exec(
       "UPDATE cases SET state = ?, due_on = ?, fields = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
       {c.state, c.due_on.empty() ? Value(nullptr) : Value(c.due_on), c.fields, c.id});
+}
+
+Status set_case_student(Database& db, int64_t case_id, int64_t student_id) {
+  return db.exec("UPDATE cases SET student_id = ? WHERE id = ?", {student_id, case_id});
 }
 
 Status append_case_log(Database& db, const CaseLogEntry& e) {

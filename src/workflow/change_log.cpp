@@ -60,7 +60,7 @@ std::string audit_label(const std::vector<AuditTerm>& terms, const std::string& 
 Status audit(Database& db, const Actor* actor, const std::string& action, Entity entity,
              int64_t id, std::vector<FieldChange> changes) {
   AuditEntry e;
-  if (actor) e.user_id = actor->user.id;
+  if (actor && actor->user.id) e.user_id = actor->user.id;  // 0: the system (case_engine.h sweep)
   e.username = actor ? actor->user.username : "(命令行)";
   e.action = action;
   e.entity = entity_name(entity);

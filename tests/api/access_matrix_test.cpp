@@ -239,6 +239,23 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
                      {"reason", "他校学生"}, {"date", "2026-11-20"}};
        },
        {403, 403, 422, 403, 403}},
+      // The receiving school's request names a student by 身份证号 (none has this one).
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "transfer"}, {"action", "request"}, {"id_number", "430521201001011234"},
+                     {"class_id", lm().rural_class}, {"reason", "申请转入"}, {"date", "2026-11-20"}};
+       },
+       {403, 403, 422, 403, 403}},
+      // Another kind, its evidence missing: only the school admin gets as far as the fields.
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "suspend"}, {"student_id", lm().own_student}, {"until", "2027-06-30"},
+                     {"reason", "因病"}, {"date", "2026-11-20"}};
+       },
+       {403, 403, 422, 403, 403}},
+      // Overdue counts for the level above, and the list behind one.
+      get(path("/cases/overdue"),                             {200, 200, 403, 403, 403}),
+      get(path("/cases?box=all&overdue=1&school_id=" + id(l.own_school)), {200, 200, 200, 403, 403}),
       {"POST", path("/cases/" + transfer_case + "/actions/accept"),
        [](const std::string&) { return json{{"class_id", lm().rural_class}}; }, {403, 403, 403, 404, 404}},
       {"POST", path("/cases/" + transfer_case + "/actions/approve"),

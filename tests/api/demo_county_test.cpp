@@ -4,7 +4,9 @@
 // real paths, the registers agree row for row — ids aside, which each database
 // gives its own way: the real paths add nothing, lose nothing, move nobody
 // elsewhere — but for the second records planted for 数据核查
-// (demo/check_findings.h), which are the only rows more.
+// (demo/check_findings.h), which are the only rows more. The demo's casework
+// (demo/casework.h) then changes a few students through the case engine: theirs
+// are compared apart, by the cases.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -77,7 +79,21 @@ TEST(DemoCounty, TheRealPathsWriteTheCountyTheGeneratorDescribes) {
 
   auto expected = read_registers(*loaded), actual = read_registers(*written);
   ASSERT_TRUE(expected.ok() && actual.ok());
-  const std::vector<std::string> want = keyed_rows(*expected), got = keyed_rows(*actual);
+  // The students the casework's final steps changed: moved (1), 休学 (1), 辍学 (1).
+  auto changed = written->query(
+      "SELECT st.id_number FROM cases c JOIN students st ON st.id = c.student_id "
+      "WHERE c.state IN ('已转学', '休学中', '已登记辍学') ORDER BY c.id");
+  ASSERT_TRUE(changed.ok());
+  ASSERT_EQ(changed->size(), 3u);
+  EXPECT_EQ(written->query("SELECT COUNT(*) FROM cases")->front().integer(0), 8);
+  auto casework = [&](const std::string& row) {
+    for (const Row& r : *changed)
+      if (row.find(" " + r.text(0) + " ") != std::string::npos) return true;
+    return false;
+  };
+  std::vector<std::string> want = keyed_rows(*expected), got = keyed_rows(*actual);
+  std::erase_if(want, casework);
+  std::erase_if(got, casework);
   std::vector<std::string> missing, extra;
   std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(missing));
   std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(extra));

@@ -6,7 +6,8 @@
 # Then admin_accounts.mjs (用户管理, 操作日志), layout.mjs (the frame at three widths),
 # balance.mjs (均衡发展's 未达标原因, filters in the URL), lists.mjs (班额 in the menu, server-side
 # sort, 重试 after a failed request, 导出 and 打印), exam_review.mjs (质量监测: latest exam with
-# data, 未导入成绩, archive, 学生报告, 诚信报告), transfer.mjs (县内转学 through 待办), student_history.mjs
+# data, 未导入成绩, archive, 学生报告, 诚信报告), transfer.mjs (县内转学 through 待办), suspension.mjs
+# (休学 from the student list, approved in 待办; the dashboard's overdue counts), student_history.mjs
 # (学生档案 from the list, 数据核查, at 1366 and 390 px), record_forms.mjs (新增学生 and 编辑教职工
 # through the one record form) and a11y.mjs (axe-core on every menu page:
 # contrast, names, labels) on the same server, and first_run.mjs on a second server over an
@@ -37,6 +38,7 @@ BASE_URL="http://127.0.0.1:$PORT" node "$HERE/balance.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/lists.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/exam_review.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/transfer.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/suspension.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/student_history.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/record_forms.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/a11y.mjs" || status=$?

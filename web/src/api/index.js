@@ -102,9 +102,11 @@ export const lookup = {
       .list({ school_id: schoolId, q, size: 30 })
       .then((r) => r.items.map((t) => ({ value: t.id, label: `${t.name}(${t.subject})` }))),
   // 在读 students of the user's scope.
-  students: (q) =>
+  students: (q) => lookup.studentsIn('在读')(q),
+  // Students of the user's scope with this status (休学 for a 复学).
+  studentsIn: (status) => (q) =>
     studentApi
-      .list({ q, status: '在读', size: 30 })
+      .list({ q, status, size: 30 })
       .then((r) => r.items.map((s) => ({ value: s.id, label: `${s.name}(${s.class_name || s.school_name})` }))),
   // The current year's classes of a school, filtered by name.
   classesOf: (schoolId) => (q) =>
@@ -116,7 +118,10 @@ export const lookup = {
 // 学籍异动 cases and the 待办 inbox; the workflows' declarations come from the server.
 export const caseApi = {
   workflows: () => get('/meta/workflows'),
-  list: (box) => get('/cases', { box }),
+  // query: { box: todo|mine|all, school_id, overdue: 1 }
+  list: (query) => get('/cases', query),
+  // Overdue cases per school, for the bureau and township officers.
+  overdue: () => get('/cases/overdue'),
   get: (id) => get(`/cases/${id}`),
   open: (request) => post('/cases', request),
   act: (id, action, request) => post(`/cases/${id}/actions/${action}`, request),
