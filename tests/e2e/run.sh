@@ -6,7 +6,7 @@
 # Then admin_accounts.mjs (用户管理, 操作日志), layout.mjs (the frame at three widths),
 # balance.mjs (均衡发展's 未达标原因, filters in the URL), lists.mjs (班额 in the menu, server-side
 # sort, 重试 after a failed request, 导出 and 打印), exam_review.mjs (质量监测: latest exam with
-# data, 未导入成绩, archive, 学生报告, 诚信报告), transfer.mjs (县内转学 through 待办) and a11y.mjs (axe-core on every menu page:
+# data, 未导入成绩, archive, 学生报告, 诚信报告, its view in the URL), transfer.mjs (县内转学 through 待办) and a11y.mjs (axe-core on every menu page:
 # contrast, names, labels) on the same server, and first_run.mjs on a second server over an
 # empty database.
 # SCREENSHOT_DIR (default /tmp) receives e2e-dashboard.png, e2e-school.png,
