@@ -2,7 +2,8 @@
 // 未达标原因 names the indicator, how far short and the standard in its unit;
 // 只看未达标 keeps only failing schools; the filters live in the URL (a reload and
 // Back restore the section and the switch; 模拟规划 keeps its section too); the
-// pages log no console warnings or errors. Opened by a link naming the year. Render times are measured by
+// pages log no console warnings or errors; the indicator chart's 数据表 lists its schools and values
+// and its summary names the highest and the lowest. Opened by a link naming the year. Render times are measured by
 // bench/ui_render.sh, never asserted here.
 //
 //   BASE_URL=http://127.0.0.1:8080 node balance.mjs
@@ -42,6 +43,26 @@ try {
   const head = await page.locator('[data-test=balance-table] .el-table__header').innerText()
   assert(head.includes('标准 4.5 m²'), `表头应写明标准与单位,实为“${head.slice(0, 200)}”`)
   console.log(`  ok  未达标原因:${reason}`)
+
+  // The chart of the first indicator as a table: its schools lowest first with their values; the
+  // summary names the highest and the lowest.
+  const query = new URLSearchParams({ year: '2026', section: '小学', standard: '2017', primary_above: '专科' })
+  const answer = await (await page.request.get(`${BASE_URL}/api/v1/analytics/balance?${query}`)).json()
+  const points = answer.rows.filter((r) => r.cells[0].value != null).sort((a, b) => a.cells[0].value - b.cells[0].value)
+  const text = (v) => (Number.isInteger(v) ? v.toLocaleString() : String(+v.toFixed(3)))
+  const chart = page.locator('.balance [data-test=chart]').first()
+  await chart.locator('[data-test=chart-table-toggle]').click()
+  const cells = await chart.locator('[data-test=chart-table] .el-table__body tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())))
+  assert(cells.length === points.length, `数据表应有 ${points.length} 所学校,实为 ${cells.length}`)
+  const lowest = points[0]
+  const highest = points.reduce((a, b) => (b.cells[0].value > a.cells[0].value ? b : a))
+  assert(cells[0][0] === lowest.school_name && cells[0][1] === text(lowest.cells[0].value),
+    `数据表首行应为 ${lowest.school_name} ${text(lowest.cells[0].value)},实为 ${cells[0].join(' ')}`)
+  const summary = await chart.locator('[data-test=chart-summary]').innerText()
+  const expected = `最高 ${highest.school_name} ${text(highest.cells[0].value)},最低 ${lowest.school_name} ${text(lowest.cells[0].value)}`
+  assert(summary === expected, `图表摘要应为“${expected}”,实为“${summary}”`)
+  console.log(`  ok  图表的数据表与摘要:${cells.length} 所学校,${summary}`)
 
   await page.locator('[data-test=balance-failing]').click()
   await page.waitForFunction((n) => document.querySelectorAll('[data-test=balance-table] .el-table__body-wrapper tr.el-table__row').length < n, all, { timeout: TIMEOUT })
