@@ -3,7 +3,7 @@
 // 只看未达标 keeps only failing schools; the filters live in the URL (a reload and
 // Back restore the section and the switch; 模拟规划 keeps its section too); the
 // pages log no console warnings or errors; the indicator chart's 数据表 lists its schools and values
-// and its summary names the highest and the lowest. Opened by a link naming the year. Render times are measured by
+// and its summary names the highest and the lowest; a failed load shows its error with 重试. Opened by a link naming the year. Render times are measured by
 // bench/ui_render.sh, never asserted here.
 //
 //   BASE_URL=http://127.0.0.1:8080 node balance.mjs
@@ -103,6 +103,20 @@ try {
   assert((await page.locator('.indicators .el-radio-button.is-active').innerText()) === '乡镇', '统计指标刷新后应仍为乡镇')
   assert((await page.locator('.indicators .el-tabs__item.is-active').innerText()) === '小学', '统计指标刷新后应仍为小学')
   console.log('  ok  统计指标的层级与学段在地址中')
+  // A failed load: its message and 重试 on the page (useLoad, LoadError); 重试 loads the table.
+  await page.route('**/api/v1/analytics/balance?**', (route) =>
+    route.fulfill({ status: 500, contentType: 'application/json', body: '{"message":"均衡数据暂不可用(测试)"}' }))
+  await page.goto(`${BASE_URL}/#/balance?year=2026`)
+  const failure = page.locator('.balance [data-test=load-error]')
+  await failure.waitFor({ timeout: TIMEOUT })
+  assert((await failure.innerText()).includes('均衡数据暂不可用(测试)'), '均衡发展加载失败时应显示错误')
+  await page.unroute('**/api/v1/analytics/balance?**')
+  await failure.locator('[data-test=load-retry]').click()
+  await rows.first().waitFor({ timeout: TIMEOUT })
+  assert(!(await failure.count()), '重试成功后错误应消失')
+  console.log('  ok  均衡发展加载失败时显示错误与重试,重试后加载成功')
+  // The refused request's own console line is expected; any other is not.
+  errors.splice(0, errors.length, ...errors.filter((e) => !e.includes('status of 500')))
   if (errors.length) throw new Error(`控制台有警告或错误:${errors.slice(0, 3).join('; ')}`)
   console.log('  ok  页面无控制台警告或错误')
 } catch (e) {
