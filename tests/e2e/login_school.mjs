@@ -114,6 +114,7 @@ async function uploadImport(page, file) {
 
 // Non-blank pixels of the first chart canvas, once ECharts has drawn it.
 async function waitForChart(page) {
+  await page.locator('.chart').first().scrollIntoViewIfNeeded() // a chart is drawn once on screen
   await page.waitForFunction(
     () => {
       const canvas = document.querySelector('.chart canvas')

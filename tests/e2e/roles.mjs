@@ -9,7 +9,7 @@
 //   督学 (inspector): 首页; 均衡发展's reasons; 质量监测's 诚信报告.
 // At 1366 px the lists show every column and axe-core finds no serious or critical violation on
 // each page and inside the dialogs; at 390 px the lists are cards and no page scrolls sideways.
-// One browser; one session per role and width.
+// One browser; one session per role (logged in once, then resized).
 //
 //   BASE_URL=http://127.0.0.1:8080 node roles.mjs
 import {
@@ -155,17 +155,20 @@ const TASKS = {
 
 await run('roles', async (browser, errors) => {
   const failures = []
-  for (const width of [1366, 390]) {
-    for (const [user, tasks] of Object.entries(TASKS)) {
-      const page = await loginAs(browser, BASE_URL, user, { width, height: 900 }, errors)
-      try {
-        await tasks(page, checker(page, failures, `${user}@${width}`))
-      } catch (e) {
-        throw new Error(`${user} @ ${width} px:${e.message.split('\n')[0]}`)
-      } finally {
-        await page.context().close()
+  for (const [user, tasks] of Object.entries(TASKS)) {
+    const page = await loginAs(browser, BASE_URL, user, { width: 1366, height: 900 }, errors)
+    try {
+      for (const width of [1366, 390]) {
+        await page.setViewportSize({ width, height: 900 })
+        try {
+          await tasks(page, checker(page, failures, `${user}@${width}`))
+        } catch (e) {
+          throw new Error(`${user} @ ${width} px:${e.message.split('\n')[0]}`)
+        }
+        console.log(`  ok  ${user} @ ${width} px`)
       }
-      console.log(`  ok  ${user} @ ${width} px`)
+    } finally {
+      await page.context().close()
     }
   }
   if (failures.length) throw new Error(`${failures.length} 处无障碍问题:${failures.join(' | ')}`)

@@ -30,6 +30,8 @@ source "$REPO/tests/serve_demo.sh"
 
 status=0
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/login_school.mjs" || status=$?
+# Before admin_accounts.mjs, which resets the inspector's password.
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/roles.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/admin_accounts.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/layout.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/balance.mjs" || status=$?
@@ -37,7 +39,6 @@ BASE_URL="http://127.0.0.1:$PORT" node "$HERE/lists.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/exam_review.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/transfer.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/a11y.mjs" || status=$?
-BASE_URL="http://127.0.0.1:$PORT" node "$HERE/roles.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---" >&2
   tail -n 40 "$TMP/server.log" >&2
