@@ -28,7 +28,8 @@ if (!BASE_URL) {
   console.error('roles: set BASE_URL')
   process.exit(2)
 }
-// 均衡发展 in the year with 办学条件 (the suite's earlier 学年升级 made 2027 current).
+// 均衡发展 in the year with 办学条件, chosen in its 学年 select (the suite's earlier 学年升级
+// made 2027 current).
 const YEAR = 2026
 const rows = (table) => `[data-test=${table}] .el-table__body-wrapper tr.el-table__row`
 
@@ -73,7 +74,8 @@ async function students(page, check) {
 // 均衡发展: a school that fails says why.
 async function balanceReasons(page, check) {
   await openMenu(page, 'balance')
-  await page.goto(`${BASE_URL}/#/balance?year=${YEAR}`)
+  await page.locator('.balance .toolbar .el-select').first().click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: `${YEAR}学年` }).click()
   const failing = page.locator(rows('balance-table')).filter({ hasText: '未达标' })
   await failing.first().waitFor()
   const reason = await failing.first().locator('[data-test=balance-reason]').first().innerText()
@@ -163,7 +165,7 @@ await run('roles', async (browser, errors) => {
         try {
           await tasks(page, checker(page, failures, `${user}@${width}`))
         } catch (e) {
-          throw new Error(`${user} @ ${width} px:${e.message.split('\n')[0]}`)
+          throw new Error(`${user} @ ${width} px:${e.message.split('\n').slice(0, 3).join(' ')}`)
         }
         console.log(`  ok  ${user} @ ${width} px`)
       }
