@@ -11,6 +11,7 @@
 #include "store/migrations/0009_exam_data_version.h"
 #include "store/migrations/0010_exam_archive_reviews.h"
 #include "store/migrations/0011_cases.h"
+#include "store/migrations/0013_dropout_cases.h"
 
 namespace edu {
 
@@ -27,6 +28,7 @@ const std::vector<Migration>& all_migrations() {
       {9, "exam_data_version", kMigration0009ExamDataVersion},
       {10, "exam_archive_reviews", kMigration0010ExamArchiveReviews},
       {11, "cases", kMigration0011Cases},
+      {13, "dropout_cases", kMigration0013DropoutCases},
   };
   return list;
 }

@@ -1,5 +1,6 @@
 #include "workflow/case_engine.h"
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,12 @@ std::vector<Party> parties_of(const User& user, const CaseRecord& c) {
     if (*user.school_id == c.school_id) out.push_back(Party::kSendingSchool);
     if (*user.school_id == c.target_school_id) out.push_back(Party::kReceivingSchool);
   }
+  // The engine hands an area officer only cases in their area (visible_case,
+  // list_box; open_case's child field is read in their scope).
+  if (user.role == role::kAreaOfficer && user.area_id) out.push_back(Party::kTownship);
+  if (std::find(out.begin(), out.end(), Party::kSendingSchool) != out.end() ||
+      std::find(out.begin(), out.end(), Party::kTownship) != out.end())
+    out.push_back(Party::kSchoolOrTownship);
   return out;
 }
 
@@ -36,13 +43,18 @@ const char* party_label(Party party) {
     case Party::kSendingSchool: return "转出学校";
     case Party::kReceivingSchool: return "转入学校";
     case Party::kBureau: return "教育局";
+    case Party::kTownship: return "学生所在学校的乡镇(街道)";
+    case Party::kSchoolOrTownship: return "学生所在学校或其乡镇(街道)";
     case Party::kNone: return "";
   }
   return "";
 }
 
-std::string due_on(const StateSpec& state, const Date& today) {
-  if (state.terminal || state.deadline_days <= 0) return "";
+std::string due_on(const StateSpec& state, const ActionSpec& action, const nlohmann::json& given,
+                   const Date& today) {
+  if (state.terminal) return "";
+  if (!action.due_field.empty()) return given.value(action.due_field, std::string());
+  if (state.deadline_days <= 0) return "";
   using namespace std::chrono;
   sys_days start = year_month_day{year{today.year}, month{static_cast<unsigned>(today.month)},
                                   day{static_cast<unsigned>(today.day)}};
@@ -87,6 +99,17 @@ Status check_fields(Database& db, const Actor& actor, const ActionSpec& action, 
       if ((*s)->student.status != "在读")
         return Status::Error("validation", "“" + f.label + "”" + (*s)->student.name + "不是在读学生(当前状态:" +
                                                (*s)->student.status + ")", f.key);
+    } else if (f.type == "child") {
+      auto s = get_student(db, actor.scope, std::stoll(v));
+      if (!s.ok()) return s.status();
+      if (!*s) return Status::Error("validation", "“" + f.label + "”不在您的管辖范围内", f.key);
+    } else if (f.type == "year_class") {
+      auto k = get_class(db, std::stoll(v));
+      if (!k.ok()) return k.status();
+      auto year = current_school_year(db);
+      if (!year.ok()) return year.status();
+      if (!*k || (*k)->school_year != *year)
+        return Status::Error("validation", "“" + f.label + "”应为本学年的班级", f.key);
     } else if (f.type == "school") {
       auto s = find_school_by_id(db, std::stoll(v));
       if (!s.ok()) return s.status();
@@ -133,10 +156,33 @@ Status move_student(Database& db, const Actor& actor, const CaseRecord& c, const
   return audit(db, &actor, "update", Entity::kStudent, c.student_id, diff_fields(*old_names, *new_names));
 }
 
+// 返校复学: the student is 在读 in the class (of this year, any school of the
+// county), their enrolment of the year with them (update_student).
+Status return_to_school(Database& db, const Actor& actor, const CaseRecord& c, const Json& fields) {
+  auto found = get_student(db, Scope::All(), c.student_id);
+  if (!found.ok()) return found.status();
+  if (!*found) return Status::Error("not_found", "学生不存在");
+  auto klass = get_class(db, std::stoll(fields.value("class_id", std::string("0"))));
+  if (!klass.ok()) return klass.status();
+  if (!*klass) return Status::Error("validation", "“复学班级”应为本学年的班级", "class_id");
+  Student before = (*found)->student, after = before;
+  after.school_id = (*klass)->school_id;
+  after.class_id = (*klass)->id;
+  after.status = "在读";
+  Status u = update_student(db, after);
+  if (!u.ok()) return u;
+  auto old_names = with_names(db, fields_of(before));
+  if (!old_names.ok()) return old_names.status();
+  auto new_names = with_names(db, fields_of(after));
+  if (!new_names.ok()) return new_names.status();
+  return audit(db, &actor, "update", Entity::kStudent, c.student_id, diff_fields(*old_names, *new_names));
+}
+
 Status run_effect(Database& db, const Actor& actor, Effect effect, const CaseRecord& c, const Json& fields) {
   switch (effect) {
     case Effect::kNone: return Status::Ok();
     case Effect::kMoveStudent: return move_student(db, actor, c, fields);
+    case Effect::kReturnToSchool: return return_to_school(db, actor, c, fields);
   }
   return Status::Ok();
 }
@@ -159,7 +205,7 @@ Status transition(Database& db, const Actor& actor, const WorkflowSpec& w, const
     }
   }
   c.state = to;
-  c.due_on = due_on(*w.state(to), today);
+  c.due_on = due_on(*w.state(to), action, given, today);
   c.fields = fields.dump();
   Status s = append_case_log(db, {c.id, "", actor.user.id, actor.user.username, action.key, from, to,
                                   input.comment, given.dump()});
@@ -193,21 +239,24 @@ std::vector<std::string> actions_for(const User& user, const CaseRecord& c) {
   return out;
 }
 
-Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& kind,
-                          const ActionInput& input, const Date& today) {
-  const WorkflowSpec* w = find_workflow(kind);
-  if (!w) return Status::Error("validation", "未知的流程类型“" + kind + "”", "kind");
+namespace {
+
+// The opening, once the actor may take it: the case belongs to the student's
+// school (for 县内转学 the actor's own, which its student field requires).
+Result<int64_t> open_checked(Database& db, const Actor& actor, const WorkflowSpec* w,
+                             const ActionInput& input, const Date& today) {
   const ActionSpec& action = w->opening();
-  if (actor.user.role != role::kSchoolAdmin || !actor.user.school_id)
-    return refuse("只有" + std::string(party_label(action.party)) + "的学校管理员可以" + action.label);
   CaseRecord c;
-  c.kind = kind;
-  c.school_id = *actor.user.school_id;
+  c.kind = w->kind;
   c.created_by = actor.user.id;
   Status f = check_fields(db, actor, action, c, input);
   if (!f.ok()) return f;
   c.student_id = id_field(input.fields, "student_id");
   c.target_school_id = id_field(input.fields, "target_school_id");
+  auto student = get_student(db, Scope::All(), c.student_id);
+  if (!student.ok()) return student.status();
+  if (!*student) return Status::Error("validation", "请填写“学生”", "student_id");
+  c.school_id = (*student)->student.school_id;
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
   auto open = count_open_cases(db, c.student_id, closed_states(*w));
@@ -223,6 +272,32 @@ Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& k
   s = tx.commit();
   if (!s.ok()) return s;
   return c.id;
+}
+
+}  // namespace
+
+Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& kind,
+                          const ActionInput& input, const Date& today) {
+  const WorkflowSpec* w = find_workflow(kind);
+  if (!w) return Status::Error("validation", "未知的流程类型“" + kind + "”", "kind");
+  const ActionSpec& action = w->opening();
+  // Whether the actor is the opening party of a case of their own school or area.
+  CaseRecord probe;
+  probe.school_id = probe.target_school_id = actor.user.school_id.value_or(-1);
+  if (!is_party(actor.user, probe, action.party))
+    return refuse("只有" + std::string(party_label(action.party)) + "可以" + action.label);
+  return open_checked(db, actor, w, input, today);
+}
+
+Result<int64_t> open_case_by_system(Database& db, const std::string& kind, const ActionInput& input,
+                                    const Date& today) {
+  const WorkflowSpec* w = find_workflow(kind);
+  if (!w) return Status::Error("validation", "未知的流程类型“" + kind + "”", "kind");
+  Actor system;
+  system.user.username = "系统";
+  system.user.active = true;
+  system.scope = Scope::All();
+  return open_checked(db, system, w, input, today);
 }
 
 Status take_action(Database& db, const Actor& actor, int64_t case_id, const std::string& action_key,
@@ -294,6 +369,9 @@ Result<std::vector<CaseView>> list_box(Database& db, const Actor& actor, const s
       for (const StateSpec& s : w.states) {
         if (s.waits_for == Party::kBureau && u.role == role::kBureauAdmin)
           f.waiting->push_back({w.kind, s.key, "", 0});
+        if (s.waits_for == Party::kTownship && u.role == role::kAreaOfficer)
+          f.waiting->push_back({w.kind, s.key, "", 0});
+        if (s.escalates && u.role == role::kBureauAdmin) f.waiting->push_back({w.kind, s.key, "", 0, true});
         if (s.waits_for == Party::kSendingSchool && f.school_id)
           f.waiting->push_back({w.kind, s.key, "school_id", *f.school_id});
         if (s.waits_for == Party::kReceivingSchool && f.school_id)

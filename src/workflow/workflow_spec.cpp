@@ -8,8 +8,14 @@ const char* party_name(Party party) {
     case Party::kSendingSchool: return "sending_school";
     case Party::kReceivingSchool: return "receiving_school";
     case Party::kBureau: return "bureau";
+    case Party::kTownship: return "township";
+    case Party::kSchoolOrTownship: return "school_or_township";
   }
   return "";
+}
+
+bool FieldSpec::names_record() const {
+  return type == "student" || type == "school" || type == "class" || type == "child" || type == "year_class";
 }
 
 const StateSpec* WorkflowSpec::state(const std::string& key) const {
@@ -64,7 +70,7 @@ WorkflowSpec transfer() {
 }  // namespace
 
 const std::vector<WorkflowSpec>& all_workflows() {
-  static const std::vector<WorkflowSpec> list = {transfer()};
+  static const std::vector<WorkflowSpec> list = {transfer(), dropout_workflow()};
   return list;
 }
 

@@ -8,9 +8,15 @@
 //    taken from and the one it leads to.
 //  - Who may act is a party relative to the case: the sending school (an admin
 //    of the case's school), the receiving school (an admin of its target
-//    school) or the bureau (教育局管理员). No one else acts on a case.
+//    school), the township (an area officer over the case's school: the
+//    engine only ever hands them cases in their area), the school or the
+//    township (either of those two), or the bureau (教育局管理员). No one
+//    else acts on a case.
 //  - A waiting state names the party it waits for (their 待办) and its
-//    deadline in days (due_on = the day it was entered + days; overdue after).
+//    deadline in days (due_on = the day it was entered + days; overdue after),
+//    or the action that enters it names a date field (`due_field`) that sets
+//    due_on instead (a visit's 下次家访日期). `escalates`: once overdue, the
+//    case waits for the bureau too (its 待办, flagged 已逾期).
 //  - An action lists the fields it requires, each with its Chinese label; the
 //    engine refuses the action while one is missing, naming it.
 //  - An action's effect on the registers runs in the transition's
@@ -23,23 +29,30 @@
 
 namespace edu {
 
-enum class Party { kNone, kSendingSchool, kReceivingSchool, kBureau };
+enum class Party { kNone, kSendingSchool, kReceivingSchool, kBureau, kTownship, kSchoolOrTownship };
 const char* party_name(Party party);  // "sending_school" …
 
 struct FieldSpec {
   std::string key;    // "reason", "date", "target_school_id", "class_id", "student_id"
   std::string label;  // 转学原因 …
-  std::string type;   // text, date, student, school, class
+  // text, date, student (在读 at the actor's school), school, class (the
+  // receiving school's, this year), child (a registered student the actor
+  // sees), year_class (any class of the county this year)
+  std::string type;
   bool required = true;
+  // The field names a record by its id (student, school, class, child, year_class).
+  bool names_record() const;
 };
 
-enum class Effect { kNone, kMoveStudent };
+// kReturnToSchool: the student is 在读 in the action's class_id (返校复学).
+enum class Effect { kNone, kMoveStudent, kReturnToSchool };
 
 struct StateSpec {
   std::string key;  // the stored value, Chinese (待转入校确认)
   bool terminal = false;
   Party waits_for = Party::kNone;
   int deadline_days = 0;
+  bool escalates = false;
 };
 
 struct ActionSpec {
@@ -53,6 +66,7 @@ struct ActionSpec {
   std::string bypass_setting;  // see above; "" for none
   std::string bypass_to;
   Effect bypass_effect = Effect::kNone;
+  std::string due_field;  // a date field: the new state's due date; "" for its deadline
 };
 
 struct WorkflowSpec {
@@ -66,6 +80,7 @@ struct WorkflowSpec {
 };
 
 const std::vector<WorkflowSpec>& all_workflows();
+WorkflowSpec dropout_workflow();  // workflow/dropout_workflow.cpp
 const WorkflowSpec* find_workflow(const std::string& kind);
 
 }  // namespace edu
