@@ -336,7 +336,8 @@ Result<CaseView> visible_case(Database& db, const Actor& actor, int64_t case_id)
   if (!*found) return absent;
   const User& u = actor.user;
   if (!u.active) return absent;
-  if (u.role == role::kBureauAdmin || !parties_of(u, (*found)->record).empty()) return **found;
+  if (u.role == role::kBureauAdmin || (u.role == role::kSchoolAdmin && !parties_of(u, (*found)->record).empty()))
+    return **found;
   if (u.role == role::kAreaOfficer && u.area_id) {
     CaseFilter f;
     f.id = case_id;
