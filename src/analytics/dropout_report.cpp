@@ -58,6 +58,18 @@ Report build_report(const std::vector<CaseFact>& cases, const std::string& from,
   return r;
 }
 
+std::vector<int64_t> dropouts_during(const std::vector<CaseFact>& cases, const std::string& from,
+                                     const std::string& to) {
+  std::vector<int64_t> ids, children;
+  for (const CaseFact& c : cases) {
+    if (c.opened_on < from || c.opened_on > to || c.outcome == kDismissed) continue;
+    if (std::find(children.begin(), children.end(), c.student_id) != children.end()) continue;
+    children.push_back(c.student_id);
+    ids.push_back(c.id);
+  }
+  return ids;
+}
+
 Rate dropout_rate(int dropouts, int enrolled_at_start) { return rate(dropouts, enrolled_at_start); }
 Rate retention_rate(int final_grade_in_school, int cohort_at_grade_one) {
   return rate(final_grade_in_school, cohort_at_grade_one);

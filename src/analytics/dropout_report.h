@@ -27,6 +27,7 @@ namespace edu::analytics::dropout {
 
 struct CaseFact {
   int64_t id = 0;
+  int64_t student_id = 0;
   int64_t township_id = 0;
   std::string township_name;
   int64_t school_id = 0;
@@ -80,6 +81,10 @@ struct Rate {
   bool flagged = false;         // zero denominator or over 100%
 };
 
+// The children who dropped out in [from, to] (a school year): one case each
+// (the first), found in the period and not found untrue; their case ids.
+std::vector<int64_t> dropouts_during(const std::vector<CaseFact>& cases, const std::string& from,
+                                     const std::string& to);
 Rate dropout_rate(int dropouts, int enrolled_at_start);
 Rate retention_rate(int final_grade_in_school, int cohort_at_grade_one);
 

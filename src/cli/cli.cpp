@@ -15,6 +15,7 @@
 #include "cli/dropout_command.h"
 #include "cli/transition_command.h"
 #include "cli/year_command.h"
+#include "cli/demo_dropout.h"
 #include "cli/demo_users.h"
 #include "demo/generator.h"
 #include "http/server.h"
@@ -78,6 +79,7 @@ int run_demo(const std::string& path, demo::DemoSettings settings, bool force) {
   auto county = read_registers(**db);
   if (!county.ok()) return fail(county.status());
   if (Status e = create_demo_exams(**db, *county, settings, std::cout); !e.ok()) return fail(e);
+  if (Status d = create_demo_dropout_cases(**db, settings.current_school_year); !d.ok()) return fail(d);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   size_t enrolled = 0;

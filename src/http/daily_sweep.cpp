@@ -24,13 +24,13 @@ void DailySweep::run_once() {
 }
 
 void DailySweep::start() {
+  run_once();  // before the server answers: its first reader sees the day's cases
   thread_ = std::thread([this] {
     std::unique_lock lock(mutex_);
-    while (!stopping_) {
+    while (!wake_.wait_for(lock, std::chrono::hours(24), [this] { return stopping_; })) {
       lock.unlock();
       run_once();
       lock.lock();
-      wake_.wait_for(lock, std::chrono::hours(24), [this] { return stopping_; });
     }
   });
 }

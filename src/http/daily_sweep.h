@@ -1,5 +1,5 @@
 // The 控辍保学 sweep (workflow/dropout_sweep.h) run by `serve`: once when the
-// server starts and then every 24 hours until stop(), each on a connection of
+// server starts (in start(), before it answers) and then every 24 hours until stop(), each on a connection of
 // the pool, on the local date. A failure is written to stderr and retried the
 // next day; it never stops the server.
 #pragma once

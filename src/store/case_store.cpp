@@ -79,14 +79,16 @@ Result<std::optional<CaseView>> get_case(Database& db, int64_t id) {
   return std::optional<CaseView>(case_from_row(rows->front()));
 }
 
-Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::vector<std::string>& closed) {
+Result<int64_t> count_open_cases(Database& db, const std::string& kind, int64_t student_id,
+                                 const std::vector<std::string>& closed) {
   std::string marks;
-  std::vector<Value> params{student_id};
+  std::vector<Value> params{student_id, kind};
   for (const std::string& s : closed) {
     marks += marks.empty() ? "?" : ", ?";
     params.push_back(s);
   }
-  auto rows = db.query("SELECT COUNT(*) FROM cases WHERE student_id = ? AND state NOT IN (" + marks + ")", params);
+  auto rows = db.query("SELECT COUNT(*) FROM cases WHERE student_id = ? AND kind = ? AND state NOT IN (" + marks + ")",
+                       params);
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
 }

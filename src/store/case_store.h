@@ -59,8 +59,9 @@ struct CaseFilter {
 Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& filter, const std::string& today);
 // Unscoped: the engine decides who may see it.
 Result<std::optional<CaseView>> get_case(Database& db, int64_t id);
-// The open cases (state not in `closed`) of a student.
-Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::vector<std::string>& closed);
+// The open cases of `kind` (state not in `closed`) of a student.
+Result<int64_t> count_open_cases(Database& db, const std::string& kind, int64_t student_id,
+                                 const std::vector<std::string>& closed);
 Result<int64_t> insert_case(Database& db, const CaseRecord& record);
 // Sets state, due_on, fields and updated_at.
 Status update_case_state(Database& db, const CaseRecord& record);

@@ -24,11 +24,10 @@ Result<std::vector<SweepChild>> load_sweep_children(Database& db, int year, cons
   return out;
 }
 
-Result<std::vector<DropoutCaseRow>> load_dropout_cases(Database& db, const std::string& kind,
-                                                       std::optional<int64_t> area_id) {
+Result<std::vector<DropoutCaseRow>> load_dropout_cases(Database& db, const std::string& kind, const Scope& scope) {
   SqlWhere where;
   where.add("c.kind = ?", {kind});
-  if (area_id) where.add(std::string("s.area_id IN (") + kAreaSubtreeSql + ")", {*area_id});
+  restrict_schools(where, scope, "c.school_id");
   auto rows = db.query("SELECT c.id, a.id, a.name FROM cases c JOIN schools s ON s.id = c.school_id "
                        "JOIN areas a ON a.id = s.area_id WHERE " + where.sql + " ORDER BY c.id",
                        where.params);
@@ -42,6 +41,26 @@ Result<std::vector<DropoutCaseRow>> load_dropout_cases(Database& db, const std::
     if (*view) out.push_back({**view, r.integer(1), r.text(2), std::move(*log)});
   }
   return out;
+}
+
+Result<RateCounts> load_rate_counts(Database& db, int year, const Scope& scope) {
+  SqlWhere where;
+  restrict_schools(where, scope, "e.school_id");
+  std::vector<Value> params = {int64_t{year}, int64_t{year}, int64_t{year - 8}};
+  params.insert(params.end(), where.params.begin(), where.params.end());
+  auto rows = db.query(
+      "SELECT "
+      "COALESCE(SUM(CASE WHEN e.school_year = ? AND k.section IN ('小学', '初中') THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN e.school_year = ? AND k.section = '初中' AND e.grade = 9 AND e.status IN ('在读', '毕业') "
+      "THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN e.school_year = ? AND k.section = '小学' AND e.grade = 1 THEN 1 ELSE 0 END), 0) "
+      "FROM enrolments e JOIN classes k ON k.id = e.class_id WHERE " + where.sql,
+      params);
+  if (!rows.ok()) return rows.status();
+  auto first = db.query("SELECT COALESCE(MIN(school_year), 0) FROM enrolments");
+  if (!first.ok()) return first.status();
+  return RateCounts{rows->front().integer(0), rows->front().integer(1), rows->front().integer(2),
+                    static_cast<int>(first->front().integer(0))};
 }
 
 }  // namespace edu

@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "store/case_store.h"
+#include "store/scope.h"
 
 namespace edu {
 
@@ -30,8 +31,18 @@ struct DropoutCaseRow {
   std::vector<CaseLogEntry> log;  // in order
 };
 
-// Every case of `kind` whose school is in `area_id`'s subtree (none: all).
-Result<std::vector<DropoutCaseRow>> load_dropout_cases(Database& db, const std::string& kind,
-                                                       std::optional<int64_t> area_id);
+// Every case of `kind` whose school is in `scope`.
+Result<std::vector<DropoutCaseRow>> load_dropout_cases(Database& db, const std::string& kind, const Scope& scope);
+
+// The register's side of the rates (analytics/dropout_report.h), in `scope`:
+// 学年初在册 of `year` (enrolments of the year in 小学 and 初中 classes, every
+// status), 初中毕业年级在校生 of `year` (九年级 enrolments, 在读 or 毕业), the
+// cohort's 一年级 (小学 一年级 enrolments of `year` − 8), and the first year the
+// register holds.
+struct RateCounts {
+  int64_t enrolled_at_start = 0, final_grade_in_school = 0, cohort_grade_one = 0;
+  int first_year = 0;
+};
+Result<RateCounts> load_rate_counts(Database& db, int year, const Scope& scope);
 
 }  // namespace edu

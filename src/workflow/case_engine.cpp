@@ -1,7 +1,6 @@
 #include "workflow/case_engine.h"
 
 #include <algorithm>
-#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "store/area_store.h"
@@ -55,13 +54,7 @@ std::string due_on(const StateSpec& state, const ActionSpec& action, const nlohm
   if (state.terminal) return "";
   if (!action.due_field.empty()) return given.value(action.due_field, std::string());
   if (state.deadline_days <= 0) return "";
-  using namespace std::chrono;
-  sys_days start = year_month_day{year{today.year}, month{static_cast<unsigned>(today.month)},
-                                  day{static_cast<unsigned>(today.day)}};
-  year_month_day due{start + days{state.deadline_days}};
-  return Date{static_cast<int>(due.year()), static_cast<int>(static_cast<unsigned>(due.month())),
-              static_cast<int>(static_cast<unsigned>(due.day()))}
-      .iso();
+  return add_days(today, state.deadline_days).iso();
 }
 
 std::vector<std::string> closed_states(const WorkflowSpec& w) {
@@ -259,7 +252,7 @@ Result<int64_t> open_checked(Database& db, const Actor& actor, const WorkflowSpe
   c.school_id = (*student)->student.school_id;
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
-  auto open = count_open_cases(db, c.student_id, closed_states(*w));
+  auto open = count_open_cases(db, w->kind, c.student_id, closed_states(*w));
   if (!open.ok()) return open.status();
   if (*open > 0) return Status::Error("conflict", "该学生已有未办结的" + w->title + "申请,不能重复申请", "student_id");
   c.state = action.to;

@@ -35,7 +35,7 @@ Result<SweepResult> sweep_dropouts(Database& db, const Date& today) {
 
   // Who is followed already: an open case, or one opened this school year.
   const std::string year_start = Date{*year, 9, 1}.iso();
-  auto cases = load_dropout_cases(db, "dropout", std::nullopt);
+  auto cases = load_dropout_cases(db, "dropout", Scope::All());
   if (!cases.ok()) return cases.status();
   const WorkflowSpec* w = find_workflow("dropout");
   std::set<int64_t> followed;

@@ -6,7 +6,7 @@
 # Then admin_accounts.mjs (用户管理, 操作日志), layout.mjs (the frame at three widths),
 # balance.mjs (均衡发展's 未达标原因, filters in the URL), lists.mjs (班额 in the menu, server-side
 # sort, 重试 after a failed request, 导出 and 打印), exam_review.mjs (质量监测: latest exam with
-# data, 未导入成绩, archive, 学生报告, 诚信报告), transfer.mjs (县内转学 through 待办) and a11y.mjs (axe-core on every menu page:
+# data, 未导入成绩, archive, 学生报告, 诚信报告), transfer.mjs (县内转学 through 待办), dropout.mjs (控辍保学: a visit from the officer's 待办, the report page) and a11y.mjs (axe-core on every menu page:
 # contrast, names, labels) on the same server, and first_run.mjs on a second server over an
 # empty database.
 # SCREENSHOT_DIR (default /tmp) receives e2e-dashboard.png, e2e-school.png,
@@ -35,6 +35,7 @@ BASE_URL="http://127.0.0.1:$PORT" node "$HERE/balance.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/lists.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/exam_review.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/transfer.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/dropout.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/a11y.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---" >&2

@@ -9,12 +9,12 @@ namespace {
 // Two townships; 甲镇 has two schools. Period: the week 2026-11-23 … 2026-11-29.
 std::vector<CaseFact> cases() {
   return {
-      {1, 10, "甲镇", 100, "甲一小", "辍学", "2026-11-24", "", ""},                           // opened, still out
-      {2, 10, "甲镇", 100, "甲一小", "辍学", "2026-10-01", "2026-11-25", "close_returned"},   // returned this week
-      {3, 10, "甲镇", 101, "甲中学", "休学逾期", "2026-11-23", "2026-11-26", "dismiss"},       // opened and found untrue
-      {4, 20, "乙乡", 200, "乙小", "辍学", "2026-09-15", "2026-11-30", "close_elsewhere"},     // closed after the week: still out
-      {5, 20, "乙乡", 200, "乙小", "小升初未入学", "2026-11-29", "", ""},                       // opened on the last day
-      {6, 20, "乙乡", 200, "乙小", "辍学", "2026-11-30", "", ""},                               // after the week: nowhere
+      {1, 0, 10, "甲镇", 100, "甲一小", "辍学", "2026-11-24", "", ""},                           // opened, still out
+      {2, 0, 10, "甲镇", 100, "甲一小", "辍学", "2026-10-01", "2026-11-25", "close_returned"},   // returned this week
+      {3, 0, 10, "甲镇", 101, "甲中学", "休学逾期", "2026-11-23", "2026-11-26", "dismiss"},       // opened and found untrue
+      {4, 0, 20, "乙乡", 200, "乙小", "辍学", "2026-09-15", "2026-11-30", "close_elsewhere"},     // closed after the week: still out
+      {5, 0, 20, "乙乡", 200, "乙小", "小升初未入学", "2026-11-29", "", ""},                       // opened on the last day
+      {6, 0, 20, "乙乡", 200, "乙小", "辍学", "2026-11-30", "", ""},                               // after the week: nowhere
   };
 }
 
@@ -51,6 +51,13 @@ TEST(DropoutReport, AYearHoldsEveryCaseOfIt) {
   ASSERT_EQ(r.by_reason.size(), 3u);
   EXPECT_EQ(r.by_reason[0].key, "辍学");
   EXPECT_EQ(r.by_reason[0].count.case_ids, (std::vector<int64_t>{1, 2, 4, 6}));
+}
+
+TEST(DropoutRates, OneDropoutPerChildAndNoneFoundUntrue) {
+  std::vector<CaseFact> c = cases();
+  for (CaseFact& f : c) f.student_id = f.id;
+  c[4].student_id = 1;  // case 5 is the child of case 1 again
+  EXPECT_EQ(dropouts_during(c, "2026-09-01", "2027-08-31"), (std::vector<int64_t>{1, 2, 4, 6}));
 }
 
 TEST(DropoutRates, AnnualDropoutRateByHand) {

@@ -100,6 +100,11 @@ export const lookup = {
     studentApi
       .list({ q, status: '在读', size: 30 })
       .then((r) => r.items.map((s) => ({ value: s.id, label: `${s.name}(${s.class_name || s.school_name})` }))),
+  // Every student of the user's scope, whatever their status (a child out of school).
+  children: (q) =>
+    studentApi
+      .list({ q, size: 30 })
+      .then((r) => r.items.map((s) => ({ value: s.id, label: `${s.name}(${s.status},${s.school_name})` }))),
   // The current year's classes of a school, filtered by name.
   classesOf: (schoolId) => (q) =>
     schoolApi
@@ -116,6 +121,11 @@ export const caseApi = {
   act: (id, action, request) => post(`/cases/${id}/actions/${action}`, request),
   // Any school of the county by name (a case's other school).
   schools: (q) => get('/cases/schools', { q }).then((r) => r.items.map((s) => ({ value: s.id, label: s.name }))),
+}
+
+// 控辍保学 reports: `query` is { period } (week | term | year) or { from, to }.
+export const dropoutApi = {
+  report: (query) => get('/dropout/report', query),
 }
 
 // Statistics and balanced development (read-only; whatif/plan: bureau_admin, nothing saved).
