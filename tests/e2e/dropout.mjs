@@ -14,8 +14,9 @@ if (!BASE_URL) {
 }
 const api = (page, path) => page.request.get(`${BASE_URL}/api/v1${path}`).then((r) => r.json())
 
-async function fillDate(dialog, field, value) {
-  const input = dialog.locator(`[data-test=field-${field}] input, input[data-test=field-${field}]`).first()
+// The dialog's n-th date field (in the order the action declares them).
+async function fillDate(dialog, n, value) {
+  const input = dialog.locator('.el-date-editor input').nth(n)
   await input.fill(value)
   await input.press('Enter')
 }
@@ -36,11 +37,11 @@ await run('dropout', async (browser, errors) => {
   await row.locator('[data-test=action-visit]').click()
   const dialog = page.locator('.el-dialog', { has: page.locator('[data-test=case-action-form]') })
   await dialog.waitFor()
-  await fillDate(dialog, 'visit_date', '2026-11-28')
+  await fillDate(dialog, 0, '2026-11-28')  // 家访日期
   await dialog.locator('textarea[data-test=field-visitors]').fill('班主任、村干部')
   await dialog.locator('textarea[data-test=field-talk]').fill('家长承诺下周一送孩子返校')
   await dialog.locator('textarea[data-test=field-next_step]').fill('周一到校核实')
-  await fillDate(dialog, 'next_visit_on', '2030-12-07')
+  await fillDate(dialog, 1, '2030-12-07')  // 下次家访日期
   await dialog.locator('[data-test=case-action-submit]').click()
   await page.locator('.el-message', { hasText: '劝返中' }).waitFor({ timeout: TIMEOUT })
   const after = (await api(page, `/cases/${waiting.id}`))
