@@ -315,5 +315,56 @@ TEST(Dropout, TheSweepOpensOneCasePerChildOnce) {
   EXPECT_EQ(c.s.call("GET", "/cases?box=todo", &c.logins["officer"]).body["total"], in_township);
 }
 
+
+// Two children reported on 2026-11-20; one returns on 2026-11-29. The report
+// for November counts by hand: 2 新增, 1 返校, 1 办结, 1 仍未返校, and the
+// school year's 年辍学率 has 2 over the township's 学年初在册.
+TEST(DropoutReport, CountsWhatHappenedInThePeriodWithTheCasesBehind) {
+  County c("dropout_report");
+  const int64_t back = c.report(c.student(), "officer").body["case"]["id"];
+  const int64_t out = c.report(c.student(), "officer").body["case"]["id"];
+  for (int64_t id : {back, out}) ASSERT_EQ(c.act(id, "assign", "officer", c.assignment()).status, 200);
+  ASSERT_EQ(c.act(back, "close_returned", "officer", {{"class_id", c.own_class}, {"date", "2026-11-29"}}).status, 200);
+
+  Reply r = c.s.call("GET", "/dropout/report?from=2026-11-01&to=2026-11-30", &c.logins["officer"]);
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  const json& t = r.body["total"];
+  EXPECT_EQ(t["opened"]["case_ids"], json::array({back, out}));
+  EXPECT_EQ(t["returned"]["case_ids"], json::array({back}));
+  EXPECT_EQ(t["closed"]["n"], 1);
+  EXPECT_EQ(t["still_out"]["case_ids"], json::array({out}));
+  ASSERT_EQ(r.body["townships"].size(), 1u);
+  EXPECT_EQ(r.body["townships"][0]["schools"][0]["id"], c.own);
+  EXPECT_EQ(r.body["by_reason"][0]["label"], "连续四周无故缺课");
+  EXPECT_EQ(r.body["by_reason"][0]["count"]["n"], 2);
+  EXPECT_EQ(r.body["by_outcome"][0]["label"], "返校复学");
+  EXPECT_EQ(r.body["cases"].size(), 2u);
+  // 年辍学率: both children over the 小学 and 初中 enrolments of the officer's township this year.
+  const int64_t enrolled = c.s.ids(
+      "SELECT COUNT(*) FROM enrolments e JOIN classes k ON k.id = e.class_id WHERE e.school_year = " + id(c.year) +
+      " AND k.section IN ('小学', '初中') AND e.school_id IN (SELECT id FROM schools WHERE area_id IN (SELECT id FROM "
+      "areas WHERE id = (SELECT area_id FROM users WHERE username = 'officer') OR parent_id = (SELECT area_id FROM "
+      "users WHERE username = 'officer')))").at(0);
+  const json& rate = r.body["rates"]["dropout_rate"];
+  EXPECT_EQ(rate["numerator"], 2);
+  EXPECT_EQ(rate["denominator"], enrolled);
+  EXPECT_NEAR(rate["value"].get<double>(), 200.0 / enrolled, 1e-9);
+  EXPECT_EQ(rate["case_ids"], json::array({back, out}));
+  // 巩固率: the register does not reach the cohort's 一年级 (eight years back): absent, with the reason.
+  EXPECT_TRUE(r.body["rates"]["retention_rate"]["value"].is_null());
+  EXPECT_NE(r.body["rates"]["retention_rate"]["note"].get<std::string>().find("无法计算"), std::string::npos);
+
+  // October saw none of it; another township's officer sees none of it.
+  Reply october = c.s.call("GET", "/dropout/report?from=2026-10-01&to=2026-10-31", &c.logins["officer"]);
+  EXPECT_EQ(october.body["total"]["opened"]["n"], 0);
+  EXPECT_EQ(october.body["total"]["still_out"]["n"], 0);
+  Reply far = c.s.call("GET", "/dropout/report?from=2026-11-01&to=2026-11-30", &c.logins["far"]);
+  EXPECT_EQ(far.body["total"]["opened"]["n"], 0);
+  EXPECT_TRUE(far.body["cases"].empty());
+  // The xlsx holds the same tables.
+  Reply file = c.s.call("GET", "/exports/dropout.xlsx?from=2026-11-01&to=2026-11-30", &c.logins["officer"]);
+  EXPECT_EQ(file.status, 200);
+}
+
 }  // namespace
 }  // namespace edu::apitest
