@@ -53,7 +53,7 @@ Result<ActionInput> input_from_json(const Json& body, const ActionSpec& action) 
   for (const FieldSpec& f : action.fields) {
     auto it = body.find(f.key);
     if (it == body.end() || it->is_null()) continue;
-    if (f.type == "student" || f.type == "school" || f.type == "class") {  // record ids
+    if (f.names_record()) {
       if (!it->is_number_integer() || it->get<int64_t>() <= 0)
         return Status::Error("bad_request", "“" + f.label + "”应为记录编号", f.key);
       input.fields[f.key] = std::to_string(it->get<int64_t>());

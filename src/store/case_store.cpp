@@ -49,6 +49,10 @@ Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, cons
         any += " AND c." + w.school_column + " = ?";
         params.push_back(w.school_id);
       }
+      if (w.overdue_only) {
+        any += " AND c.due_on < ?";
+        params.push_back(today);
+      }
       any += ")";
     }
     where.add(any.empty() ? "1=0" : "(" + any + ")", params);

@@ -41,9 +41,11 @@ struct CaseLogEntry {
 
 // A waiting state: cases of `kind` in `state`, where `school_column`
 // ("school_id" or "target_school_id") is `school_id`; "" for any school.
+// `overdue_only`: only those due before list_cases' `today`.
 struct CaseWaiting {
   std::string kind, state, school_column;
   int64_t school_id = 0;
+  bool overdue_only = false;
 };
 
 struct CaseFilter {

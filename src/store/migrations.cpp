@@ -12,6 +12,7 @@
 #include "store/migrations/0010_exam_archive_reviews.h"
 #include "store/migrations/0011_cases.h"
 #include "store/migrations/0012_case_log_guard.h"
+#include "store/migrations/0013_dropout_cases.h"
 
 namespace edu {
 
@@ -29,6 +30,7 @@ const std::vector<Migration>& all_migrations() {
       {10, "exam_archive_reviews", kMigration0010ExamArchiveReviews},
       {11, "cases", kMigration0011Cases},
       {12, "case_subject_and_log_guard", kMigration0012CaseLogGuard},
+      {13, "dropout_cases", kMigration0013DropoutCases},
   };
   return list;
 }

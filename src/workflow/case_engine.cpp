@@ -1,7 +1,6 @@
 #include "workflow/case_engine.h"
 
 #include <algorithm>
-#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "core/enums.h"
@@ -25,6 +24,12 @@ std::vector<Party> parties_of(const User& user, const CaseRecord& c) {
     if (*user.school_id == c.school_id) out.push_back(Party::kSendingSchool);
     if (*user.school_id == c.target_school_id) out.push_back(Party::kReceivingSchool);
   }
+  // The engine hands an area officer only cases in their area (visible_case,
+  // list_box; open_case's child field is read in their scope).
+  if (user.role == role::kAreaOfficer && user.area_id) out.push_back(Party::kTownship);
+  if (std::find(out.begin(), out.end(), Party::kSendingSchool) != out.end() ||
+      std::find(out.begin(), out.end(), Party::kTownship) != out.end())
+    out.push_back(Party::kSchoolOrTownship);
   return out;
 }
 
@@ -39,26 +44,24 @@ std::string party_label(const WorkflowSpec& w, Party party) {
     case Party::kSendingSchool: return w.school_label;
     case Party::kReceivingSchool: return "转入学校";
     case Party::kBureau: return "教育局";
+    case Party::kTownship: return "学生所在学校的乡镇(街道)";
+    case Party::kSchoolOrTownship: return "学生所在学校或其乡镇(街道)";
     case Party::kNone: return "";
   }
   return "";
 }
 
-Date plus_days(const Date& d, int n) {
-  using namespace std::chrono;
-  sys_days start = year_month_day{year{d.year}, month{static_cast<unsigned>(d.month)},
-                                  day{static_cast<unsigned>(d.day)}};
-  year_month_day to{start + days{n}};
-  return {static_cast<int>(to.year()), static_cast<int>(static_cast<unsigned>(to.month())),
-          static_cast<int>(static_cast<unsigned>(to.day()))};
-}
-
-Result<std::string> due_on(Database& db, const WorkflowSpec& w, const StateSpec& state, const Date& today) {
-  if (state.terminal || state.waits_for == Party::kNone) return std::string();
+// The new state's due date: the date field the action names (a visit's
+// 下次家访日期), else the state's deadline (its setting, else the declared days).
+Result<std::string> due_on(Database& db, const WorkflowSpec& w, const StateSpec& state, const ActionSpec& action,
+                           const Json& given, const Date& today) {
+  if (state.terminal) return std::string();
+  if (!action.due_field.empty()) return given.value(action.due_field, std::string());
+  if (state.waits_for == Party::kNone) return std::string();
   auto days = state_deadline_days(db, w, state);
   if (!days.ok()) return days.status();
   if (*days <= 0) return std::string();
-  return plus_days(today, *days).iso();
+  return add_days(today, *days).iso();
 }
 
 std::vector<std::string> closed_states(const WorkflowSpec& w) {
@@ -216,6 +219,17 @@ Status check_fields(Database& db, const Actor& actor, const WorkflowSpec& w, con
         return Status::Error("validation", "本县没有身份证号为" + v + "的在读学生,请核对;县外转入请办理转入手续", f.key);
       if (actor.user.school_id && (*s)->student.school_id == *actor.user.school_id)
         return Status::Error("validation", "该生已是本校学生,不需要申请转入", f.key);
+    } else if (f.type == "child") {
+      auto s = get_student(db, actor.scope, std::stoll(v));
+      if (!s.ok()) return s.status();
+      if (!*s) return Status::Error("validation", "“" + f.label + "”不在您的管辖范围内", f.key);
+    } else if (f.type == "year_class") {
+      auto k = get_class(db, std::stoll(v));
+      if (!k.ok()) return k.status();
+      auto year = current_school_year(db);
+      if (!year.ok()) return year.status();
+      if (!*k || (*k)->school_year != *year)
+        return Status::Error("validation", "“" + f.label + "”应为本学年的班级", f.key);
     } else if (f.type == "school") {
       auto s = find_school_by_id(db, std::stoll(v));
       if (!s.ok()) return s.status();
@@ -253,6 +267,22 @@ Status save_student_change(Database& db, const Actor& actor, const Student& befo
   return audit(db, &actor, "update", Entity::kStudent, before.id, diff_fields(*old_names, *new_names));
 }
 
+// 返校复学: the student is 在读 in the class (of this year, any school of the
+// county), their enrolment of the year with them (update_student).
+Status return_to_school(Database& db, const Actor& actor, const CaseRecord& c, const Json& fields) {
+  auto found = get_student(db, Scope::All(), c.student_id);
+  if (!found.ok()) return found.status();
+  if (!*found) return Status::Error("not_found", "学生不存在");
+  auto klass = get_class(db, std::stoll(fields.value("class_id", std::string("0"))));
+  if (!klass.ok()) return klass.status();
+  if (!*klass) return Status::Error("validation", "“复学班级”应为本学年的班级", "class_id");
+  Student after = (*found)->student;
+  after.school_id = (*klass)->school_id;
+  after.class_id = (*klass)->id;
+  after.status = "在读";
+  return save_student_change(db, actor, (*found)->student, after);
+}
+
 // The effect of the final step. 县内转学 moves school and class (and the
 // current year's enrolment with them); the others change status or class at
 // the student's own school. Each only while the student is still where and
@@ -282,6 +312,7 @@ Status run_effect(Database& db, const Actor& actor, const WorkflowSpec& w, Effec
                   CaseRecord& c, const Json& fields, const Date& today) {
   if (effect == Effect::kNone) return Status::Ok();
   if (effect == Effect::kEnrolStudent) return enrol_student(db, actor, c, fields, today);
+  if (effect == Effect::kReturnToSchool) return return_to_school(db, actor, c, fields);
   auto before = student_for_effect(db, c, effect == Effect::kResume ? "休学" : "在读");
   if (!before.ok()) return before.status();
   Student after = *before;
@@ -315,7 +346,7 @@ Status transition(Database& db, const Actor& actor, const WorkflowSpec& w, const
       effect = action.bypass_effect;
     }
   }
-  auto due = due_on(db, w, *w.state(to), today);
+  auto due = due_on(db, w, *w.state(to), action, given, today);
   if (!due.ok()) return due.status();
   c.state = to;
   c.due_on = *due;
@@ -364,27 +395,28 @@ Result<int> state_deadline_days(Database& db, const WorkflowSpec& w, const State
   return state.deadline_days;  // a malformed setting falls back to the declaration
 }
 
-Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& kind,
-                          const std::string& opening, const ActionInput& input, const Date& today) {
-  const WorkflowSpec* w = find_workflow(kind);
-  if (!w) return Status::Error("validation", "未知的流程类型“" + kind + "”", "kind");
-  const ActionSpec* action = w->opening(opening);
-  if (!action) return Status::Error("validation", w->title + "没有“" + opening + "”这种申请方式", "action");
-  if (actor.user.role != role::kSchoolAdmin || !actor.user.school_id)
-    return refuse("只有" + party_label(*w, action->party) + "的学校管理员可以" + action->label);
+namespace {
+
+// The opening, once the actor may take it. The case belongs to its student's
+// school (a township or 系统 opens one for any school's child; a school's own
+// student for its openings); a receiving school's request names its student
+// by 身份证号; 县外转入 names none until its approval.
+Result<int64_t> open_checked(Database& db, const Actor& actor, const WorkflowSpec& w, const ActionSpec& action,
+                             const ActionInput& input, const Date& today) {
   CaseRecord c;
-  c.kind = kind;
+  c.kind = w.kind;
   c.created_by = actor.user.id;
   c.student_id = id_field(input.fields, "student_id");
-  if (action->party == Party::kReceivingSchool) {
-    c.target_school_id = *actor.user.school_id;
+  const int64_t own = actor.user.school_id.value_or(0);
+  if (action.party == Party::kReceivingSchool) {
+    c.target_school_id = own;
   } else {
-    c.school_id = *actor.user.school_id;
+    c.school_id = own;
     c.target_school_id = id_field(input.fields, "target_school_id");
   }
-  Status f = check_fields(db, actor, *w, *action, c, input, today);
+  Status f = check_fields(db, actor, w, action, c, input, today);
   if (!f.ok()) return f;
-  const bool requested = std::any_of(action->fields.begin(), action->fields.end(),
+  const bool requested = std::any_of(action.fields.begin(), action.fields.end(),
                                      [](const FieldSpec& f) { return f.type == "id_number"; });
   if (requested) {  // the student's school is the sending one
     auto s = find_student_by_id_number(db, input.fields.at("id_number"));
@@ -392,22 +424,56 @@ Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& k
     if (!*s) return Status::Error("validation", "本县没有该身份证号的在读学生", "id_number");
     c.student_id = (*s)->student.id;
     c.school_id = (*s)->student.school_id;
+  } else if (c.student_id) {
+    auto s = get_student(db, Scope::All(), c.student_id);
+    if (!s.ok()) return s.status();
+    if (!*s) return Status::Error("validation", "请填写“学生”", "student_id");
+    c.school_id = (*s)->student.school_id;
   }
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
-  auto open = count_open_cases(db, c.student_id, kind, closed_states(*w));
+  auto open = count_open_cases(db, c.student_id, w.kind, closed_states(w));
   if (!open.ok()) return open.status();
-  if (*open > 0) return Status::Error("conflict", "该学生已有未办结的" + w->title + "申请,不能重复申请", "student_id");
-  c.state = action->to;
+  if (*open > 0) return Status::Error("conflict", "该学生已有未办结的" + w.title + "申请,不能重复申请", "student_id");
+  c.state = action.to;
   c.fields = "{}";
   auto id = insert_case(db, c);
   if (!id.ok()) return id.status();
   c.id = *id;
-  Status s = transition(db, actor, *w, *action, c, "", input, today);
+  Status s = transition(db, actor, w, action, c, "", input, today);
   if (!s.ok()) return s;
   s = tx.commit();
   if (!s.ok()) return s;
   return c.id;
+}
+
+}  // namespace
+
+Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& kind,
+                          const std::string& opening, const ActionInput& input, const Date& today) {
+  const WorkflowSpec* w = find_workflow(kind);
+  if (!w) return Status::Error("validation", "未知的流程类型“" + kind + "”", "kind");
+  const ActionSpec* action = w->opening(opening);
+  if (!action) return Status::Error("validation", w->title + "没有“" + opening + "”这种申请方式", "action");
+  // Whether the actor is the opening party of a case of their own school or area.
+  CaseRecord probe;
+  probe.school_id = probe.target_school_id = actor.user.school_id.value_or(-1);
+  if (!is_party(actor.user, probe, action->party))
+    return refuse("只有" + party_label(*w, action->party) + "可以" + action->label);
+  return open_checked(db, actor, *w, *action, input, today);
+}
+
+Result<int64_t> open_case_by_system(Database& db, const std::string& kind, const ActionInput& input,
+                                    const Date& today) {
+  const WorkflowSpec* w = find_workflow(kind);
+  if (!w) return Status::Error("validation", "未知的流程类型“" + kind + "”", "kind");
+  const ActionSpec* action = w->opening("");
+  if (!action) return Status::Error("validation", w->title + "没有申请方式", "action");
+  Actor system;
+  system.user.username = kSystemUser;
+  system.user.active = true;
+  system.scope = Scope::All();
+  return open_checked(db, system, *w, *action, input, today);
 }
 
 Status take_action(Database& db, const Actor& actor, int64_t case_id, const std::string& action_key,
@@ -446,7 +512,8 @@ Result<CaseView> visible_case(Database& db, const Actor& actor, int64_t case_id)
   if (!*found) return absent;
   const User& u = actor.user;
   if (!u.active) return absent;
-  if (u.role == role::kBureauAdmin || !parties_of(u, (*found)->record).empty()) return **found;
+  if (u.role == role::kBureauAdmin || (u.role == role::kSchoolAdmin && !parties_of(u, (*found)->record).empty()))
+    return **found;
   if (u.role == role::kAreaOfficer && u.area_id) {
     CaseFilter f;
     f.id = case_id;
@@ -513,6 +580,9 @@ Result<std::vector<CaseView>> list_box(Database& db, const Actor& actor, const B
       for (const StateSpec& s : w.states) {
         if (s.waits_for == Party::kBureau && u.role == role::kBureauAdmin)
           f.waiting->push_back({w.kind, s.key, "", 0});
+        if (s.waits_for == Party::kTownship && u.role == role::kAreaOfficer)
+          f.waiting->push_back({w.kind, s.key, "", 0});
+        if (s.escalates && u.role == role::kBureauAdmin) f.waiting->push_back({w.kind, s.key, "", 0, true});
         if (s.waits_for == Party::kSendingSchool && f.school_id)
           f.waiting->push_back({w.kind, s.key, "school_id", *f.school_id});
         if (s.waits_for == Party::kReceivingSchool && f.school_id)

@@ -27,6 +27,9 @@
 //  - Who sees a case: its two schools' admins, the bureau, and area officers
 //    of either school's township; no one else (a 404, as for any record out
 //    of scope).
+//  - 待办: the states waiting for the actor's party; an area officer's hold
+//    the cases of their area waiting for the township; the bureau's also hold
+//    the overdue cases of an escalating state (控辍保学's 劝返中).
 #pragma once
 
 #include <map>
@@ -51,6 +54,11 @@ struct ActionInput {
 // returns the new case's id.
 Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& kind,
                           const std::string& opening, const ActionInput& input, const Date& today);
+// Opens a case as 系统 (the daily sweep, workflow/dropout_sweep.h) by the
+// kind's first opening action: no party check; the fields are checked as for
+// anyone who sees every record.
+Result<int64_t> open_case_by_system(Database& db, const std::string& kind, const ActionInput& input,
+                                    const Date& today);
 Status take_action(Database& db, const Actor& actor, int64_t case_id, const std::string& action,
                    const ActionInput& input, const Date& today);
 

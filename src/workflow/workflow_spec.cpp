@@ -8,8 +8,14 @@ const char* party_name(Party party) {
     case Party::kSendingSchool: return "sending_school";
     case Party::kReceivingSchool: return "receiving_school";
     case Party::kBureau: return "bureau";
+    case Party::kTownship: return "township";
+    case Party::kSchoolOrTownship: return "school_or_township";
   }
   return "";
+}
+
+bool FieldSpec::names_record() const {
+  return type == "student" || type == "school" || type == "class" || type == "child" || type == "year_class";
 }
 
 const StateSpec* WorkflowSpec::state(const std::string& key) const {
@@ -83,6 +89,7 @@ const std::vector<WorkflowSpec>& all_workflows() {
   static const std::vector<WorkflowSpec> list = [] {
     std::vector<WorkflowSpec> all = {transfer()};
     for (WorkflowSpec& w : status_change_workflows()) all.push_back(std::move(w));
+    all.push_back(dropout_workflow());
     return all;
   }();
   return list;

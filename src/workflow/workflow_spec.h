@@ -11,12 +11,18 @@
 //  - Who may act is a party relative to the case: the sending school (an admin
 //    of the case's school: for a kind with one school, the student's school,
 //    named by `school_label`), the receiving school (an admin of its target
-//    school) or the bureau (教育局管理员). No one else acts on a case.
+//    school), the township (an area officer over the case's school: the
+//    engine only ever hands them cases in their area), the school or the
+//    township (either of those two), or the bureau (教育局管理员). No one
+//    else acts on a case.
 //  - A waiting state names the party it waits for (their 待办) and its
 //    deadline in days (due_on = the day it was entered + days; overdue after).
 //    The days are the setting deadline_setting(kind, state), the declared
-//    number when unset. A state with `expires_to` is closed into that state by
-//    the sweep (case_engine.h) once overdue, changing nothing in the registers.
+//    number when unset. Or the action that enters it names a date field
+//    (`due_field`) that sets due_on instead (a visit's 下次家访日期). A state
+//    with `expires_to` is closed into that state by the sweep (case_engine.h)
+//    once overdue, changing nothing in the registers; one that `escalates`
+//    waits, once overdue, for the bureau too (its 待办, flagged 已逾期).
 //  - An action lists the fields it requires, each with its Chinese label and
 //    type; the engine refuses the action while one is missing or invalid,
 //    naming it.
@@ -33,7 +39,7 @@
 
 namespace edu {
 
-enum class Party { kNone, kSendingSchool, kReceivingSchool, kBureau };
+enum class Party { kNone, kSendingSchool, kReceivingSchool, kBureau, kTownship, kSchoolOrTownship };
 const char* party_name(Party party);  // "sending_school" …
 
 struct FieldSpec {
@@ -43,17 +49,21 @@ struct FieldSpec {
   // student (of the acting school, its status one of `options`, 在读 when
   // empty); id_number (a 在读 student of another school of the county, found
   // by 身份证号); school (another school of the county); class (of the school
-  // the student will be in, this school year).
+  // the student will be in, this school year); child (a registered student
+  // the actor sees); year_class (any class of the county this year).
   std::string type;
   bool required = true;
   std::vector<std::string> options;
+  // The field names a record by its id (student, school, class, child, year_class).
+  bool names_record() const;
 };
 
 // kSetStatus: the student's status becomes the action's `status` (class
 // kept); kResume: back to 在读 in the class given; kChangeGrade: into the
 // class given, of the grade the workflow's grade_step says; kEnrolStudent: a
-// new student, 在读 in the class given, from the case's fields (转入).
-enum class Effect { kNone, kMoveStudent, kSetStatus, kResume, kChangeGrade, kEnrolStudent };
+// new student, 在读 in the class given, from the case's fields (转入);
+// kReturnToSchool: 在读 in the action's class_id, of any school (返校复学).
+enum class Effect { kNone, kMoveStudent, kSetStatus, kResume, kChangeGrade, kEnrolStudent, kReturnToSchool };
 
 // Checks beyond a field's own: kSuspension, 休学 (until after date, at most a
 // year later; not in the second term of a graduating grade); kExtension, its
@@ -68,6 +78,7 @@ struct StateSpec {
   Party waits_for = Party::kNone;
   int deadline_days = 0;   // the default of deadline_setting()
   std::string expires_to;  // "" never expires
+  bool escalates = false;
 };
 
 struct ActionSpec {
@@ -83,6 +94,7 @@ struct ActionSpec {
   Effect bypass_effect = Effect::kNone;
   std::string status;  // kSetStatus: the student's new status (休学, 转出 …)
   Rule rule = Rule::kNone;
+  std::string due_field;  // a date field: the new state's due date; "" for its deadline
 };
 
 struct WorkflowSpec {
@@ -106,6 +118,7 @@ inline constexpr const char* kExpireLabel = "逾期未办理,系统自动关闭"
 inline constexpr const char* kSystemUser = "系统";
 
 const std::vector<WorkflowSpec>& all_workflows();
+WorkflowSpec dropout_workflow();  // workflow/dropout_workflow.cpp
 const WorkflowSpec* find_workflow(const std::string& kind);
 // Declared in workflow/status_change_workflows.cpp.
 std::vector<WorkflowSpec> status_change_workflows();

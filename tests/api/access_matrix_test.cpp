@@ -262,6 +262,23 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
        [](const std::string&) { return json::object(); }, {409, 409, 409, 404, 404}},
       {"POST", path("/cases/" + transfer_case + "/actions/nothing"),
        [](const std::string&) { return json::object(); }, {404, 404, 404, 404, 404}},
+      // 控辍保学 (workflow/dropout_workflow.cpp): the school or its township reports a child it
+      // sees (the officer first; then the school admin's is refused: one is open); the report
+      // is read by those who handle cases, each in their scope.
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "dropout"}, {"student_id", lm().own_student}, {"reason", "矩阵辍学"}, {"date", "2026-11-20"}};
+       },
+       {403, 201, 409, 403, 403}},
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "dropout"}, {"student_id", lm().rural_student}, {"reason", "他乡镇学生"}, {"date", "2026-11-20"}};
+       },
+       {403, 422, 422, 403, 403}},
+      get(path("/dropout/report"),                            {200, 200, 200, 403, 403}),
+      get(path("/dropout/report?period=week"),                {200, 200, 200, 403, 403}),
+      get(path("/dropout/report?from=2026-09-01&to=2026-02-30"),  {422, 422, 422, 403, 403}),
+      get(path("/exports/dropout.xlsx?period=term"),          {200, 200, 200, 403, 403}),
       get(path("/users"),                                     {200, 403, 403, 403, 403}),
       // 用户管理: the bureau's alone (the admin's own record saved unchanged; a weak password refused).
       {"PUT", path("/users/" + id(admin.user["id"].get<int64_t>())),

@@ -121,9 +121,10 @@ const TASKS = {
   },
   school_admin: async (page, check) => {
     await students(page, check)
-    // 待办: 发起县内转学 opens the case action dialog.
+    // 待办: 发起事项 → 县内转学 opens the case action dialog.
     await openMenu(page, 'todo')
-    await page.locator('[data-test=start-transfer]').click()
+    await page.locator('[data-test=start-case]').click()
+    await page.locator('[data-test=start-transfer-apply]').click()
     const dialog = page.locator('[data-test=case-action-form]')
     await dialog.waitFor()
     await page.waitForTimeout(300)

@@ -108,6 +108,11 @@ export const lookup = {
     studentApi
       .list({ q, status, size: 30 })
       .then((r) => r.items.map((s) => ({ value: s.id, label: `${s.name}(${s.class_name || s.school_name})` }))),
+  // Every student of the user's scope, whatever their status (a child out of school).
+  children: (q) =>
+    studentApi
+      .list({ q, size: 30 })
+      .then((r) => r.items.map((s) => ({ value: s.id, label: `${s.name}(${s.status},${s.school_name})` }))),
   // The current year's classes of a school, filtered by name.
   classesOf: (schoolId) => (q) =>
     schoolApi
@@ -133,6 +138,11 @@ export const caseApi = {
 export const checkApi = {
   counts: () => get('/checks'),
   rows: (kind, query) => get(`/checks/${kind}`, query),
+}
+
+// 控辍保学 reports: `query` is { period } (week | term | year) or { from, to }.
+export const dropoutApi = {
+  report: (query) => get('/dropout/report', query),
 }
 
 // Statistics and balanced development (read-only; whatif/plan: bureau_admin, nothing saved).
