@@ -214,7 +214,9 @@ std::pair<int64_t, int64_t> reach(County& c, const json& workflow, const std::st
 // it from its from-states and it leads where declared; everyone else, and
 // everyone in any other state, is refused with a Chinese reason and nothing
 // changes (case, student, enrolments, audit). Openings: only their party's
-// school opens a case.
+// school opens a case. 控辍保学 (`dropout`), whose parties are the township
+// and the bureau with a county of townships behind them, has its own walk of
+// the same kind (dropout_test.cpp, Dropout.EveryStateActionAndRole).
 TEST(Cases, EveryWorkflowStateActionAndRole) {
   County c;
   json workflows = c.s.admin_call("GET", "/meta/workflows")["body"]["workflows"];
@@ -222,6 +224,7 @@ TEST(Cases, EveryWorkflowStateActionAndRole) {
   int taken = 0;  // (state, action) pairs some party may take
   for (const json& workflow : workflows) {
     const std::string kind = workflow["kind"];
+    if (kind == "dropout") continue;
     const int64_t student = student_for(c, workflow);
     for (const json& opening : workflow["actions"]) {
       if (!opening["from"].empty()) continue;
