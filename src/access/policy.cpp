@@ -29,12 +29,24 @@ const std::map<Entity, std::map<std::string, std::string>>& conferred_fields() {
   return fields;
 }
 
-bool may_change_field(const User& user, Entity entity, const std::string& key) {
-  if (!allowed(user, Action::kUpdate, entity)) return false;
-  if (user.role == role::kBureauAdmin) return true;
-  auto it = school_admin_fields().find(entity);
-  return user.role == role::kSchoolAdmin && it != school_admin_fields().end() &&
-         it->second.count(key) > 0;
+// What a record is, never changed by anyone once it is made.
+const std::map<Entity, std::set<std::string>>& identity_fields() {
+  static const std::map<Entity, std::set<std::string>> fields = {
+      {Entity::kClass, {"school_id", "school_year", "section", "grade", "class_no"}}};
+  return fields;
+}
+
+bool listed(const std::map<Entity, std::set<std::string>>& lists, Entity entity, const std::string& key) {
+  auto it = lists.find(entity);
+  return it != lists.end() && it->second.count(key) > 0;
+}
+
+Status refused(const std::string& key, const std::string& why) {
+  return Status::Error("forbidden", why, key);
+}
+
+Status conferred_refusal(const std::string& key, const std::string& value) {
+  return refused(key, "“" + field_label(key) + "”由教育局认定,新建记录时只能填“" + value + "”");
 }
 
 }  // namespace
@@ -64,7 +76,8 @@ bool allowed(const User& user, Action action, Entity entity) {
              entity == Entity::kStatistics || entity == Entity::kExam || entity == Entity::kCatchment ||
              entity == Entity::kArea || entity == Entity::kClass ||
              (entity == Entity::kExamIntegrity && (r == role::kAreaOfficer || r == role::kInspector)) ||
-             (entity == Entity::kTransition && r != role::kTeacher);
+             (entity == Entity::kTransition && r != role::kTeacher) ||
+             (entity == Entity::kCheck && (r == role::kAreaOfficer || r == role::kSchoolAdmin));
     case Action::kCreate:
       return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher ||
                                          entity == Entity::kExamScores || entity == Entity::kExamExemption ||
@@ -81,21 +94,26 @@ bool allowed(const User& user, Action action, Entity entity) {
   return false;
 }
 
-std::vector<std::string> changeable_fields(const User& user, Entity entity) {
-  const FieldValues all = entity == Entity::kSchool    ? fields_of(School{})
-                          : entity == Entity::kStudent ? fields_of(Student{})
-                                                       : fields_of(Teacher{});
-  std::vector<std::string> keys;
-  for (const FieldValue& f : all)
-    if (may_change_field(user, entity, f.key)) keys.push_back(f.key);
-  return keys;
+Status field_right(const User& user, Entity entity, const std::string& key, bool creating) {
+  if (creating) {
+    if (!allowed(user, Action::kCreate, entity)) return refused(key, "您的角色无权新增此类记录");
+    auto conferred = conferred_fields().find(entity);
+    if (user.role == role::kBureauAdmin || conferred == conferred_fields().end()) return Status::Ok();
+    auto rule = conferred->second.find(key);
+    return rule == conferred->second.end() ? Status::Ok() : conferred_refusal(key, rule->second);
+  }
+  if (listed(identity_fields(), entity, key))
+    return refused(key, "“" + field_label(key) + "”是记录本身的标识,建立后不能修改");
+  if (!allowed(user, Action::kUpdate, entity)) return refused(key, "您的角色无权修改此类记录");
+  if (user.role == role::kBureauAdmin ||
+      (user.role == role::kSchoolAdmin && listed(school_admin_fields(), entity, key)))
+    return Status::Ok();
+  return refused(key, "您的角色无权修改“" + field_label(key) + "”:该字段由教育局维护");
 }
 
 Status check_field_rights(const User& user, Entity entity, const std::vector<FieldChange>& changes) {
   for (const FieldChange& c : changes)
-    if (!may_change_field(user, entity, c.key))
-      return Status::Error("forbidden",
-                           "您的角色无权修改“" + field_label(c.key) + "”:该字段由教育局维护", c.key);
+    if (Status s = field_right(user, entity, c.key, false); !s.ok()) return s;
   return Status::Ok();
 }
 
@@ -105,10 +123,7 @@ Status check_new_record_rights(const User& user, Entity entity, const FieldValue
   if (conferred == conferred_fields().end()) return Status::Ok();
   for (const FieldValue& f : created) {
     auto rule = conferred->second.find(f.key);
-    if (rule != conferred->second.end() && f.value != rule->second)
-      return Status::Error("forbidden",
-                           "“" + f.label + "”由教育局认定,新建记录时只能填“" + rule->second + "”",
-                           f.key);
+    if (rule != conferred->second.end() && f.value != rule->second) return conferred_refusal(f.key, rule->second);
   }
   return Status::Ok();
 }

@@ -40,11 +40,13 @@ std::string role_label(const std::string& role);
 // where its 小学 or its 初中 is). kTransition: the 小升初 follow-up lists
 // (the bureau all; area officers and inspectors their townships' lists and
 // the 初中 in them; a school admin their own 初中's list; not teachers).
+// kCheck: the standing checks (数据核查, workflow/standing_checks.h): read by
+// the bureau, area officers and school admins, each within their scope.
 // kCase: 学籍异动 cases; who acts on one and who sees it is the workflow's own
 // rule, relative to the case (workflow/case_engine.h), not the role alone.
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
                     kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear,
-                    kCatchment, kTransition, kCase };
+                    kCatchment, kTransition, kCase, kCheck };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);
@@ -69,10 +71,11 @@ bool allowed(const User& user, Action action, Entity entity);
 //   area      every field   nothing (乡镇/街道: the bureau's, by import and
 //                           PUT /areas/{id}, a rename)
 //   catchment every field   nothing (划片: the bureau's, by import)
-//   class     every field   name, head_teacher_id (班级名称, 班主任); a class is
-//                           created (开设班级, import) by a school admin for their
+//   class     name,         name, head_teacher_id (班级名称, 班主任); a class is
+//             head_teacher_id created (开设班级, import) by a school admin for their
 //                           own school; its school, year, 学段, 年级 and 班号 are
-//                           what the class is and never change
+//                           what the class is and never change, not even by the
+//                           bureau (identity_fields in policy.cpp)
 //
 // A new record is the creator's to fill within their scope (a school admin
 // creates students and teachers of their own school only), except the fields
@@ -89,9 +92,12 @@ bool allowed(const User& user, Action action, Entity entity);
 //   (pending, or approved when the bureau asks);
 //   POST /exams/{id}/scores/…, /imports/…: rows of the uploader's scope only.
 
-// The fields (record_fields keys) of a stored school, student or teacher the
-// user may change: what the web UI's forms leave editable.
-std::vector<std::string> changeable_fields(const User& user, Entity entity);
+// Whether the user may set field `key` (a record_fields key) of a record of
+// `entity`: on a new record they create (`creating`) or on a stored one. Ok,
+// or a "forbidden" Status naming the field in Chinese and why — what the web
+// UI's forms (workflow/record_form.h) show beside a field they leave disabled.
+// check_field_rights and check_new_record_rights decide by the same rules.
+Status field_right(const User& user, Entity entity, const std::string& key, bool creating);
 
 // The first of `changes` (core/record_fields diff_fields of the stored record
 // and the new one) the user may not make on a record of `entity`: a

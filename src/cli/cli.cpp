@@ -12,8 +12,10 @@
 #include "cli/demo_county.h"
 #include "cli/demo_exams.h"
 #include "cli/exam_command.h"
+#include "cli/dropout_command.h"
 #include "cli/transition_command.h"
 #include "cli/year_command.h"
+#include "cli/demo_dropout.h"
 #include "cli/demo_users.h"
 #include "demo/generator.h"
 #include "http/server.h"
@@ -77,6 +79,7 @@ int run_demo(const std::string& path, demo::DemoSettings settings, bool force) {
   auto county = read_registers(**db);
   if (!county.ok()) return fail(county.status());
   if (Status e = create_demo_exams(**db, *county, settings, std::cout); !e.ok()) return fail(e);
+  if (Status d = create_demo_dropout_cases(**db, settings.current_school_year); !d.ok()) return fail(d);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   size_t enrolled = 0;
@@ -201,6 +204,7 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_option("--host", server_options.host, "监听地址 / listen address")
       ->capture_default_str();
   server_options.web_dir = "web/dist";
+  server_options.daily_sweep = true;
   serve_cmd->add_option("--web", server_options.web_dir, "前端构建目录 / built web UI")
       ->capture_default_str();
   serve_cmd->add_option("--threads", server_options.threads,
@@ -274,6 +278,8 @@ int run_cli(int argc, char** argv) {
   auto* year_cmd = add_year_command(app, year_options);
   TransitionOptions transition_options;
   auto* transition_cmd = add_transition_command(app, transition_options);
+  DropoutOptions dropout_options;
+  auto* dropout_cmd = add_dropout_command(app, dropout_options);
 
   auto* migrate_cmd = app.add_subcommand("migrate", "升级数据库结构 / apply schema migrations");
   std::string backup_file;
@@ -299,6 +305,7 @@ int run_cli(int argc, char** argv) {
   if (*exam_cmd) return run_exam(**db, exam_options);
   if (*year_cmd) return run_year(**db, year_options);
   if (*transition_cmd) return run_transition(**db, transition_options);
+  if (*dropout_cmd) return run_dropout(**db, dropout_options);
   if (*import_cmd) return run_import(**db, import_kind, import_path, import_user, import_commit);
   if (*export_cmd) return run_export(**db, export_list, export_path, export_user, export_school);
   if (*migrate_cmd) {

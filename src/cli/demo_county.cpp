@@ -3,7 +3,9 @@
 #include <unordered_map>
 
 #include "cli/command_support.h"
+#include "demo/casework.h"
 #include "demo/catchments.h"
+#include "demo/check_findings.h"
 #include "demo/register_years.h"
 #include "ingest/register_row.h"
 #include "workflow/county_setup.h"
@@ -150,7 +152,10 @@ Status write_demo_county(Database& db, const demo::DemoCounty& county,
     if (s.ok()) s = writer.conditions(year.conditions, ctx);
     if (s.ok()) s = writer.students(year.leavers, ctx);
   }
-  if (s.ok()) s = writer.catchments(demo::catchments_of(county), context(years.back().school_year));
+  const int last = years.back().school_year;
+  if (s.ok()) s = writer.catchments(demo::catchments_of(county), context(last));
+  if (s.ok()) s = writer.students(demo::duplicate_records(county, last), context(last));
+  if (s.ok()) s = demo::write_demo_casework(db, local_today());
   return s;
 }
 

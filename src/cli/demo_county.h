@@ -8,7 +8,8 @@
 // (workflow/rollover.h, committed) and then gets its new staff, entry-grade
 // classes, entrants and transfers in, conditions and status changes by the
 // same imports. A 教学点's 所属中心校 (no column of the school register) is
-// set by saving the school (workflow/register_commands.h). Everything is
+// set by saving the school (workflow/register_commands.h). Last, a few second
+// records of students (demo/check_findings.h) for 数据核查 to find. Everything is
 // audited as the admin's. Any refused row or rollover problem fails the demo,
 // naming it. Same county -> the same registers and audit entries (but for
 // their times).

@@ -1,5 +1,6 @@
 #include "core/date.h"
 
+#include <chrono>
 #include <cstdio>
 
 namespace edu {
@@ -53,6 +54,15 @@ int age_on(const Date& birth, const Date& on) {
   int age = on.year - birth.year;
   if (on.month < birth.month || (on.month == birth.month && on.day < birth.day)) --age;
   return age;
+}
+
+Date add_days(const Date& date, int days) {
+  using namespace std::chrono;
+  sys_days start = year_month_day{year{date.year}, month{static_cast<unsigned>(date.month)},
+                                  day{static_cast<unsigned>(date.day)}};
+  year_month_day d{start + std::chrono::days{days}};
+  return {static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+          static_cast<int>(static_cast<unsigned>(d.day()))};
 }
 
 }  // namespace edu

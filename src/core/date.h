@@ -30,4 +30,7 @@ std::optional<Date> parse_compact_date(std::string_view text);
 // Completed years between birth and on (the usual "周岁").
 int age_on(const Date& birth, const Date& on);
 
+// The day `days` after `date` (before it when negative).
+Date add_days(const Date& date, int days);
+
 }  // namespace edu

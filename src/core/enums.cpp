@@ -21,7 +21,8 @@ EDU_ENUM(ownerships, "ownership", "办学性质", "公办", "民办")
 EDU_ENUM(locations, "location", "城乡类别", "城区", "镇区", "乡村")
 EDU_ENUM(sections, "section", "学段", "学前", "小学", "初中", "高中", "中职", "特教")
 EDU_ENUM(genders, "gender", "性别", "男", "女")
-EDU_ENUM(student_statuses, "student_status", "学籍状态", "在读", "休学", "转出", "辍学", "毕业")
+EDU_ENUM(student_statuses, "student_status", "学籍状态", "在读", "休学", "转出", "辍学", "毕业",
+         "退学", "死亡")
 EDU_ENUM(households, "household", "户口性质", "城镇", "农村")
 EDU_ENUM(ethnicities, "ethnicity", "民族", "汉族", "苗族", "土家族", "侗族", "瑶族", "回族",
          "壮族", "蒙古族", "满族", "白族", "其他")
@@ -33,6 +34,11 @@ EDU_ENUM(subjects, "subject", "任教学科", "语文", "数学", "英语", "道
          "物理", "化学", "生物", "科学", "信息技术", "体育", "音乐", "美术", "心理健康",
          "综合实践", "学前教育", "特殊教育", "专业课")
 EDU_ENUM(area_levels, "area_level", "区划级别", "市", "县", "乡镇", "学区")
+EDU_ENUM(provinces, "province", "省份", "北京市", "天津市", "河北省", "山西省", "内蒙古自治区",
+         "辽宁省", "吉林省", "黑龙江省", "上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省",
+         "山东省", "河南省", "湖北省", "湖南省", "广东省", "广西壮族自治区", "海南省", "重庆市",
+         "四川省", "贵州省", "云南省", "西藏自治区", "陕西省", "甘肃省", "青海省",
+         "宁夏回族自治区", "新疆维吾尔自治区", "台湾省", "香港特别行政区", "澳门特别行政区")
 
 #undef EDU_ENUM
 
@@ -40,7 +46,7 @@ const std::vector<const Enumeration*>& all_enumerations() {
   static const std::vector<const Enumeration*> all = {
       &school_kinds(), &ownerships(), &locations(),  &sections(),  &genders(),
       &student_statuses(), &households(), &ethnicities(), &posts(), &educations(),
-      &titles(),       &backbones(),  &subjects(),   &area_levels()};
+      &titles(),       &backbones(),  &subjects(),   &area_levels(), &provinces()};
   return all;
 }
 

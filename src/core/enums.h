@@ -23,7 +23,7 @@ const Enumeration& ownerships();         // 公办 / 民办
 const Enumeration& locations();          // 城区 / 镇区 / 乡村
 const Enumeration& sections();           // 学前 小学 初中 高中 中职 特教
 const Enumeration& genders();            // 男 / 女
-const Enumeration& student_statuses();   // 在读 休学 转出 辍学 毕业
+const Enumeration& student_statuses();   // 在读 休学 转出 辍学 毕业 退学 死亡
 const Enumeration& households();         // 城镇 / 农村
 const Enumeration& ethnicities();        // 汉族 … (the common ones)
 const Enumeration& posts();              // 专任教师 教辅 行政 工勤
@@ -32,6 +32,7 @@ const Enumeration& titles();             // 正高级 … 未定级
 const Enumeration& backbones();          // 无 县级 市级 省级 国家级
 const Enumeration& subjects();           // 语文 数学 …
 const Enumeration& area_levels();        // 市 / 县 (区/县) / 乡镇 / 学区: core/area_tree.h
+const Enumeration& provinces();          // 北京市 … 澳门特别行政区 (转出县外's 去向)
 
 // Every enumeration above, for the API's /meta/enums and for validation.
 const std::vector<const Enumeration*>& all_enumerations();

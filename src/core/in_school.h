@@ -15,6 +15,6 @@ const std::vector<std::string>& in_school_statuses();  // 在读, 毕业
 bool is_in_school(const std::string& status);
 // What a user reads beside the figure.
 inline constexpr const char* kInSchoolDefinition =
-    "在校生 = 本学年编入班级、学籍状态为在读的学生(往届学年含该学年末毕业者),不含休学、转出、辍学";
+    "在校生 = 本学年编入班级、学籍状态为在读的学生(往届学年含该学年末毕业者),不含休学、转出、辍学、退学、死亡";
 
 }  // namespace edu

@@ -4,9 +4,14 @@
 // case and its log; GET /cases?box=todo|mine|all, {items, total, overdue};
 // GET /cases/schools?q=, the schools a case may name as its other school
 // (every school of the county, id and name only: a school admin's own list
-// holds their school alone).
+// holds their school alone); GET /cases/overdue, the overdue cases per school
+// for the bureau and area officers (a count each, listed by GET
+// /cases?box=all&overdue=1&school_id=). A 身份证号 in a case's fields is
+// shown masked.
 // Actions are the only writes to a case.
+#include "core/enums.h"
 #include "core/text_field.h"
+#include "http/case_json.h"
 #include "http/routes.h"
 #include "store/school_store.h"
 #include "workflow/case_engine.h"
@@ -14,21 +19,29 @@
 namespace edu {
 namespace {
 
-Json workflows_json() {
+// The declarations, each waiting state with its days as set now.
+Result<Json> workflows_json(Database& db) {
   Json out = Json::array();
   for (const WorkflowSpec& w : all_workflows()) {
     Json states = Json::array(), actions = Json::array();
-    for (const StateSpec& s : w.states)
+    for (const StateSpec& s : w.states) {
+      auto days = state_deadline_days(db, w, s);
+      if (!days.ok()) return days.status();
+      const bool waits = !s.terminal && s.waits_for != Party::kNone;
       states.push_back({{"key", s.key}, {"label", s.key}, {"terminal", s.terminal},
-                        {"waits_for", party_name(s.waits_for)}, {"deadline_days", s.deadline_days}});
+                        {"waits_for", party_name(s.waits_for)}, {"deadline_days", waits ? *days : 0},
+                        {"deadline_setting", waits ? deadline_setting(w, s) : ""}, {"expires_to", s.expires_to}});
+    }
     for (const ActionSpec& a : w.actions) {
       Json fields = Json::array();
       for (const FieldSpec& f : a.fields)
-        fields.push_back({{"key", f.key}, {"label", f.label}, {"type", f.type}, {"required", f.required}});
+        fields.push_back({{"key", f.key}, {"label", f.label}, {"type", f.type}, {"required", f.required},
+                          {"options", f.type == "province" ? provinces().values : f.options}});
       actions.push_back({{"key", a.key}, {"label", a.label}, {"from", a.from}, {"to", a.to},
                          {"party", party_name(a.party)}, {"fields", fields}});
     }
-    out.push_back({{"kind", w.kind}, {"title", w.title}, {"states", states}, {"actions", actions}});
+    out.push_back({{"kind", w.kind}, {"title", w.title}, {"school_label", w.school_label}, {"grade_step", w.grade_step},
+                   {"states", states}, {"actions", actions}});
   }
   return out;
 }
@@ -40,7 +53,7 @@ Result<ActionInput> input_from_json(const Json& body, const ActionSpec& action) 
   for (const FieldSpec& f : action.fields) {
     auto it = body.find(f.key);
     if (it == body.end() || it->is_null()) continue;
-    if (f.type == "student" || f.type == "school" || f.type == "class") {
+    if (f.names_record()) {
       if (!it->is_number_integer() || it->get<int64_t>() <= 0)
         return Status::Error("bad_request", "“" + f.label + "”应为记录编号", f.key);
       input.fields[f.key] = std::to_string(it->get<int64_t>());
@@ -61,30 +74,6 @@ Result<ActionInput> input_from_json(const Json& body, const ActionSpec& action) 
   return input;
 }
 
-Json case_json(const CaseView& v, const User& user, const Date& today) {
-  const CaseRecord& c = v.record;
-  const WorkflowSpec* w = find_workflow(c.kind);
-  const StateSpec* state = w ? w->state(c.state) : nullptr;
-  Json fields = Json::parse(c.fields, nullptr, false);
-  return {{"id", c.id},
-          {"kind", c.kind},
-          {"title", w ? w->title : c.kind},
-          {"student_id", c.student_id},
-          {"student_name", v.student_name},
-          {"state", c.state},
-          {"waits_for", state ? party_name(state->waits_for) : ""},
-          {"school_id", c.school_id},
-          {"school_name", v.school_name},
-          {"target_school_id", c.target_school_id},
-          {"target_school_name", v.target_school_name},
-          {"due_on", c.due_on},
-          {"overdue", is_overdue(c, today)},
-          {"created_at", c.created_at},
-          {"updated_at", c.updated_at},
-          {"fields", fields.is_discarded() ? Json::object() : fields},
-          {"actions", actions_for(user, c)}};
-}
-
 Result<Reply> open_route(ApiCall& call) {
   auto body = call.body();
   if (!body.ok()) return body.status();
@@ -93,9 +82,17 @@ Result<Reply> open_route(ApiCall& call) {
     return Status::Error("validation", "请指明流程类型", "kind");
   const WorkflowSpec* w = find_workflow(kind->get<std::string>());
   if (!w) return Status::Error("validation", "未知的流程类型", "kind");
-  auto input = input_from_json(*body, w->opening());
+  std::string opening;
+  auto action = body->find("action");
+  if (action != body->end() && !action->is_null()) {
+    if (!action->is_string()) return Status::Error("bad_request", "“申请方式”应为文本", "action");
+    opening = action->get<std::string>();
+  }
+  const ActionSpec* spec = w->opening(opening);
+  if (!spec) return Status::Error("validation", w->title + "没有这种申请方式", "action");
+  auto input = input_from_json(*body, *spec);
   if (!input.ok()) return input.status();
-  auto id = open_case(call.db, call.who(), w->kind, *input, call.today());
+  auto id = open_case(call.db, call.who(), w->kind, spec->key, *input, call.today());
   if (!id.ok()) return id.status();
   auto view = visible_case(call.db, call.who(), *id);
   if (!view.ok()) return view.status();
@@ -125,23 +122,19 @@ Result<Reply> case_route(ApiCall& call) {
   if (!view.ok()) return view.status();
   auto log = case_log(call.db, view->record.id);
   if (!log.ok()) return log.status();
-  const WorkflowSpec* w = find_workflow(view->record.kind);
-  Json entries = Json::array();
-  for (const CaseLogEntry& e : *log) {
-    const ActionSpec* a = w ? w->action(e.action) : nullptr;
-    Json fields = Json::parse(e.fields, nullptr, false);
-    entries.push_back({{"at", e.at}, {"username", e.username}, {"action", e.action},
-                       {"action_label", a ? a->label : e.action}, {"from_state", e.from_state},
-                       {"to_state", e.to_state}, {"comment", e.comment},
-                       {"fields", fields.is_discarded() ? Json::object() : fields}});
-  }
-  return Reply(Json{{"case", case_json(*view, call.who().user, call.today())}, {"log", entries}});
+  return Reply(Json{{"case", case_json(*view, call.who().user, call.today())},
+                    {"log", case_log_json(view->record.kind, *log)}});
 }
 
 Result<Reply> list_route(ApiCall& call) {
-  std::string box = call.query("box");
-  if (box.empty()) box = "todo";
-  auto rows = list_box(call.db, call.who(), box, call.today());
+  BoxQuery q;
+  q.box = call.query("box");
+  if (q.box.empty()) q.box = "todo";
+  auto school = call.query_int("school_id");
+  if (!school.ok()) return school.status();
+  q.school_id = *school;
+  q.overdue_only = call.query("overdue") == "1";
+  auto rows = list_box(call.db, call.who(), q, call.today());
   if (!rows.ok()) return rows.status();
   Json items = Json::array();
   int64_t overdue = 0;
@@ -163,12 +156,29 @@ Result<Reply> schools_route(ApiCall& call) {
   return Reply(Json{{"items", items}, {"total", items.size()}});
 }
 
+Result<Reply> overdue_route(ApiCall& call) {
+  auto counts = overdue_counts(call.db, call.who(), call.today());
+  if (!counts.ok()) return counts.status();
+  Json items = Json::array();
+  int64_t total = 0;
+  for (const OverdueCount& o : *counts) {
+    items.push_back({{"school_id", o.school_id}, {"school_name", o.school_name}, {"overdue", o.overdue}});
+    total += o.overdue;
+  }
+  return Reply(Json{{"items", items}, {"total", total}});
+}
+
 }  // namespace
 
 void add_case_routes(Router& router) {
-  router.get("/meta/workflows", [](ApiCall&) -> Result<Reply> { return Reply(Json{{"workflows", workflows_json()}}); });
+  router.get("/meta/workflows", [](ApiCall& call) -> Result<Reply> {
+    auto workflows = workflows_json(call.db);
+    if (!workflows.ok()) return workflows.status();
+    return Reply(Json{{"workflows", *workflows}});
+  });
   router.get("/cases", list_route);
   router.get("/cases/schools", schools_route);
+  router.get("/cases/overdue", overdue_route);
   router.post("/cases", open_route);
   router.get(R"(/cases/(\d+))", case_route);
   router.post(R"(/cases/(\d+)/actions/([a-z_]+))", action_route);

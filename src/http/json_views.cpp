@@ -77,6 +77,8 @@ json to_json(const TeacherView& v) {
 json to_json(const ClassView& v) {
   const SchoolClass& c = v.klass;
   return {{"id", c.id},
+          {"school_id", c.school_id},
+          {"school_year", c.school_year},
           {"section", c.section},
           {"grade", c.grade},
           {"grade_label", grade_label(c.section, c.grade)},
@@ -178,11 +180,7 @@ json user_json(const User& u, const std::string& scope_name) {
           {"active", u.active},
           {"can_see_id_numbers", allowed(u, Action::kRevealIdNumber, Entity::kStudent)},
           {"can_edit", allowed(u, Action::kUpdate, Entity::kStudent)},
-          {"can_read_history", allowed(u, Action::kReadHistory, Entity::kStudent)},
-          {"changeable_fields",
-           {{"school", changeable_fields(u, Entity::kSchool)},
-            {"student", changeable_fields(u, Entity::kStudent)},
-            {"teacher", changeable_fields(u, Entity::kTeacher)}}}};
+          {"can_read_history", allowed(u, Action::kReadHistory, Entity::kStudent)}};
 }
 
 }  // namespace edu

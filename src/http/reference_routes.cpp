@@ -9,6 +9,7 @@
 #include "store/summary_store.h"
 #include "workflow/area_commands.h"
 #include "workflow/change_log.h"
+#include "workflow/record_form.h"
 
 namespace edu {
 namespace {
@@ -39,6 +40,27 @@ Result<Reply> enums(ApiCall& call) {
                     {"county_name", *county_name},
                     {"audit_actions", terms_json(audit_actions())},
                     {"audit_entities", terms_json(audit_entities())}});
+}
+
+Json right_json(const FieldRight& r) { return {{"may_set", r.may_set}, {"reason", r.reason}}; }
+
+// GET /meta/forms/{kind}: a register record's form for the caller (workflow/record_form.h).
+Result<Reply> form(ApiCall& call) {
+  auto found = record_form(call.who().user, call.request.matches[1].str());
+  if (!found.ok()) return found.status();
+  Json fields = Json::array();
+  for (const FormField& f : found->fields)
+    fields.push_back({{"key", f.key},
+                      {"label", f.label},
+                      {"type", f.type},
+                      {"enum", f.enum_name},
+                      {"required", f.required},
+                      {"max_length", f.max_length},
+                      {"hint", f.hint},
+                      {"initial", f.initial},
+                      {"create", right_json(f.create)},
+                      {"edit", right_json(f.edit)}});
+  return Reply(Json{{"kind", found->kind}, {"title", found->title}, {"fields", fields}});
 }
 
 Json area_tree(const std::vector<Area>& all, const Area& a) {
@@ -134,6 +156,7 @@ Result<Reply> dashboard(ApiCall& call, SnapshotCache& cache) {
 
 void add_reference_routes(Router& router, std::shared_ptr<SnapshotCache> snapshots) {
   router.get("/meta/enums", enums);
+  router.get("/meta/forms/([a-z_]{1,32})", form);
   router.get("/areas", areas);
   router.put(R"(/areas/(\d+))", rename_area_route);
   router.get("/dashboard", [snapshots](ApiCall& call) { return dashboard(call, *snapshots); });

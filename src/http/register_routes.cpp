@@ -1,10 +1,12 @@
 #include <algorithm>
 #include <map>
 
+#include "http/case_json.h"
 #include "http/json_input.h"
 #include "http/json_views.h"
 #include "http/list_filters.h"
 #include "http/routes.h"
+#include "workflow/case_engine.h"
 #include "workflow/class_commands.h"
 #include "workflow/register_commands.h"
 
@@ -135,6 +137,41 @@ Result<Reply> history(ApiCall& call, Entity entity, const char* entity_name) {
   return Reply(page_json(*entries));
 }
 
+// GET /students/{id}/history (学生档案): the student as the caller sees them,
+// their enrolments by school year, the changes to their record from the audit
+// log (ID numbers masked there already; only for roles that read the audit
+// history) and the cases the caller sees, each with its log.
+Result<Reply> student_history_route(ApiCall& call) {
+  const Actor& actor = call.who();
+  if (!allowed(actor.user, Action::kRead, Entity::kStudent)) return forbidden();
+  auto student = get_student(call.db, actor.scope, call.path_id());
+  if (!student.ok()) return student.status();
+  if (!*student) return not_found("学生");
+  const int64_t id = (*student)->student.id;
+  auto enrolments = student_enrolments(call.db, id);
+  if (!enrolments.ok()) return enrolments.status();
+  const bool reads_changes = allowed(actor.user, Action::kReadHistory, Entity::kStudent);
+  Result<std::vector<AuditEntry>> changes = std::vector<AuditEntry>{};
+  if (reads_changes) changes = record_changes(call.db, "student", id);
+  if (!changes.ok()) return changes.status();
+  auto cases = student_cases(call.db, actor, id, call.today());
+  if (!cases.ok()) return cases.status();
+  Json years = Json::array(), edits = Json::array(), case_list = Json::array();
+  for (const EnrolmentView& e : *enrolments)
+    years.push_back({{"school_year", e.enrolment.school_year}, {"school_id", e.enrolment.school_id},
+                     {"school_name", e.school_name}, {"class_id", e.enrolment.class_id},
+                     {"class_name", e.class_name}, {"section", e.section}, {"grade", e.enrolment.grade},
+                     {"status", e.enrolment.status}});
+  for (const AuditEntry& e : *changes) edits.push_back(to_json(e));
+  for (const CaseWithLog& c : *cases) {
+    Json one = case_json(c.view, actor.user, call.today());
+    one["log"] = case_log_json(c.view.record.kind, c.log);
+    case_list.push_back(std::move(one));
+  }
+  return Reply(Json{{"student", to_json(**student)}, {"enrolments", years}, {"changes", edits},
+                    {"changes_shown", reads_changes}, {"cases", case_list}});
+}
+
 const PersonRoutes<Student, StudentView> kStudents{Entity::kStudent, "学生", get_student,
                                                    student_from_json, save_student};
 const PersonRoutes<Teacher, TeacherView> kTeachers{Entity::kTeacher, "教职工", get_teacher,
@@ -244,6 +281,7 @@ void add_register_routes(Router& router) {
   router.post("/students", [](ApiCall& c) { return save_person(c, kStudents, 0); });
   router.put("/students/" + id,
              [](ApiCall& c) { return save_person(c, kStudents, c.path_id()); });
+  router.get("/students/" + id + "/history", student_history_route);
   router.get("/students/" + id + "/audit",
              [](ApiCall& c) { return history(c, Entity::kStudent, "student"); });
 

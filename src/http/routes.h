@@ -13,7 +13,7 @@ class SnapshotCache;  // http/analytics_context.h: the county's snapshot, shared
 
 void add_auth_routes(Router& router);       // /auth/login, /auth/logout, /auth/me
 void add_setup_routes(Router& router);      // /setup (首次设置)
-void add_reference_routes(Router& router, std::shared_ptr<SnapshotCache> snapshots);  // /meta/enums, /areas, /dashboard
+void add_reference_routes(Router& router, std::shared_ptr<SnapshotCache> snapshots);  // /meta/enums, /meta/forms, /areas, /dashboard
 void add_register_routes(Router& router);   // /schools, /students, /teachers, /classes
 void add_admin_routes(Router& router);      // /users, /audit
 void add_import_routes(Router& router);     // /imports
@@ -23,6 +23,8 @@ void add_exam_routes(Router& router);      // /exams (质量监测), /my/classes
 void add_rollover_routes(Router& router);  // /rollover (学年升级)
 void add_transition_routes(Router& router);  // /catchments, /transition (小升初)
 void add_case_routes(Router& router);        // /meta/workflows, /cases (学籍异动, 待办)
+void add_check_routes(Router& router);       // /checks, /exports/checks (数据核查)
+void add_dropout_routes(Router& router);     // /dropout/report, /exports/dropout.xlsx (控辍保学)
 
 // What the user's scope is called: the county, an area or a school name.
 Result<std::string> scope_name(Database& db, const User& user);

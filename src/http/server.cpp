@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "http/analytics_context.h"
+#include "http/daily_sweep.h"
 #include "http/error_replies.h"
 #include "http/exam_report_cache.h"
 #include "http/guarded_server.h"
@@ -16,6 +17,7 @@ namespace edu {
 struct ApiServer::Impl {
   std::unique_ptr<ConnectionPool> pool;
   AppState app;
+  std::unique_ptr<DailySweep> sweep;  // before the pool goes
   std::unique_ptr<GuardedServer> server;
   int port = 0;
 };
@@ -71,6 +73,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   impl.app.exam_reports = std::make_shared<ExamReportCache>(kKeptExamReports);
   impl.app.secure_cookies = options.secure_cookies;
   impl.app.behind_proxy = options.behind_proxy;
+  if (options.daily_sweep) impl.sweep = std::make_unique<DailySweep>(*impl.pool);
 
   // Connection workers outnumber database connections (a worker waiting on a
   // slow peer holds no connection); one address may hold half of them.
@@ -95,6 +98,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   add_rollover_routes(router);
   add_transition_routes(router);
   add_case_routes(router);
+  add_check_routes(router);
+  add_dropout_routes(router);
   if (!options.web_dir.empty()) {
     if (!std::filesystem::exists(std::filesystem::path(options.web_dir) / "index.html"))
       return Status::Error("config", "网页目录 " + options.web_dir + " 中没有 index.html,请先构建前端");
@@ -116,7 +121,13 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
 
 int ApiServer::port() const { return impl_->port; }
 const std::string& ApiServer::setup_code() const { return impl_->app.setup_code; }
-void ApiServer::run() { impl_->server->listen_after_bind(); }
-void ApiServer::stop() { impl_->server->stop(); }
+void ApiServer::run() {
+  if (impl_->sweep) impl_->sweep->start();
+  impl_->server->listen_after_bind();
+}
+void ApiServer::stop() {
+  if (impl_->sweep) impl_->sweep->stop();
+  impl_->server->stop();
+}
 
 }  // namespace edu

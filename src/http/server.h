@@ -22,6 +22,7 @@ struct ServerOptions {
   size_t max_body_bytes = size_t(64) << 20;  // file uploads; JSON bodies are limited to 1 MB
   bool secure_cookies = false;
   bool behind_proxy = false;  // trust X-Real-IP from a loopback peer (see http/router.h)
+  bool daily_sweep = false;   // the 控辍保学 sweep at run() and daily (http/daily_sweep.h): `serve`
 };
 
 class ApiServer {

@@ -2,7 +2,9 @@
 // 教职工, 办学条件, 小升初划片) the columns of its spreadsheet — Chinese header, accepted
 // aliases, type, whether required, allowed values, a note and a sample. One list serves the
 // template, the import's header matching and the export, so an exported file
-// can be imported again unchanged.
+// can be imported again unchanged; the same list is the record's form in the
+// web UI (workflow/record_form.h), where a column naming another record is a
+// choice of that record.
 #pragma once
 
 #include <optional>
@@ -15,6 +17,15 @@ namespace edu {
 
 enum class ColumnType { kText, kIdNumber, kDate, kInteger, kNumber, kYesNo, kSchoolYear };
 
+// A column that names another record (a school by its 标识码, a class by its
+// name, a teacher by the ID number …): the kind of that record ("area",
+// "school", "class", "teacher") and the record field (core/record_fields key)
+// holding its id. Empty for a column that holds a value of its own.
+struct ColumnRef {
+  std::string kind{};
+  std::string field{};
+};
+
 struct ColumnSpec {
   std::string key{};     // record field, e.g. "id_number"
   std::string header{};  // 身份证号
@@ -24,6 +35,8 @@ struct ColumnSpec {
   const Enumeration* choices = nullptr;  // enumerated values, when there are
   std::string note{};                    // shown in the template's notes sheet
   std::string sample{};                  // the template's sample row
+  ColumnRef refers{};                    // the record it names, when it names one
+  std::string initial{};                 // a new record's value in the web form ("" when none)
 };
 
 struct RegisterSpec {

@@ -20,6 +20,33 @@ Status record_audit(Database& db, const AuditEntry& e) {
   return Status::Ok();
 }
 
+Result<std::vector<AuditEntry>> record_changes(Database& db, const std::string& entity, int64_t entity_id) {
+  auto rows = db.query(
+      "SELECT l.id, l.at, l.user_id, l.username, l.action, COALESCE(u.display_name, ''), c.field, "
+      "c.old_value, c.new_value FROM audit_log l JOIN audit_changes c ON c.audit_id = l.id "
+      "LEFT JOIN users u ON u.id = l.user_id WHERE l.entity = ? AND l.entity_id = ? "
+      "ORDER BY l.id, c.position",
+      {entity, entity_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<AuditEntry> out;
+  for (const Row& r : *rows) {
+    if (out.empty() || out.back().id != r.integer(0)) {
+      AuditEntry e;
+      e.id = r.integer(0);
+      e.at = r.text(1);
+      if (!r.is_null(2)) e.user_id = r.integer(2);
+      e.username = r.text(3);
+      e.action = r.text(4);
+      e.entity = entity;
+      e.entity_id = entity_id;
+      e.user_display_name = r.text(5);
+      out.push_back(std::move(e));
+    }
+    out.back().changes.push_back({r.text(6), r.text(7), r.text(8)});
+  }
+  return out;
+}
+
 Result<Page<AuditEntry>> list_audit(Database& db, const AuditFilter& f, PageRequest request) {
   SqlWhere where;
   if (!f.entity.empty()) where.add("l.entity = ?", {f.entity});

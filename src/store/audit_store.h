@@ -37,6 +37,11 @@ struct AuditFilter {
   bool include_sessions = true;  // login/logout rows (entity "session")
 };
 
+// Every entry that changed a field of one record (entity, id), oldest first,
+// each with its field changes: one read, whatever the number of entries.
+// (Reads and logins carry no field change and are not listed.)
+Result<std::vector<AuditEntry>> record_changes(Database& db, const std::string& entity, int64_t entity_id);
+
 Result<Page<AuditEntry>> list_audit(Database& db, const AuditFilter& filter, PageRequest page);
 
 }  // namespace edu

@@ -5,8 +5,9 @@ namespace {
 
 const char* kCaseColumns =
     "c.id, c.kind, c.student_id, c.state, c.school_id, c.target_school_id, c.due_on, c.created_by, "
-    "c.created_at, c.updated_at, c.fields, st.name, s1.name, s2.name FROM cases c "
-    "JOIN students st ON st.id = c.student_id JOIN schools s1 ON s1.id = c.school_id "
+    "c.created_at, c.updated_at, c.fields, COALESCE(st.name, json_extract(c.fields, '$.name'), ''), "
+    "s1.name, s2.name FROM cases c "
+    "LEFT JOIN students st ON st.id = c.student_id JOIN schools s1 ON s1.id = c.school_id "
     "LEFT JOIN schools s2 ON s2.id = c.target_school_id";
 
 CaseView case_from_row(const Row& r) {
@@ -36,19 +37,25 @@ Value optional_id(int64_t id) { return id ? Value(id) : Value(nullptr); }
 Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, const std::string& today) {
   SqlWhere where;
   if (f.waiting) {
-    std::string any = "1=0";
+    // Each term constrains kind and state, so SQLite reads them through
+    // cases_state (MULTI-INDEX OR); an empty list matches nothing.
+    std::string any;
     std::vector<Value> params;
     for (const CaseWaiting& w : *f.waiting) {
-      any += " OR (c.kind = ? AND c.state = ?";
+      any += any.empty() ? "(c.kind = ? AND c.state = ?" : " OR (c.kind = ? AND c.state = ?";
       params.push_back(w.kind);
       params.push_back(w.state);
       if (w.school_column == "school_id" || w.school_column == "target_school_id") {
         any += " AND c." + w.school_column + " = ?";
         params.push_back(w.school_id);
       }
+      if (w.overdue_only) {
+        any += " AND c.due_on < ?";
+        params.push_back(today);
+      }
       any += ")";
     }
-    where.add("(" + any + ")", params);
+    where.add(any.empty() ? "1=0" : "(" + any + ")", params);
   }
   if (f.school_id) where.add("(c.school_id = ? OR c.target_school_id = ?)", {*f.school_id, *f.school_id});
   if (f.area_id)
@@ -56,6 +63,8 @@ Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, cons
               {*f.area_id, *f.area_id});
   if (f.created_by) where.add("c.created_by = ?", {*f.created_by});
   if (f.id) where.add("c.id = ?", {*f.id});
+  if (f.student_id) where.add("c.student_id = ?", {*f.student_id});
+  if (f.due_before) where.add("c.due_on < ?", {*f.due_before});
   std::vector<Value> params = where.params;
   params.push_back(today);
   auto rows = db.query(std::string("SELECT ") + kCaseColumns + " WHERE " + where.sql +
@@ -75,14 +84,15 @@ Result<std::optional<CaseView>> get_case(Database& db, int64_t id) {
   return std::optional<CaseView>(case_from_row(rows->front()));
 }
 
-Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::vector<std::string>& closed) {
+Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::string& kind,
+                                 const std::vector<std::string>& closed) {
   std::string marks;
-  std::vector<Value> params{student_id};
+  std::vector<Value> params{student_id, kind};
   for (const std::string& s : closed) {
     marks += marks.empty() ? "?" : ", ?";
     params.push_back(s);
   }
-  auto rows = db.query("SELECT COUNT(*) FROM cases WHERE student_id = ? AND state NOT IN (" + marks + ")", params);
+  auto rows = db.query("SELECT COUNT(*) FROM cases WHERE student_id = ? AND kind = ? AND state NOT IN (" + marks + ")", params);
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
 }
@@ -92,7 +102,7 @@ Result<int64_t> insert_case(Database& db, const CaseRecord& c) {
       "INSERT INTO cases (kind, student_id, state, school_id, target_school_id, due_on, created_by, "
       "created_at, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, "
       "CURRENT_TIMESTAMP, ?) RETURNING id",
-      {c.kind, c.student_id, c.state, c.school_id, optional_id(c.target_school_id),
+      {c.kind, optional_id(c.student_id), c.state, c.school_id, optional_id(c.target_school_id),
        c.due_on.empty() ? Value(nullptr) : Value(c.due_on), optional_id(c.created_by), c.fields});
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
@@ -104,6 +114,10 @@ Status update_case_state(Database& db, const CaseRecord& c) {
       {c.state, c.due_on.empty() ? Value(nullptr) : Value(c.due_on), c.fields, c.id});
 }
 
+Status set_case_student(Database& db, int64_t case_id, int64_t student_id) {
+  return db.exec("UPDATE cases SET student_id = ? WHERE id = ?", {student_id, case_id});
+}
+
 Status append_case_log(Database& db, const CaseLogEntry& e) {
   return db.exec(
       "INSERT INTO case_log (case_id, at, user_id, username, action, from_state, to_state, comment, "
@@ -113,12 +127,23 @@ Status append_case_log(Database& db, const CaseLogEntry& e) {
 }
 
 Result<std::vector<CaseLogEntry>> case_log(Database& db, int64_t case_id) {
+  return case_logs(db, {case_id});
+}
+
+Result<std::vector<CaseLogEntry>> case_logs(Database& db, const std::vector<int64_t>& case_ids) {
+  std::vector<CaseLogEntry> out;
+  if (case_ids.empty()) return out;
+  std::string marks;
+  std::vector<Value> params;
+  for (int64_t id : case_ids) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.push_back(id);
+  }
   auto rows = db.query(
       "SELECT case_id, at, user_id, username, action, from_state, to_state, comment, fields "
-      "FROM case_log WHERE case_id = ? ORDER BY id",
-      {case_id});
+      "FROM case_log WHERE case_id IN (" + marks + ") ORDER BY case_id, id",
+      params);
   if (!rows.ok()) return rows.status();
-  std::vector<CaseLogEntry> out;
   for (const Row& r : *rows)
     out.push_back({r.integer(0), r.text(1), r.integer(2), r.text(3), r.text(4), r.text(5), r.text(6),
                    r.text(7), r.text(8)});

@@ -1,6 +1,7 @@
-// Cases and their log (migration 11), as stored. The engine
+// Cases and their log (migrations 11, 12), as stored. The engine
 // (workflow/case_engine.h) decides every transition; this only reads and
-// writes rows. case_log is append-only: there is no update or delete of it.
+// writes rows. case_log is append-only: there is no update or delete of it,
+// and the database refuses one (migration 12's triggers).
 #pragma once
 
 #include <optional>
@@ -15,7 +16,7 @@ namespace edu {
 struct CaseRecord {
   int64_t id = 0;
   std::string kind;
-  int64_t student_id = 0;
+  int64_t student_id = 0;        // 0 until a 转入's approval creates the student
   std::string state;
   int64_t school_id = 0;         // the sending school (the student's, when opened)
   int64_t target_school_id = 0;  // the receiving school; 0 for none
@@ -27,7 +28,7 @@ struct CaseRecord {
 
 struct CaseView {
   CaseRecord record;
-  std::string student_name, school_name, target_school_name;
+  std::string student_name, school_name, target_school_name;  // student_name: the fields' "name" until created
 };
 
 struct CaseLogEntry {
@@ -40,9 +41,11 @@ struct CaseLogEntry {
 
 // A waiting state: cases of `kind` in `state`, where `school_column`
 // ("school_id" or "target_school_id") is `school_id`; "" for any school.
+// `overdue_only`: only those due before list_cases' `today`.
 struct CaseWaiting {
   std::string kind, state, school_column;
   int64_t school_id = 0;
+  bool overdue_only = false;
 };
 
 struct CaseFilter {
@@ -51,18 +54,25 @@ struct CaseFilter {
   std::optional<int64_t> area_id;    // either school in this area or below
   std::optional<int64_t> created_by;
   std::optional<int64_t> id;
+  std::optional<int64_t> student_id;
+  std::optional<std::string> due_before;  // due_on before this day: overdue
 };
 
 // Overdue first (due_on before `today`), then by due date, newest last.
 Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& filter, const std::string& today);
 // Unscoped: the engine decides who may see it.
 Result<std::optional<CaseView>> get_case(Database& db, int64_t id);
-// The open cases (state not in `closed`) of a student.
-Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::vector<std::string>& closed);
+// The open cases (state not in `closed`) of a student, of one kind.
+Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::string& kind,
+                                 const std::vector<std::string>& closed);
 Result<int64_t> insert_case(Database& db, const CaseRecord& record);
 // Sets state, due_on, fields and updated_at.
 Status update_case_state(Database& db, const CaseRecord& record);
+// A 转入's student, created by its approval.
+Status set_case_student(Database& db, int64_t case_id, int64_t student_id);
 Status append_case_log(Database& db, const CaseLogEntry& entry);
 Result<std::vector<CaseLogEntry>> case_log(Database& db, int64_t case_id);
+// The logs of several cases in one read, by case then in order.
+Result<std::vector<CaseLogEntry>> case_logs(Database& db, const std::vector<int64_t>& case_ids);
 
 }  // namespace edu

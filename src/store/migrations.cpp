@@ -11,7 +11,9 @@
 #include "store/migrations/0009_exam_data_version.h"
 #include "store/migrations/0010_exam_archive_reviews.h"
 #include "store/migrations/0011_cases.h"
-#include "store/migrations/0015_audit_change_order.h"
+#include "store/migrations/0012_case_log_guard.h"
+#include "store/migrations/0013_dropout_cases.h"
+#include "store/migrations/0014_audit_change_order.h"
 
 namespace edu {
 
@@ -28,7 +30,9 @@ const std::vector<Migration>& all_migrations() {
       {9, "exam_data_version", kMigration0009ExamDataVersion},
       {10, "exam_archive_reviews", kMigration0010ExamArchiveReviews},
       {11, "cases", kMigration0011Cases},
-      {15, "audit_change_order", kMigration0015AuditChangeOrder},
+      {12, "case_subject_and_log_guard", kMigration0012CaseLogGuard, kMigration0012CaseLogGuardPostgres},
+      {13, "dropout_cases", kMigration0013DropoutCases},
+      {14, "audit_change_order", kMigration0014AuditChangeOrder},
   };
   return list;
 }
@@ -63,7 +67,8 @@ Result<std::vector<int>> migrate(Database& db) {
     if (m.version <= *current) continue;
     Transaction tx(db);
     if (!tx.begun().ok()) return tx.begun();
-    Status s = db.exec_script(for_dialect(m.sql, db.dialect()));
+    const bool own_postgres = db.dialect() == Dialect::kPostgres && !m.postgres_sql.empty();
+    Status s = db.exec_script(for_dialect(own_postgres ? m.postgres_sql : m.sql, db.dialect()));
     if (!s.ok())
       return Status::Error("migration", "迁移 " + std::to_string(m.version) + " (" + m.name +
                                             ") 失败:" + s.message());

@@ -14,6 +14,9 @@ struct Migration {
   int version;
   std::string name;
   std::string sql;  // "{{id}}" stands for the dialect's auto-increment primary key
+  // What PostgreSQL runs instead, where SQLite's way has no portable form
+  // (rebuilding a table to drop a NOT NULL, triggers); "" for `sql` on both.
+  std::string postgres_sql = "";
 };
 
 const std::vector<Migration>& all_migrations();

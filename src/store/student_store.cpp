@@ -141,6 +141,21 @@ Result<std::optional<StudentView>> find_student_by_id_number(Database& db,
                         {id_number}));
 }
 
+Result<std::vector<EnrolmentView>> student_enrolments(Database& db, int64_t student_id) {
+  auto rows = db.query(
+      "SELECT e.school_year, e.school_id, e.class_id, e.grade, e.status, sc.name, c.name, c.section "
+      "FROM enrolments e JOIN schools sc ON sc.id = e.school_id JOIN classes c ON c.id = e.class_id "
+      "WHERE e.student_id = ? ORDER BY e.school_year",
+      {student_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<EnrolmentView> out;
+  for (const Row& r : *rows)
+    out.push_back({{student_id, static_cast<int>(r.integer(0)), r.integer(1), r.integer(2),
+                    static_cast<int>(r.integer(3)), r.text(4)},
+                   r.text(5), r.text(6), r.text(7)});
+  return out;
+}
+
 namespace {
 
 // The student's enrolment in the school year of their class: where the

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/model.h"
 #include "store/paging.h"
@@ -37,6 +38,16 @@ struct StudentView {
 Result<Page<StudentView>> list_students(Database& db, const Scope& scope,
                                         const StudentFilter& filter, PageRequest page);
 Result<std::optional<StudentView>> get_student(Database& db, const Scope& scope, int64_t id);
+
+// One year of a student's register (enrolments): where they were and their
+// status at the end of that year.
+struct EnrolmentView {
+  Enrolment enrolment;
+  std::string school_name, class_name, section;
+};
+// Unscoped (the caller has found the student in scope): every school year's
+// enrolment of the student, oldest first, in one read.
+Result<std::vector<EnrolmentView>> student_enrolments(Database& db, int64_t student_id);
 // Unscoped: which student (anywhere in the county) holds this ID number.
 Result<std::optional<StudentView>> find_student_by_id_number(Database& db,
                                                              const std::string& id_number);

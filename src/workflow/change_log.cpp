@@ -27,6 +27,7 @@ const char* entity_name(Entity e) {
     case Entity::kCatchment: return "catchment";
     case Entity::kTransition: return "transition";
     case Entity::kCase: return "case";
+    case Entity::kCheck: return "check";
   }
   return "";
 }
@@ -45,7 +46,8 @@ const std::vector<AuditTerm>& audit_entities() {
       {"conditions", "办学条件"}, {"class", "班级"},          {"area", "行政区划"},
       {"catchment", "小升初划片"}, {"school_year", "学年"},    {"user", "用户账号"},
       {"exam", "考试"},          {"exam_scores", "考试成绩"}, {"exam_exemption", "免考"},
-      {"exam_integrity", "诚信报告"}, {"session", "登录"}, {"case", "学籍异动"}};
+      {"exam_integrity", "诚信报告"}, {"session", "登录"}, {"case", "学籍异动"},
+      {"check", "数据核查"}};
   return terms;
 }
 
@@ -58,7 +60,7 @@ std::string audit_label(const std::vector<AuditTerm>& terms, const std::string& 
 Status audit(Database& db, const Actor* actor, const std::string& action, Entity entity,
              int64_t id, std::vector<FieldChange> changes) {
   AuditEntry e;
-  if (actor) e.user_id = actor->user.id;
+  if (actor && actor->user.id) e.user_id = actor->user.id;  // 0: the system (case_engine.h sweep)
   e.username = actor ? actor->user.username : "(命令行)";
   e.action = action;
   e.entity = entity_name(entity);

@@ -203,6 +203,11 @@ Result<StudentView> save_student(Database& db, const Actor& actor, Student stude
   return save_record<StudentTraits>(db, actor, std::move(student), ctx);
 }
 
+Status check_new_student(Database& db, const Actor& actor, const Student& student,
+                         const RegisterContext& ctx) {
+  return StudentTraits::check(db, actor, student, ctx);
+}
+
 Result<TeacherView> save_teacher(Database& db, const Actor& actor, Teacher teacher,
                                  const RegisterContext& ctx) {
   return save_record<TeacherTraits>(db, actor, std::move(teacher), ctx);

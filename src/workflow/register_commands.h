@@ -28,6 +28,13 @@ Result<StudentView> save_student(Database& db, const Actor& actor, Student stude
 Result<TeacherView> save_teacher(Database& db, const Actor& actor, Teacher teacher,
                                  const RegisterContext& ctx);
 
+// What save_student checks of a new student (fields, school in scope, the ID
+// number unused, the class of the school's current year and the age for its
+// grade), without writing: for a 转入 case (case_engine.h), which creates the
+// student in its own transaction on approval.
+Status check_new_student(Database& db, const Actor& actor, const Student& student,
+                         const RegisterContext& ctx);
+
 // The full ID number of a student or teacher in scope; audited.
 Result<std::string> reveal_id_number(Database& db, const Actor& actor, Entity entity, int64_t id);
 

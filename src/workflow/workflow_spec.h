@@ -3,19 +3,35 @@
 // the web UI, which draws its buttons and its one action dialog from them.
 //
 // Contract:
-//  - A workflow has states and actions. The opening action has no from-state
-//    (POST /cases runs it); every other action names the states it may be
-//    taken from and the one it leads to.
+//  - A workflow has states and actions. An opening action has no from-state
+//    (POST /cases runs it; a workflow may have several, each with its party:
+//    县内转学 is applied for by the sending school or requested by the
+//    receiving one); every other action names the states it may be taken from
+//    and the one it leads to.
 //  - Who may act is a party relative to the case: the sending school (an admin
-//    of the case's school), the receiving school (an admin of its target
-//    school) or the bureau (教育局管理员). No one else acts on a case.
+//    of the case's school: for a kind with one school, the student's school,
+//    named by `school_label`), the receiving school (an admin of its target
+//    school), the township (an area officer over the case's school: the
+//    engine only ever hands them cases in their area), the school or the
+//    township (either of those two), or the bureau (教育局管理员). No one
+//    else acts on a case.
 //  - A waiting state names the party it waits for (their 待办) and its
 //    deadline in days (due_on = the day it was entered + days; overdue after).
-//  - An action lists the fields it requires, each with its Chinese label; the
-//    engine refuses the action while one is missing, naming it.
+//    The days are the setting deadline_setting(kind, state), the declared
+//    number when unset. Or the action that enters it names a date field
+//    (`due_field`) that sets due_on instead (a visit's 下次家访日期). A state
+//    with `expires_to` is closed into that state by the sweep (case_engine.h)
+//    once overdue, changing nothing in the registers; one that `escalates`
+//    waits, once overdue, for the bureau too (its 待办, flagged 已逾期).
+//  - An action lists the fields it requires, each with its Chinese label and
+//    type; the engine refuses the action while one is missing or invalid,
+//    naming it.
 //  - An action's effect on the registers runs in the transition's
 //    transaction. `bypass`: when the named setting is "0", the action leads to
-//    `bypass_to` instead and runs `bypass_effect` (转学 without the bureau).
+//    `bypass_to` instead and runs `bypass_effect` (the school decides alone:
+//    转学 or 休学 without the bureau).
+//  - The 学籍异动 kinds other than 县内转学 are declared in
+//    workflow/status_change_workflows.cpp.
 #pragma once
 
 #include <string>
@@ -23,23 +39,46 @@
 
 namespace edu {
 
-enum class Party { kNone, kSendingSchool, kReceivingSchool, kBureau };
+enum class Party { kNone, kSendingSchool, kReceivingSchool, kBureau, kTownship, kSchoolOrTownship };
 const char* party_name(Party party);  // "sending_school" …
 
 struct FieldSpec {
   std::string key;    // "reason", "date", "target_school_id", "class_id", "student_id"
   std::string label;  // 转学原因 …
-  std::string type;   // text, date, student, school, class
+  // text; date; enum (one of `options`); province (one of provinces());
+  // student (of the acting school, its status one of `options`, 在读 when
+  // empty); id_number (a 在读 student of another school of the county, found
+  // by 身份证号); school (another school of the county); class (of the school
+  // the student will be in, this school year); child (a registered student
+  // the actor sees); year_class (any class of the county this year).
+  std::string type;
   bool required = true;
+  std::vector<std::string> options;
+  // The field names a record by its id (student, school, class, child, year_class).
+  bool names_record() const;
 };
 
-enum class Effect { kNone, kMoveStudent };
+// kSetStatus: the student's status becomes the action's `status` (class
+// kept); kResume: back to 在读 in the class given; kChangeGrade: into the
+// class given, of the grade the workflow's grade_step says; kEnrolStudent: a
+// new student, 在读 in the class given, from the case's fields (转入);
+// kReturnToSchool: 在读 in the action's class_id, of any school (返校复学).
+enum class Effect { kNone, kMoveStudent, kSetStatus, kResume, kChangeGrade, kEnrolStudent, kReturnToSchool };
+
+// Checks beyond a field's own: kSuspension, 休学 (until after date, at most a
+// year later; not in the second term of a graduating grade); kExtension, its
+// one extension (the student still 休学, the new until after the old, at most
+// a year later); kNewStudent, 转入: the student the fields describe passes
+// the register's checks for a new student (register_commands.h).
+enum class Rule { kNone, kSuspension, kExtension, kNewStudent };
 
 struct StateSpec {
   std::string key;  // the stored value, Chinese (待转入校确认)
   bool terminal = false;
   Party waits_for = Party::kNone;
-  int deadline_days = 0;
+  int deadline_days = 0;   // the default of deadline_setting()
+  std::string expires_to;  // "" never expires
+  bool escalates = false;
 };
 
 struct ActionSpec {
@@ -53,6 +92,9 @@ struct ActionSpec {
   std::string bypass_setting;  // see above; "" for none
   std::string bypass_to;
   Effect bypass_effect = Effect::kNone;
+  std::string status;  // kSetStatus: the student's new status (休学, 转出 …)
+  Rule rule = Rule::kNone;
+  std::string due_field;  // a date field: the new state's due date; "" for its deadline
 };
 
 struct WorkflowSpec {
@@ -60,12 +102,25 @@ struct WorkflowSpec {
   std::string title;  // 县内转学
   std::vector<StateSpec> states;
   std::vector<ActionSpec> actions;
+  std::string school_label = "学生所在学校";  // the sending school's name in reasons
+  int grade_step = 0;  // kChangeGrade: -1 留级, +1 跳级
   const StateSpec* state(const std::string& key) const;
   const ActionSpec* action(const std::string& key) const;
-  const ActionSpec& opening() const;
+  // The opening action `key`; "" for the first one. nullptr if none.
+  const ActionSpec* opening(const std::string& key) const;
 };
 
+// The setting holding a waiting state's days: "case_deadline_days.<kind>.<state>".
+std::string deadline_setting(const WorkflowSpec& w, const StateSpec& s);
+// What the expiry sweep writes in the log.
+inline constexpr const char* kExpireAction = "expire";
+inline constexpr const char* kExpireLabel = "逾期未办理,系统自动关闭";
+inline constexpr const char* kSystemUser = "系统";
+
 const std::vector<WorkflowSpec>& all_workflows();
+WorkflowSpec dropout_workflow();  // workflow/dropout_workflow.cpp
 const WorkflowSpec* find_workflow(const std::string& kind);
+// Declared in workflow/status_change_workflows.cpp.
+std::vector<WorkflowSpec> status_change_workflows();
 
 }  // namespace edu

@@ -97,6 +97,11 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       //                                                     admin officer s_admin teacher inspector
       get(path("/dashboard"),                                 {200, 200, 200, 200, 200}),
       get(path("/meta/enums"),                                {200, 200, 200, 200, 200}),
+      get(path("/meta/forms/school"),                         {200, 200, 200, 200, 200}),
+      get(path("/meta/forms/student"),                        {200, 200, 200, 200, 200}),
+      get(path("/meta/forms/teacher"),                        {200, 200, 200, 200, 200}),
+      get(path("/meta/forms/class"),                          {200, 200, 200, 200, 200}),
+      get(path("/meta/forms/exam"),                           {404, 404, 404, 404, 404}),
       get(path("/areas"),                                     {200, 200, 200, 200, 200}),
       get(path("/schools"),                                   {200, 200, 200, 200, 200}),
       get(path("/schools/" + id(l.own_school)),               {200, 200, 200, 200, 404}),
@@ -111,6 +116,15 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/students/" + id(l.rural_student) + "/id-number"), {200, 403, 404, 403, 403}),
       get(path("/students/" + id(l.own_student) + "/audit"),  {200, 200, 200, 403, 404}),
       get(path("/students/" + id(l.rural_student) + "/audit"), {200, 404, 404, 403, 200}),
+      get(path("/students/" + id(l.own_student) + "/history"),   {200, 200, 200, 200, 404}),
+      get(path("/students/" + id(l.rural_student) + "/history"), {200, 404, 404, 404, 200}),
+      get(path("/checks"),                                    {200, 200, 200, 403, 403}),
+      get(path("/checks/duplicates"),                         {200, 200, 200, 403, 403}),
+      get(path("/checks/sat_elsewhere?page=2&size=5"),        {200, 200, 200, 403, 403}),
+      get(path("/checks/lost_transfers"),                     {200, 200, 200, 403, 403}),
+      get(path("/checks/nothing"),                            {404, 404, 404, 403, 403}),
+      get(path("/checks/duplicates?page=0"),                  {400, 400, 400, 400, 400}),
+      get(path("/exports/checks/lost_transfers.xlsx"),        {200, 200, 200, 403, 403}),
       get(path("/teachers"),                                  {200, 200, 200, 200, 200}),
       get(path("/students?q=430"),                            {200, 403, 200, 403, 403}),  // ID-number search
       get(path("/teachers?q=4"),                              {200, 403, 200, 403, 403}),
@@ -225,12 +239,46 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
                      {"reason", "他校学生"}, {"date", "2026-11-20"}};
        },
        {403, 403, 422, 403, 403}},
+      // The receiving school's request names a student by 身份证号 (none has this one).
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "transfer"}, {"action", "request"}, {"id_number", "430521201001011234"},
+                     {"class_id", lm().rural_class}, {"reason", "申请转入"}, {"date", "2026-11-20"}};
+       },
+       {403, 403, 422, 403, 403}},
+      // Another kind, its evidence missing: only the school admin gets as far as the fields.
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "suspend"}, {"student_id", lm().own_student}, {"until", "2027-06-30"},
+                     {"reason", "因病"}, {"date", "2026-11-20"}};
+       },
+       {403, 403, 422, 403, 403}},
+      // Overdue counts for the level above, and the list behind one.
+      get(path("/cases/overdue"),                             {200, 200, 403, 403, 403}),
+      get(path("/cases?box=all&overdue=1&school_id=" + id(l.own_school)), {200, 200, 200, 403, 403}),
       {"POST", path("/cases/" + transfer_case + "/actions/accept"),
        [](const std::string&) { return json{{"class_id", lm().rural_class}}; }, {403, 403, 403, 404, 404}},
       {"POST", path("/cases/" + transfer_case + "/actions/approve"),
        [](const std::string&) { return json::object(); }, {409, 409, 409, 404, 404}},
       {"POST", path("/cases/" + transfer_case + "/actions/nothing"),
        [](const std::string&) { return json::object(); }, {404, 404, 404, 404, 404}},
+      // 控辍保学 (workflow/dropout_workflow.cpp): the school or its township reports a child it
+      // sees (the officer first; then the school admin's is refused: one is open); the report
+      // is read by those who handle cases, each in their scope.
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "dropout"}, {"student_id", lm().own_student}, {"reason", "矩阵辍学"}, {"date", "2026-11-20"}};
+       },
+       {403, 201, 409, 403, 403}},
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "dropout"}, {"student_id", lm().rural_student}, {"reason", "他乡镇学生"}, {"date", "2026-11-20"}};
+       },
+       {403, 422, 422, 403, 403}},
+      get(path("/dropout/report"),                            {200, 200, 200, 403, 403}),
+      get(path("/dropout/report?period=week"),                {200, 200, 200, 403, 403}),
+      get(path("/dropout/report?from=2026-09-01&to=2026-02-30"),  {422, 422, 422, 403, 403}),
+      get(path("/exports/dropout.xlsx?period=term"),          {200, 200, 200, 403, 403}),
       get(path("/users"),                                     {200, 403, 403, 403, 403}),
       // 用户管理: the bureau's alone (the admin's own record saved unchanged; a weak password refused).
       {"PUT", path("/users/" + id(admin.user["id"].get<int64_t>())),

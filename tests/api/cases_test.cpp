@@ -4,6 +4,7 @@
 // and change nothing — and the student is in exactly one school throughout.
 #include <gtest/gtest.h>
 
+#include "core/id_number.h"
 #include "own_server.h"
 
 namespace edu::apitest {
@@ -27,8 +28,13 @@ struct County {
                    "(SELECT MAX(school_year) FROM classes)) ORDER BY id LIMIT 1").at(0);
     target_class = s.ids("SELECT id FROM classes WHERE school_id = " + id(target) +
                          " AND school_year = (SELECT MAX(school_year) FROM classes) ORDER BY id LIMIT 1").at(0);
-    students = s.ids("SELECT id FROM students WHERE school_id = " + id(own) +
-                     " AND status = '在读' AND class_id IS NOT NULL ORDER BY id");
+    // 在读 in a class with classes a grade below and above (for 留级/跳级).
+    students = s.ids("SELECT st.id FROM students st JOIN classes k ON k.id = st.class_id WHERE st.school_id = " +
+                     id(own) + " AND st.status = '在读' AND k.school_year = (SELECT MAX(school_year) FROM classes)" +
+                     " AND EXISTS (SELECT 1 FROM classes b WHERE b.school_id = k.school_id AND b.school_year ="
+                     " k.school_year AND b.section = k.section AND b.grade = k.grade - 1)"
+                     " AND EXISTS (SELECT 1 FROM classes a WHERE a.school_id = k.school_id AND a.school_year ="
+                     " k.school_year AND a.section = k.section AND a.grade = k.grade + 1) ORDER BY st.id");
     json made = s.admin_call("POST", "/users",
                              {{"username", "receiver"}, {"display_name", "转入校管理员"},
                               {"password", "Matrix2026"}, {"role", "school_admin"}, {"school_id", target}});
@@ -73,52 +79,193 @@ const json& action_named(const json& workflow, const std::string& key) {
   throw std::runtime_error("no action " + key);
 }
 
-// How to reach each state from a new application: the actions, in order.
-const std::map<std::string, std::vector<std::pair<std::string, std::string>>> kPaths = {
-    {"待转入校确认", {}},
-    {"待教育局审批", {{"accept", "receiver"}}},
-    {"已转学", {{"accept", "receiver"}, {"approve", "admin"}}},
-    {"已退回", {{"refuse_receive", "receiver"}}},
-    {"已撤回", {{"withdraw", "school_admin"}}}};
+json workflow_named(County& c, const std::string& kind) {
+  const json all = c.s.admin_call("GET", "/meta/workflows")["body"]["workflows"];
+  for (const json& w : all)
+    if (w["kind"] == kind) return w;
+  throw std::runtime_error("no workflow " + kind);
+}
 
-TEST(Cases, EveryStateActionAndRole) {
+// Who takes a party's part on a case opened by `school_admin`'s school (or,
+// requested, by the receiver's) for a student of `own`.
+const std::map<std::string, std::string> kRoleOf = {
+    {"bureau", "admin"}, {"sending_school", "school_admin"}, {"receiving_school", "receiver"}};
+const std::vector<std::string> kRoles = {"admin", "officer", "school_admin", "receiver", "teacher", "inspector"};
+
+// A student of `own` fit for `workflow`: 在读 (or the status its opening
+// asks for, set here), in a grade with a class a grade below and above.
+int64_t student_for(County& c, const json& workflow) {
+  const int64_t student = c.student();
+  for (const json& f : workflow["actions"][0]["fields"])
+    if (f["type"] == "student" && !f["options"].empty() && f["options"][0] != "在读")
+      c.s.exec("UPDATE students SET status = '" + f["options"][0].get<std::string>() + "' WHERE id = " + id(student));
+  return student;
+}
+
+// A new, valid ID number of a boy born on `birth` (YYYY-MM-DD), unused in the demo county.
+std::string new_id_number(const std::string& birth) {
+  static int sequence = 991;
+  const std::string first17 = "430521" + birth.substr(0, 4) + birth.substr(5, 2) + birth.substr(8, 2) +
+                              std::to_string(sequence);
+  sequence -= 2;
+  return first17 + id_check_char(first17);
+}
+
+// The values a test gives an action's fields, by their declared type; a
+// 转入's new student is born the day `student` was (to fit their grade).
+json body_for(County& c, const json& workflow, const json& action, int64_t student) {
+  json b = {{"comment", "同意"}};
+  const bool transfer = workflow["kind"] == "transfer";
+  const std::string birth = c.s.text("SELECT birth_date FROM students WHERE id = " + id(student));
+  for (const json& f : action["fields"]) {
+    const std::string key = f["key"], type = f["type"];
+    if (key == "birth_date") {
+      b[key] = birth;
+      continue;
+    }
+    if (key == "id_number" && type == "text") {
+      b[key] = new_id_number(birth);
+      continue;
+    }
+    if (key == "name") {
+      b[key] = "转入生";
+      continue;
+    }
+    if (type == "student") b[key] = student;
+    if (type == "school") b[key] = c.target;
+    if (type == "id_number") b[key] = c.s.text("SELECT id_number FROM students WHERE id = " + id(student));
+    if (type == "text") b[key] = "测试原因";
+    if (type == "enum" || type == "province") b[key] = f["options"][0];
+    if (type == "date") b[key] = key == "until" ? (action["from"].empty() ? "2027-06-30" : "2028-01-31") : "2026-11-20";
+    if (type == "class")
+      b[key] = transfer ? c.target_class
+                        : c.s.ids("SELECT k2.id FROM students st JOIN classes k ON k.id = st.class_id "
+                                  "JOIN classes k2 ON k2.school_id = k.school_id AND k2.school_year = k.school_year "
+                                  "AND k2.section = k.section AND k2.grade = k.grade + " +
+                                  id(workflow["grade_step"].get<int>()) + " WHERE st.id = " + id(student) +
+                                  " ORDER BY k2.id LIMIT 1").at(0);
+  }
+  return b;
+}
+
+Reply open_by(County& c, const json& workflow, const json& opening, int64_t student, const std::string& who) {
+  json b = body_for(c, workflow, opening, student);
+  b["kind"] = workflow["kind"];
+  b["action"] = opening["key"];
+  return c.s.call("POST", "/cases", &c.logins[who], b);
+}
+
+Reply act_on(County& c, const json& workflow, int64_t case_id, const json& action, int64_t student,
+             const std::string& who) {
+  return c.s.call("POST", "/cases/" + id(case_id) + "/actions/" + action["key"].get<std::string>(),
+                  &c.logins[who], body_for(c, workflow, action, student));
+}
+
+// How to reach each state of a workflow from its declaration: an opening,
+// then actions (breadth first, each by its party); a state reached only by
+// expiry is its expiring state's path then "expire".
+std::map<std::string, std::vector<std::string>> paths_of(const json& workflow) {
+  std::map<std::string, std::vector<std::string>> paths;
+  std::vector<std::string> queue;
+  for (const json& a : workflow["actions"])
+    if (a["from"].empty() && !paths.count(a["to"])) {
+      paths[a["to"]] = {a["key"]};
+      queue.push_back(a["to"]);
+    }
+  for (size_t i = 0; i < queue.size(); ++i)
+    for (const json& a : workflow["actions"])
+      for (const json& from : a["from"])
+        if (from == queue[i] && !paths.count(a["to"])) {
+          paths[a["to"]] = paths[queue[i]];
+          paths[a["to"]].push_back(a["key"]);
+          queue.push_back(a["to"]);
+        }
+  for (const json& s : workflow["states"])
+    if (!s["expires_to"].get<std::string>().empty() && !paths.count(s["expires_to"])) {
+      paths[s["expires_to"]] = paths[s["key"]];
+      paths[s["expires_to"]].push_back("expire");
+    }
+  return paths;
+}
+
+// A new case of `workflow` in `state`, for a new student; {case id, student}.
+std::pair<int64_t, int64_t> reach(County& c, const json& workflow, const std::string& state) {
+  const std::vector<std::string> path = paths_of(workflow).at(state);
+  const int64_t student = student_for(c, workflow);
+  const json& opening = action_named(workflow, path[0]);
+  Reply opened = open_by(c, workflow, opening, student, kRoleOf.at(opening["party"]));
+  EXPECT_EQ(opened.status, 201) << workflow["kind"] << " " << opened.body.dump();
+  const int64_t case_id = opened.body["case"]["id"];
+  for (size_t i = 1; i < path.size(); ++i) {
+    if (path[i] == "expire") {
+      c.s.exec("UPDATE cases SET due_on = '2020-01-01' WHERE id = " + id(case_id));
+      c.s.call("GET", "/cases?box=all", &c.logins["admin"]);  // the sweep runs before every list
+      continue;
+    }
+    const json& a = action_named(workflow, path[i]);
+    Reply done = act_on(c, workflow, case_id, a, student, kRoleOf.at(a["party"]));
+    EXPECT_EQ(done.status, 200) << path[i] << " " << done.body.dump();
+  }
+  EXPECT_EQ(c.s.call("GET", "/cases/" + id(case_id), &c.logins["admin"]).body["case"]["state"], state);
+  return {case_id, student};
+}
+
+// Every declared workflow, state × action × role: the action's party may take
+// it from its from-states and it leads where declared; everyone else, and
+// everyone in any other state, is refused with a Chinese reason and nothing
+// changes (case, student, enrolments, audit). Openings: only their party's
+// school opens a case. 控辍保学 (`dropout`), whose parties are the township
+// and the bureau with a county of townships behind them, has its own walk of
+// the same kind (dropout_test.cpp, Dropout.EveryStateActionAndRole).
+TEST(Cases, EveryWorkflowStateActionAndRole) {
   County c;
-  json workflow = c.s.admin_call("GET", "/meta/workflows")["body"]["workflows"][0];
-  ASSERT_EQ(workflow["kind"], "transfer");
-  const std::vector<std::string> roles = {"admin", "officer", "school_admin", "receiver", "teacher", "inspector"};
-  for (const json& state : workflow["states"]) {
-    ASSERT_TRUE(kPaths.count(state["key"])) << state.dump();
-    for (const json& action : workflow["actions"]) {
-      if (action["from"].empty()) continue;
-      const int64_t student = c.student();
-      Reply opened = c.apply(student);
-      ASSERT_EQ(opened.status, 201) << opened.body.dump();
-      const int64_t case_id = opened.body["case"]["id"];
-      for (const auto& [step, who] : kPaths.at(state["key"]))
-        ASSERT_EQ(c.act(case_id, action_named(workflow, step), who).status, 200) << step;
-      bool from_ok = false;
-      for (const json& f : action["from"]) from_ok = from_ok || f == state["key"];
-      std::string allowed_role;
-      for (const std::string& r : roles)
-        if (from_ok && c.party.count(r) && c.party[r] == action["party"]) allowed_role = r;
-      for (const std::string& r : roles) {
-        if (r == allowed_role) continue;
-        const std::string before = c.snapshot(case_id, student);
-        Reply refused = c.act(case_id, action, r);
-        const std::string where = state["key"].get<std::string>() + " × " +
-                                  action["key"].get<std::string>() + " × " + r;
-        EXPECT_TRUE(refused.status == 403 || refused.status == 404 || refused.status == 409) << where;
-        EXPECT_TRUE(refused.body.contains("message") && !refused.body["message"].get<std::string>().empty())
-            << where << refused.body.dump();
-        EXPECT_EQ(c.snapshot(case_id, student), before) << where;
+  json workflows = c.s.admin_call("GET", "/meta/workflows")["body"]["workflows"];
+  ASSERT_GE(workflows.size(), 9u);
+  int taken = 0;  // (state, action) pairs some party may take
+  for (const json& workflow : workflows) {
+    const std::string kind = workflow["kind"];
+    if (kind == "dropout") continue;
+    const int64_t student = student_for(c, workflow);
+    for (const json& opening : workflow["actions"]) {
+      if (!opening["from"].empty()) continue;
+      for (const std::string& r : kRoles) {
+        if (r == kRoleOf.at(opening["party"])) continue;
+        const int64_t before = c.s.ids("SELECT COUNT(*) FROM cases").at(0);
+        Reply refused = open_by(c, workflow, opening, student, r);
+        EXPECT_NE(refused.status, 201) << kind << " " << opening["key"] << " × " << r;
+        EXPECT_FALSE(refused.body.value("message", std::string()).empty()) << kind << " × " << r;
+        EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM cases").at(0), before);
       }
-      if (!allowed_role.empty()) {
-        Reply done = c.act(case_id, action, allowed_role);
-        EXPECT_EQ(done.status, 200) << action["key"] << done.body.dump();
-        EXPECT_EQ(done.body["case"]["state"], action["to"]);
+    }
+    for (const json& state : workflow["states"]) {
+      const std::string key = state["key"];
+      ASSERT_TRUE(paths_of(workflow).count(key)) << kind << " " << key << " cannot be reached";
+      auto [case_id, student] = reach(c, workflow, key);
+      for (const json& action : workflow["actions"]) {
+        if (action["from"].empty()) continue;
+        bool from_ok = false;
+        for (const json& f : action["from"]) from_ok = from_ok || f == key;
+        const std::string allowed = from_ok ? kRoleOf.at(action["party"]) : "";
+        for (const std::string& r : kRoles) {
+          if (r == allowed) continue;
+          const std::string where = kind + " " + key + " × " + action["key"].get<std::string>() + " × " + r;
+          const std::string before = c.snapshot(case_id, student);
+          Reply refused = act_on(c, workflow, case_id, action, student, r);
+          EXPECT_TRUE(refused.status == 403 || refused.status == 404 || refused.status == 409) << where;
+          EXPECT_FALSE(refused.body.value("message", std::string()).empty()) << where << refused.body.dump();
+          EXPECT_EQ(c.snapshot(case_id, student), before) << where;
+        }
+        if (allowed.empty()) continue;
+        ++taken;
+        auto [fresh, fresh_student] = reach(c, workflow, key);
+        Reply done = act_on(c, workflow, fresh, action, fresh_student, allowed);
+        EXPECT_EQ(done.status, 200) << kind << " " << key << " × " << action["key"] << done.body.dump();
+        EXPECT_EQ(done.body["case"]["state"], action["to"]) << kind << " " << action["key"];
       }
     }
   }
+  // 转学 9 (3 from each waiting state), 8 kinds × 3, 休学 3 + extend + its 2.
+  EXPECT_EQ(taken, 9 + 8 * 3 + 6);
 }
 
 // The student's school, class and current enrolment as one string.
@@ -195,26 +342,239 @@ TEST(Cases, WithoutTheBureauTheAcceptanceMoves) {
   EXPECT_EQ(whereabouts(c, student), id(c.target) + "/" + id(c.target_class) + "/" + id(c.target));
 }
 
-TEST(Cases, OverdueCasesComeFirst) {
+// Overdue first in the bureau's 待办, and counted per school for the level
+// above (GET /cases/overdue), with the list behind each count.
+TEST(Cases, OverdueCasesComeFirstAndAreCountedForTheLevelAbove) {
   County c;
+  json workflow = workflow_named(c, "transfer");
   const int64_t first = c.apply(c.student()).body["case"]["id"];
   const int64_t late = c.apply(c.student()).body["case"]["id"];
-  Reply todo = c.s.call("GET", "/cases?box=todo", &c.logins["receiver"]);
+  for (int64_t case_id : {first, late})
+    ASSERT_EQ(c.act(case_id, action_named(workflow, "accept"), "receiver").status, 200);
+  Reply todo = c.s.call("GET", "/cases?box=todo", &c.logins["admin"]);
   ASSERT_EQ(todo.body["total"], 2);
   EXPECT_EQ(todo.body["overdue"], 0);
-  EXPECT_EQ(todo.body["items"][0]["due_on"].get<std::string>().size(), 10u);  // the day applied + 7
+  EXPECT_EQ(todo.body["items"][0]["due_on"].get<std::string>().size(), 10u);  // the day accepted + 7
   EXPECT_EQ(todo.body["items"][0]["id"], first);
   EXPECT_FALSE(todo.body["items"][0]["overdue"].get<bool>());
+  EXPECT_EQ(c.s.call("GET", "/cases/overdue", &c.logins["admin"]).body["total"], 0);
   c.s.exec("UPDATE cases SET due_on = '2020-01-01' WHERE id = " + id(late));  // its 7 days long past
-  todo = c.s.call("GET", "/cases?box=todo", &c.logins["receiver"]);
+  todo = c.s.call("GET", "/cases?box=todo", &c.logins["admin"]);
+  EXPECT_EQ(todo.body["total"], 2) << "the bureau's step does not expire";
   EXPECT_EQ(todo.body["overdue"], 1);
   EXPECT_EQ(todo.body["items"][0]["id"], late);
   EXPECT_TRUE(todo.body["items"][0]["overdue"].get<bool>());
-  EXPECT_EQ(todo.body["items"][0]["actions"], json::array({"accept", "refuse_receive"}));
+  EXPECT_EQ(todo.body["items"][0]["actions"], json::array({"approve", "refuse"}));
+  // The level above: one overdue case, at the sending school; its list holds it.
+  Reply overdue = c.s.call("GET", "/cases/overdue", &c.logins["admin"]);
+  ASSERT_EQ(overdue.status, 200);
+  EXPECT_EQ(overdue.body["total"], 1);
+  ASSERT_EQ(overdue.body["items"].size(), 1u);
+  EXPECT_EQ(overdue.body["items"][0]["school_id"], c.own);
+  EXPECT_EQ(overdue.body["items"][0]["overdue"], 1);
+  Reply behind = c.s.call("GET", "/cases?box=all&overdue=1&school_id=" + id(c.own), &c.logins["admin"]);
+  ASSERT_EQ(behind.body["total"], 1);
+  EXPECT_EQ(behind.body["items"][0]["id"], late);
+  // The township officer counts the schools of their township only.
+  const bool in_area = c.s.ids("SELECT COUNT(*) FROM schools s JOIN users u ON u.username = 'officer' "
+                               "WHERE s.id = " + id(c.own) + " AND (s.area_id = u.area_id OR s.area_id IN "
+                               "(SELECT id FROM areas WHERE parent_id = u.area_id))").at(0) == 1;
+  EXPECT_EQ(c.s.call("GET", "/cases/overdue", &c.logins["officer"]).body["total"], in_area ? 1 : 0);
+  for (const char* who : {"school_admin", "teacher", "inspector"})
+    EXPECT_EQ(c.s.call("GET", "/cases/overdue", &c.logins[who]).status, 403) << who;
   // The sender sees both (box=all) but waits for neither.
   EXPECT_EQ(c.s.call("GET", "/cases?box=all", &c.logins["school_admin"]).body["total"], 2);
   EXPECT_EQ(c.s.call("GET", "/cases?box=all", &c.logins["school_admin"]).body["items"][0]["actions"],
             json::array({"withdraw"}));
+}
+
+// A transfer the receiving school leaves past its deadline expires when the
+// next list is drawn: closed by 系统, the student where they were, and a new
+// application possible.
+TEST(Cases, AnExpiredTransferChangesNothing) {
+  County c;
+  const int64_t student = c.student();
+  const std::string home = whereabouts(c, student);
+  const int64_t case_id = c.apply(student).body["case"]["id"];
+  EXPECT_EQ(c.s.call("GET", "/cases?box=todo", &c.logins["receiver"]).body["total"], 1);
+  c.s.exec("UPDATE cases SET due_on = '2020-01-01' WHERE id = " + id(case_id));
+  EXPECT_EQ(c.s.call("GET", "/cases?box=todo", &c.logins["receiver"]).body["total"], 0);
+  Reply shown = c.s.call("GET", "/cases/" + id(case_id), &c.logins["school_admin"]);
+  EXPECT_EQ(shown.body["case"]["state"], "已过期");
+  EXPECT_FALSE(shown.body["case"]["overdue"].get<bool>());
+  ASSERT_EQ(shown.body["log"].size(), 2u);
+  EXPECT_EQ(shown.body["log"][1]["username"], "系统");
+  EXPECT_EQ(shown.body["log"][1]["action_label"], "逾期未办理,系统自动关闭");
+  EXPECT_EQ(whereabouts(c, student), home);
+  EXPECT_EQ(c.apply(student).status, 201);
+}
+
+// Each kind's effect on the register, on its final approval only: status,
+// school, class and grade (and the current year's enrolment with them),
+// checked against what the student was.
+TEST(Cases, EachKindChangesTheRegisterAsDeclared) {
+  County c;
+  struct Expected {
+    std::string kind, status;
+    bool new_class;  // into the class the application named
+    int grade_change;
+  };
+  const std::vector<Expected> kinds = {
+      {"transfer_out", "转出", false, 0}, {"suspend", "休学", false, 0},  {"resume", "在读", true, 0},
+      {"dropout_report", "辍学", false, 0}, {"withdrawal", "退学", false, 0}, {"death", "死亡", false, 0},
+      {"repeat_grade", "在读", true, -1},  {"skip_grade", "在读", true, 1}};
+  auto row = [&](int64_t student) {
+    return c.s.text("SELECT st.status || '/' || st.school_id || '/' || st.class_id || '/' || k.grade || '/' || "
+                    "e.status || '/' || e.class_id FROM students st JOIN classes k ON k.id = st.class_id "
+                    "JOIN enrolments e ON e.student_id = st.id AND e.school_year = k.school_year WHERE st.id = " +
+                    id(student));
+  };
+  for (const Expected& e : kinds) {
+    json workflow = workflow_named(c, e.kind);
+    const int64_t student = student_for(c, workflow);
+    const std::string before = row(student);
+    const int64_t grade = c.s.ids("SELECT k.grade FROM students st JOIN classes k ON k.id = st.class_id WHERE st.id = " +
+                                  id(student)).at(0);
+    const json& apply = action_named(workflow, "apply");
+    const json body = body_for(c, workflow, apply, student);
+    Reply opened = open_by(c, workflow, apply, student, "school_admin");
+    ASSERT_EQ(opened.status, 201) << e.kind << opened.body.dump();
+    EXPECT_EQ(row(student), before) << e.kind << ": nothing changes before the approval";
+    Reply done = act_on(c, workflow, opened.body["case"]["id"], action_named(workflow, "approve"), student, "admin");
+    ASSERT_EQ(done.status, 200) << e.kind << done.body.dump();
+    const int64_t klass = e.new_class ? body["class_id"].get<int64_t>()
+                                      : c.s.ids("SELECT class_id FROM students WHERE id = " + id(student)).at(0);
+    EXPECT_EQ(row(student), e.status + "/" + id(c.own) + "/" + id(klass) + "/" + id(grade + e.grade_change) + "/" +
+                                e.status + "/" + id(klass))
+        << e.kind;
+    EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM audit_log WHERE entity = 'student' AND entity_id = " + id(student)).at(0), 1)
+        << e.kind << ": the change is audited";
+  }
+}
+
+// 转入 from outside the county: the application carries the student's data,
+// checked as the register checks a new student (a used ID number is refused
+// at once); nothing is in the register until the approval creates the
+// student, 在读 in the class named, and the case names them from then on.
+TEST(Cases, ATransferInCreatesTheStudentOnApprovalOnly) {
+  County c;
+  json workflow = workflow_named(c, "transfer_in");
+  const json& apply = action_named(workflow, "apply");
+  const int64_t model = c.student();  // a student of the grade the class is of
+  json body = body_for(c, workflow, apply, model);
+  body["kind"] = "transfer_in";
+  json used = body;
+  used["id_number"] = c.s.text("SELECT id_number FROM students WHERE id = " + id(model));
+  used["gender"] = c.s.text("SELECT gender FROM students WHERE id = " + id(model));
+  Reply r = c.s.call("POST", "/cases", &c.logins["school_admin"], used);
+  EXPECT_EQ(r.status, 409) << r.body.dump();
+  EXPECT_EQ(r.body["field"], "id_number");
+  const int64_t students = c.s.ids("SELECT COUNT(*) FROM students").at(0);
+  Reply opened = c.s.call("POST", "/cases", &c.logins["school_admin"], body);
+  ASSERT_EQ(opened.status, 201) << opened.body.dump();
+  EXPECT_EQ(opened.body["case"]["student_name"], "转入生");
+  EXPECT_EQ(opened.body["case"]["student_id"], 0);
+  EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM students").at(0), students);
+  EXPECT_EQ(c.s.call("GET", "/cases?box=todo", &c.logins["admin"]).body["total"], 1);
+  Reply done = c.s.call("POST", "/cases/" + id(opened.body["case"]["id"].get<int64_t>()) + "/actions/approve",
+                        &c.logins["admin"], json::object());
+  ASSERT_EQ(done.status, 200) << done.body.dump();
+  EXPECT_EQ(done.body["case"]["state"], "已转入");
+  const int64_t created = done.body["case"]["student_id"];
+  ASSERT_GT(created, 0);
+  EXPECT_EQ(c.s.text("SELECT name || '/' || status || '/' || school_id || '/' || class_id || '/' || id_number "
+                     "FROM students WHERE id = " + id(created)),
+            "转入生/在读/" + id(c.own) + "/" + id(body["class_id"].get<int64_t>()) + "/" +
+                body["id_number"].get<std::string>());
+  EXPECT_EQ(c.s.text("SELECT status || '/' || class_id FROM enrolments WHERE student_id = " + id(created)),
+            "在读/" + id(body["class_id"].get<int64_t>()));
+  EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity = 'student' AND entity_id = " +
+                    id(created)).at(0), 1);
+}
+
+// 县内转学 requested by the receiving school: it names the student by 身份证号
+// (learning only whether a 在读 student has it), the sending school
+// releases, the bureau approves and the student moves into the class named.
+TEST(Cases, TheReceivingSchoolRequestsAndTheSenderReleases) {
+  County c;
+  json workflow = workflow_named(c, "transfer");
+  const int64_t student = c.student();
+  const std::string number = c.s.text("SELECT id_number FROM students WHERE id = " + id(student));
+  auto request = [&](const std::string& id_number) {
+    return c.s.call("POST", "/cases", &c.logins["receiver"],
+                    {{"kind", "transfer"}, {"action", "request"}, {"id_number", id_number},
+                     {"class_id", c.target_class}, {"reason", "随父母迁居"}, {"date", "2026-11-20"}});
+  };
+  // No such student, or not 在读: the same answer, no details.
+  const std::string unknown = number.substr(0, 14) + (number[14] == '9' ? "0" : "9") + number.substr(15);
+  Reply r = request(unknown);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(r.body["field"], "id_number");
+  const int64_t gone = c.student();
+  c.s.exec("UPDATE students SET status = '转出' WHERE id = " + id(gone));
+  Reply r2 = request(c.s.text("SELECT id_number FROM students WHERE id = " + id(gone)));
+  EXPECT_EQ(r2.status, 422);
+  EXPECT_EQ(r2.body["message"].get<std::string>().substr(0, 12), r.body["message"].get<std::string>().substr(0, 12));
+  EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM cases").at(0), 0);
+  // Found: the name is confirmed, the number shown masked.
+  Reply opened = request(number);
+  ASSERT_EQ(opened.status, 201) << opened.body.dump();
+  const json& opened_case = opened.body["case"];
+  EXPECT_EQ(opened_case["state"], "待转出校确认");
+  EXPECT_EQ(opened_case["school_id"], c.own);
+  EXPECT_EQ(opened_case["student_name"], c.s.text("SELECT name FROM students WHERE id = " + id(student)));
+  EXPECT_EQ(opened_case["fields"]["id_number"].get<std::string>().find(number.substr(6, 8)), std::string::npos);
+  const int64_t case_id = opened_case["id"];
+  EXPECT_EQ(c.s.call("GET", "/cases?box=todo", &c.logins["school_admin"]).body["total"], 1);
+  const std::string home = whereabouts(c, student);
+  ASSERT_EQ(c.act(case_id, action_named(workflow, "release"), "school_admin").status, 200);
+  EXPECT_EQ(whereabouts(c, student), home);
+  ASSERT_EQ(c.act(case_id, action_named(workflow, "approve"), "admin").status, 200);
+  EXPECT_EQ(whereabouts(c, student), id(c.target) + "/" + id(c.target_class) + "/" + id(c.target));
+}
+
+// 休学: at most a year; one extension, at most a year beyond; not in the
+// second term of a graduating grade.
+TEST(Cases, SuspensionKeepsItsLimits) {
+  County c;
+  json workflow = workflow_named(c, "suspend");
+  const json& apply = action_named(workflow, "apply");
+  const int64_t student = student_for(c, workflow);
+  auto open_with = [&](int64_t who, const std::string& date, const std::string& until) {
+    json b = body_for(c, workflow, apply, who);
+    b["kind"] = "suspend";
+    b["date"] = date;
+    b["until"] = until;
+    return c.s.call("POST", "/cases", &c.logins["school_admin"], b);
+  };
+  Reply r = open_with(student, "2026-11-20", "2027-11-21");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(r.body["field"], "until");
+  r = open_with(student, "2026-11-20", "2026-11-20");
+  EXPECT_EQ(r.status, 422);
+  const int64_t graduating = c.s.ids("SELECT st.id FROM students st JOIN classes k ON k.id = st.class_id WHERE "
+                                     "st.school_id = " + id(c.own) + " AND st.status = '在读' AND k.section = '小学' "
+                                     "AND k.grade = 6 AND k.school_year = (SELECT MAX(school_year) FROM classes) LIMIT 1").at(0);
+  r = open_with(graduating, "2027-03-01", "2027-07-01");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body["message"].get<std::string>().find("第二学期"), std::string::npos) << r.body.dump();
+  EXPECT_EQ(open_with(graduating, "2026-12-01", "2027-07-01").status, 201) << "the first term is allowed";
+  // Approved, then extended once, no further than a year beyond the first end.
+  Reply opened = open_with(student, "2026-11-20", "2027-06-30");
+  ASSERT_EQ(opened.status, 201);
+  const int64_t case_id = opened.body["case"]["id"];
+  ASSERT_EQ(act_on(c, workflow, case_id, action_named(workflow, "approve"), student, "admin").status, 200);
+  auto extend = [&](const std::string& until) {
+    return c.s.call("POST", "/cases/" + id(case_id) + "/actions/extend", &c.logins["school_admin"],
+                    {{"until", until}, {"reason", "仍需治疗"}, {"evidence", "医院证明"}});
+  };
+  EXPECT_EQ(extend("2028-07-01").status, 422);
+  EXPECT_EQ(extend("2027-06-30").status, 422);
+  ASSERT_EQ(extend("2028-06-30").status, 200);
+  ASSERT_EQ(act_on(c, workflow, case_id, action_named(workflow, "approve_extension"), student, "admin").status, 200);
+  Reply again = extend("2028-12-31");
+  EXPECT_EQ(again.status, 409) << "one extension only";
+  EXPECT_EQ(c.s.text("SELECT status FROM students WHERE id = " + id(student)), "休学");
 }
 
 TEST(Cases, ApplicationsAreChecked) {

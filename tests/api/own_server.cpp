@@ -61,6 +61,12 @@ std::vector<int64_t> OwnServer::ids(const std::string& sql) {
   return out;
 }
 
+std::string OwnServer::text(const std::string& sql) {
+  auto rows = db_->query(sql);
+  if (!rows.ok()) throw std::runtime_error(rows.status().message());
+  return rows->empty() ? "" : rows->front().text(0);
+}
+
 void OwnServer::exec(const std::string& sql) {
   Status s = db_->exec(sql);
   if (!s.ok()) throw std::runtime_error(s.message());

@@ -31,6 +31,8 @@ class OwnServer : public ApiClient {
   const std::string& setup_code() const { return server_->setup_code(); }
   // The first column of each row of `sql`, straight from the database file.
   std::vector<int64_t> ids(const std::string& sql);
+  // The first column of the first row of `sql`, as text ("" for none).
+  std::string text(const std::string& sql);
   // Runs `sql` on the database file (to set up what a test then proves).
   void exec(const std::string& sql);
 

@@ -79,23 +79,6 @@ TEST(WriteRights, SchoolAdminMayEditOnlyTheContactFieldsOfTheirSchool) {
   EXPECT_EQ(after["code"], school["code"]);
 }
 
-// What the web UI's forms leave editable comes from the same declaration.
-TEST(WriteRights, TheUserSaysWhichFieldsTheyMayChange) {
-  Login sa = server().login("school_admin");
-  const json fields = server().call("GET", "/auth/me", &sa).body["user"]["changeable_fields"];
-  EXPECT_EQ(fields["school"], json::array({"address", "principal", "phone"}));
-  EXPECT_EQ(fields["student"], json::array({"id_number", "name", "gender", "birth_date", "ethnicity",
-                                            "class_id", "status", "enrolled_on", "household",
-                                            "left_behind", "disabled"}));
-  EXPECT_EQ(fields["teacher"], json::array({"id_number", "name", "gender", "birth_date", "post",
-                                            "education", "title", "subject", "section", "hired_on"}));
-  Login officer = server().login("officer");
-  const json none = server().call("GET", "/auth/me", &officer).body["user"]["changeable_fields"];
-  for (const char* kind : {"school", "student", "teacher"}) EXPECT_EQ(none[kind], json::array()) << kind;
-  Login admin = server().login("admin");
-  EXPECT_EQ(server().call("GET", "/auth/me", &admin).body["user"]["changeable_fields"]["school"].size(), 11u);
-}
-
 TEST(WriteRights, TheBureauSetsEveryFieldOfASchool) {
   Login admin = server().login("admin");
   json school = {{"code", "2143059991"}, {"name", "权限测试小学"}, {"kind", "小学"},

@@ -144,5 +144,17 @@ assert t[\"year\"] == 2027 and t[\"totals\"] == {\"graduates\": $all, \"nowhere\
 assert $fed > 0'"
 check "transition reads as a table" bash -c "'$BIN' --db '$TMP/b.db' transition | grep -q '全县均未入学'"
 refuses "transition year bound" "2000 到 2100" "$BIN" --db "$TMP/b.db" transition --year 1999
+# 控辍保学: the demo's casework is the same for the same seed; the sweep on a given day opens
+# what the commands above changed, and nothing the second time
+cases() { sqlite3 "$1" "SELECT id, kind, student_id, state, school_id, due_on, created_by, fields FROM cases ORDER BY id;
+  SELECT case_id, user_id, username, action, from_state, to_state, fields FROM case_log ORDER BY id"; }
+check "demo: the same dropout casework for the same seed" test "$(cases "$TMP/a.db" | md5sum)" = "$(cases "$TMP/b.db" | md5sum)"
+check "demo: dropout cases returned, open, and one overdue" test "$(sqlite3 "$TMP/b.db" "SELECT
+  (SELECT COUNT(*) > 0 FROM case_log WHERE action = 'close_returned') AND
+  (SELECT COUNT(*) > 0 FROM cases WHERE state = '劝返中' AND due_on > '2026-12-31') AND
+  (SELECT COUNT(*) = 1 FROM cases WHERE state = '劝返中' AND due_on = '2026-11-01')")" = 1
+check "dropout sweep on a given day" bash -c "'$BIN' --db '$TMP/b.db' dropout sweep --date 2026-11-29 | grep -q '控辍保学排查'"
+check "dropout sweep again: nothing new" bash -c "'$BIN' --db '$TMP/b.db' dropout sweep --date 2026-11-29 | grep -q '新登记 0 名'"
+refuses "dropout sweep date" "有效日期" "$BIN" --db "$TMP/b.db" dropout sweep --date 2026-02-30
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -5,29 +5,13 @@
 // the first elements concerned. The login page is checked too.
 //
 //   BASE_URL=http://127.0.0.1:8080 node a11y.mjs
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { TIMEOUT, assert, launch } from './lib.mjs'
+import { TIMEOUT, assert, axeViolations, launch } from './lib.mjs'
 
 const { BASE_URL } = process.env
 const RULES = ['color-contrast', 'button-name', 'link-name', 'label', 'image-alt', 'select-name', 'input-button-name']
 if (!BASE_URL) {
   console.error('a11y: set BASE_URL')
   process.exit(2)
-}
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-// The violations of RULES on the page as it is now.
-async function violations(page) {
-  await page.addScriptTag({ content: axeSource })
-  return page.evaluate(async (rules) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'rule', values: rules } })
-    return result.violations.map((v) => ({
-      rule: v.id,
-      nodes: v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 160)}${n.any[0]?.message ? `(${n.any[0].message})` : ''}`),
-      count: v.nodes.length,
-    }))
-  }, RULES)
 }
 
 const browser = await launch()
@@ -39,7 +23,7 @@ try {
     await page.waitForLoadState('networkidle')
     await page.waitForFunction(() => !document.querySelector('.el-loading-mask'), null, { timeout: TIMEOUT }).catch(() => {})
     await page.waitForTimeout(600) // charts and transitions settle
-    const found = await violations(page)
+    const found = await axeViolations(page, { rules: RULES })
     for (const v of found) failures.push(`${name}:${v.rule} ×${v.count} — ${v.nodes.join(';')}`)
     console.log(`  ${found.length ? 'FAIL' : 'ok  '}  ${name}${found.length ? `(${found.map((v) => v.rule).join(', ')})` : ''}`)
   }

@@ -2,7 +2,8 @@
 // 未达标原因 names the indicator, how far short and the standard in its unit;
 // 只看未达标 keeps only failing schools; the filters live in the URL (a reload and
 // Back restore the section and the switch; 模拟规划 keeps its section too); the
-// pages log no console warnings or errors. Opened by a link naming the year. Render times are measured by
+// pages log no console warnings or errors; the indicator chart's 数据表 lists its schools and values
+// and its summary names the highest and the lowest; a failed load shows its error with 重试. Opened by a link naming the year. Render times are measured by
 // bench/ui_render.sh, never asserted here.
 //
 //   BASE_URL=http://127.0.0.1:8080 node balance.mjs
@@ -43,6 +44,26 @@ try {
   assert(head.includes('标准 4.5 m²'), `表头应写明标准与单位,实为“${head.slice(0, 200)}”`)
   console.log(`  ok  未达标原因:${reason}`)
 
+  // The chart of the first indicator as a table: its schools lowest first with their values; the
+  // summary names the highest and the lowest.
+  const query = new URLSearchParams({ year: '2026', section: '小学', standard: '2017', primary_above: '专科' })
+  const answer = await (await page.request.get(`${BASE_URL}/api/v1/analytics/balance?${query}`)).json()
+  const points = answer.rows.filter((r) => r.cells[0].value != null).sort((a, b) => a.cells[0].value - b.cells[0].value)
+  const text = (v) => (Number.isInteger(v) ? v.toLocaleString() : String(+v.toFixed(3)))
+  const chart = page.locator('.balance [data-test=chart]').first()
+  await chart.locator('[data-test=chart-table-toggle]').click()
+  const cells = await chart.locator('[data-test=chart-table] .el-table__body tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())))
+  assert(cells.length === points.length, `数据表应有 ${points.length} 所学校,实为 ${cells.length}`)
+  const lowest = points[0]
+  const highest = points.reduce((a, b) => (b.cells[0].value > a.cells[0].value ? b : a))
+  assert(cells[0][0] === lowest.school_name && cells[0][1] === text(lowest.cells[0].value),
+    `数据表首行应为 ${lowest.school_name} ${text(lowest.cells[0].value)},实为 ${cells[0].join(' ')}`)
+  const summary = await chart.locator('[data-test=chart-summary]').innerText()
+  const expected = `最高 ${highest.school_name} ${text(highest.cells[0].value)},最低 ${lowest.school_name} ${text(lowest.cells[0].value)}`
+  assert(summary === expected, `图表摘要应为“${expected}”,实为“${summary}”`)
+  console.log(`  ok  图表的数据表与摘要:${cells.length} 所学校,${summary}`)
+
   await page.locator('[data-test=balance-failing]').click()
   await page.waitForFunction((n) => document.querySelectorAll('[data-test=balance-table] .el-table__body-wrapper tr.el-table__row').length < n, all, { timeout: TIMEOUT })
   const kept = await rows.count()
@@ -82,6 +103,20 @@ try {
   assert((await page.locator('.indicators .el-radio-button.is-active').innerText()) === '乡镇', '统计指标刷新后应仍为乡镇')
   assert((await page.locator('.indicators .el-tabs__item.is-active').innerText()) === '小学', '统计指标刷新后应仍为小学')
   console.log('  ok  统计指标的层级与学段在地址中')
+  // A failed load: its message and 重试 on the page (useLoad, LoadError); 重试 loads the table.
+  await page.route('**/api/v1/analytics/balance?**', (route) =>
+    route.fulfill({ status: 500, contentType: 'application/json', body: '{"message":"均衡数据暂不可用(测试)"}' }))
+  await page.goto(`${BASE_URL}/#/balance?year=2026`)
+  const failure = page.locator('.balance [data-test=load-error]')
+  await failure.waitFor({ timeout: TIMEOUT })
+  assert((await failure.innerText()).includes('均衡数据暂不可用(测试)'), '均衡发展加载失败时应显示错误')
+  await page.unroute('**/api/v1/analytics/balance?**')
+  await failure.locator('[data-test=load-retry]').click()
+  await rows.first().waitFor({ timeout: TIMEOUT })
+  assert(!(await failure.count()), '重试成功后错误应消失')
+  console.log('  ok  均衡发展加载失败时显示错误与重试,重试后加载成功')
+  // The refused request's own console line is expected; any other is not.
+  errors.splice(0, errors.length, ...errors.filter((e) => !e.includes('status of 500')))
   if (errors.length) throw new Error(`控制台有警告或错误:${errors.slice(0, 3).join('; ')}`)
   console.log('  ok  页面无控制台警告或错误')
 } catch (e) {

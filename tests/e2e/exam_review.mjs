@@ -1,12 +1,14 @@
 // End-to-end test of 质量监测 as issue 13 left it, as the bureau admin: the page opens on the
 // newest exam with imported scores (not a newer one without); an exam without scores shows
 // 未导入成绩; 学生报告 finds a candidate by name; 诚信报告 is a table whose filters narrow it;
-// an exam archived leaves the list and 显示已归档 brings it back; the 班级 level comes a page at a time.
+// an exam archived leaves the list and 显示已归档 brings it back; the exam, level, subject and tab
+// live in the URL (a reload, Back and the link opened by a colleague show the same view); the 班级
+// level comes a page at a time.
 //
 //   BASE_URL=http://127.0.0.1:8080 node exam_review.mjs
 //
 // Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM); run by run.sh after login_school.mjs.
-import { TIMEOUT, launch } from './lib.mjs'
+import { TIMEOUT, launch, login } from './lib.mjs'
 
 const BASE_URL = process.env.BASE_URL
 if (!BASE_URL) {
@@ -150,6 +152,42 @@ try {
       ([sel, n]) => document.querySelectorAll(sel).length === n,
       [rows('exam-flags'), high],
     )
+  })
+  await step('地址记下考试、层级、科目与标签:刷新、后退与分享的链接都恢复', async () => {
+    await page.locator('[data-test=menu-dashboard]').click()
+    await page.locator('[data-test=menu-exams]').click()
+    await page.waitForSelector(rows('exam-results'))
+    await page.locator('[data-test=exam-level] .el-radio-button', { hasText: '乡镇' }).click()
+    await page.locator('[data-test=exam-subject]').click()
+    await page.locator('.el-select-dropdown__item:visible').first().waitFor()
+    const subjects = await page.locator('.el-select-dropdown__item:visible').allTextContents()
+    const subject = subjects[subjects.length - 1].trim()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: subject }).click()
+    await page.locator('#tab-absentees').click()
+    await page.waitForURL((u) => u.hash.includes('tab=absentees') && u.hash.includes('level=township') && u.hash.includes(`subject=${encodeURIComponent(subject)}`))
+    const link = page.url()
+    assert(link.includes(`exam=${latest.id}`), `地址应记下考试 ${latest.id}:${link}`)
+    const restored = async (p, how) => {
+      await p.locator('[data-test=exam-select]', { hasText: latest.name }).waitFor()
+      await p.locator('#tab-absentees.is-active').waitFor()
+      const level = await p.locator('[data-test=exam-level] .el-radio-button.is-active').innerText()
+      assert(level === '乡镇', `${how}后层级应为乡镇,实为“${level}”`)
+      const shown = await p.locator('[data-test=exam-subject]').innerText()
+      assert(shown.includes(subject), `${how}后科目应为${subject},实为“${shown}”`)
+    }
+    await page.reload()
+    await restored(page, '刷新')
+    await page.locator('[data-test=menu-indicators]').click()
+    await page.waitForURL(/#\/indicators/)
+    await page.goBack()
+    await restored(page, '后退')
+    const colleague = await browser.newContext({ viewport: { width: 1440, height: 900 } }) // a link shared with a colleague
+    const other = await colleague.newPage()
+    await login(other, BASE_URL, 'admin')
+    await other.waitForURL((u) => !u.hash.includes('login'))
+    await other.goto(link)
+    await restored(other, '打开分享的链接')
+    await colleague.close()
   })
 } catch (e) {
   failed = true

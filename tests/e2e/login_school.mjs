@@ -114,6 +114,7 @@ async function uploadImport(page, file) {
 
 // Non-blank pixels of the first chart canvas, once ECharts has drawn it.
 async function waitForChart(page) {
+  await page.locator('.chart').first().scrollIntoViewIfNeeded() // a chart is drawn once on screen
   await page.waitForFunction(
     () => {
       const canvas = document.querySelector('.chart canvas')
@@ -242,7 +243,7 @@ async function main() {
       await page.locator('.el-popper:visible', { hasText: '在校生 = 本学年编入班级' }).waitFor()
       await openMenu(page, 'indicators', 'indicators-table')
       const county = page.locator(rows('indicators-table')).first()
-      const indicator = Number((await county.locator('.el-link').first().textContent()).replace(/[^0-9]/g, ''))
+      const indicator = Number((await county.locator('[data-test=record-link]').first().textContent()).replace(/[^0-9]/g, ''))
       assert(dashboard === indicator, `首页在校学生 ${dashboard},统计指标在校生数 ${indicator}`)
       await openMenu(page, 'students', 'student-table')
       assert(new URL(page.url().replace('#/', '')).searchParams.get('status') === '在读', `学生列表地址没有 status=在读:${page.url()}`)
@@ -270,7 +271,7 @@ async function main() {
 
     await step('统计指标:点击全县在校生数打开背后的学生名单,条数相同', async () => {
       await openMenu(page, 'indicators', 'indicators-table')
-      const link = page.locator(`${rows('indicators-table')} .el-link`).first()
+      const link = page.locator(`${rows('indicators-table')} [data-test=record-link]`).first()
       const figure = Number((await link.textContent()).replace(/[^0-9]/g, ''))
       assert(figure > 0, `第一个指标链接的数值为“${await link.textContent()}”`)
       await link.click()

@@ -1,14 +1,10 @@
 #!/usr/bin/env bash
-# Browser end-to-end test: a demo county in a temporary database, the server on a free
-# loopback port, then login_school.mjs in headless Chromium against it.
+# Browser end-to-end tests: a demo county in a temporary database, the server on a free
+# loopback port, then each script below in headless Chromium against it (each script's header
+# says what it checks: a task of one role, a page's view kept in the URL, axe-core, layouts at
+# 1366 and 390 px), and first_run.mjs on a second server over an empty database.
 #   tests/e2e/run.sh build/edubureau
 # Builds web/dist and installs the test's node modules first when they are missing.
-# Then admin_accounts.mjs (用户管理, 操作日志), layout.mjs (the frame at three widths),
-# balance.mjs (均衡发展's 未达标原因, filters in the URL), lists.mjs (班额 in the menu, server-side
-# sort, 重试 after a failed request, 导出 and 打印), exam_review.mjs (质量监测: latest exam with
-# data, 未导入成绩, archive, 学生报告, 诚信报告), transfer.mjs (县内转学 through 待办) and a11y.mjs (axe-core on every menu page:
-# contrast, names, labels) on the same server, and first_run.mjs on a second server over an
-# empty database.
 # SCREENSHOT_DIR (default /tmp) receives e2e-dashboard.png, e2e-school.png,
 # e2e-import-problems.png, e2e-import-done.png and e2e-rollover.png.
 set -euo pipefail
@@ -29,12 +25,18 @@ source "$REPO/tests/serve_demo.sh"
 
 status=0
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/login_school.mjs" || status=$?
+# Before admin_accounts.mjs, which resets the inspector's password.
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/roles.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/admin_accounts.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/layout.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/balance.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/lists.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/exam_review.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/transfer.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/suspension.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/student_history.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/record_forms.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/dropout.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/a11y.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---" >&2

@@ -1,6 +1,6 @@
 // End-to-end 县内转学 on the demo county, through the 待办 page only: the
-// school admin applies for one of their students (发起转学, the generic action
-// dialog), the receiving school's admin (created here through POST /users)
+// school admin applies for one of their students (发起学籍异动 → 县内转学 ·
+// 申请转学, the generic action dialog), the receiving school's admin (created here through POST /users)
 // accepts naming a class, the bureau approves; then the student's school is
 // the receiving one and the case's 记录 lists the three steps.
 //
@@ -47,8 +47,11 @@ await run('transfer', async (browser, errors) => {
   const sender = await browser.newPage({ viewport: { width: 1366, height: 900 } })
   watch(sender)
   await openTodo(sender, 'school_admin')
-  const student = (await api(sender, '/students?status=%E5%9C%A8%E8%AF%BB&size=1')).items[0]
-  await sender.locator('[data-test=start-transfer]').click()
+  // A 在读 student without a case (the demo county has casework of its own).
+  const busy = (await api(admin, '/cases?box=all')).items.map((c) => c.student_id)
+  const student = (await api(sender, '/students?status=%E5%9C%A8%E8%AF%BB&size=50')).items.find((s) => !busy.includes(s.id))
+  await sender.locator('[data-test=start-case]').click()
+  await sender.locator('[data-test=start-transfer-apply]').click()
   const form = sender.locator('.el-dialog', { has: sender.locator('[data-test=case-action-form]') })
   await form.waitFor()
   await pick(sender, form, 'student_id', student.name, student.name)

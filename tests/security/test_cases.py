@@ -74,3 +74,43 @@ class CasesTest(SecurityCase):
         r = self.school_admin.post(f"/cases/{case}/actions/withdraw", {"reason": "家长改变主意"})
         self.assertEqual(r.status, 200, r)
         self.assertEqual(r.json()["case"]["state"], "已撤回")
+
+    def test_every_kind_refuses_bad_input_and_other_schools(self):
+        """The new kinds' fields (enum, province, dates, 身份证号) with bad bytes,
+        huge or hostile values, another school's student: refused, nothing written."""
+        before = rows()
+        def kind(kind_name, /, **over):
+            body = {"kind": kind_name, "student_id": self.mine, "reason": "原因", "date": "2026-11-20",
+                    "evidence": "证明", "until": "2027-06-30", "destination_school": "外县一中",
+                    "province": "湖南省", "class_id": 1}
+            body.update(over)
+            return body
+        bad = [kind("transfer_out", province="火星"), kind("transfer_out", province="\x00湖南省"),
+               kind("transfer_out", destination_school="校" * 100000), kind("transfer_out", province=["湖南省"]),
+               kind("suspend", until="2030-01-01"), kind("suspend", until="tomorrow"),
+               kind("suspend", evidence=None), kind("death", student_id=self.theirs),
+               kind("withdrawal", student_id=self.theirs), kind("resume", student_id=self.mine),
+               kind("repeat_grade", class_id=2**62), kind("skip_grade", class_id="1; DROP TABLE cases"),
+               kind("suspend", action="request"), kind("suspend", action=["apply"]),
+               {"kind": "transfer", "action": "request", "id_number": "' OR 1=1 --", "class_id": 1,
+                "reason": "x", "date": "2026-11-20"},
+               {"kind": "transfer", "action": "request", "id_number": "4" * 100000, "class_id": 1,
+                "reason": "x", "date": "2026-11-20"},
+               {"kind": "transfer", "action": "request", "id_number": "\xff\xfe", "class_id": 1,
+                "reason": "x", "date": "2026-11-20"},
+               kind("transfer_in", name="新生", id_number="43052120150101001X", gender="男", birth_date="2015-01-01",
+                    ethnicity="汉族", household="农村", from_school="外县小学"),
+               kind("transfer_in", name="\x00", id_number="1" * 100000, gender="男", birth_date="2015-01-01",
+                    ethnicity="汉族", household="农村", from_school="外县小学"),
+               kind("transfer_in", name="新生", id_number="430521201501010011", gender="未知", birth_date="2015-13-01",
+                    ethnicity="火星族", household="农村", from_school="外县小学")]
+        for body in bad:
+            r = self.school_admin.post("/cases", body)
+            self.assertIn(r.status, (400, 409, 413, 422), (str(body)[:80], r))
+            self.assertIn("message", r.json())
+        for query in ("school_id=abc", "school_id=" + "9" * 40, "overdue=%ff%fe", "school_id=-1&overdue=1"):
+            r = Session("admin").get("/cases?box=all&" + query)
+            self.assertIn(r.status, (200, 400), (query, r))
+        self.assertEqual(Session("school_admin").get("/cases/overdue").status, 403)
+        self.assertEqual(Session().get("/cases/overdue").status, 401)
+        self.assertEqual(rows(), before)

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/id_number.h"
+#include "store/area_store.h"
 #include "store/audit_store.h"
 #include "store/exam_store.h"
 #include "store/migrations.h"
@@ -12,6 +13,7 @@
 #include "store/student_store.h"
 #include "store/summary_store.h"
 #include "store/transition_store.h"
+#include "workflow/case_engine.h"
 #include "workflow/register_commands.h"
 
 namespace edu {
@@ -114,7 +116,7 @@ TEST_F(StoreTest, ASchoolInADistrictCountsInItsTownship) {
 }
 
 TEST_F(StoreTest, MigrationsAreRecordedAndApplyOnce) {
-  EXPECT_EQ(*schema_version(*db_), static_cast<int>(all_migrations().size()));
+  EXPECT_EQ(*schema_version(*db_), all_migrations().back().version);
   auto again = migrate(*db_);
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->empty());
@@ -250,6 +252,54 @@ TEST_F(StoreTest, AuditNamesReferencedRecords) {
   EXPECT_EQ(changes[0].key, "school_id");
   EXPECT_EQ(changes[0].old_value, "罗洪乡中心小学");
   EXPECT_EQ(changes[0].new_value, "桃洪镇中心小学");
+}
+
+// Migration 12: the database itself refuses to change or remove a case_log row.
+TEST_F(StoreTest, TheCaseLogCannotBeEditedOrDeleted) {
+  ASSERT_TRUE(db_->exec("INSERT INTO cases (kind, student_id, state, school_id, created_at, updated_at) "
+                        "VALUES ('transfer', 1, '已退回', 1, '2026-11-01', '2026-11-01')").ok());
+  ASSERT_TRUE(append_case_log(*db_, {1, "", 0, "系统", "apply", "", "已退回", "", "{}"}).ok());
+  Status updated = db_->exec("UPDATE case_log SET comment = '改写'");
+  ASSERT_FALSE(updated.ok());
+  EXPECT_NE(updated.message().find("办理记录不可修改"), std::string::npos) << updated.message();
+  Status deleted = db_->exec("DELETE FROM case_log");
+  ASSERT_FALSE(deleted.ok());
+  EXPECT_NE(deleted.message().find("办理记录不可删除"), std::string::npos) << deleted.message();
+  EXPECT_EQ(count("case_log"), 1);
+}
+
+// A transfer the receiving school leaves past its deadline expires: on the
+// day after its due date the sweep closes it (系统 in the log and the audit),
+// never before, and the student stays where they were. The deadline is the
+// setting's, when set.
+TEST_F(StoreTest, ATransferLeftUnansweredExpiresTheDayAfterItsDeadline) {
+  ASSERT_TRUE(db_->exec("INSERT INTO users (id, username, display_name, password_hash, role, school_id, "
+                        "created_at) VALUES (2, 'sa', '学校管理员', 'x', 'school_admin', 1, '2026-11-01')").ok());
+  ASSERT_TRUE(set_setting(*db_, "case_deadline_days.transfer.待转入校确认", "3").ok());
+  Actor sender{{2, "sa", "学校管理员", "", "school_admin", {}, 1, {}, true}, Scope::School(1), ""};
+  ActionInput input{{{"student_id", "1"}, {"target_school_id", "2"}, {"reason", "随父母迁居"}, {"date", "2026-11-02"}}, ""};
+  auto id = open_case(*db_, sender, "transfer", "", input, {2026, 11, 2});
+  ASSERT_TRUE(id.ok()) << id.status().message();
+  EXPECT_EQ((*get_case(*db_, *id))->record.due_on, "2026-11-05");  // 3 days, the setting's
+  auto swept = sweep_expired(*db_, {2026, 11, 5});
+  ASSERT_TRUE(swept.ok());
+  EXPECT_EQ(*swept, 0) << "the due day itself is still in time";
+  EXPECT_EQ((*get_case(*db_, *id))->record.state, "待转入校确认");
+  swept = sweep_expired(*db_, {2026, 11, 6});
+  ASSERT_TRUE(swept.ok());
+  EXPECT_EQ(*swept, 1);
+  CaseRecord c = (*get_case(*db_, *id))->record;
+  EXPECT_EQ(c.state, "已过期");
+  EXPECT_EQ(c.due_on, "");
+  auto log = case_log(*db_, *id);
+  ASSERT_EQ(log->size(), 2u);
+  EXPECT_EQ((*log)[1].username, "系统");
+  EXPECT_EQ((*log)[1].action, "expire");
+  EXPECT_EQ((*log)[1].from_state, "待转入校确认");
+  EXPECT_EQ((*get_student(*db_, Scope::All(), 1))->student.school_id, 1);
+  EXPECT_EQ(db_->query("SELECT COUNT(*) FROM audit_log WHERE username = '系统' AND entity_id = " +
+                       std::to_string(*id))->front().integer(0), 1);
+  EXPECT_EQ(*sweep_expired(*db_, {2026, 12, 1}), 0) << "closed once";
 }
 
 }  // namespace

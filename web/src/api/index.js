@@ -15,6 +15,8 @@ export const setupApi = {
 
 export const referenceApi = {
   enums: () => get('/meta/enums'),
+  // A register record's form for the signed-in user (school, student, teacher, class).
+  form: (kind) => get(`/meta/forms/${kind}`),
   areas: () => get('/areas'),
   renameArea: (id, name) => put(`/areas/${id}`, { name }),
   dashboard: () => get('/dashboard'),
@@ -45,7 +47,11 @@ export const classSizeApi = {
   list: (query) => get('/class-sizes', query),
 }
 
-export const studentApi = personApi('students')
+export const studentApi = {
+  ...personApi('students'),
+  // 学生档案: enrolments by year, changes from the audit log, cases with their logs.
+  history: (id) => get(`/students/${id}/history`),
+}
 export const teacherApi = personApi('teachers')
 
 // 学年升级 (bureau_admin): preview changes nothing; commit applies it once.
@@ -96,10 +102,17 @@ export const lookup = {
       .list({ school_id: schoolId, q, size: 30 })
       .then((r) => r.items.map((t) => ({ value: t.id, label: `${t.name}(${t.subject})` }))),
   // 在读 students of the user's scope.
-  students: (q) =>
+  students: (q) => lookup.studentsIn('在读')(q),
+  // Students of the user's scope with this status (休学 for a 复学).
+  studentsIn: (status) => (q) =>
     studentApi
-      .list({ q, status: '在读', size: 30 })
+      .list({ q, status, size: 30 })
       .then((r) => r.items.map((s) => ({ value: s.id, label: `${s.name}(${s.class_name || s.school_name})` }))),
+  // Every student of the user's scope, whatever their status (a child out of school).
+  children: (q) =>
+    studentApi
+      .list({ q, size: 30 })
+      .then((r) => r.items.map((s) => ({ value: s.id, label: `${s.name}(${s.status},${s.school_name})` }))),
   // The current year's classes of a school, filtered by name.
   classesOf: (schoolId) => (q) =>
     schoolApi
@@ -110,12 +123,26 @@ export const lookup = {
 // 学籍异动 cases and the 待办 inbox; the workflows' declarations come from the server.
 export const caseApi = {
   workflows: () => get('/meta/workflows'),
-  list: (box) => get('/cases', { box }),
+  // query: { box: todo|mine|all, school_id, overdue: 1 }
+  list: (query) => get('/cases', query),
+  // Overdue cases per school, for the bureau and township officers.
+  overdue: () => get('/cases/overdue'),
   get: (id) => get(`/cases/${id}`),
   open: (request) => post('/cases', request),
   act: (id, action, request) => post(`/cases/${id}/actions/${action}`, request),
   // Any school of the county by name (a case's other school).
   schools: (q) => get('/cases/schools', { q }).then((r) => r.items.map((s) => ({ value: s.id, label: s.name }))),
+}
+
+// 数据核查: each standing check's count, and one check's rows a page at a time.
+export const checkApi = {
+  counts: () => get('/checks'),
+  rows: (kind, query) => get(`/checks/${kind}`, query),
+}
+
+// 控辍保学 reports: `query` is { period } (week | term | year) or { from, to }.
+export const dropoutApi = {
+  report: (query) => get('/dropout/report', query),
 }
 
 // Statistics and balanced development (read-only; whatif/plan: bureau_admin, nothing saved).

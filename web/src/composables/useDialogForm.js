@@ -1,6 +1,7 @@
-// State of a create/edit dialog form shared by the school, student, teacher and user forms.
+// State of a create/edit dialog form shared by the record form (RecordFormDialog) and the user form.
 //   const { formRef, form, errors, saving, fill, save } = useDialogForm({ blank, submit, onSaved })
-// blank() gives the empty form (its keys are the API fields); fill(record) loads a record
+// blank() gives the empty form (its keys are the API fields; they may grow once a declared
+// form has loaded — each fill asks blank() again); fill(record) loads a record
 // for editing (or blanks the form when record is null); save() validates, submits and
 // puts a server validation error (422 with `field`) under that field, or shows it as a message.
 import { nextTick, reactive, ref } from 'vue'
@@ -9,7 +10,6 @@ import { showError } from '../utils/errors'
 export function useDialogForm({ blank, submit, onSaved }) {
   const formRef = ref()
   const form = reactive(blank())
-  const fields = Object.keys(form)
   const errors = reactive({}) // bound as <el-form-item :error="errors.name">
   const saving = ref(false)
 
@@ -20,7 +20,7 @@ export function useDialogForm({ blank, submit, onSaved }) {
   function fill(record) {
     clearErrors()
     Object.assign(form, blank())
-    for (const key of fields) if (record && record[key] !== undefined) form[key] = record[key]
+    for (const key of Object.keys(form)) if (record && record[key] !== undefined) form[key] = record[key]
     nextTick(() => formRef.value?.clearValidate())
   }
 
@@ -31,7 +31,7 @@ export function useDialogForm({ blank, submit, onSaved }) {
     try {
       onSaved(await submit({ ...form }))
     } catch (e) {
-      if (e?.field && fields.includes(e.field)) errors[e.field] = e.message
+      if (e?.field && e.field in form) errors[e.field] = e.message
       else showError(e)
     } finally {
       saving.value = false

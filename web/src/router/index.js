@@ -1,9 +1,10 @@
 // Hash routes (/#/schools/12), so the server needs no fallback for deep links.
 // Every route but 登录 needs a session; 模拟规划, 学年升级, 乡镇(街道), 用户管理 and 操作日志 need
 // bureau_admin; 数据导入 needs a user who may create records (auth.canEdit); 小升初, a user who
-// may read the follow-up lists (auth.canReadFollowUp); 待办, a user who handles cases (auth.handlesCases).
+// may read the follow-up lists (auth.canReadFollowUp); 待办, a user who handles cases (auth.handlesCases);
+// 数据核查, a user who reads the standing checks (auth.readsChecks).
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { Bell, Calendar, DataAnalysis, Document, Grid, Guide, Medal, HomeFilled, Histogram, Location, School, Setting, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, Calendar, Compass, DataAnalysis, Document, Finished, Grid, Guide, Medal, HomeFilled, Histogram, Location, School, Setting, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import AdminLayout from '../layout/AdminLayout.vue'
 import LoginView from '../views/LoginView.vue'
 import { useAuthStore } from '../stores/auth'
@@ -21,13 +22,22 @@ const pages = [
     meta: { title: '学校详情', menu: '/schools' },
   },
   { path: 'students', name: 'students', component: () => import('../views/StudentListView.vue'), meta: { title: '学生', icon: User } },
+  {
+    path: 'students/:id(\\d+)',
+    name: 'student',
+    component: () => import('../views/StudentView.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '学生档案', menu: '/students' },
+  },
   { path: 'teachers', name: 'teachers', component: () => import('../views/TeacherListView.vue'), meta: { title: '教职工', icon: UserFilled } },
   { path: 'class-sizes', name: 'class-sizes', component: () => import('../views/ClassSizeListView.vue'), meta: { title: '班额', icon: Grid } },
   { path: 'indicators', name: 'indicators', component: () => import('../views/IndicatorsView.vue'), meta: { title: '统计指标', icon: DataAnalysis } },
   { path: 'balance', name: 'balance', component: () => import('../views/BalanceView.vue'), meta: { title: '均衡发展', icon: Histogram } },
   { path: 'whatif', name: 'whatif', component: () => import('../views/WhatIfView.vue'), meta: { title: '模拟规划', icon: TrendCharts, admin: true } },
   { path: 'exams', name: 'exams', component: () => import('../views/ExamView.vue'), meta: { title: '质量监测', icon: Medal } },
+  { path: 'dropout', name: 'dropout', component: () => import('../views/DropoutView.vue'), meta: { title: '控辍保学', icon: Compass, cases: true } },
   { path: 'transition', name: 'transition', component: () => import('../views/TransitionView.vue'), meta: { title: '小升初', icon: Guide, followUp: true } },
+  { path: 'checks', name: 'checks', component: () => import('../views/ChecksView.vue'), meta: { title: '数据核查', icon: Finished, checks: true } },
   { path: 'imports', name: 'imports', component: () => import('../views/ImportView.vue'), meta: { title: '数据导入', icon: Upload, edit: true } },
   { path: 'rollover', name: 'rollover', component: () => import('../views/RolloverView.vue'), meta: { title: '学年升级', icon: Calendar, admin: true } },
   { path: 'areas', name: 'areas', component: () => import('../views/AreaListView.vue'), meta: { title: '乡镇(街道)', icon: Location, admin: true } },
@@ -54,6 +64,7 @@ router.beforeEach(async (to) => {
   if (to.meta.edit && !auth.canEdit) return { name: 'dashboard' }
   if (to.meta.followUp && !auth.canReadFollowUp) return { name: 'dashboard' }
   if (to.meta.cases && !auth.handlesCases) return { name: 'dashboard' }
+  if (to.meta.checks && !auth.readsChecks) return { name: 'dashboard' }
   return true
 })
 

@@ -10,15 +10,14 @@ export const useAuthStore = defineStore('auth', {
     // May create and edit students and teachers (bureau and school admins).
     canEdit: (s) => !!s.user?.can_edit,
     canSeeIdNumbers: (s) => !!s.user?.can_see_id_numbers,
-    // Is field `key` of a stored `record` of `entity` (school / student / teacher) read-only for
-    // the user (the server's field rights)? A new record (null) is the creator's to fill.
-    readOnly: (s) => (entity, record, key) => !!record && !s.user?.changeable_fields?.[entity]?.includes(key),
     // Change histories are open to every role but teacher (the server's access policy).
     canReadHistory: (s) => !!s.user && s.user.role !== 'teacher',
     // The 小升初 follow-up lists too (Entity::kTransition).
     canReadFollowUp: (s) => !!s.user && s.user.role !== 'teacher',
     // 学籍异动 cases: the bureau, area officers and school admins (workflow/case_engine.h).
     handlesCases: (s) => ['bureau_admin', 'area_officer', 'school_admin'].includes(s.user?.role),
+    // 数据核查: the same roles, each within their scope (workflow/standing_checks.h).
+    readsChecks: (s) => ['bureau_admin', 'area_officer', 'school_admin'].includes(s.user?.role),
     // {id, name} of the user's own school, for users scoped to one school.
     ownSchool: (s) => (s.user?.school_id ? { id: s.user.school_id, name: s.user.scope_name } : null),
   },

@@ -1,6 +1,7 @@
 // Reference data: enumerations, grades, roles, the current school year and the area
 // tree the user may see.
-// Loaded once per session by load().
+// Loaded once per session by load(); a record's form (GET /meta/forms/{kind}) by form(kind),
+// once per kind.
 import { defineStore } from 'pinia'
 import { referenceApi } from '../api'
 
@@ -23,6 +24,7 @@ export const useMetaStore = defineStore('meta', {
     auditActions: [],
     auditEntities: [],
     loading: null,
+    forms: {}, // kind → the promise of its form
   }),
   getters: {
     values: (s) => (key) => s.enums[key]?.values ?? [],
@@ -41,6 +43,13 @@ export const useMetaStore = defineStore('meta', {
     },
   },
   actions: {
+    form(kind) {
+      this.forms[kind] ??= referenceApi.form(kind).catch((e) => {
+        delete this.forms[kind]
+        throw e
+      })
+      return this.forms[kind]
+    },
     load() {
       this.loading ??= Promise.all([referenceApi.enums(), referenceApi.areas()])
         .then(([meta, areas]) => {

@@ -7,7 +7,7 @@ export const useTodoStore = defineStore('todo', {
   actions: {
     async refresh() {
       try {
-        this.count = (await caseApi.list('todo')).total
+        this.count = (await caseApi.list({ box: 'todo' })).total
       } catch {
         this.count = 0
       }

@@ -1,0 +1,59 @@
+#include "http/case_json.h"
+
+#include "core/id_number.h"
+#include "workflow/case_engine.h"
+
+namespace edu {
+
+using Json = nlohmann::json;
+
+namespace {
+
+// A case's fields as shown: the 身份证号 a request named, masked.
+Json shown_fields(const std::string& text) {
+  Json fields = Json::parse(text, nullptr, false);
+  if (fields.is_discarded() || !fields.is_object()) return Json::object();
+  if (fields.contains("id_number") && fields["id_number"].is_string())
+    fields["id_number"] = mask_id_number(fields["id_number"].get<std::string>());
+  return fields;
+}
+
+}  // namespace
+
+Json case_json(const CaseView& v, const User& user, const Date& today) {
+  const CaseRecord& c = v.record;
+  const WorkflowSpec* w = find_workflow(c.kind);
+  const StateSpec* state = w ? w->state(c.state) : nullptr;
+  return {{"id", c.id},
+          {"kind", c.kind},
+          {"title", w ? w->title : c.kind},
+          {"student_id", c.student_id},
+          {"student_name", v.student_name},
+          {"state", c.state},
+          {"waits_for", state ? party_name(state->waits_for) : ""},
+          {"school_id", c.school_id},
+          {"school_name", v.school_name},
+          {"target_school_id", c.target_school_id},
+          {"target_school_name", v.target_school_name},
+          {"due_on", c.due_on},
+          {"overdue", is_overdue(c, today)},
+          {"created_at", c.created_at},
+          {"updated_at", c.updated_at},
+          {"fields", shown_fields(c.fields)},
+          {"actions", actions_for(user, c)}};
+}
+
+Json case_log_json(const std::string& kind, const std::vector<CaseLogEntry>& log) {
+  const WorkflowSpec* w = find_workflow(kind);
+  Json entries = Json::array();
+  for (const CaseLogEntry& e : log) {
+    const ActionSpec* a = w ? w->action(e.action) : nullptr;
+    entries.push_back({{"at", e.at}, {"username", e.username}, {"action", e.action},
+                       {"action_label", a ? a->label : e.action == kExpireAction ? kExpireLabel : e.action},
+                       {"from_state", e.from_state}, {"to_state", e.to_state}, {"comment", e.comment},
+                       {"fields", shown_fields(e.fields)}});
+  }
+  return entries;
+}
+
+}  // namespace edu

@@ -1,0 +1,21 @@
+// A case and its log as the API renders them (GET /cases/{id}, the 待办 list
+// and a student's history): the workflow's own title, labels and waiting
+// party, so new kinds of case appear without a change here.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "core/date.h"
+#include "store/case_store.h"
+#include "store/user_store.h"
+
+namespace edu {
+
+// The case with its title, waiting party, overdue flag and the actions `user`
+// may take now. A 身份证号 among its fields (a request names one) is masked.
+nlohmann::json case_json(const CaseView& v, const User& user, const Date& today);
+// The log entries, oldest first, each with its action's label.
+nlohmann::json case_log_json(const std::string& kind, const std::vector<CaseLogEntry>& log);
+
+}  // namespace edu
