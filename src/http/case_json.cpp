@@ -18,6 +18,14 @@ Json shown_fields(const std::string& text) {
   return fields;
 }
 
+// A 县外转入's student is in the register only once approved: until then, the name its fields give.
+std::string student_name(const CaseView& v) {
+  if (!v.student_name.empty()) return v.student_name;
+  Json fields = Json::parse(v.record.fields, nullptr, false);
+  return fields.is_object() && fields.contains("name") && fields["name"].is_string() ? fields["name"].get<std::string>()
+                                                                                     : "";
+}
+
 }  // namespace
 
 Json case_json(const CaseView& v, const User& user, const Date& today) {
@@ -28,7 +36,7 @@ Json case_json(const CaseView& v, const User& user, const Date& today) {
           {"kind", c.kind},
           {"title", w ? w->title : c.kind},
           {"student_id", c.student_id},
-          {"student_name", v.student_name},
+          {"student_name", student_name(v)},
           {"state", c.state},
           {"waits_for", state ? party_name(state->waits_for) : ""},
           {"school_id", c.school_id},

@@ -5,7 +5,7 @@ namespace {
 
 const char* kCaseColumns =
     "c.id, c.kind, c.student_id, c.state, c.school_id, c.target_school_id, c.due_on, c.created_by, "
-    "c.created_at, c.updated_at, c.fields, COALESCE(st.name, json_extract(c.fields, '$.name'), ''), "
+    "c.created_at, c.updated_at, c.fields, COALESCE(st.name, ''), "
     "s1.name, s2.name FROM cases c "
     "LEFT JOIN students st ON st.id = c.student_id JOIN schools s1 ON s1.id = c.school_id "
     "LEFT JOIN schools s2 ON s2.id = c.target_school_id";

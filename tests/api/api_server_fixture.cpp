@@ -170,4 +170,13 @@ int64_t ApiClient::count(const std::string& table_and_where) {
   return scalar(**db, "SELECT COUNT(*) FROM " + table_and_where);
 }
 
+std::vector<std::string> ApiClient::texts(const std::string& sql) {
+  auto db = open_database(db_path_);
+  auto rows = (*db)->query(sql);
+  if (!rows.ok()) throw std::runtime_error("query failed: " + sql);
+  std::vector<std::string> out;
+  for (const Row& r : *rows) out.push_back(r.text(0));
+  return out;
+}
+
 }  // namespace edu::apitest

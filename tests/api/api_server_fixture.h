@@ -57,6 +57,8 @@ class ApiClient {
                const std::string& content);
   // A COUNT(*) straight from the database file, to prove what a request changed.
   int64_t count(const std::string& table_and_where);
+  // The first column of each row of `sql`, as text, straight from the database.
+  std::vector<std::string> texts(const std::string& sql);
 
  protected:
   int port_ = 0;
