@@ -20,6 +20,21 @@ Status record_audit(Database& db, const AuditEntry& e) {
   return Status::Ok();
 }
 
+namespace {
+
+// The first five columns of every read of audit_log here: id, at, user_id, username, action.
+AuditEntry audit_head(const Row& r) {
+  AuditEntry e;
+  e.id = r.integer(0);
+  e.at = r.text(1);
+  if (!r.is_null(2)) e.user_id = r.integer(2);
+  e.username = r.text(3);
+  e.action = r.text(4);
+  return e;
+}
+
+}  // namespace
+
 Result<std::vector<AuditEntry>> record_changes(Database& db, const std::string& entity, int64_t entity_id) {
   auto rows = db.query(
       "SELECT l.id, l.at, l.user_id, l.username, l.action, COALESCE(u.display_name, ''), c.field, "
@@ -31,12 +46,7 @@ Result<std::vector<AuditEntry>> record_changes(Database& db, const std::string& 
   std::vector<AuditEntry> out;
   for (const Row& r : *rows) {
     if (out.empty() || out.back().id != r.integer(0)) {
-      AuditEntry e;
-      e.id = r.integer(0);
-      e.at = r.text(1);
-      if (!r.is_null(2)) e.user_id = r.integer(2);
-      e.username = r.text(3);
-      e.action = r.text(4);
+      AuditEntry e = audit_head(r);
       e.entity = entity;
       e.entity_id = entity_id;
       e.user_display_name = r.text(5);
@@ -69,12 +79,7 @@ Result<Page<AuditEntry>> list_audit(Database& db, const AuditFilter& f, PageRequ
                    "(SELECT display_name FROM users WHERE id = l.user_id), " + record_name,
                    "audit_log l", "l.id", "", "l.id DESC"};
   auto page = fetch_page<AuditEntry>(db, query, where, request, [](const Row& r) {
-        AuditEntry e;
-        e.id = r.integer(0);
-        e.at = r.text(1);
-        if (!r.is_null(2)) e.user_id = r.integer(2);
-        e.username = r.text(3);
-        e.action = r.text(4);
+        AuditEntry e = audit_head(r);
         e.entity = r.text(5);
         if (!r.is_null(6)) e.entity_id = r.integer(6);
         e.ip = r.text(7);
