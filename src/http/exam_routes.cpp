@@ -66,14 +66,15 @@ Result<Viewed> viewed(ApiCall& call, Entity entity = Entity::kExam) {
 }
 
 // Newest first; archived exams only with ?archived=1. Each with its imported
-// scores per subject ("scored": students with a score, not 缺考) and has_scores,
-// so the page opens on the newest exam with data.
+// scores per subject in the caller's scope ("scored": students with a score, not
+// 缺考) and has_scores, so the page opens on the newest exam with data the caller
+// may see (a school admin's: their own school's).
 Result<Reply> list(ApiCall& call) {
   if (!allowed(call.who().user, Action::kRead, Entity::kExam)) return forbidden();
   const bool with_archived = call.query("archived") == "1";
   auto exams = list_exams(call.db);
   if (!exams.ok()) return exams.status();
-  auto counts = exam_score_counts(call.db);
+  auto counts = exam_score_counts(call.db, call.who().scope);
   if (!counts.ok()) return counts.status();
   Json items = Json::array();
   for (const ExamRecord& e : *exams) {

@@ -259,8 +259,12 @@ Status set_exam_archived(Database& db, int64_t exam_id, bool archived) {
   return db.exec("UPDATE exams SET archived = ? WHERE id = ?", {int64_t{archived}, exam_id});
 }
 
-Result<std::map<int64_t, std::vector<int64_t>>> exam_score_counts(Database& db) {
-  auto rows = db.query("SELECT exam_id, subject, COUNT(score) FROM exam_scores GROUP BY exam_id, subject");
+Result<std::map<int64_t, std::vector<int64_t>>> exam_score_counts(Database& db, const Scope& scope) {
+  SqlWhere where;
+  restrict_schools(where, scope, "school_id");
+  auto rows = db.query("SELECT exam_id, subject, COUNT(score) FROM exam_scores WHERE " + where.sql +
+                           " GROUP BY exam_id, subject",
+                       where.params);
   if (!rows.ok()) return rows.status();
   std::map<int64_t, std::vector<int64_t>> out;
   for (const Row& r : *rows) {

@@ -19,6 +19,7 @@
 #include "exam/exam_input.h"
 #include "exam/rewards.h"
 #include "store/database.h"
+#include "store/scope.h"
 
 namespace edu {
 
@@ -33,9 +34,10 @@ Result<std::optional<exam::ExamRecord>> find_exam(Database& db, int64_t exam_id)
 Result<exam::ExamRecord> existing_exam(Database& db, int64_t exam_id);
 Status set_exam_archived(Database& db, int64_t exam_id, bool archived);
 
-// Per exam, per subject (ExamRecord::subjects' order): the students with a
-// score imported (not 缺考). Exams without any score row are absent.
-Result<std::map<int64_t, std::vector<int64_t>>> exam_score_counts(Database& db);
+// Per exam, per subject (ExamRecord::subjects' order): the students of the
+// scope's schools with a score imported (not 缺考). Exams without any such
+// score row are absent.
+Result<std::map<int64_t, std::vector<int64_t>>> exam_score_counts(Database& db, const Scope& scope);
 
 Result<std::vector<exam::RosterEntry>> load_roster(Database& db, const exam::ExamRecord& exam);
 Result<exam::ExamTables> load_exam_tables(Database& db, int64_t exam_id);

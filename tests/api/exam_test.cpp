@@ -286,6 +286,39 @@ TEST(ExamApi, ExamWritesAreAudited) {
   EXPECT_EQ(found, 2);
 }
 
+// /exams counts the scores the caller may see: an exam scored only at another
+// school is 未导入成绩 for a school admin (质量监测 then opens on one of theirs).
+TEST(ExamApi, ScoresAreCountedInTheCallersScope) {
+  Login admin = server().login("admin"), school = server().login("school_admin");
+  const auto& l = server().landmarks();
+  const json student = server().call("GET", "/students/" + std::to_string(l.rural_student), &admin).body["student"];
+  auto r = server().call("POST", "/exams", &admin,
+                         json{{"name", "乡村学校单独考试"}, {"date", "2026-12-21"}, {"grade", student["grade"]},
+                              {"subjects", json::array({json{{"name", "数学"}, {"full_marks", 100}}})}});
+  ASSERT_EQ(r.status, 201) << r.body.dump();
+  const int64_t exam = r.body["exam"]["id"];
+  const std::string code =
+      server().call("GET", "/schools/" + std::to_string(l.rural_school), &admin).body["school"]["code"];
+  const std::string id_number =
+      server().call("GET", "/students/" + std::to_string(l.rural_student) + "/id-number", &admin).body["id_number"];
+  const std::string sheet = "学校标识码,身份证号,姓名,数学\n" + code + "," + id_number + "," +
+                            student["name"].get<std::string>() + ",88\n";
+  auto committed = server().upload("/exams/" + std::to_string(exam) + "/scores/commit", &admin, "rural.csv", sheet);
+  ASSERT_EQ(committed.status, 201) << committed.body.dump();
+  auto listed = [&](const Login& who) {
+    const json items = server().call("GET", "/exams", &who).body["items"];
+    for (const json& e : items)
+      if (e["id"] == exam) return e;
+    return json();
+  };
+  const json bureau_view = listed(admin), school_view = listed(school);
+  EXPECT_EQ(bureau_view["has_scores"], true);
+  EXPECT_EQ(bureau_view["scored"][0], 1);
+  ASSERT_TRUE(school_view.is_object());
+  EXPECT_EQ(school_view["has_scores"], false);
+  EXPECT_EQ(school_view["scored"][0], 0);
+}
+
 // A big level comes in pieces (issue 11): class and teacher levels are paged in
 // rank order of the chosen column, `column` keeps one subject per group, and
 // school_id / township_id keep one school's or township's groups.
