@@ -94,17 +94,6 @@ try {
   await page.emulateMedia({ media: 'screen' })
   console.log(`  ok  统计指标:失败可重试,导出“${file}”,打印时隐藏菜单与按钮`)
 
-  // 教职工: the search is kept in the URL; a reload shows the same filtered list.
-  await page.emulateMedia({ media: 'screen' })
-  await page.locator('[data-test=menu-teachers]').click()
-  await page.locator('.el-table__row').first().waitFor({ timeout: TIMEOUT })
-  const teacher = (await page.locator('.el-table__row td').first().innerText()).trim()
-  await page.locator('input[placeholder*="姓名"]').first().fill(teacher)
-  await page.waitForURL((u) => decodeURIComponent(u.hash).includes(`q=${teacher}`), { timeout: TIMEOUT })
-  await page.reload()
-  await page.locator('.el-table__row', { hasText: teacher }).first().waitFor({ timeout: TIMEOUT })
-  assert((await page.locator('input[placeholder*="姓名"]').first().inputValue()) === teacher, '刷新后教职工搜索条件丢失')
-  console.log('  ok  教职工:搜索条件在地址中,刷新后保留')
   if (errors.length) throw new Error(`页面脚本错误:${errors.join('; ')}`)
 } catch (e) {
   console.error(`lists FAILED: ${e.message.split('\n')[0]}`)
