@@ -64,6 +64,7 @@ Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, cons
   if (f.created_by) where.add("c.created_by = ?", {*f.created_by});
   if (f.id) where.add("c.id = ?", {*f.id});
   if (f.student_id) where.add("c.student_id = ?", {*f.student_id});
+  if (f.kind) where.add("c.kind = ?", {*f.kind});
   if (f.due_before) where.add("c.due_on < ?", {*f.due_before});
   std::vector<Value> params = where.params;
   params.push_back(today);

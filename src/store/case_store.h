@@ -55,6 +55,7 @@ struct CaseFilter {
   std::optional<int64_t> created_by;
   std::optional<int64_t> id;
   std::optional<int64_t> student_id;
+  std::optional<std::string> kind;
   std::optional<std::string> due_before;  // due_on before this day: overdue
 };
 

@@ -1,5 +1,7 @@
 #include "store/dropout_store.h"
 
+#include <map>
+
 #include "store/scope.h"
 
 namespace edu {
@@ -32,13 +34,23 @@ Result<std::vector<DropoutCaseRow>> load_dropout_cases(Database& db, const std::
                        "JOIN areas a ON a.id = s.area_id WHERE " + where.sql + " ORDER BY c.id",
                        where.params);
   if (!rows.ok()) return rows.status();
+  // The cases and their logs in one read each, not one per case.
+  CaseFilter all_of_kind;
+  all_of_kind.kind = kind;
+  auto views = list_cases(db, all_of_kind, "");
+  if (!views.ok()) return views.status();
+  std::map<int64_t, CaseView> view_of;
+  for (CaseView& v : *views) view_of.emplace(v.record.id, std::move(v));
+  std::vector<int64_t> ids;
+  for (const Row& r : *rows) ids.push_back(r.integer(0));
+  auto logs = case_logs(db, ids);
+  if (!logs.ok()) return logs.status();
+  std::map<int64_t, std::vector<CaseLogEntry>> log_of;
+  for (CaseLogEntry& e : *logs) log_of[e.case_id].push_back(std::move(e));
   std::vector<DropoutCaseRow> out;
   for (const Row& r : *rows) {
-    auto view = get_case(db, r.integer(0));
-    if (!view.ok()) return view.status();
-    auto log = case_log(db, r.integer(0));
-    if (!log.ok()) return log.status();
-    if (*view) out.push_back({**view, r.integer(1), r.text(2), std::move(*log)});
+    auto v = view_of.find(r.integer(0));
+    if (v != view_of.end()) out.push_back({v->second, r.integer(1), r.text(2), std::move(log_of[r.integer(0)])});
   }
   return out;
 }
