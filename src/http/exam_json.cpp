@@ -85,6 +85,16 @@ bool ExamViewer::sees(const ExamTables& t, Level level, size_t index) const {
   return false;
 }
 
+std::string ExamViewer::key() const {
+  std::string k = std::to_string(static_cast<int>(scope.kind)) + ":" + std::to_string(scope.area_id) + ":" +
+                  std::to_string(scope.school_id) + ":" + std::to_string(scope.teacher_id);
+  for (const auto* ids : {&classes, &areas, &schools}) {
+    k += '|';
+    for (int64_t id : *ids) k += std::to_string(id) + ",";
+  }
+  return k;
+}
+
 Json exam_json(const ExamRecord& e) {
   Json subjects = Json::array();
   for (const SubjectRecord& s : e.subjects) {

@@ -29,6 +29,9 @@ struct ExamViewer {
   bool sees_school_id(const exam::ExamTables& tables, int64_t school_id) const;
   // The roster's entry `index`: a teacher their classes' students, others by school.
   bool sees_candidate(const exam::ExamTables& tables, size_t index) const;
+  // The viewer as a key of rendered pieces (http/rendered_bodies.h): viewers with
+  // the same key see the same.
+  std::string key() const;
 };
 
 nlohmann::json exam_json(const exam::ExamRecord& exam);

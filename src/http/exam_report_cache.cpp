@@ -2,11 +2,12 @@
 
 namespace edu {
 
-Result<std::shared_ptr<const ExamReport>> ExamReportCache::get(Database& db, int64_t exam_id) {
+Result<KeptReport> ExamReportCache::get(Database& db, int64_t exam_id) {
   auto version = exam_data_version(db, exam_id);
   if (!version.ok()) return version.status();
   std::promise<Shared> promise;
   std::shared_future<Shared> report;
+  std::shared_ptr<RenderedBodies> bodies;
   bool compute = false;
   {
     std::lock_guard lock(mutex_);
@@ -15,10 +16,12 @@ Result<std::shared_ptr<const ExamReport>> ExamReportCache::get(Database& db, int
     if (it != entries_.end() && it->version == *version) {
       entries_.splice(entries_.begin(), entries_, it);
       report = it->report;
+      bodies = it->bodies;
     } else {
       if (it != entries_.end()) entries_.erase(it);
       report = promise.get_future().share();
-      entries_.push_front({exam_id, *version, report});
+      bodies = std::make_shared<RenderedBodies>(body_budget_);
+      entries_.push_front({exam_id, *version, report, bodies});
       if (entries_.size() > capacity_) entries_.pop_back();
       compute = true;
     }
@@ -37,7 +40,9 @@ Result<std::shared_ptr<const ExamReport>> ExamReportCache::get(Database& db, int
       entries_.remove_if([&](const Entry& e) { return e.exam_id == exam_id && e.version == *version; });
     }
   }
-  return report.get();
+  const Shared& kept = report.get();
+  if (!kept.ok()) return kept.status();
+  return KeptReport{kept.value(), std::move(bodies)};
 }
 
 }  // namespace edu

@@ -50,19 +50,27 @@ Result<ExamViewer> viewer_of(ApiCall& call, const ExamRecord& exam) {
 // The report of the exam in the path (kept per version of its data:
 // http/exam_report_cache.h), and what the caller may see of it.
 struct Viewed {
-  std::shared_ptr<const ExamReport> kept;
+  KeptReport kept;
   const ExamReport& report;
   ExamViewer viewer;
 };
 
 Result<Viewed> viewed(ApiCall& call, Entity entity = Entity::kExam) {
   if (!allowed(call.who().user, Action::kRead, entity)) return forbidden();
-  auto report = call.app.exam_reports->get(call.db, call.path_id());
-  if (!report.ok()) return report.status();
-  auto viewer = viewer_of(call, (*report)->tables.exam);
+  auto kept = call.app.exam_reports->get(call.db, call.path_id());
+  if (!kept.ok()) return kept.status();
+  auto viewer = viewer_of(call, kept->report->tables.exam);
   if (!viewer.ok()) return viewer.status();
-  const ExamReport& shown = **report;
-  return Viewed{std::move(*report), shown, std::move(*viewer)};
+  const ExamReport& shown = *kept->report;
+  return Viewed{std::move(*kept), shown, std::move(*viewer)};
+}
+
+// The JSON `render` makes of the viewed report, rendered once per version of the
+// report for this viewer and `key` (naming the piece), then sent as kept.
+Result<Reply> kept_reply(const Viewed& v, const std::string& key, const std::function<Result<Json>()>& render) {
+  auto body = v.kept.bodies->get(key + "@" + v.viewer.key(), render);
+  if (!body.ok()) return body.status();
+  return Reply(std::move(*body));
 }
 
 // Newest first; archived exams only with ?archived=1. Each with its imported
@@ -157,65 +165,82 @@ Result<Reply> show(ApiCall& call) {
 
 // GET /exams/{id}/results?level as the caller sees it; `piece` selects part of
 // it (http/exam_json.h), read from the query when `paged`.
-Result<Json> results_of(ApiCall& call, bool paged) {
+struct ResultsQuery {
   Level level = Level::kSchool;
-  const std::string key = call.query("level");
-  if (!key.empty() && !parse_level(key, level))
-    return Status::Error("validation", "level 须为 county、township、school、class 或 teacher", "level");
   ResultsPiece piece;
-  if (paged) {
-    auto column = call.query_int("column");
-    auto township = call.query_int("township_id");
-    auto school = call.query_int("school_id");
-    for (const auto* r : {&column, &township, &school})
-      if (!r->ok()) return r->status();
-    piece.township_id = township->value_or(0);
-    piece.school_id = school->value_or(0);
-    // A class or teacher level is always paged: a city's whole class level is 16 MB.
-    if (level == Level::kClass || level == Level::kTeacher || !call.query("page").empty()) {
-      auto page = call.page();
-      if (!page.ok()) return page.status();
-      piece.page = page->page;
-      piece.size = page->size;
-    }
-    if (*column) {
-      if (**column < 0) return Status::Error("bad_request", "column 应为科目序号(从0开始)", "column");
-      piece.column = static_cast<size_t>(**column);
-    }
+  // The query's key among the report's rendered pieces.
+  std::string key() const {
+    return std::string("results/") + level_key(level) + "/" +
+           (piece.column ? std::to_string(*piece.column) : "all") + "/" + std::to_string(piece.township_id) + "/" +
+           std::to_string(piece.school_id) + "/" + std::to_string(piece.page) + "/" + std::to_string(piece.size);
   }
-  auto v = viewed(call);
-  if (!v.ok()) return v.status();
-  if (piece.column && *piece.column > v->report.tables.exam.subjects.size())
-    return Status::Error("bad_request", "column 超出本次考试的科目数", "column");
-  return results_json(v->report, level, v->viewer, piece);
+};
+
+Result<ResultsQuery> results_query(ApiCall& call, bool paged) {
+  ResultsQuery q;
+  const std::string key = call.query("level");
+  if (!key.empty() && !parse_level(key, q.level))
+    return Status::Error("validation", "level 须为 county、township、school、class 或 teacher", "level");
+  if (!paged) return q;
+  ResultsPiece& piece = q.piece;
+  auto column = call.query_int("column");
+  auto township = call.query_int("township_id");
+  auto school = call.query_int("school_id");
+  for (const auto* r : {&column, &township, &school})
+    if (!r->ok()) return r->status();
+  piece.township_id = township->value_or(0);
+  piece.school_id = school->value_or(0);
+  // A class or teacher level is always paged: a city's whole class level is 16 MB.
+  if (q.level == Level::kClass || q.level == Level::kTeacher || !call.query("page").empty()) {
+    auto page = call.page();
+    if (!page.ok()) return page.status();
+    piece.page = page->page;
+    piece.size = page->size;
+  }
+  if (*column) {
+    if (**column < 0) return Status::Error("bad_request", "column 应为科目序号(从0开始)", "column");
+    piece.column = static_cast<size_t>(**column);
+  }
+  return q;
 }
 
+// Each piece rendered once per report version and viewer (a city's school level is
+// 1.8 MB of JSON: rendering it per request made the tail of the exam pages).
 Result<Reply> results(ApiCall& call) {
-  auto j = results_of(call, true);
-  if (!j.ok()) return j.status();
-  return Reply(*j);
+  auto q = results_query(call, true);
+  if (!q.ok()) return q.status();
+  auto v = viewed(call);
+  if (!v.ok()) return v.status();
+  if (q->piece.column && *q->piece.column > v->report.tables.exam.subjects.size())
+    return Status::Error("bad_request", "column 超出本次考试的科目数", "column");
+  return kept_reply(*v, q->key(), [&]() -> Result<Json> {
+    return results_json(v->report, q->level, v->viewer, q->piece);
+  });
 }
 
 // The results as a sheet: a row per group shown, per subject (and 总分) its
 // 应考/实考/参考率 and 三率一分, 综合得分 and 名次.
 Result<Reply> results_xlsx(ApiCall& call) {
-  auto j = results_of(call, false);
-  if (!j.ok()) return j.status();
+  auto q = results_query(call, false);
+  if (!q.ok()) return q.status();
+  auto v = viewed(call);
+  if (!v.ok()) return v.status();
+  const Json j = results_json(v->report, q->level, v->viewer);
   static const std::map<std::string, std::string> kLevelNames = {
       {"county", "全县"}, {"township", "乡镇"}, {"school", "学校"}, {"class", "班级"}, {"teacher", "教师"}};
-  const std::string level = kLevelNames.at((*j)["level"]);
-  JsonSheet sheet{level, {{level, "/name"}}, (*j)["groups"]};
-  if ((*j)["level"] == "school") sheet.columns.push_back({"乡镇", "/township"});
-  if ((*j)["level"] == "class") sheet.columns.push_back({"学校", "/school"});
+  const std::string level = kLevelNames.at(j["level"]);
+  JsonSheet sheet{level, {{level, "/name"}}, j["groups"]};
+  if (j["level"] == "school") sheet.columns.push_back({"乡镇", "/township"});
+  if (j["level"] == "class") sheet.columns.push_back({"学校", "/school"});
   const std::pair<const char*, const char*> stats[] = {
       {"应考", "expected"}, {"实考", "sat"},           {"参考率", "participation"},
       {"平均分", "mean"},   {"优秀率", "excellent_rate"}, {"及格率", "pass_rate"},
       {"低分率", "low_rate"}, {"综合得分", "composite"}, {"名次", "rank"}};
-  for (size_t k = 0; k < (*j)["columns"].size(); ++k)
+  for (size_t k = 0; k < j["columns"].size(); ++k)
     for (const auto& [header, key] : stats)
-      sheet.columns.push_back({(*j)["columns"][k]["subject"].get<std::string>() + header,
+      sheet.columns.push_back({j["columns"][k]["subject"].get<std::string>() + header,
                                "/columns/" + std::to_string(k) + "/" + key, ColumnType::kNumber});
-  auto name = scoped_file_name(call, (*j)["exam"]["name"].get<std::string>() + "-成绩(" + level + ")");
+  auto name = scoped_file_name(call, j["exam"]["name"].get<std::string>() + "-成绩(" + level + ")");
   if (!name.ok()) return name.status();
   return file_reply(*name, [&](const std::string& path) { return write_json_sheets(path, {sheet}); });
 }
@@ -277,19 +302,21 @@ Result<Reply> score_template(ApiCall& call) {
 Result<Reply> absentees(ApiCall& call) {
   auto v = viewed(call);
   if (!v.ok()) return v.status();
-  return Reply(Json{{"exam_id", call.path_id()}, {"schools", absentees_json(v->report, v->viewer)}});
+  return kept_reply(*v, "absentees", [&]() -> Result<Json> {
+    return Json{{"exam_id", call.path_id()}, {"schools", absentees_json(v->report, v->viewer)}};
+  });
 }
 
 Result<Reply> items(ApiCall& call) {
   auto v = viewed(call);
   if (!v.ok()) return v.status();
-  return Reply(items_json(v->report, v->viewer));
+  return kept_reply(*v, "items", [&]() -> Result<Json> { return items_json(v->report, v->viewer); });
 }
 
 Result<Reply> value_added_route(ApiCall& call) {
   auto v = viewed(call);
   if (!v.ok()) return v.status();
-  return Reply(value_added_json(v->report, v->viewer));
+  return kept_reply(*v, "value-added", [&]() -> Result<Json> { return value_added_json(v->report, v->viewer); });
 }
 
 Result<Reply> integrity(ApiCall& call) {

@@ -16,6 +16,10 @@
 
 namespace edu {
 
+namespace {
+constexpr char kJsonContentType[] = "application/json; charset=utf-8";
+}  // namespace
+
 int http_status_for(const std::string& code) {
   static const std::map<std::string, int> statuses = {
       {"bad_request", 400},     {"validation", 422},       {"invalid_id_number", 422},
@@ -189,6 +193,16 @@ void send_file(httplib::Response& res, const FileDownload& file) {
       [path](bool) { std::remove(path.c_str()); });
 }
 
+// Sends JSON serialized before (Reply::json_text) straight from the shared bytes.
+void send_json_text(httplib::Response& res, int status, std::shared_ptr<const std::string> text) {
+  res.status = status;
+  const size_t size = text->size();
+  res.set_content_provider(size, kJsonContentType,
+                           [text = std::move(text)](size_t offset, size_t length, httplib::DataSink& sink) {
+                             return sink.write(text->data() + offset, length);
+                           });
+}
+
 void send_error(httplib::Response& res, const Status& s) {
   send_json(res, http_status_for(s.code()), error_json(s));
 }
@@ -213,10 +227,11 @@ Result<Actor> authenticate(Database& db, const httplib::Request& req, const AppS
 
 }  // namespace
 
+std::string json_text(const Json& body) { return body.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
 void send_json(httplib::Response& res, int status, const Json& body) {
   res.status = status;
-  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
+  res.set_content(json_text(body), kJsonContentType);
 }
 
 httplib::Server::Handler Router::wrap(ApiHandler handler, Auth auth, bool changes_state) {
@@ -243,6 +258,7 @@ httplib::Server::Handler Router::wrap(ApiHandler handler, Auth auth, bool change
     if (!reply.ok()) return send_error(res, reply.status());
     if (!reply->set_cookie.empty()) res.set_header("Set-Cookie", reply->set_cookie);
     if (reply->file) return send_file(res, *reply->file);
+    if (reply->json_text) return send_json_text(res, reply->status, reply->json_text);
     send_json(res, reply->status, reply->body);
   };
 }

@@ -1,7 +1,9 @@
 // Router: the thin frame every API handler runs in. It borrows a database
 // connection, authenticates the session cookie, enforces CSRF on state-changing
 // methods, runs the handler and renders its Result as JSON — a failed Status
-// becomes {code, message, field} with the matching HTTP status. A numeric path
+// becomes {code, message, field} with the matching HTTP status; a reply may
+// instead carry JSON already serialized (shared, sent without a copy) or a
+// file. A numeric path
 // parameter too large for an id is a 404 before any handler runs. Exceptions
 // are not caught here: they reach the one catch-all (http/error_replies.h).
 #pragma once
@@ -52,9 +54,13 @@ struct Reply {
   Json body;
   std::string set_cookie;  // a Set-Cookie header value, when the handler sets one
   std::optional<FileDownload> file;  // when set, sent instead of `body`
+  // When set, sent instead of `body`: JSON serialized once (json_text) and kept
+  // (http/rendered_bodies.h); every request sends the same bytes.
+  std::shared_ptr<const std::string> json_text;
   Reply(Json b) : body(std::move(b)) {}
   Reply(int s, Json b) : status(s), body(std::move(b)) {}
   Reply(FileDownload f) : file(std::move(f)) {}
+  Reply(std::shared_ptr<const std::string> text) : json_text(std::move(text)) {}
 };
 
 // The client's address: the peer's, or — when the server runs behind a local
@@ -113,8 +119,10 @@ Result<Reply> file_reply(const std::string& name,
 // The HTTP status for a Status code ("not_found" -> 404 …).
 int http_status_for(const std::string& code);
 Json error_json(const Status& status);
-// Answers `status` with `body` as JSON. Invalid UTF-8 (request text echoed in a
+// `body` serialized as the API sends it. Invalid UTF-8 (request text echoed in a
 // message) is replaced by U+FFFD, so rendering never throws on it.
+std::string json_text(const Json& body);
+// Answers `status` with `body` as JSON (json_text).
 void send_json(httplib::Response& res, int status, const Json& body);
 // The session cookie's token from a request, or "".
 std::string session_cookie(const httplib::Request& request);

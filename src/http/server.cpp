@@ -52,8 +52,11 @@ void add_cache_headers(const httplib::Request& req, httplib::Response& res) {
 
 }  // namespace
 
-// Exam analyses kept in memory (a city exam's is a few hundred MB at most).
+// Exam analyses kept in memory (a city exam's is a few hundred MB at most), and
+// per analysis at most this many bytes of rendered pieces (a city's school level
+// with every subject is 1.8 MB, a page of 50 classes in one subject about 25 KB).
 constexpr size_t kKeptExamReports = 4;
+constexpr size_t kKeptBodyBytes = 32 << 20;
 
 Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& options) {
   auto server = std::unique_ptr<ApiServer>(new ApiServer());
@@ -70,7 +73,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
     if (!*county) impl.app.setup_code = new_setup_code();
   }
   impl.app.pool = impl.pool.get();
-  impl.app.exam_reports = std::make_shared<ExamReportCache>(kKeptExamReports);
+  impl.app.exam_reports = std::make_shared<ExamReportCache>(kKeptExamReports, kKeptBodyBytes);
   impl.app.secure_cookies = options.secure_cookies;
   impl.app.behind_proxy = options.behind_proxy;
   if (options.daily_sweep) impl.sweep = std::make_unique<DailySweep>(*impl.pool);

@@ -175,6 +175,34 @@ TEST(ExamApi, ClassesAndTeachersAreScopedToTheCaller) {
   EXPECT_GE(area, 1u);
 }
 
+// A piece is rendered once per report version and viewer (http/rendered_bodies.h):
+// after the bureau's request, a school admin and a teacher asking for the very same
+// piece still see only their own school and class, and the bureau its own again.
+TEST(ExamApi, KeptPiecesAreTheCallers) {
+  const ExamSetup& s = setup();
+  const Landmarks& l = server().landmarks();
+  Login admin = server().login("admin"), school = server().login("school_admin"),
+        teacher = server().login("teacher");
+  const std::string own_name =
+      server().call("GET", "/schools/" + std::to_string(l.own_school), &admin).body["school"]["name"];
+  for (const std::string level : {"school", "class"}) {
+    const std::string path = "/exams/" + std::to_string(s.exam) + "/results?level=" + level;
+    auto all = server().call("GET", path, &admin);
+    ASSERT_EQ(all.status, 200) << all.body.dump();
+    ASSERT_GT(all.body["groups"].size(), 1u) << level;
+    auto own = server().call("GET", path, &school);
+    ASSERT_EQ(own.status, 200);
+    ASSERT_GE(own.body["groups"].size(), 1u) << level;
+    for (const json& g : own.body["groups"])  // a school's row, or its classes (named with the school)
+      EXPECT_EQ(level == "school" ? g["name"] : g["school"], own_name) << level;
+    auto mine = server().call("GET", path, &teacher);
+    ASSERT_EQ(mine.status, 200);
+    ASSERT_GE(mine.body["groups"].size(), 1u) << level;
+    for (const json& g : mine.body["groups"]) EXPECT_EQ(g["id"], level == "school" ? l.own_school : l.own_class);
+    EXPECT_EQ(server().call("GET", path, &admin).body, all.body);
+  }
+}
+
 // 我的班级: the teacher's own classes with their 在校生 (counted by hand from the
 // enrolments), each listing exactly the exams whose roster covers it: an exam of
 // the class's grade and year is listed (and its class results show that class),

@@ -163,7 +163,8 @@ export const examApi = {
   archive: (id, archived) => post(`/exams/${id}/archive`, { archived }),
   // 我的班级 (teachers only): their classes, each with the exams covering it.
   myClasses: () => get('/my/classes'),
-  // Class and teacher levels come a page at a time, in rank order of 总分 (`page`, `size`).
+  // Class and teacher levels come a page at a time, in rank order of 总分 (`page`, `size`), or
+  // of the subject `column` (an index of the exam's subjects, 总分 after them) when given.
   results: (id, level, piece = {}) => get(`/exams/${id}/results`, { level, ...piece }),
   absentees: (id) => get(`/exams/${id}/absentees`),
   student: (id, studentId) => get(`/exams/${id}/students/${studentId}`),
