@@ -161,7 +161,7 @@ try {
     await page.locator('[data-test=exam-subject]').click()
     await page.locator('.el-select-dropdown__item:visible').first().waitFor()
     const subjects = await page.locator('.el-select-dropdown__item:visible').allTextContents()
-    const subject = subjects[subjects.length - 1].trim()
+    const subject = subjects[0].trim() // not the default (总分, the last)
     await page.locator('.el-select-dropdown__item:visible', { hasText: subject }).click()
     await page.locator('#tab-absentees').click()
     await page.waitForURL((u) => u.hash.includes('tab=absentees') && u.hash.includes('level=township') && u.hash.includes(`subject=${encodeURIComponent(subject)}`))
