@@ -10,11 +10,12 @@
 #    report is kept — target p99 < 50 ms;
 #  - the peer, in the same run and the same way: the student list (a paged SQLite
 #    query, /students?page=k&size=20) on the same server. Ratio = exam p99 : list p99.
-#   bench/exam_endpoints.sh           (runs bench_exam first when its database is missing)
+#   bench/exam_endpoints.sh [path/to/edubureau]   (default: the Release build; runs
+#                                                  bench_exam first when its database is missing)
 source "$(dirname "$0")/../scripts/common.sh"
 ensure_packages wrk curl python3 sqlite3
 build_bench edubureau bench_exam
-BIN="$BENCH_BUILD/edubureau"
+BIN=$(realpath "${1:-$BENCH_BUILD/edubureau}")  # another build to compare, e.g. main's
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 if [ ! -f "$OUT/exam_city.db" ]; then
