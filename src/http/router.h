@@ -3,9 +3,9 @@
 // methods, runs the handler and renders its Result as JSON — a failed Status
 // becomes {code, message, field} with the matching HTTP status; a reply may
 // instead carry JSON already serialized (shared, sent without a copy) or a
-// file. A numeric path
-// parameter too large for an id is a 404 before any handler runs. Exceptions
-// are not caught here: they reach the one catch-all (http/error_replies.h).
+// file. A numeric path parameter too large for an id is a 404 before any
+// handler runs. Exceptions are not caught here: they reach the one catch-all
+// (http/error_replies.h).
 #pragma once
 
 #include <httplib.h>
