@@ -388,6 +388,65 @@ TEST(Cases, OverdueCasesComeFirstAndAreCountedForTheLevelAbove) {
             json::array({"withdraw"}));
 }
 
+// The bureau's overdue counts by township: three transfers of `own` and one of
+// a school in another township, all accepted and left past the bureau's
+// deadline, give that township 3 and the other 1 (most first), each with its
+// school; the township officer's list holds their township alone.
+TEST(Cases, OverdueCountsGroupByTownship) {
+  County c;
+  json workflow = workflow_named(c, "transfer");
+  auto township_of = [](const std::string& school) {
+    return "SELECT CASE WHEN a.level = '学区' THEN a.parent_id ELSE a.id END FROM schools s JOIN areas a ON "
+           "a.id = s.area_id WHERE s.id = " + school;
+  };
+  const int64_t own_township = c.s.ids(township_of(id(c.own))).at(0);
+  const int64_t far = c.s.ids("SELECT st.school_id FROM students st JOIN classes k ON k.id = st.class_id WHERE "
+                              "st.status = '在读' AND k.school_year = (SELECT MAX(school_year) FROM classes) AND "
+                              "st.school_id <> " + id(c.target) + " AND (" + township_of("st.school_id") +
+                              ") NOT IN (" + id(own_township) + ", (" + township_of(id(c.target)) +
+                              ")) ORDER BY st.school_id LIMIT 1").at(0);
+  const int64_t far_township = c.s.ids(township_of(id(far))).at(0);
+  const int64_t far_student = c.s.ids("SELECT id FROM students WHERE status = '在读' AND class_id IS NOT NULL AND "
+                                      "school_id = " + id(far) + " ORDER BY id LIMIT 1").at(0);
+  json made = c.s.admin_call("POST", "/users", {{"username", "far_admin"}, {"display_name", "外乡镇学校管理员"},
+                                                 {"password", "Matrix2026"}, {"role", "school_admin"}, {"school_id", far}});
+  ASSERT_EQ(made["status"], 201) << made.dump();
+  c.logins["far_admin"] = c.s.login("far_admin", "Matrix2026");
+  std::vector<int64_t> cases;
+  for (int i = 0; i < 3; ++i) cases.push_back(c.apply(c.student()).body["case"]["id"]);
+  Reply far_case = c.apply(far_student, "far_admin");
+  ASSERT_EQ(far_case.status, 201) << far_case.body.dump();
+  cases.push_back(far_case.body["case"]["id"]);
+  for (int64_t case_id : cases) {
+    ASSERT_EQ(c.act(case_id, action_named(workflow, "accept"), "receiver").status, 200);
+    c.s.exec("UPDATE cases SET due_on = '2020-01-01' WHERE id = " + id(case_id));
+  }
+
+  Reply overdue = c.s.call("GET", "/cases/overdue", &c.logins["admin"]);
+  ASSERT_EQ(overdue.status, 200);
+  EXPECT_EQ(overdue.body["total"], 4);
+  const json& townships = overdue.body["townships"];
+  ASSERT_EQ(townships.size(), 2u) << overdue.body.dump();
+  EXPECT_EQ(townships[0]["township_id"], own_township);
+  EXPECT_EQ(townships[0]["township_name"], c.s.text("SELECT name FROM areas WHERE id = " + id(own_township)));
+  EXPECT_EQ(townships[0]["overdue"], 3);
+  ASSERT_EQ(townships[0]["schools"].size(), 1u);
+  EXPECT_EQ(townships[0]["schools"][0]["school_id"], c.own);
+  EXPECT_EQ(townships[0]["schools"][0]["overdue"], 3);
+  EXPECT_EQ(townships[1]["township_id"], far_township);
+  EXPECT_EQ(townships[1]["overdue"], 1);
+  EXPECT_EQ(townships[1]["schools"][0]["school_id"], far);
+  EXPECT_EQ(overdue.body["items"].size(), 2u);  // the same schools, each naming its township
+  for (const json& school : overdue.body["items"])
+    EXPECT_EQ(school["township_id"], school["school_id"] == c.own ? own_township : far_township);
+
+  Reply officer = c.s.call("GET", "/cases/overdue", &c.logins["officer"]);
+  const int64_t officer_township = c.s.ids("SELECT CASE WHEN a.level = '学区' THEN a.parent_id ELSE a.id END FROM "
+                                           "users u JOIN areas a ON a.id = u.area_id WHERE u.username = 'officer'").at(0);
+  for (const json& t : officer.body["townships"]) EXPECT_EQ(t["township_id"], officer_township);
+  EXPECT_EQ(officer.body["total"], officer_township == own_township ? 3 : officer_township == far_township ? 1 : 0);
+}
+
 // A transfer the receiving school leaves past its deadline expires when the
 // next list is drawn: closed by 系统, the student where they were, and a new
 // application possible.
