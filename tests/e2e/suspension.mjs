@@ -1,8 +1,8 @@
 // End-to-end 休学 on the demo county: the school admin starts it from the
 // student's row (学生 → 学籍异动 → 休学), filling the fields the declaration
 // names; the bureau approves it in 待办; the student is then 休学. The
-// bureau's dashboard shows the overdue cases per school (the demo county has
-// one), and its link opens them in 待办.
+// bureau's dashboard shows the overdue cases per township (the demo county has
+// one); the township's row opens its schools, whose link opens them in 待办.
 //
 //   BASE_URL=http://127.0.0.1:8080 node suspension.mjs
 import { TIMEOUT, assert, login, run } from './lib.mjs'
