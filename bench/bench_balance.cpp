@@ -41,7 +41,7 @@ void check(const Status& s) {
 // Everything the balance page and the indicator page compute for one year.
 double full_computation(const Snapshot& s, int year) {
   std::vector<bool> all(s.schools.size(), true);
-  Statistics stats = compute_statistics(s, year, all, "全县");
+  Statistics stats = compute_statistics(s, year, all, "全县", {});
   BalanceModel m(s, year, quality_standard_2017());
   double sink = static_cast<double>(stats.groups.size());
   for (size_t u = 0; u < m.units().size(); ++u) sink += m.row(static_cast<int>(u)).met;

@@ -46,7 +46,7 @@ std::string role_label(const std::string& role);
 // rule, relative to the case (workflow/case_engine.h), not the role alone.
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
                     kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear,
-                    kCatchment, kTransition, kCase, kCheck };
+                    kCatchment, kTransition, kCase, kCheck, kSetting };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);

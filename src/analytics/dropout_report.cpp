@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace edu::analytics::dropout {
 namespace {
@@ -60,9 +61,12 @@ Report build_report(const std::vector<CaseFact>& cases, const std::string& from,
 
 std::vector<int64_t> dropouts_during(const std::vector<CaseFact>& cases, const std::string& from,
                                      const std::string& to) {
+  static const std::set<std::string> back_in_school = {kReturned, "close_home_teaching", "close_transferred",
+                                                       "close_elsewhere"};
   std::vector<int64_t> ids, children;
   for (const CaseFact& c : cases) {
     if (c.opened_on < from || c.opened_on > to || c.outcome == kDismissed) continue;
+    if (!c.closed_on.empty() && c.closed_on <= to && back_in_school.count(c.outcome)) continue;
     if (std::find(children.begin(), children.end(), c.student_id) != children.end()) continue;
     children.push_back(c.student_id);
     ids.push_back(c.id);

@@ -82,7 +82,9 @@ struct Rate {
 };
 
 // The children who dropped out in [from, to] (a school year): one case each
-// (the first), found in the period and not found untrue; their case ids.
+// (the first) found in the period, neither found untrue nor closed by `to` as
+// back in school — 返校复学, 送教上门, verified 转入特教/其他学校 or 外出就读
+// (closed 其他 the child still counts); their case ids.
 std::vector<int64_t> dropouts_during(const std::vector<CaseFact>& cases, const std::string& from,
                                      const std::string& to);
 Rate dropout_rate(int dropouts, int enrolled_at_start);

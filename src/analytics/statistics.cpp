@@ -1,5 +1,6 @@
 #include "analytics/statistics.h"
 
+#include <algorithm>
 #include <array>
 
 #include "core/class_size.h"
@@ -9,9 +10,13 @@
 namespace edu::analytics {
 namespace {
 
+const char* const kDropoutDefinition =
+    "该学年控辍保学台账中辍学的学生(当学年发现,未经核实不属实,学年末前未以返校复学、送教上门、"
+    "转入特教/其他学校或外出就读办结) ÷ 学年初在册人数(含该学年内辍学、转出、休学者)";
+
 const int kSections = static_cast<int>(sections().values.size());  // 学前 … 特教
+const Code kPrimary = code_of(sections(), "小学");
 const Code kJunior = code_of(sections(), "初中");
-const Code kDropout = code_of(student_statuses(), "辍学");
 const Code kGraduated = code_of(student_statuses(), "毕业");
 const Code kFullTime = code_of(posts(), "专任教师");
 
@@ -30,22 +35,38 @@ const std::vector<SectionNorm> kNorms = [] {
 
 struct Tally {
   double enrolled = 0;  // 学年初在册: every student placed in a class of the year
-  double students = 0, entrants = 0, graduates = 0, dropouts = 0;
+  double students = 0, entrants = 0, graduates = 0;
+  std::vector<int64_t> dropouts;  // the students the 控辍保学 ledger counts as dropped out
   double classes = 0, large = 0, huge = 0;
   double teachers = 0, qualified = 0, above = 0, backbone = 0;
   double junior_graduates = 0, promoted = 0;
+  double final_grade = 0;  // 初中毕业年级(九年级)在校生
+  double cohort = 0;       // 初中: the school's 小学一年级 entrants eight years before
   void operator+=(const Tally& o) {
     enrolled += o.enrolled;
-    students += o.students, entrants += o.entrants, graduates += o.graduates, dropouts += o.dropouts;
+    students += o.students, entrants += o.entrants, graduates += o.graduates;
+    dropouts.insert(dropouts.end(), o.dropouts.begin(), o.dropouts.end());
     classes += o.classes, large += o.large, huge += o.huge;
     teachers += o.teachers, qualified += o.qualified, above += o.above, backbone += o.backbone;
     junior_graduates += o.junior_graduates, promoted += o.promoted;
+    final_grade += o.final_grade, cohort += o.cohort;
   }
 };
 
 using SchoolTallies = std::vector<std::vector<Tally>>;  // [school][section code]
 
-SchoolTallies tally(const Snapshot& s, int year) {
+// The students the ledger counts as dropped out in `year` (9-01 … 8-31), sorted.
+std::vector<int64_t> dropped_out(const std::vector<dropout::CaseFact>& ledger, int year) {
+  std::vector<int64_t> cases = dropout::dropouts_during(ledger, std::to_string(year) + "-09-01",
+                                                        std::to_string(year + 1) + "-08-31");
+  std::vector<int64_t> students;
+  for (const dropout::CaseFact& c : ledger)
+    if (std::find(cases.begin(), cases.end(), c.id) != cases.end()) students.push_back(c.student_id);
+  std::sort(students.begin(), students.end());
+  return students;
+}
+
+SchoolTallies tally_year(const Snapshot& s, int year, const std::vector<int64_t>& dropped) {
   SchoolTallies t(s.schools.size(), std::vector<Tally>(kSections));
   const auto& e = s.enrolments;
   std::vector<int> class_size(s.classes.size(), 0);
@@ -61,7 +82,8 @@ SchoolTallies tally(const Snapshot& s, int year) {
     bool repeat = i > 0 && e.student_id[i - 1] == e.student_id[i] && e.year[i - 1] == year - 1 &&
                   e.grade[i - 1] == e.grade[i];
     if (e.grade[i] == kNorms[section].entry_grade && !repeat) x.entrants += 1;
-    if (e.status[i] == kDropout) x.dropouts += 1;
+    if (std::binary_search(dropped.begin(), dropped.end(), e.student_id[i])) x.dropouts.push_back(e.student_id[i]);
+    if (section == kJunior && e.grade[i] == 9) x.final_grade += e.in_school(i);
     if (e.status[i] == kGraduated) {
       x.graduates += 1;
       if (section == kJunior && e.grade[i] == 9) {
@@ -89,6 +111,15 @@ SchoolTallies tally(const Snapshot& s, int year) {
     x.above += T.education[i] < required;
     x.backbone += T.is_backbone(i);
   }
+  return t;
+}
+
+// A year's tallies, 初中 with its cohort: the 小学 entrants of year − 8, when the register holds it.
+SchoolTallies tally(const Snapshot& s, int year, const std::vector<dropout::CaseFact>& ledger) {
+  SchoolTallies t = tally_year(s, year, dropped_out(ledger, year));
+  if (year - 8 < s.first_year) return t;
+  SchoolTallies first = tally_year(s, year - 8, {});
+  for (size_t school = 0; school < t.size(); ++school) t[school][kJunior].cohort = first[school][kPrimary].entrants;
   return t;
 }
 
@@ -122,16 +153,29 @@ std::map<std::string, Ratio> values_of(const Tally& t, const Snapshot& s, int ye
   v["qualified_rate"] = teachers ? ratio(t.qualified, t.teachers, 100) : absent(no_teachers);
   v["above_rate"] = teachers ? ratio(t.above, t.teachers, 100) : absent(no_teachers);
   v["backbone"] = teachers ? count(t.backbone) : absent(no_teachers);
-  v["dropout_rate"] = ratio(t.dropouts, t.enrolled, 100);
+  v["dropout_rate"] = ratio(static_cast<double>(t.dropouts.size()), t.enrolled, 100);
   if (section == "初中") {
-    v["retention_rate"] = absent("需该届学生入小学一年级时(9年前)的人数,学籍登记只有" +
-                                 std::to_string(s.first_year) + "–" + std::to_string(s.last_year) +
-                                 "学年,无法计算");
+    v["retention_rate"] = year - 8 >= s.first_year
+                              ? ratio(t.final_grade, t.cohort, 100)
+                              : absent("需该届学生入小学一年级时(" + std::to_string(year - 8) +
+                                       "学年)的人数,学籍登记只有" + std::to_string(s.first_year) + "–" +
+                                       std::to_string(s.last_year) + "学年,无法计算");
     v["promotion_rate"] = year < s.last_year
                               ? ratio(t.promoted, t.junior_graduates, 100)
                               : absent("本学年初中毕业生尚未升学,待下一学年统计");
   }
   return v;
+}
+
+// 年辍学率's numerator: the students themselves (the ledger decides, not a register filter).
+std::optional<RecordList> dropout_list(const StatGroup& g, int year, std::vector<int64_t> ids) {
+  if (ids.empty()) return std::nullopt;
+  std::sort(ids.begin(), ids.end());
+  std::string joined;
+  for (int64_t id : ids) joined += (joined.empty() ? "" : ",") + std::to_string(id);
+  RecordList list = *stat_records("dropout_rate", g, year).denominator;
+  list.query.push_back({"student_ids", joined});
+  return list;
 }
 
 struct GroupKey {
@@ -153,8 +197,9 @@ const std::vector<StatDef>& stat_defs() {
       {"qualified_rate", "专任教师学历达标率", "%", true, 1, "学历达到规定的专任教师 ÷ 专任教师数"},
       {"above_rate", "高于规定学历教师比例", "%", true, 1, "学历高于规定的专任教师 ÷ 专任教师数"},
       {"backbone", "县级及以上骨干教师数", "人", false, 1, "县级及以上骨干教师(专任教师)"},
-      {"dropout_rate", "年辍学率", "%", true, -1, "该学年辍学人数 ÷ 学年初在册人数(含该学年内辍学、转出、休学者)"},
-      {"retention_rate", "九年义务教育巩固率", "%", true, 1, "初中毕业年级在校生数 ÷ 该届学生入小学一年级时的人数"},
+      {"dropout_rate", "年辍学率", "%", true, -1, kDropoutDefinition},
+      {"retention_rate", "九年义务教育巩固率", "%", true, 1,
+       "初中毕业年级(九年级)在校生数 ÷ 该届学生入小学一年级时(8个学年前)的人数"},
       {"promotion_rate", "初中升学率", "%", true, 1, "次学年本县高中阶段一年级中的本届初中毕业生 ÷ 本届初中毕业生数"},
   };
   return defs;
@@ -177,8 +222,16 @@ RecordLinks stat_records(const std::string& key, const StatGroup& g, int year) {
   if (key == "students") return {list("students", students, in_school), std::nullopt};
   if (key == "entrants") return {list("students", students, {{"entrant", "1"}}), std::nullopt};
   if (key == "graduates") return {list("students", students, {{"status", "毕业"}}), std::nullopt};
-  if (key == "dropout_rate")
-    return {list("students", students, {{"status", "辍学"}}), list("students", students, {})};
+  if (key == "dropout_rate") return {std::nullopt, list("students", students, {})};
+  if (key == "retention_rate") {
+    // The cohort's 一年级 is 小学's, whatever the group's section.
+    RecordQuery cohort = {{"school_year", std::to_string(year - 8)}, {"entrant", "1"}};
+    for (const auto& [k, v] : where)
+      if (k != "section") cohort.push_back({k, v});
+    cohort.push_back({"section", "小学"});
+    return {list("students", students, {{"grade", "9"}, {"in_school", "1"}}),
+            std::optional<RecordList>(RecordList{"students", cohort})};
+  }
   if (key == "large_classes")
     return {list("class-sizes", classes, {{"band", kLargeBand}}), list("class-sizes", classes, {})};
   if (key == "huge_classes")
@@ -198,12 +251,12 @@ RecordLinks stat_records(const std::string& key, const StatGroup& g, int year) {
 }
 
 Statistics compute_statistics(const Snapshot& s, int year, const std::vector<bool>& in_scope,
-                              const std::string& scope_name) {
+                              const std::string& scope_name, const std::vector<dropout::CaseFact>& ledger) {
   Statistics out;
   out.year = year;
-  SchoolTallies now = tally(s, year);
+  SchoolTallies now = tally(s, year, ledger);
   const bool has_previous = year - 1 >= s.first_year;
-  SchoolTallies before = has_previous ? tally(s, year - 1) : SchoolTallies{};
+  SchoolTallies before = has_previous ? tally(s, year - 1, ledger) : SchoolTallies{};
 
   // The groups a school belongs to: the whole scope, its location, its 区/县
   // (a city deployment) and its township (core/area_tree.h).
@@ -229,8 +282,12 @@ Statistics compute_statistics(const Snapshot& s, int year, const std::vector<boo
     }
     for (int k = 0; k < kSections; ++k) {
       const Tally& t = now[school][k];
-      if (t.students == 0 && t.teachers == 0 && (!has_previous || before[school][k].students == 0))
+      if (t.students == 0 && t.teachers == 0 && (!has_previous || before[school][k].students == 0)) {
+        // A 小学 without a 初中 still holds the cohort of its township's 初中.
+        sum_now[g][k + 1].cohort += t.cohort;
+        if (has_previous) sum_before[g][k + 1].cohort += before[school][k].cohort;
         continue;
+      }
       present[g][k + 1] = present[g][0] = true;
       sum_now[g][k + 1] += t;
       sum_now[g][0] += t;
@@ -260,6 +317,7 @@ Statistics compute_statistics(const Snapshot& s, int year, const std::vector<boo
       for (auto& [key, ratio] : values) {
         StatValue v{ratio, {}, std::nullopt, std::nullopt};
         if (ratio.value || ratio.denominator) v.records = stat_records(key, group, year);
+        if (key == "dropout_rate") v.records.numerator = dropout_list(group, year, sum_now[g][k].dropouts);
         auto p = previous.find(key);
         if (p != previous.end()) {
           v.previous = p->second;
@@ -269,7 +327,7 @@ Statistics compute_statistics(const Snapshot& s, int year, const std::vector<boo
       }
       out.groups.push_back(std::move(group));
     }
-  out.notes.push_back(std::string(kInSchoolDefinition) + ";年辍学率 = 该学年辍学人数 ÷ 学年初在册人数(含该学年内辍学、转出、休学者)");
+  out.notes.push_back(std::string(kInSchoolDefinition) + ";年辍学率 = " + kDropoutDefinition);
   out.notes.push_back("初中升学率 = 次学年本县高中阶段一年级中的本届初中毕业生 ÷ 本届初中毕业生数");
   return out;
 }

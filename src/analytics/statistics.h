@@ -5,7 +5,7 @@
 // each township (a school in a 学区 counts in its township), each value with
 // its numerator and denominator, the lists of the records behind them and the
 // change from the year before. What the three-year register cannot give
-// (巩固率 needs the cohort's 一年级 nine years back; teachers of a year before
+// (巩固率 needs the cohort's 一年级 eight school years back; teachers of a year before
 // the staff history began; graduates of a year still under way) is absent with the
 // reason, never estimated.
 #pragma once
@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/dropout_report.h"
 #include "analytics/record_list.h"
 #include "analytics/snapshot.h"
 
@@ -65,7 +66,13 @@ struct Statistics {
 RecordLinks stat_records(const std::string& key, const StatGroup& group, int year);
 
 // `in_scope[school]` chooses the schools counted; `scope_name` names the whole.
+// `ledger`: every 控辍保学 case of the county (workflow/dropout_report.h
+// dropout_ledger). 年辍学率's numerator is the students it counts as dropped
+// out in the year (dropout::dropouts_during), at their school of that year;
+// a child it follows who was not on the register that year (an unenrolled
+// 小学 graduate) is in neither term. 巩固率 (初中) = 九年级在校生 of the
+// year ÷ the 小学一年级 entrants of the group's schools eight years before.
 Statistics compute_statistics(const Snapshot& snapshot, int year, const std::vector<bool>& in_scope,
-                              const std::string& scope_name);
+                              const std::string& scope_name, const std::vector<dropout::CaseFact>& ledger);
 
 }  // namespace edu::analytics

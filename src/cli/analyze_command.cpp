@@ -9,6 +9,7 @@
 #include "store/area_store.h"
 #include "store/school_year_store.h"
 #include "store/snapshot_loader.h"
+#include "workflow/dropout_report.h"
 
 namespace edu {
 namespace {
@@ -91,7 +92,9 @@ int run_analyze(Database& db, const AnalyzeOptions& o) {
   if (!year.ok()) return fail(year.status());
   std::vector<bool> all(snapshot->schools.size(), true);
   if (*o.indicators) {
-    json s = statistics_json(compute_statistics(*snapshot, *year, all, *county));
+    auto ledger = dropout_ledger(db);
+    if (!ledger.ok()) return fail(ledger.status());
+    json s = statistics_json(compute_statistics(*snapshot, *year, all, *county, *ledger));
     if (o.json) std::cout << s.dump(2) << "\n";
     else print_indicators(s);
     return 0;

@@ -14,6 +14,7 @@
 #include "http/json_sheet.h"
 #include "http/routes.h"
 #include "report/xlsx_table_writer.h"
+#include "workflow/dropout_report.h"
 
 namespace edu {
 namespace {
@@ -101,8 +102,10 @@ Result<Json> indicators(ApiCall& call, SnapshotCache& cache) {
   if (!c.ok()) return c.status();
   auto name = scope_name(call.db, call.who().user);
   if (!name.ok()) return name.status();
+  auto ledger = dropout_ledger(call.db);
+  if (!ledger.ok()) return ledger.status();
   Statistics s = compute_statistics(*c->snapshot, c->year,
-                                    visible_schools(*c->snapshot, call.who().scope), *name);
+                                    visible_schools(*c->snapshot, call.who().scope), *name, *ledger);
   return statistics_json(s);
 }
 

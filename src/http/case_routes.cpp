@@ -6,7 +6,8 @@
 // (every school of the county, id and name only: a school admin's own list
 // holds their school alone); GET /cases/overdue, the overdue cases per school
 // for the bureau and area officers (a count each, listed by GET
-// /cases?box=all&overdue=1&school_id=). A 身份证号 in a case's fields is
+// /cases?box=all&overdue=1&school_id=), as `items` and grouped under their
+// townships as `townships` (workflow/overdue_townships.h). A 身份证号 in a case's fields is
 // shown masked.
 // Actions are the only writes to a case.
 #include "core/enums.h"
@@ -15,6 +16,7 @@
 #include "http/routes.h"
 #include "store/school_store.h"
 #include "workflow/case_engine.h"
+#include "workflow/overdue_townships.h"
 
 namespace edu {
 namespace {
@@ -157,15 +159,23 @@ Result<Reply> schools_route(ApiCall& call) {
 }
 
 Result<Reply> overdue_route(ApiCall& call) {
-  auto counts = overdue_counts(call.db, call.who(), call.today());
-  if (!counts.ok()) return counts.status();
-  Json items = Json::array();
+  auto townships = overdue_by_township(call.db, call.who(), call.today());
+  if (!townships.ok()) return townships.status();
+  Json items = Json::array(), by_township = Json::array();
   int64_t total = 0;
-  for (const OverdueCount& o : *counts) {
-    items.push_back({{"school_id", o.school_id}, {"school_name", o.school_name}, {"overdue", o.overdue}});
-    total += o.overdue;
+  for (const OverdueTownship& t : *townships) {
+    Json schools = Json::array();
+    for (const OverdueCount& o : t.schools) {
+      Json school = {{"school_id", o.school_id}, {"school_name", o.school_name}, {"overdue", o.overdue},
+                     {"township_id", t.township_id}, {"township_name", t.township_name}};
+      items.push_back(school);
+      schools.push_back(std::move(school));
+    }
+    by_township.push_back({{"township_id", t.township_id}, {"township_name", t.township_name},
+                           {"overdue", t.overdue}, {"schools", schools}});
+    total += t.overdue;
   }
-  return Reply(Json{{"items", items}, {"total", total}});
+  return Reply(Json{{"items", items}, {"townships", by_township}, {"total", total}});
 }
 
 }  // namespace

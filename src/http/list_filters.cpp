@@ -65,6 +65,9 @@ Result<StudentFilter> student_filter(const ApiCall& call) {
   f.section = call.query("section");
   f.gender = call.query("gender");
   f.status = call.query("status");
+  auto ids = call.query_ids("student_ids", 2000);
+  if (!ids.ok()) return ids.status();
+  f.ids = std::move(*ids);
   s = read_person_query(call, Entity::kStudent, f.name_prefix, f.id_number_prefix);
   if (!s.ok()) return s;
   return f;

@@ -122,8 +122,9 @@ Result<Reply> dashboard(ApiCall& call, SnapshotCache& cache) {
   if (!snapshot.ok()) return snapshot.status();
   auto year = history_year(**snapshot, call.school_year);
   if (!year.ok()) return year.status();
+  // Only the 在校生数 are read here: no 控辍保学 ledger needed.
   analytics::Statistics stats = analytics::compute_statistics(
-      **snapshot, *year, visible_schools(**snapshot, figures), *name);
+      **snapshot, *year, visible_schools(**snapshot, figures), *name, {});
   double students = 0;
   Counts by_section;
   for (const analytics::StatGroup& g : stats.groups) {

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -95,6 +96,23 @@ Result<std::optional<int64_t>> ApiCall::query_int(const std::string& name) const
   if (text.empty()) return std::optional<int64_t>();
   if (auto value = parse_int64(text)) return value;
   return Status::Error("bad_request", "参数“" + name + "”应为整数,收到“" + text + "”", name);
+}
+
+Result<std::vector<int64_t>> ApiCall::query_ids(const std::string& name, size_t max) const {
+  const std::string text = query(name);
+  std::vector<int64_t> ids;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = std::min(text.find(',', start), text.size());
+    auto id = parse_int64(text.substr(start, end - start));
+    if (!id || *id <= 0)
+      return Status::Error("bad_request", "参数“" + name + "”应为以逗号分隔的记录编号,收到“" +
+                                              text.substr(start, std::min<size_t>(end - start, 40)) + "”", name);
+    if (ids.size() == max)
+      return Status::Error("bad_request", "参数“" + name + "”最多列出" + std::to_string(max) + "个编号", name);
+    ids.push_back(*id);
+    start = end + 1;
+  }
+  return ids;
 }
 
 Result<PageRequest> ApiCall::page() const {

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "access/policy.h"
 #include "core/date.h"
@@ -85,6 +86,8 @@ struct ApiCall {
   int64_t path_id(int index = 1) const;
   // An optional integer query parameter; a malformed one is a 400 naming it.
   Result<std::optional<int64_t>> query_int(const std::string& name) const;
+  // Comma-separated positive record ids (empty when absent), at most `max` of them.
+  Result<std::vector<int64_t>> query_ids(const std::string& name, size_t max) const;
   std::string query(const std::string& name) const;
   Result<PageRequest> page() const;
   // The request body as a JSON object (400 for broken JSON or a non-object).

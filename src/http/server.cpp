@@ -102,6 +102,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   add_transition_routes(router);
   add_case_routes(router);
   add_check_routes(router);
+  add_settings_routes(router);
   add_dropout_routes(router);
   if (!options.web_dir.empty()) {
     if (!std::filesystem::exists(std::filesystem::path(options.web_dir) / "index.html"))

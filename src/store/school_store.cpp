@@ -99,6 +99,14 @@ Result<std::optional<School>> find_school_by_id(Database& db, int64_t id) {
   return find_school_where(db, "s.id = ?", id);
 }
 
+Result<std::map<int64_t, int64_t>> school_areas(Database& db) {
+  auto rows = db.query("SELECT id, area_id FROM schools");
+  if (!rows.ok()) return rows.status();
+  std::map<int64_t, int64_t> out;
+  for (const Row& r : *rows) out.emplace(r.integer(0), r.integer(1));
+  return out;
+}
+
 Result<int64_t> insert_school(Database& db, const School& s) {
   auto rows = db.query(
       "INSERT INTO schools (code, name, kind, ownership, location, area_id, parent_school_id, "

@@ -3,6 +3,7 @@
 // the API cannot be used to probe other schools' ids.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,8 @@ Result<std::optional<SchoolView>> get_school(Database& db, const Scope& scope, i
 // Unscoped, without the view's counts (for references: names, codes).
 Result<std::optional<School>> find_school_by_code(Database& db, const std::string& code);
 Result<std::optional<School>> find_school_by_id(Database& db, int64_t id);
+// Every school's area (id → area_id), unscoped: where a school counts by township (core/area_tree.h).
+Result<std::map<int64_t, int64_t>> school_areas(Database& db);
 Result<int64_t> insert_school(Database& db, const School& school);
 Status update_school(Database& db, const School& school);
 

@@ -11,14 +11,27 @@ void SqlWhere::add(const std::string& clause, std::vector<Value> values) {
   for (auto& v : values) params.push_back(std::move(v));
 }
 
-void SqlWhere::add_in(const std::string& column, const std::vector<std::string>& values) {
+namespace {
+
+template <typename T>
+void add_in_values(SqlWhere& where, const std::string& column, const std::vector<T>& values) {
   std::string marks;
   std::vector<Value> bound;
-  for (const std::string& v : values) {
+  for (const T& v : values) {
     marks += marks.empty() ? "?" : ",?";
     bound.emplace_back(v);
   }
-  add(column + " IN (" + marks + ")", std::move(bound));
+  where.add(column + " IN (" + marks + ")", std::move(bound));
+}
+
+}  // namespace
+
+void SqlWhere::add_in(const std::string& column, const std::vector<std::string>& values) {
+  add_in_values(*this, column, values);
+}
+
+void SqlWhere::add_in(const std::string& column, const std::vector<int64_t>& values) {
+  add_in_values(*this, column, values);
 }
 
 std::string like_escaped(const std::string& text) {

@@ -33,6 +33,7 @@ struct SqlWhere {
   void add(const std::string& clause, std::vector<Value> values = {});
   // `column` is one of `values` (not empty).
   void add_in(const std::string& column, const std::vector<std::string>& values);
+  void add_in(const std::string& column, const std::vector<int64_t>& values);
   // Any of `columns` starts with `prefix`, as index-friendly ranges
   // (column >= prefix AND column < prefix + U+10FFFF).
   void add_prefix(const std::vector<std::string>& columns, const std::string& prefix);

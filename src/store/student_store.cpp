@@ -117,6 +117,7 @@ Result<Page<StudentView>> list_students(Database& db, const Scope& scope, const 
   else
     restrict_by_current_record(where, f);
   if (!f.gender.empty()) where.add("st.gender = ?", {f.gender});
+  if (!f.ids.empty()) where.add_in("st.id", f.ids);
   if (!f.name_prefix.empty()) where.add_prefix({"st.name"}, f.name_prefix);
   if (!f.id_number_prefix.empty()) where.add_prefix({"st.id_number"}, f.id_number_prefix);
   return fetch_page<StudentView>(db, {kColumns, "students st", "st.id", kJoins, "st.id",

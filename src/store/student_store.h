@@ -22,6 +22,7 @@ struct StudentFilter {
   std::string location;  // the school's 城区 / 镇区 / 乡村
   bool entrant = false;  // needs school_year: in its section's entry grade, not repeating it
   bool in_school = false;  // needs school_year: 在校生 of that year (core/in_school.h)
+  std::vector<int64_t> ids;      // one of these students (统计指标's 年辍学率 names them); empty: any
   std::string name_prefix;       // name starts with it (indexed)
   std::string id_number_prefix;  // ID number starts with it (indexed)
 };

@@ -31,6 +31,13 @@ CaseFact fact_of(const DropoutCaseRow& row, const WorkflowSpec& w) {
   return f;
 }
 
+std::vector<CaseFact> facts_of(const std::vector<DropoutCaseRow>& rows) {
+  const WorkflowSpec& w = *find_workflow("dropout");
+  std::vector<CaseFact> facts;
+  for (const DropoutCaseRow& r : rows) facts.push_back(fact_of(r, w));
+  return facts;
+}
+
 }  // namespace
 
 std::string dropout_outcome_label(const std::string& key) {
@@ -39,14 +46,18 @@ std::string dropout_outcome_label(const std::string& key) {
   return a ? a->label : key;
 }
 
+Result<std::vector<CaseFact>> dropout_ledger(Database& db) {
+  auto rows = load_dropout_cases(db, "dropout", Scope::All());
+  if (!rows.ok()) return rows.status();
+  return facts_of(*rows);
+}
+
 Result<DropoutReport> dropout_report(Database& db, const Actor& actor, const std::string& from,
                                      const std::string& to) {
   if (!handles_cases(actor.user)) return Status::Error("forbidden", "您的角色不办理控辍保学");
   auto rows = load_dropout_cases(db, "dropout", actor.scope);
   if (!rows.ok()) return rows.status();
-  const WorkflowSpec& w = *find_workflow("dropout");
-  std::vector<CaseFact> facts;
-  for (const DropoutCaseRow& r : *rows) facts.push_back(fact_of(r, w));
+  std::vector<CaseFact> facts = facts_of(*rows);
 
   DropoutReport out;
   out.report = analytics::dropout::build_report(facts, from, to);

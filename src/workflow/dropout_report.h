@@ -31,6 +31,10 @@ struct DropoutReport {
 Result<DropoutReport> dropout_report(Database& db, const Actor& actor, const std::string& from,
                                      const std::string& to);
 
+// Every dropout case of the county as the rates read it (统计指标's 年辍学率,
+// analytics/statistics.h).
+Result<std::vector<analytics::dropout::CaseFact>> dropout_ledger(Database& db);
+
 // The outcome's label: the closing action's (返校复学 …).
 std::string dropout_outcome_label(const std::string& action_key);
 

@@ -1,7 +1,10 @@
-// 学籍异动 cases (workflow/case_engine.h) through the API: the 县内转学
-// workflow walked state × action × role from its own declaration (GET
-// /meta/workflows) — allowed ones succeed, refused ones get a Chinese reason
-// and change nothing — and the student is in exactly one school throughout.
+// 学籍异动 and 控辍保学 cases (workflow/case_engine.h) through the API: every
+// declared workflow walked state × action × role from its own declaration
+// (GET /meta/workflows) — allowed ones succeed, refused ones get a Chinese
+// reason and change nothing — and the student is in exactly one school
+// throughout.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "core/id_number.h"
@@ -12,13 +15,15 @@ namespace {
 
 std::string id(int64_t v) { return std::to_string(v); }
 
-// A county of its own with a second school admin: the receiving school's.
+// A county of its own with a second school admin, the receiving school's, and
+// "far", an area officer of a township other than the officer's (whose
+// township holds `own`).
 struct County {
   OwnServer s{"cases"};
   int64_t own = 0, target = 0, target_class = 0;
   std::vector<int64_t> students;  // 在读 at `own`, in a class
   size_t next_student = 0;
-  std::map<std::string, Login> logins;  // role name → login; "receiver" = the target school's admin
+  std::map<std::string, Login> logins;  // role name → login; "receiver" = the target school's admin, "far" above
   std::map<std::string, std::string> party;  // role name → the party it is on a case from own to target
 
   County() {
@@ -39,8 +44,16 @@ struct County {
                              {{"username", "receiver"}, {"display_name", "转入校管理员"},
                               {"password", "Matrix2026"}, {"role", "school_admin"}, {"school_id", target}});
     EXPECT_EQ(made["status"], 201) << made.dump();
+    const std::string officer_area = "(SELECT area_id FROM users WHERE username = 'officer')";
+    const int64_t far_area = s.ids("SELECT area_id FROM schools WHERE area_id <> " + officer_area +
+                                   " AND area_id IN (SELECT id FROM areas WHERE parent_id = (SELECT parent_id FROM "
+                                   "areas WHERE id = " + officer_area + ")) ORDER BY id LIMIT 1").at(0);
+    made = s.admin_call("POST", "/users", {{"username", "far"}, {"display_name", "外乡镇专干"}, {"password", "Matrix2026"},
+                                           {"role", "area_officer"}, {"area_id", far_area}});
+    EXPECT_EQ(made["status"], 201) << made.dump();
     for (const char* r : {"admin", "officer", "school_admin", "teacher", "inspector"}) logins[r] = s.login(r);
     logins["receiver"] = s.login("receiver", "Matrix2026");
+    logins["far"] = s.login("far", "Matrix2026");
     party = {{"admin", "bureau"}, {"school_admin", "sending_school"}, {"receiver", "receiving_school"}};
   }
   int64_t student() { return students.at(next_student++); }
@@ -87,10 +100,19 @@ json workflow_named(County& c, const std::string& kind) {
 }
 
 // Who takes a party's part on a case opened by `school_admin`'s school (or,
-// requested, by the receiver's) for a student of `own`.
-const std::map<std::string, std::string> kRoleOf = {
-    {"bureau", "admin"}, {"sending_school", "school_admin"}, {"receiving_school", "receiver"}};
-const std::vector<std::string> kRoles = {"admin", "officer", "school_admin", "receiver", "teacher", "inspector"};
+// requested, by the receiver's) for a student of `own`; the first acts in the walk.
+const std::map<std::string, std::vector<std::string>> kRolesOf = {
+    {"bureau", {"admin"}},
+    {"sending_school", {"school_admin"}},
+    {"receiving_school", {"receiver"}},
+    {"township", {"officer"}},
+    {"school_or_township", {"officer", "school_admin"}}};
+const std::string& role_of(const json& action) { return kRolesOf.at(action["party"]).front(); }
+bool takes_part(const json& action, const std::string& role) {
+  const auto& roles = kRolesOf.at(action["party"]);
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+const std::vector<std::string> kRoles = {"admin", "officer", "school_admin", "receiver", "teacher", "inspector", "far"};
 
 // A student of `own` fit for `workflow`: 在读 (or the status its opening
 // asks for, set here), in a grade with a class a grade below and above.
@@ -131,12 +153,16 @@ json body_for(County& c, const json& workflow, const json& action, int64_t stude
       b[key] = "转入生";
       continue;
     }
-    if (type == "student") b[key] = student;
+    if (type == "student" || type == "child") b[key] = student;
+    if (type == "year_class") b[key] = c.target_class;
     if (type == "school") b[key] = c.target;
     if (type == "id_number") b[key] = c.s.text("SELECT id_number FROM students WHERE id = " + id(student));
     if (type == "text") b[key] = "测试原因";
     if (type == "enum" || type == "province") b[key] = f["options"][0];
-    if (type == "date") b[key] = key == "until" ? (action["from"].empty() ? "2027-06-30" : "2028-01-31") : "2026-11-20";
+    if (type == "date")
+      b[key] = key == "until"           ? (action["from"].empty() ? "2027-06-30" : "2028-01-31")
+               : key == "next_visit_on" ? "2027-01-10"
+                                        : "2026-11-20";
     if (type == "class")
       b[key] = transfer ? c.target_class
                         : c.s.ids("SELECT k2.id FROM students st JOIN classes k ON k.id = st.class_id "
@@ -193,7 +219,7 @@ std::pair<int64_t, int64_t> reach(County& c, const json& workflow, const std::st
   const std::vector<std::string> path = paths_of(workflow).at(state);
   const int64_t student = student_for(c, workflow);
   const json& opening = action_named(workflow, path[0]);
-  Reply opened = open_by(c, workflow, opening, student, kRoleOf.at(opening["party"]));
+  Reply opened = open_by(c, workflow, opening, student, role_of(opening));
   EXPECT_EQ(opened.status, 201) << workflow["kind"] << " " << opened.body.dump();
   const int64_t case_id = opened.body["case"]["id"];
   for (size_t i = 1; i < path.size(); ++i) {
@@ -203,7 +229,7 @@ std::pair<int64_t, int64_t> reach(County& c, const json& workflow, const std::st
       continue;
     }
     const json& a = action_named(workflow, path[i]);
-    Reply done = act_on(c, workflow, case_id, a, student, kRoleOf.at(a["party"]));
+    Reply done = act_on(c, workflow, case_id, a, student, role_of(a));
     EXPECT_EQ(done.status, 200) << path[i] << " " << done.body.dump();
   }
   EXPECT_EQ(c.s.call("GET", "/cases/" + id(case_id), &c.logins["admin"]).body["case"]["state"], state);
@@ -213,10 +239,9 @@ std::pair<int64_t, int64_t> reach(County& c, const json& workflow, const std::st
 // Every declared workflow, state × action × role: the action's party may take
 // it from its from-states and it leads where declared; everyone else, and
 // everyone in any other state, is refused with a Chinese reason and nothing
-// changes (case, student, enrolments, audit). Openings: only their party's
-// school opens a case. 控辍保学 (`dropout`), whose parties are the township
-// and the bureau with a county of townships behind them, has its own walk of
-// the same kind (dropout_test.cpp, Dropout.EveryStateActionAndRole).
+// changes (case, student, enrolments, audit). Openings: only their party
+// opens a case. A party of two roles (控辍保学's school or township) lets
+// either act; the officer of another township ("far") never does.
 TEST(Cases, EveryWorkflowStateActionAndRole) {
   County c;
   json workflows = c.s.admin_call("GET", "/meta/workflows")["body"]["workflows"];
@@ -224,12 +249,11 @@ TEST(Cases, EveryWorkflowStateActionAndRole) {
   int taken = 0;  // (state, action) pairs some party may take
   for (const json& workflow : workflows) {
     const std::string kind = workflow["kind"];
-    if (kind == "dropout") continue;
     const int64_t student = student_for(c, workflow);
     for (const json& opening : workflow["actions"]) {
       if (!opening["from"].empty()) continue;
       for (const std::string& r : kRoles) {
-        if (r == kRoleOf.at(opening["party"])) continue;
+        if (takes_part(opening, r)) continue;
         const int64_t before = c.s.ids("SELECT COUNT(*) FROM cases").at(0);
         Reply refused = open_by(c, workflow, opening, student, r);
         EXPECT_NE(refused.status, 201) << kind << " " << opening["key"] << " × " << r;
@@ -245,9 +269,8 @@ TEST(Cases, EveryWorkflowStateActionAndRole) {
         if (action["from"].empty()) continue;
         bool from_ok = false;
         for (const json& f : action["from"]) from_ok = from_ok || f == key;
-        const std::string allowed = from_ok ? kRoleOf.at(action["party"]) : "";
         for (const std::string& r : kRoles) {
-          if (r == allowed) continue;
+          if (from_ok && takes_part(action, r)) continue;
           const std::string where = kind + " " + key + " × " + action["key"].get<std::string>() + " × " + r;
           const std::string before = c.snapshot(case_id, student);
           Reply refused = act_on(c, workflow, case_id, action, student, r);
@@ -255,17 +278,20 @@ TEST(Cases, EveryWorkflowStateActionAndRole) {
           EXPECT_FALSE(refused.body.value("message", std::string()).empty()) << where << refused.body.dump();
           EXPECT_EQ(c.snapshot(case_id, student), before) << where;
         }
-        if (allowed.empty()) continue;
-        ++taken;
-        auto [fresh, fresh_student] = reach(c, workflow, key);
-        Reply done = act_on(c, workflow, fresh, action, fresh_student, allowed);
-        EXPECT_EQ(done.status, 200) << kind << " " << key << " × " << action["key"] << done.body.dump();
-        EXPECT_EQ(done.body["case"]["state"], action["to"]) << kind << " " << action["key"];
+        if (!from_ok) continue;
+        for (const std::string& r : kRolesOf.at(action["party"])) {
+          ++taken;
+          auto [fresh, fresh_student] = reach(c, workflow, key);
+          Reply done = act_on(c, workflow, fresh, action, fresh_student, r);
+          EXPECT_EQ(done.status, 200) << kind << " " << key << " × " << action["key"] << " × " << r << done.body.dump();
+          EXPECT_EQ(done.body["case"]["state"], action["to"]) << kind << " " << action["key"] << " × " << r;
+        }
       }
     }
   }
-  // 转学 9 (3 from each waiting state), 8 kinds × 3, 休学 3 + extend + its 2.
-  EXPECT_EQ(taken, 9 + 8 * 3 + 6);
+  // 转学 9 (3 from each waiting state), 8 kinds × 3, 休学 3 + extend + its 2; 控辍保学: assign and
+  // dismiss by the township, then visit and the five closings by the school and by the township.
+  EXPECT_EQ(taken, 9 + 8 * 3 + 6 + 2 + 6 * 2);
 }
 
 // The student's school, class and current enrolment as one string.
@@ -386,6 +412,65 @@ TEST(Cases, OverdueCasesComeFirstAndAreCountedForTheLevelAbove) {
   EXPECT_EQ(c.s.call("GET", "/cases?box=all", &c.logins["school_admin"]).body["total"], 2);
   EXPECT_EQ(c.s.call("GET", "/cases?box=all", &c.logins["school_admin"]).body["items"][0]["actions"],
             json::array({"withdraw"}));
+}
+
+// The bureau's overdue counts by township: three transfers of `own` and one of
+// a school in another township, all accepted and left past the bureau's
+// deadline, give that township 3 and the other 1 (most first), each with its
+// school; the township officer's list holds their township alone.
+TEST(Cases, OverdueCountsGroupByTownship) {
+  County c;
+  json workflow = workflow_named(c, "transfer");
+  auto township_of = [](const std::string& school) {
+    return "SELECT CASE WHEN a.level = '学区' THEN a.parent_id ELSE a.id END FROM schools s JOIN areas a ON "
+           "a.id = s.area_id WHERE s.id = " + school;
+  };
+  const int64_t own_township = c.s.ids(township_of(id(c.own))).at(0);
+  const int64_t far = c.s.ids("SELECT st.school_id FROM students st JOIN classes k ON k.id = st.class_id WHERE "
+                              "st.status = '在读' AND k.school_year = (SELECT MAX(school_year) FROM classes) AND "
+                              "st.school_id <> " + id(c.target) + " AND (" + township_of("st.school_id") +
+                              ") NOT IN (" + id(own_township) + ", (" + township_of(id(c.target)) +
+                              ")) ORDER BY st.school_id LIMIT 1").at(0);
+  const int64_t far_township = c.s.ids(township_of(id(far))).at(0);
+  const int64_t far_student = c.s.ids("SELECT id FROM students WHERE status = '在读' AND class_id IS NOT NULL AND "
+                                      "school_id = " + id(far) + " ORDER BY id LIMIT 1").at(0);
+  json made = c.s.admin_call("POST", "/users", {{"username", "far_admin"}, {"display_name", "外乡镇学校管理员"},
+                                                 {"password", "Matrix2026"}, {"role", "school_admin"}, {"school_id", far}});
+  ASSERT_EQ(made["status"], 201) << made.dump();
+  c.logins["far_admin"] = c.s.login("far_admin", "Matrix2026");
+  std::vector<int64_t> cases;
+  for (int i = 0; i < 3; ++i) cases.push_back(c.apply(c.student()).body["case"]["id"]);
+  Reply far_case = c.apply(far_student, "far_admin");
+  ASSERT_EQ(far_case.status, 201) << far_case.body.dump();
+  cases.push_back(far_case.body["case"]["id"]);
+  for (int64_t case_id : cases) {
+    ASSERT_EQ(c.act(case_id, action_named(workflow, "accept"), "receiver").status, 200);
+    c.s.exec("UPDATE cases SET due_on = '2020-01-01' WHERE id = " + id(case_id));
+  }
+
+  Reply overdue = c.s.call("GET", "/cases/overdue", &c.logins["admin"]);
+  ASSERT_EQ(overdue.status, 200);
+  EXPECT_EQ(overdue.body["total"], 4);
+  const json& townships = overdue.body["townships"];
+  ASSERT_EQ(townships.size(), 2u) << overdue.body.dump();
+  EXPECT_EQ(townships[0]["township_id"], own_township);
+  EXPECT_EQ(townships[0]["township_name"], c.s.text("SELECT name FROM areas WHERE id = " + id(own_township)));
+  EXPECT_EQ(townships[0]["overdue"], 3);
+  ASSERT_EQ(townships[0]["schools"].size(), 1u);
+  EXPECT_EQ(townships[0]["schools"][0]["school_id"], c.own);
+  EXPECT_EQ(townships[0]["schools"][0]["overdue"], 3);
+  EXPECT_EQ(townships[1]["township_id"], far_township);
+  EXPECT_EQ(townships[1]["overdue"], 1);
+  EXPECT_EQ(townships[1]["schools"][0]["school_id"], far);
+  EXPECT_EQ(overdue.body["items"].size(), 2u);  // the same schools, each naming its township
+  for (const json& school : overdue.body["items"])
+    EXPECT_EQ(school["township_id"], school["school_id"] == c.own ? own_township : far_township);
+
+  Reply officer = c.s.call("GET", "/cases/overdue", &c.logins["officer"]);
+  const int64_t officer_township = c.s.ids("SELECT CASE WHEN a.level = '学区' THEN a.parent_id ELSE a.id END FROM "
+                                           "users u JOIN areas a ON a.id = u.area_id WHERE u.username = 'officer'").at(0);
+  for (const json& t : officer.body["townships"]) EXPECT_EQ(t["township_id"], officer_township);
+  EXPECT_EQ(officer.body["total"], officer_township == own_township ? 3 : officer_township == far_township ? 1 : 0);
 }
 
 // A transfer the receiving school leaves past its deadline expires when the

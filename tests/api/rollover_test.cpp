@@ -147,5 +147,22 @@ TEST(Rollover, TwoCommitsAtOnceApplyOne) {
   EXPECT_EQ(server.count("audit_log WHERE action = 'rollover'"), 1);
 }
 
+// After a 学年升级 the 教职工 list (as the web UI asks it: no year, or the
+// new current year) still shows every teacher, to the bureau and to a school
+// admin their school's.
+TEST(Rollover, TheTeacherListStillShowsTheTeachers) {
+  OwnServer server("rollover_teachers");
+  const int64_t all = server.count("teachers");
+  const int64_t own = server.count("teachers WHERE school_id = (SELECT school_id FROM users WHERE username = "
+                                   "'school_admin')");
+  ASSERT_GT(own, 0);
+  ASSERT_EQ(server.admin_call("POST", "/rollover/commit", {{"to_year", 2027}})["status"], 200);
+  Login school = server.login("school_admin");
+  for (const std::string& query : {"", "?school_year=2027", "?school_year=2026"}) {
+    EXPECT_EQ(server.admin_call("GET", "/teachers" + query)["body"]["total"], all) << query;
+    EXPECT_EQ(server.call("GET", "/teachers" + query, &school).body["total"], own) << query;
+  }
+}
+
 }  // namespace
 }  // namespace edu::apitest

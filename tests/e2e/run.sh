@@ -34,6 +34,7 @@ BASE_URL="http://127.0.0.1:$PORT" node "$HERE/lists.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/exam_review.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/transfer.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/suspension.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/settings.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/student_history.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/record_forms.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/dropout.mjs" || status=$?

@@ -1,8 +1,8 @@
 // End-to-end 休学 on the demo county: the school admin starts it from the
 // student's row (学生 → 学籍异动 → 休学), filling the fields the declaration
 // names; the bureau approves it in 待办; the student is then 休学. The
-// bureau's dashboard shows the overdue cases per school (the demo county has
-// one), and its link opens them in 待办.
+// bureau's dashboard shows the overdue cases per township (the demo county has
+// one); the township's row opens its schools, whose link opens them in 待办.
 //
 //   BASE_URL=http://127.0.0.1:8080 node suspension.mjs
 import { TIMEOUT, assert, login, run } from './lib.mjs'
@@ -65,11 +65,16 @@ await run('suspension', async (browser, errors) => {
   await card.waitFor({ timeout: TIMEOUT })
   const overdue = await api(admin, '/cases/overdue')
   assert(overdue.total >= 1, `演示县应有逾期事项:${JSON.stringify(overdue)}`)
-  const first = overdue.items[0]
+  // The bureau's table is by township; a township's row opens its schools.
+  const township = overdue.townships[0]
+  const first = township.schools[0]
+  const row = card.locator('.el-table__row', { has: admin.locator(`[data-test=overdue-township-${township.township_id}]`) })
+  assert((await row.innerText()).includes(`${township.overdue} 件`), `乡镇逾期数应为 ${township.overdue}`)
+  await row.locator('.el-table__expand-icon').click()
   await card.locator(`[data-test=overdue-${first.school_id}]`).click()
   await admin.locator('[data-test=todo-narrowed]').waitFor({ timeout: TIMEOUT })
   const rows = admin.locator('[data-test=todo-table] .el-table__row')
   await rows.first().waitFor({ timeout: TIMEOUT })
   assert((await rows.count()) === first.overdue, `逾期清单 ${await rows.count()} 件 ≠ ${first.overdue}`)
-  console.log('  ok  首页逾期统计链接到该校逾期事项')
+  console.log('  ok  首页按乡镇统计逾期,展开后链接到该校逾期事项')
 })

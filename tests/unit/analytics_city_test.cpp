@@ -49,7 +49,7 @@ TEST(City, StatisticsRollUpThroughCountyAndTownship) {
   Snapshot s = city.t.snapshot();
   EXPECT_EQ(s.schools[1].township_name, "桃洪镇");
   EXPECT_EQ(s.schools[1].county_name, "隆回县");
-  Statistics st = compute_statistics(s, TinyCounty::kYear, std::vector<bool>(4, true), "邵阳市");
+  Statistics st = compute_statistics(s, TinyCounty::kYear, std::vector<bool>(4, true), "邵阳市", {});
   ASSERT_TRUE(find(st, "全域", "邵阳市"));
   EXPECT_EQ(*find(st, "全域", "邵阳市")->values.at("students").now.value, 800);
   const StatGroup* longhui = find(st, "区县", "隆回县");

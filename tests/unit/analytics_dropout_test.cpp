@@ -53,11 +53,17 @@ TEST(DropoutReport, AYearHoldsEveryCaseOfIt) {
   EXPECT_EQ(r.by_reason[0].count.case_ids, (std::vector<int64_t>{1, 2, 4, 6}));
 }
 
-TEST(DropoutRates, OneDropoutPerChildAndNoneFoundUntrue) {
+TEST(DropoutRates, OneDropoutPerChildNoneFoundUntrueNoneBackInSchool) {
   std::vector<CaseFact> c = cases();
   for (CaseFact& f : c) f.student_id = f.id;
   c[4].student_id = 1;  // case 5 is the child of case 1 again
-  EXPECT_EQ(dropouts_during(c, "2026-09-01", "2027-08-31"), (std::vector<int64_t>{1, 2, 4, 6}));
+  // 2 returned and 4 studies elsewhere (verified) within the year, 3 was untrue: 1 and 6 remain.
+  EXPECT_EQ(dropouts_during(c, "2026-09-01", "2027-08-31"), (std::vector<int64_t>{1, 6}));
+  // Over the autumn alone (to 2026-11-29) 4 was still out; 2 had returned.
+  EXPECT_EQ(dropouts_during(c, "2026-09-01", "2026-11-29"), (std::vector<int64_t>{1, 4}));
+  // Closed 其他 (not back in school): still a dropout.
+  c[1].outcome = "close_other";
+  EXPECT_EQ(dropouts_during(c, "2026-09-01", "2027-08-31"), (std::vector<int64_t>{1, 2, 6}));
 }
 
 TEST(DropoutRates, AnnualDropoutRateByHand) {

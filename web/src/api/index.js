@@ -66,6 +66,13 @@ export const transitionApi = {
   lists: (year) => get('/transition', year ? { year } : {}),
 }
 
+// 办理时限: the workflows' deadlines and 需教育局审批 switches (bureau_admin).
+export const settingsApi = {
+  workflows: () => get('/settings/workflows'),
+  // body: { setting, days } or { setting, on }; answers the whole list again.
+  change: (body) => put('/settings/workflows', body),
+}
+
 export const adminApi = {
   users: () => get('/users'),
   createUser: (user) => post('/users', user),

@@ -1,0 +1,57 @@
+// The workflows' settings the bureau edits (系统管理 → 办理时限): each waiting
+// state's deadline in days (workflow_spec.h deadline_setting,
+// "case_deadline_days.<kind>.<state>", the declared number when unset) and
+// each "<kind>_needs_bureau" switch an action bypasses by (on when unset: the
+// bureau approves). Listed from the declarations (all_workflows), so a new
+// workflow's settings appear without code here. A state whose due date is
+// always set by the action entering it (劝返中: the next visit's date) has no
+// days to set and is not listed.
+//
+// Contract: only the bureau admin reads or changes them ("forbidden"); a key
+// not listed is "not_found"; days are whole numbers 1–365, a switch true or
+// false ("validation", a Chinese reason). A change is one audited
+// transaction (entity "setting", the key and its old and new value) and
+// applies to the cases that enter the state (or take the action) afterwards;
+// a case already waiting keeps its due date. An unchanged value writes
+// nothing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/policy.h"
+
+namespace edu {
+
+struct DeadlineSetting {
+  std::string setting;  // case_deadline_days.transfer.待转入校确认
+  std::string state;    // 待转入校确认
+  std::string waits_for;  // the party (workflow_spec.h party_name)
+  int default_days = 0;
+  int days = 0;  // as set now
+};
+
+struct SwitchSetting {
+  std::string setting;  // transfer_needs_bureau
+  std::string label;    // 县内转学需教育局审批
+  bool on = true;       // as set now
+};
+
+struct WorkflowSettings {
+  std::string kind, title;
+  std::vector<DeadlineSetting> deadlines;
+  std::vector<SwitchSetting> switches;
+};
+
+Result<std::vector<WorkflowSettings>> workflow_settings(Database& db, const Actor& actor);
+
+// A setting's new value: `days` for a deadline, `on` for a switch (the other ignored).
+struct SettingChange {
+  std::string setting;
+  std::optional<int64_t> days;
+  std::optional<bool> on;
+};
+Status change_workflow_setting(Database& db, const Actor& actor, const SettingChange& change);
+
+}  // namespace edu
