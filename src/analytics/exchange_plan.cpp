@@ -10,19 +10,18 @@ bool listed(const std::vector<std::string>& values, const std::string& v) {
   return std::find(values.begin(), values.end(), v) != values.end();
 }
 
-// Years at `school` up to `year`: the unbroken run of rows there ending in
-// `year`, continued back to the hiring year when it starts at the register's
-// first recorded year (see the header).
-int years_at_school(const Teacher& t, const std::vector<const TeacherYear*>& rows, int first_recorded,
-                    int year) {
-  int start = year + 1;
+// Years at `school` up to `year`, this year counted there: the unbroken run
+// of earlier rows there, continued back to the hiring year when it starts at
+// the register's first recorded year (see the header).
+int years_at_school(const Teacher& t, int64_t school, const std::vector<const TeacherYear*>& rows,
+                    int first_recorded, int year) {
+  int start = year;
   for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
     const TeacherYear& r = **it;
-    if (r.school_year > year) continue;
-    if (r.school_id != t.school_id || r.school_year != start - 1) break;
+    if (r.school_year >= year) continue;
+    if (r.school_id != school || r.school_year != start - 1) break;
     start = r.school_year;
   }
-  if (start > year) start = year;  // no row for the year: the register's school, this year
   if (start <= first_recorded || rows.empty()) start = std::min(start, school_year_of(t.hired_on));
   return year - start + 1;
 }
@@ -58,7 +57,9 @@ ExchangePlan plan_exchange(const Registers& staff, const std::vector<ExchangeMov
     index[s.id] = plan.schools.size();
     plan.schools.push_back(std::move(p));
   }
+  std::map<int64_t, int64_t> home;  // a mover's school for the plan: the one they leave
   for (const ExchangeMove& m : moves) {
+    home[m.teacher_id] = m.from_school_id;
     auto at = index.find(m.from_school_id);
     if (at == index.end()) continue;
     SchoolExchangePlan& p = plan.schools[at->second];
@@ -68,10 +69,12 @@ ExchangePlan plan_exchange(const Registers& staff, const std::vector<ExchangeMov
   }
   const Date september{year, 9, 1};
   for (const Teacher& t : staff.teachers) {
-    auto at = index.find(t.school_id);
+    auto moving = home.find(t.id);
+    const int64_t school = moving == home.end() ? t.school_id : moving->second;
+    auto at = index.find(school);
     if (at == index.end() || !plan.schools[at->second].must_send) continue;
     if (t.post != "专任教师" || !t.on_staff) continue;
-    const int years = years_at_school(t, rows[t.id], first_recorded, year);
+    const int years = years_at_school(t, school, rows[t.id], first_recorded, year);
     const int age = age_on(t.birth_date, september);
     const bool male = t.gender == "男";
     const int limit = male ? rules.male_age_limit : rules.female_age_limit;
@@ -80,8 +83,7 @@ ExchangePlan plan_exchange(const Registers& staff, const std::vector<ExchangeMov
     EligibleTeacher e{t.id, t.name, t.gender, t.backbone, t.subject, age, years};
     e.why = "在本校任教" + std::to_string(years) + "年(≥" + std::to_string(rules.min_years) + "年)," +
             std::to_string(age) + "岁(" + (male ? "男" : "女") + "<" + std::to_string(limit) + "岁)";
-    e.moving = std::any_of(p.moves.begin(), p.moves.end(),
-                           [&](const ExchangeMove& m) { return m.teacher_id == t.id; });
+    e.moving = moving != home.end();
     p.eligible.push_back(std::move(e));
   }
   std::vector<SchoolExchangePlan> kept;

@@ -5,11 +5,12 @@
 // Contract:
 //  - A school must send when its 城乡类别 is one of rules.sending_locations
 //    (城区, 镇区: 城镇) or its code is in rules.quality_school_codes (优质).
-//  - A teacher is eligible at their school now when they are an 在编
-//    专任教师, have taught there at least rules.min_years school years up to
-//    `year`, and are younger on 1 September of `year` than the age limit of
-//    their gender (男 < 55, 女 < 50 by default). The years at the school: the
-//    unbroken run of teacher_years rows at that school ending in `year`; a
+//  - A teacher is eligible at their school — for one among the year's moves,
+//    the school they leave, even once approved and away — when they are an
+//    在编 专任教师, have taught there at least rules.min_years school years up
+//    to `year`, and are younger on 1 September of `year` than the age limit
+//    of their gender (男 < 55, 女 < 50 by default). The years at the school:
+//    `year` itself and the unbroken run of teacher_years rows there before; a
 //    run reaching back to the register's first recorded year (or a teacher
 //    with no rows) continues back to the year the teacher was hired (the
 //    school year of hired_on: from 1 September) — the register knows nothing

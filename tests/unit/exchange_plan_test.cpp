@@ -52,7 +52,12 @@ TEST(ExchangePlan, TwentyThreeEligibleThreeMovingNoBackbone) {
   staff.schools = {school(1, "城区"), school(2, "乡村")};
   for (int64_t i = 1; i <= 23; ++i) staff.teachers.push_back(teacher(i, 1));
   for (int64_t i = 24; i <= 30; ++i) staff.teachers.push_back(teacher(i, 2));  // a rural school: not sending
-  const ExchangePlan plan = plan_exchange(staff, {move(1, 1, 2), move(2, 1, 2), move(3, 1, 2)}, {}, 2026);
+  // Teacher 1's move is approved: they are at the rural school now, still counted where they left.
+  staff.teachers[0].school_id = 2;
+  staff.teacher_years = {{1, 2025, 1}, {1, 2026, 2}};
+  std::vector<ExchangeMove> moves = {move(1, 1, 2), move(2, 1, 2), move(3, 1, 2)};
+  moves[0].approved = true;
+  const ExchangePlan plan = plan_exchange(staff, moves, {}, 2026);
   ASSERT_EQ(plan.schools.size(), 1u);
   const SchoolExchangePlan& p = plan.schools[0];
   EXPECT_EQ(p.why_sending, "城区学校");
