@@ -8,11 +8,17 @@
 // own (the demo's accounts come later): the log names them "演示:<学校>".
 #pragma once
 
+#include <optional>
+
+#include "access/policy.h"
 #include "core/date.h"
 #include "store/database.h"
 
 namespace edu::demo {
 
 Status write_demo_casework(Database& db, const Date& today);
+
+// A demo actor: "演示:<name>", of `role` at `school_id` (its scope), or the bureau's (all).
+Actor demo_actor(const std::string& role, std::optional<int64_t> school_id, const std::string& name);
 
 }  // namespace edu::demo

@@ -37,6 +37,8 @@ Json case_json(const CaseView& v, const User& user, const Date& today) {
           {"title", w ? w->title : c.kind},
           {"student_id", c.student_id},
           {"student_name", student_name(v)},
+          {"teacher_id", c.teacher_id},
+          {"teacher_name", v.teacher_name},
           {"state", c.state},
           {"waits_for", state ? party_name(state->waits_for) : ""},
           {"school_id", c.school_id},

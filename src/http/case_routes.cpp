@@ -42,7 +42,8 @@ Result<Json> workflows_json(Database& db) {
       actions.push_back({{"key", a.key}, {"label", a.label}, {"from", a.from}, {"to", a.to},
                          {"party", party_name(a.party)}, {"fields", fields}});
     }
-    out.push_back({{"kind", w.kind}, {"title", w.title}, {"school_label", w.school_label}, {"grade_step", w.grade_step},
+    out.push_back({{"kind", w.kind}, {"title", w.title}, {"school_label", w.school_label},
+                   {"target_label", w.target_label}, {"subject", w.subject}, {"grade_step", w.grade_step},
                    {"states", states}, {"actions", actions}});
   }
   return out;

@@ -6,9 +6,9 @@ namespace {
 const char* kCaseColumns =
     "c.id, c.kind, c.student_id, c.state, c.school_id, c.target_school_id, c.due_on, c.created_by, "
     "c.created_at, c.updated_at, c.fields, COALESCE(st.name, ''), "
-    "s1.name, s2.name FROM cases c "
+    "s1.name, s2.name, c.teacher_id, COALESCE(tc.name, '') FROM cases c "
     "LEFT JOIN students st ON st.id = c.student_id JOIN schools s1 ON s1.id = c.school_id "
-    "LEFT JOIN schools s2 ON s2.id = c.target_school_id";
+    "LEFT JOIN schools s2 ON s2.id = c.target_school_id LEFT JOIN teachers tc ON tc.id = c.teacher_id";
 
 CaseView case_from_row(const Row& r) {
   CaseView v;
@@ -27,6 +27,8 @@ CaseView case_from_row(const Row& r) {
   v.student_name = r.text(11);
   v.school_name = r.text(12);
   v.target_school_name = r.text(13);
+  c.teacher_id = r.integer(14);
+  v.teacher_name = r.text(15);
   return v;
 }
 
@@ -66,6 +68,7 @@ Result<std::vector<CaseView>> list_cases(Database& db, const CaseFilter& f, cons
   if (f.student_id) where.add("c.student_id = ?", {*f.student_id});
   if (f.kind) where.add("c.kind = ?", {*f.kind});
   if (f.due_before) where.add("c.due_on < ?", {*f.due_before});
+  if (f.teacher_id) where.add("c.teacher_id = ?", {*f.teacher_id});
   std::vector<Value> params = where.params;
   params.push_back(today);
   auto rows = db.query(std::string("SELECT ") + kCaseColumns + " WHERE " + where.sql +
@@ -85,26 +88,42 @@ Result<std::optional<CaseView>> get_case(Database& db, int64_t id) {
   return std::optional<CaseView>(case_from_row(rows->front()));
 }
 
-Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::string& kind,
-                                 const std::vector<std::string>& closed) {
+namespace {
+
+// `column`: student_id or teacher_id.
+Result<int64_t> count_open(Database& db, const std::string& column, int64_t id, const std::string& kind,
+                           const std::vector<std::string>& closed) {
   std::string marks;
-  std::vector<Value> params{student_id, kind};
+  std::vector<Value> params{id, kind};
   for (const std::string& s : closed) {
     marks += marks.empty() ? "?" : ", ?";
     params.push_back(s);
   }
-  auto rows = db.query("SELECT COUNT(*) FROM cases WHERE student_id = ? AND kind = ? AND state NOT IN (" + marks + ")", params);
+  auto rows = db.query("SELECT COUNT(*) FROM cases WHERE " + column + " = ? AND kind = ? AND state NOT IN (" + marks + ")", params);
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
+}
+
+}  // namespace
+
+Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::string& kind,
+                                 const std::vector<std::string>& closed) {
+  return count_open(db, "student_id", student_id, kind, closed);
+}
+
+Result<int64_t> count_open_teacher_cases(Database& db, int64_t teacher_id, const std::string& kind,
+                                         const std::vector<std::string>& closed) {
+  return count_open(db, "teacher_id", teacher_id, kind, closed);
 }
 
 Result<int64_t> insert_case(Database& db, const CaseRecord& c) {
   auto rows = db.query(
       "INSERT INTO cases (kind, student_id, state, school_id, target_school_id, due_on, created_by, "
-      "created_at, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, "
-      "CURRENT_TIMESTAMP, ?) RETURNING id",
+      "created_at, updated_at, fields, teacher_id) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, "
+      "CURRENT_TIMESTAMP, ?, ?) RETURNING id",
       {c.kind, optional_id(c.student_id), c.state, c.school_id, optional_id(c.target_school_id),
-       c.due_on.empty() ? Value(nullptr) : Value(c.due_on), optional_id(c.created_by), c.fields});
+       c.due_on.empty() ? Value(nullptr) : Value(c.due_on), optional_id(c.created_by), c.fields,
+       optional_id(c.teacher_id)});
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
 }

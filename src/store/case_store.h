@@ -1,4 +1,4 @@
-// Cases and their log (migrations 11, 12), as stored. The engine
+// Cases and their log (migrations 11, 12, 17), as stored. The engine
 // (workflow/case_engine.h) decides every transition; this only reads and
 // writes rows. case_log is append-only: there is no update or delete of it,
 // and the database refuses one (migration 12's triggers).
@@ -24,11 +24,13 @@ struct CaseRecord {
   int64_t created_by = 0;
   std::string created_at, updated_at;
   std::string fields = "{}";     // JSON text of the fields given so far
+  int64_t teacher_id = 0;        // a teacher case's teacher (交流轮岗); 0 for a student case
 };
 
 struct CaseView {
   CaseRecord record;
   std::string student_name, school_name, target_school_name;  // student_name: the fields' "name" until created
+  std::string teacher_name;  // a teacher case's
 };
 
 struct CaseLogEntry {
@@ -57,6 +59,7 @@ struct CaseFilter {
   std::optional<int64_t> student_id;
   std::optional<std::string> kind;
   std::optional<std::string> due_before;  // due_on before this day: overdue
+  std::optional<int64_t> teacher_id;
 };
 
 // Overdue first (due_on before `today`), then by due date, newest last.
@@ -66,6 +69,9 @@ Result<std::optional<CaseView>> get_case(Database& db, int64_t id);
 // The open cases (state not in `closed`) of a student, of one kind.
 Result<int64_t> count_open_cases(Database& db, int64_t student_id, const std::string& kind,
                                  const std::vector<std::string>& closed);
+// The same of a teacher.
+Result<int64_t> count_open_teacher_cases(Database& db, int64_t teacher_id, const std::string& kind,
+                                         const std::vector<std::string>& closed);
 Result<int64_t> insert_case(Database& db, const CaseRecord& record);
 // Sets state, due_on, fields and updated_at.
 Status update_case_state(Database& db, const CaseRecord& record);

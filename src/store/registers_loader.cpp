@@ -106,14 +106,11 @@ Status load_registers(Database& db, const Registers& r) {
   return tx.commit();
 }
 
-Result<Registers> read_registers(Database& db) {
-  Registers r;
-  Status s = read_all(db, "SELECT id, parent_id, code, name, level FROM areas ORDER BY id", r.areas,
-                      [](const Row& x) {
-                        return Area{x.integer(0), opt(x, 1), x.text(2), x.text(3), x.text(4)};
-                      });
-  if (s.ok())
-    s = read_all(db,
+namespace {
+
+// Schools, teachers and teacher_years into `r`.
+Status read_schools_and_staff(Database& db, Registers& r) {
+  Status s = read_all(db,
                  "SELECT id, code, name, kind, ownership, location, area_id, parent_school_id, "
                  "address, principal, phone, founded_year FROM schools ORDER BY id",
                  r.schools, [](const Row& x) {
@@ -121,6 +118,36 @@ Result<Registers> read_registers(Database& db) {
                                  x.text(4),    x.text(5),  x.integer(6), opt(x, 7),
                                  x.text(8),    x.text(9),  x.text(10), year(x, 11)};
                  });
+  if (s.ok())
+    s = read_all(db,
+                 "SELECT id, id_number, name, gender, birth_date, school_id, post, education, title, "
+                 "subject, backbone, section, on_staff, hired_on FROM teachers ORDER BY id",
+                 r.teachers, [](const Row& x) {
+                   return Teacher{x.integer(0), x.text(1),  x.text(2),  x.text(3),  date(x, 4),
+                                  x.integer(5), x.text(6),  x.text(7),  x.text(8),  x.text(9),
+                                  x.text(10),   x.text(11), x.integer(12) != 0, date(x, 13)};
+                 });
+  if (s.ok())
+    s = read_all(db,
+                 "SELECT teacher_id, school_year, school_id, section, post, education, title, "
+                 "subject, backbone, on_staff FROM teacher_years ORDER BY teacher_id, school_year",
+                 r.teacher_years, [](const Row& x) {
+                   return TeacherYear{x.integer(0), year(x, 1), x.integer(2), x.text(3), x.text(4),
+                                      x.text(5),    x.text(6),  x.text(7),    x.text(8),
+                                      x.integer(9) != 0};
+                 });
+  return s;
+}
+
+}  // namespace
+
+Result<Registers> read_registers(Database& db) {
+  Registers r;
+  Status s = read_all(db, "SELECT id, parent_id, code, name, level FROM areas ORDER BY id", r.areas,
+                      [](const Row& x) {
+                        return Area{x.integer(0), opt(x, 1), x.text(2), x.text(3), x.text(4)};
+                      });
+  if (s.ok()) s = read_schools_and_staff(db, r);
   if (s.ok())
     s = read_all(db,
                  "SELECT id, school_id, school_year, section, grade, class_no, name, head_teacher_id "
@@ -149,24 +176,6 @@ Result<Registers> read_registers(Database& db) {
                  });
   if (s.ok())
     s = read_all(db,
-                 "SELECT id, id_number, name, gender, birth_date, school_id, post, education, title, "
-                 "subject, backbone, section, on_staff, hired_on FROM teachers ORDER BY id",
-                 r.teachers, [](const Row& x) {
-                   return Teacher{x.integer(0), x.text(1),  x.text(2),  x.text(3),  date(x, 4),
-                                  x.integer(5), x.text(6),  x.text(7),  x.text(8),  x.text(9),
-                                  x.text(10),   x.text(11), x.integer(12) != 0, date(x, 13)};
-                 });
-  if (s.ok())
-    s = read_all(db,
-                 "SELECT teacher_id, school_year, school_id, section, post, education, title, "
-                 "subject, backbone, on_staff FROM teacher_years ORDER BY teacher_id, school_year",
-                 r.teacher_years, [](const Row& x) {
-                   return TeacherYear{x.integer(0), year(x, 1), x.integer(2), x.text(3), x.text(4),
-                                      x.text(5),    x.text(6),  x.text(7),    x.text(8),
-                                      x.integer(9) != 0};
-                 });
-  if (s.ok())
-    s = read_all(db,
                  "SELECT school_id, school_year, building_area, teaching_area, sports_area, "
                  "equipment_value, books, computers, multimedia_rooms FROM conditions "
                  "ORDER BY school_id, school_year",
@@ -174,6 +183,13 @@ Result<Registers> read_registers(Database& db) {
                    return Conditions{x.integer(0), year(x, 1), x.real(2),    x.real(3),   x.real(4),
                                      x.real(5),    x.integer(6), x.integer(7), x.integer(8)};
                  });
+  if (!s.ok()) return s;
+  return r;
+}
+
+Result<Registers> read_staff(Database& db) {
+  Registers r;
+  Status s = read_schools_and_staff(db, r);
   if (!s.ok()) return s;
   return r;
 }

@@ -2,7 +2,8 @@
 // registers into an empty database (test and benchmark fixtures), in one
 // transaction with prepared statements: all rows or none. read_registers: every
 // row of every register, by id, e.g. to generate the demo county's exams from
-// the registers its real paths wrote.
+// the registers its real paths wrote. read_staff: the schools and the staff
+// alone.
 #pragma once
 
 #include "core/model.h"
@@ -12,5 +13,7 @@ namespace edu {
 
 Status load_registers(Database& db, const Registers& registers);
 Result<Registers> read_registers(Database& db);
+// Only the schools, teachers and teacher_years (交流轮岗's plan reads them).
+Result<Registers> read_staff(Database& db);
 
 }  // namespace edu

@@ -8,8 +8,10 @@
 #include "store/school_store.h"
 #include "store/school_year_store.h"
 #include "store/student_store.h"
+#include "store/teacher_store.h"
 #include "workflow/change_log.h"
 #include "workflow/register_commands.h"
+#include "workflow/teacher_exchange.h"
 
 namespace edu {
 namespace {
@@ -42,7 +44,7 @@ bool is_party(const User& user, const CaseRecord& c, Party party) {
 std::string party_label(const WorkflowSpec& w, Party party) {
   switch (party) {
     case Party::kSendingSchool: return w.school_label;
-    case Party::kReceivingSchool: return "转入学校";
+    case Party::kReceivingSchool: return w.target_label;
     case Party::kBureau: return "教育局";
     case Party::kTownship: return "学生所在学校的乡镇(街道)";
     case Party::kSchoolOrTownship: return "学生所在学校或其乡镇(街道)";
@@ -239,6 +241,13 @@ Status check_fields(Database& db, const Actor& actor, const WorkflowSpec& w, con
     } else if (f.type == "class") {
       Status k = check_class(db, w, c, std::stoll(v), f.label);
       if (!k.ok()) return k;
+    } else if (f.type == "teacher") {
+      auto t = get_teacher(db, actor.scope, std::stoll(v));
+      if (!t.ok()) return t.status();
+      if (!*t || (actor.user.school_id && (*t)->teacher.school_id != *actor.user.school_id))
+        return Status::Error("validation",
+                             "“" + f.label + "”不是" + (actor.user.school_id ? "本校" : "您管辖范围内") + "的教师",
+                             f.key);
     }
   }
   return check_rule(db, actor, action, c, input, today);
@@ -260,11 +269,7 @@ Result<Student> student_for_effect(Database& db, const CaseRecord& c, const std:
 Status save_student_change(Database& db, const Actor& actor, const Student& before, const Student& after) {
   Status u = update_student(db, after);
   if (!u.ok()) return u;
-  auto old_names = with_names(db, fields_of(before));
-  if (!old_names.ok()) return old_names.status();
-  auto new_names = with_names(db, fields_of(after));
-  if (!new_names.ok()) return new_names.status();
-  return audit(db, &actor, "update", Entity::kStudent, before.id, diff_fields(*old_names, *new_names));
+  return audit_update(db, actor, Entity::kStudent, before.id, fields_of(before), fields_of(after));
 }
 
 // 返校复学: the student is 在读 in the class (of this year, any school of the
@@ -313,6 +318,8 @@ Status run_effect(Database& db, const Actor& actor, const WorkflowSpec& w, Effec
   if (effect == Effect::kNone) return Status::Ok();
   if (effect == Effect::kEnrolStudent) return enrol_student(db, actor, c, fields, today);
   if (effect == Effect::kReturnToSchool) return return_to_school(db, actor, c, fields);
+  if (effect == Effect::kStartExchange) return start_exchange(db, actor, c, fields);
+  if (effect == Effect::kEndExchange) return end_exchange(db, actor, c, fields);
   auto before = student_for_effect(db, c, effect == Effect::kResume ? "休学" : "在读");
   if (!before.ok()) return before.status();
   Student after = *before;
@@ -397,6 +404,21 @@ Result<int> state_deadline_days(Database& db, const WorkflowSpec& w, const State
 
 namespace {
 
+// A teacher case (the workflow's subject): the teacher its fields name, the
+// case at their school, the other school not theirs.
+Status teacher_subject(Database& db, const WorkflowSpec& w, CaseRecord& c, const ActionInput& input) {
+  if (w.subject != "teacher") return Status::Ok();
+  c.teacher_id = id_field(input.fields, "teacher_id");
+  auto t = get_teacher(db, Scope::All(), c.teacher_id);
+  if (!t.ok()) return t.status();
+  if (!*t) return Status::Error("validation", "请填写教师", "teacher_id");
+  c.school_id = (*t)->teacher.school_id;
+  if (c.target_school_id == c.school_id)
+    return Status::Error("validation", "“" + w.target_label + "”不能是教师现在的学校(" + (*t)->school_name + ")",
+                         "target_school_id");
+  return Status::Ok();
+}
+
 // The opening, once the actor may take it. The case belongs to its student's
 // school (a township or 系统 opens one for any school's child; a school's own
 // student for its openings); a receiving school's request names its student
@@ -430,11 +452,16 @@ Result<int64_t> open_checked(Database& db, const Actor& actor, const WorkflowSpe
     if (!*s) return Status::Error("validation", "请填写“学生”", "student_id");
     c.school_id = (*s)->student.school_id;
   }
+  if (Status t = teacher_subject(db, w, c, input); !t.ok()) return t;
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
-  auto open = count_open_cases(db, c.student_id, w.kind, closed_states(w));
+  const bool teacher = w.subject == "teacher";
+  auto open = teacher ? count_open_teacher_cases(db, c.teacher_id, w.kind, closed_states(w))
+                      : count_open_cases(db, c.student_id, w.kind, closed_states(w));
   if (!open.ok()) return open.status();
-  if (*open > 0) return Status::Error("conflict", "该学生已有未办结的" + w.title + "申请,不能重复申请", "student_id");
+  if (*open > 0)
+    return Status::Error("conflict", std::string(teacher ? "该教师" : "该学生") + "已有未办结的" + w.title +
+                                         "申请,不能重复申请", teacher ? "teacher_id" : "student_id");
   c.state = action.to;
   c.fields = "{}";
   auto id = insert_case(db, c);

@@ -19,7 +19,10 @@
 //    their final step only; 县外转入 creates its student then (checked as
 //    the register checks a new student, at application and on approval),
 //    the case naming no student until then. One open case per student and
-//    kind.
+//    kind. A teacher case (a workflow whose subject is "teacher": 交流轮岗)
+//    names its teacher instead — one of the acting school's, or any the
+//    bureau sees — belongs to the teacher's school, names another school,
+//    and is one open case per teacher and kind.
 //  - Expiry: sweep_expired() closes every case overdue in a state that
 //    expires (logged and audited as done by 系统, nothing else changes); it
 //    runs before every list of cases and the overdue counts, so an expired

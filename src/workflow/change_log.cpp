@@ -101,4 +101,13 @@ Result<FieldValues> with_names(Database& db, FieldValues fields) {
   return fields;
 }
 
+Status audit_update(Database& db, const Actor& actor, Entity entity, int64_t id, const FieldValues& before,
+                    const FieldValues& after) {
+  auto old_names = with_names(db, before);
+  if (!old_names.ok()) return old_names.status();
+  auto new_names = with_names(db, after);
+  if (!new_names.ok()) return new_names.status();
+  return audit(db, &actor, "update", entity, id, diff_fields(*old_names, *new_names));
+}
+
 }  // namespace edu

@@ -32,4 +32,9 @@ Status audit(Database& db, const Actor* actor, const std::string& action, Entity
 // and head_teacher_id by names.
 Result<FieldValues> with_names(Database& db, FieldValues fields);
 
+// An "update" of the record `id`: the fields that differ between `before` and
+// `after` (one fields_of overload), reference fields named (with_names).
+Status audit_update(Database& db, const Actor& actor, Entity entity, int64_t id, const FieldValues& before,
+                    const FieldValues& after);
+
 }  // namespace edu

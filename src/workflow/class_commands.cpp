@@ -90,12 +90,8 @@ Result<SchoolClass> update_class_command(Database& db, const Actor& actor, int64
   const auto changes = diff_fields(fields_of(before), fields_of(after));
   if (changes.empty()) return after;
   if (Status s = check_field_rights(actor.user, Entity::kClass, changes); !s.ok()) return s;
-  auto old_named = with_names(db, fields_of(before));
-  if (!old_named.ok()) return old_named.status();
-  auto new_named = with_names(db, fields_of(after));
-  if (!new_named.ok()) return new_named.status();
   Status s = update_class(db, after);
-  if (s.ok()) s = audit(db, &actor, "update", Entity::kClass, after.id, diff_fields(*old_named, *new_named));
+  if (s.ok()) s = audit_update(db, actor, Entity::kClass, after.id, fields_of(before), fields_of(after));
   if (s.ok()) s = tx.commit();
   if (!s.ok()) return s;
   return after;

@@ -50,11 +50,13 @@ struct FieldSpec {
   // empty); id_number (a 在读 student of another school of the county, found
   // by 身份证号); school (another school of the county); class (of the school
   // the student will be in, this school year); child (a registered student
-  // the actor sees); year_class (any class of the county this year).
+  // the actor sees); year_class (any class of the county this year);
+  // teacher (a teacher of the acting school; for the bureau, any teacher it
+  // sees).
   std::string type;
   bool required = true;
   std::vector<std::string> options;
-  // The field names a record by its id (student, school, class, child, year_class).
+  // The field names a record by its id (student, school, class, child, year_class, teacher).
   bool names_record() const;
 };
 
@@ -63,7 +65,10 @@ struct FieldSpec {
 // class given, of the grade the workflow's grade_step says; kEnrolStudent: a
 // new student, 在读 in the class given, from the case's fields (转入);
 // kReturnToSchool: 在读 in the action's class_id, of any school (返校复学).
-enum class Effect { kNone, kMoveStudent, kSetStatus, kResume, kChangeGrade, kEnrolStudent, kReturnToSchool };
+// kStartExchange / kEndExchange: the teacher goes to the case's target school
+// for the period of service, and comes back (workflow/teacher_exchange.h).
+enum class Effect { kNone, kMoveStudent, kSetStatus, kResume, kChangeGrade, kEnrolStudent, kReturnToSchool,
+                    kStartExchange, kEndExchange };
 
 // Checks beyond a field's own: kSuspension, 休学 (until after date, at most a
 // year later; not in the second term of a graduating grade); kExtension, its
@@ -103,7 +108,12 @@ struct WorkflowSpec {
   std::vector<StateSpec> states;
   std::vector<ActionSpec> actions;
   std::string school_label = "学生所在学校";  // the sending school's name in reasons
+  std::string target_label = "转入学校";      // the receiving school's
   int grade_step = 0;  // kChangeGrade: -1 留级, +1 跳级
+  // Whom a case is about: "student" (cases.student_id) or "teacher"
+  // (cases.teacher_id, named by the opening's "teacher_id" field; the case's
+  // school is the teacher's). One open case per subject and kind.
+  std::string subject = "student";
   const StateSpec* state(const std::string& key) const;
   const ActionSpec* action(const std::string& key) const;
   // The opening action `key`; "" for the first one. nullptr if none.
@@ -119,6 +129,7 @@ inline constexpr const char* kSystemUser = "系统";
 
 const std::vector<WorkflowSpec>& all_workflows();
 WorkflowSpec dropout_workflow();  // workflow/dropout_workflow.cpp
+WorkflowSpec exchange_workflow();  // workflow/exchange_workflow.cpp
 const WorkflowSpec* find_workflow(const std::string& kind);
 // Declared in workflow/status_change_workflows.cpp.
 std::vector<WorkflowSpec> status_change_workflows();

@@ -279,6 +279,24 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       get(path("/dropout/report?period=week"),                {200, 200, 200, 403, 403}),
       get(path("/dropout/report?from=2026-09-01&to=2026-02-30"),  {422, 422, 422, 403, 403}),
       get(path("/exports/dropout.xlsx?period=term"),          {200, 200, 200, 403, 403}),
+      // 交流轮岗 (workflow/exchange_workflow.cpp): the bureau proposes for any teacher it sees; a
+      // school applies for its own teachers only; the plan is read by those who handle cases, and
+      // a teacher's exchanges by whoever sees the teacher.
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "exchange"}, {"action", "propose"}, {"teacher_id", lm().rural_teacher},
+                     {"target_school_id", lm().own_school}, {"start_on", "2026-09-01"}, {"years", "3"}};
+       },
+       {201, 403, 403, 403, 403}},
+      {"POST", path("/cases"),
+       [](const std::string&) {
+         return json{{"kind", "exchange"}, {"action", "apply"}, {"teacher_id", lm().rural_teacher},
+                     {"target_school_id", lm().own_school}, {"start_on", "2026-09-01"}, {"years", "3"}};
+       },
+       {403, 403, 422, 403, 403}},
+      get(path("/exchange/plan"),                             {200, 200, 200, 403, 403}),
+      get(path("/exchange/teachers/" + id(l.own_teacher)),    {200, 200, 200, 200, 404}),
+      get(path("/exchange/teachers/" + id(l.rural_teacher)),  {200, 404, 404, 404, 200}),
       get(path("/users"),                                     {200, 403, 403, 403, 403}),
       // 用户管理: the bureau's alone (the admin's own record saved unchanged; a weak password refused).
       {"PUT", path("/users/" + id(admin.user["id"].get<int64_t>())),

@@ -23,6 +23,8 @@ struct County {
   int64_t own = 0, target = 0, target_class = 0;
   std::vector<int64_t> students;  // 在读 at `own`, in a class
   size_t next_student = 0;
+  std::vector<int64_t> teachers;  // at `own`: a teacher case's subject
+  size_t next_teacher = 0;
   std::map<std::string, Login> logins;  // role name → login; "receiver" = the target school's admin, "far" above
   std::map<std::string, std::string> party;  // role name → the party it is on a case from own to target
 
@@ -40,6 +42,7 @@ struct County {
                      " k.school_year AND b.section = k.section AND b.grade = k.grade - 1)"
                      " AND EXISTS (SELECT 1 FROM classes a WHERE a.school_id = k.school_id AND a.school_year ="
                      " k.school_year AND a.section = k.section AND a.grade = k.grade + 1) ORDER BY st.id");
+    teachers = s.ids("SELECT id FROM teachers WHERE school_id = " + id(own) + " ORDER BY id");
     json made = s.admin_call("POST", "/users",
                              {{"username", "receiver"}, {"display_name", "转入校管理员"},
                               {"password", "Matrix2026"}, {"role", "school_admin"}, {"school_id", target}});
@@ -57,6 +60,7 @@ struct County {
     party = {{"admin", "bureau"}, {"school_admin", "sending_school"}, {"receiver", "receiving_school"}};
   }
   int64_t student() { return students.at(next_student++); }
+  int64_t teacher() { return teachers.at(next_teacher++); }
   Reply apply(int64_t student_id, const std::string& who = "school_admin") {
     return s.call("POST", "/cases", &logins[who],
                   {{"kind", "transfer"}, {"student_id", student_id}, {"target_school_id", target},
@@ -82,7 +86,8 @@ struct County {
                        id(student_id) + " ORDER BY school_year");
     std::string e;
     for (int64_t v : enrol) e += id(v) + ",";
-    return c.dump() + st.dump() + e + id(s.ids("SELECT COUNT(*) FROM audit_log WHERE action IN ('workflow', 'update')").at(0));
+    const std::string teacher = s.text("SELECT COALESCE(MAX(school_id), 0) FROM teachers WHERE id = " + id(student_id));
+    return c.dump() + st.dump() + e + teacher + id(s.ids("SELECT COUNT(*) FROM audit_log WHERE action IN ('workflow', 'update')").at(0));
   }
 };
 
@@ -115,8 +120,10 @@ bool takes_part(const json& action, const std::string& role) {
 const std::vector<std::string> kRoles = {"admin", "officer", "school_admin", "receiver", "teacher", "inspector", "far"};
 
 // A student of `own` fit for `workflow`: 在读 (or the status its opening
-// asks for, set here), in a grade with a class a grade below and above.
+// asks for, set here), in a grade with a class a grade below and above; a
+// teacher of `own` for a teacher case (交流轮岗).
 int64_t student_for(County& c, const json& workflow) {
+  if (workflow["subject"] == "teacher") return c.teacher();
   const int64_t student = c.student();
   for (const json& f : workflow["actions"][0]["fields"])
     if (f["type"] == "student" && !f["options"].empty() && f["options"][0] != "在读")
@@ -153,7 +160,7 @@ json body_for(County& c, const json& workflow, const json& action, int64_t stude
       b[key] = "转入生";
       continue;
     }
-    if (type == "student" || type == "child") b[key] = student;
+    if (type == "student" || type == "child" || type == "teacher") b[key] = student;
     if (type == "year_class") b[key] = c.target_class;
     if (type == "school") b[key] = c.target;
     if (type == "id_number") b[key] = c.s.text("SELECT id_number FROM students WHERE id = " + id(student));
@@ -290,8 +297,9 @@ TEST(Cases, EveryWorkflowStateActionAndRole) {
     }
   }
   // 转学 9 (3 from each waiting state), 8 kinds × 3, 休学 3 + extend + its 2; 控辍保学: assign and
-  // dismiss by the township, then visit and the five closings by the school and by the township.
-  EXPECT_EQ(taken, 9 + 8 * 3 + 6 + 2 + 6 * 2);
+  // dismiss by the township, then visit and the five closings by the school and by the township;
+  // 交流轮岗 2 from each waiting state and its return.
+  EXPECT_EQ(taken, 9 + 8 * 3 + 6 + 2 + 6 * 2 + 7);
 }
 
 // The student's school, class and current enrolment as one string.

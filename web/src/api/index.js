@@ -152,6 +152,13 @@ export const dropoutApi = {
   report: (query) => get('/dropout/report', query),
 }
 
+// 交流轮岗: the year's plan (quotas, moves, exchanges away, the pending moves as a what-if draft)
+// and a teacher's exchanges. Proposals, approvals and returns are case actions (caseApi).
+export const exchangeApi = {
+  plan: (query) => get('/exchange/plan', query),
+  teacher: (id) => get(`/exchange/teachers/${id}`),
+}
+
 // Statistics and balanced development (read-only; whatif/plan: bureau_admin, nothing saved).
 export const analyticsApi = {
   indicators: (query) => get('/analytics/indicators', query),

@@ -1,0 +1,113 @@
+// 交流轮岗's plan (analytics/exchange_plan.h) on hand-built staff: who is
+// eligible and why, and the quotas computed by hand.
+#include <gtest/gtest.h>
+
+#include "analytics/exchange_plan.h"
+
+namespace edu::analytics {
+namespace {
+
+School school(int64_t id, const std::string& location, const std::string& code = "") {
+  School s;
+  s.id = id;
+  s.name = "学校" + std::to_string(id);
+  s.location = location;
+  s.code = code.empty() ? std::to_string(4300000000 + id) : code;
+  return s;
+}
+
+// A 在编 专任教师 hired on 1 September 2010 at `school`, born in `born`, 无 骨干.
+Teacher teacher(int64_t id, int64_t school_id, const std::string& gender = "男", int born = 1980) {
+  Teacher t;
+  t.id = id;
+  t.name = "教师" + std::to_string(id);
+  t.gender = gender;
+  t.birth_date = Date{born, 3, 1};
+  t.school_id = school_id;
+  t.post = "专任教师";
+  t.backbone = "无";
+  t.on_staff = true;
+  t.hired_on = Date{2010, 9, 1};
+  return t;
+}
+
+ExchangeMove move(int64_t teacher_id, int64_t from, int64_t to) {
+  return ExchangeMove{teacher_id, teacher_id, from, to, "待教育局审批", "2026-09-01", false};
+}
+
+TEST(ExchangePlan, QuotasRoundUp) {
+  EXPECT_EQ(quota(0, 23, 10).need, 3);  // ⌈2.3⌉
+  EXPECT_FALSE(quota(2, 23, 10).met);
+  EXPECT_TRUE(quota(3, 23, 10).met);
+  EXPECT_EQ(quota(0, 3, 20).need, 1);  // ⌈0.6⌉
+  EXPECT_EQ(quota(0, 0, 20).need, 0);
+  EXPECT_TRUE(quota(0, 0, 20).met);
+  EXPECT_EQ(quota(0, 20, 10).need, 2);  // exactly 2
+}
+
+// 23 eligible at an urban school; 3 of them move, none 骨干: the move quota
+// (3 of ⌈2.3⌉ = 3) is met, the 骨干 quota (0 of ⌈0.6⌉ = 1) is short.
+TEST(ExchangePlan, TwentyThreeEligibleThreeMovingNoBackbone) {
+  Registers staff;
+  staff.schools = {school(1, "城区"), school(2, "乡村")};
+  for (int64_t i = 1; i <= 23; ++i) staff.teachers.push_back(teacher(i, 1));
+  for (int64_t i = 24; i <= 30; ++i) staff.teachers.push_back(teacher(i, 2));  // a rural school: not sending
+  // Teacher 1's move is approved: they are at the rural school now, still counted where they left.
+  staff.teachers[0].school_id = 2;
+  staff.teacher_years = {{1, 2025, 1}, {1, 2026, 2}};
+  std::vector<ExchangeMove> moves = {move(1, 1, 2), move(2, 1, 2), move(3, 1, 2)};
+  moves[0].approved = true;
+  const ExchangePlan plan = plan_exchange(staff, moves, {}, 2026);
+  ASSERT_EQ(plan.schools.size(), 1u);
+  const SchoolExchangePlan& p = plan.schools[0];
+  EXPECT_EQ(p.why_sending, "城区学校");
+  EXPECT_EQ(p.eligible.size(), 23u);
+  ASSERT_TRUE(p.moving && p.backbone);
+  EXPECT_EQ(p.moving->numerator, 3);
+  EXPECT_EQ(p.moving->denominator, 23);
+  EXPECT_EQ(p.moving->need, 3);
+  EXPECT_TRUE(p.moving->met);
+  EXPECT_EQ(p.backbone->numerator, 0);
+  EXPECT_EQ(p.backbone->denominator, 3);
+  EXPECT_EQ(p.backbone->need, 1);
+  EXPECT_FALSE(p.backbone->met);
+  // Hired 1 September 2010: school years 2010 … 2026 are 17; born 1 March 1980: 46 on 1 September 2026.
+  EXPECT_EQ(p.eligible[0].years_at_school, 17);
+  EXPECT_EQ(p.eligible[0].age, 46);
+  EXPECT_EQ(p.eligible[0].why, "在本校任教17年(≥6年),46岁(男<55岁)");
+  EXPECT_TRUE(p.eligible[0].moving);
+  EXPECT_FALSE(p.eligible[3].moving);
+}
+
+// Age limits by gender (on 1 September), years at the school from the
+// staff's history, 在编 专任教师 only, 优质 schools by code.
+TEST(ExchangePlan, EligibilityRules) {
+  Registers staff;
+  staff.schools = {school(1, "乡村", "4300000001")};
+  staff.teachers = {teacher(1, 1, "男", 1971),   // 55 on 1 Sep 2026: too old
+                    teacher(2, 1, "男", 1972),   // 54
+                    teacher(3, 1, "女", 1976),   // 50: too old
+                    teacher(4, 1, "女", 1977),   // 49
+                    teacher(5, 1),               // moved here in 2025 (history): 2 years
+                    teacher(6, 1),               // 教辅
+                    teacher(7, 1)};              // 不在编
+  staff.teachers[5].post = "教辅";
+  staff.teachers[6].on_staff = false;
+  // The register's history begins in 2024; teacher 5 was elsewhere then.
+  staff.teacher_years = {{5, 2024, 9}, {5, 2025, 1}, {5, 2026, 1}, {2, 2024, 1}, {2, 2025, 1}, {2, 2026, 1}};
+  ExchangeRules rules;
+  EXPECT_TRUE(plan_exchange(staff, {}, rules, 2026).schools.empty()) << "a rural school need not send";
+  rules.quality_school_codes = {"4300000001"};
+  const ExchangePlan plan = plan_exchange(staff, {}, rules, 2026);
+  ASSERT_EQ(plan.schools.size(), 1u);
+  EXPECT_EQ(plan.schools[0].why_sending, "优质学校");
+  std::vector<int64_t> ids;
+  for (const EligibleTeacher& e : plan.schools[0].eligible) ids.push_back(e.teacher_id);
+  EXPECT_EQ(ids, (std::vector<int64_t>{2, 4}));
+  // 0 moving of 2 eligible: ⌈0.2⌉ = 1 needed, short.
+  EXPECT_EQ(plan.schools[0].moving->need, 1);
+  EXPECT_FALSE(plan.schools[0].moving->met);
+}
+
+}  // namespace
+}  // namespace edu::analytics
