@@ -15,7 +15,8 @@ const char* party_name(Party party) {
 }
 
 bool FieldSpec::names_record() const {
-  return type == "student" || type == "school" || type == "class" || type == "child" || type == "year_class";
+  return type == "student" || type == "school" || type == "class" || type == "child" || type == "year_class" ||
+         type == "file";
 }
 
 const StateSpec* WorkflowSpec::state(const std::string& key) const {

@@ -50,11 +50,13 @@ struct FieldSpec {
   // empty); id_number (a 在读 student of another school of the county, found
   // by 身份证号); school (another school of the county); class (of the school
   // the student will be in, this school year); child (a registered student
-  // the actor sees); year_class (any class of the county this year).
+  // the actor sees); year_class (any class of the county this year); file (an
+  // evidence file the actor uploaded, attached to the case by the action:
+  // workflow/case_attachments.h).
   std::string type;
   bool required = true;
   std::vector<std::string> options;
-  // The field names a record by its id (student, school, class, child, year_class).
+  // The field names a record by its id (student, school, class, child, year_class, file).
   bool names_record() const;
 };
 
