@@ -26,11 +26,19 @@ class CaseAttachmentsTest(SecurityCase):
             cls.mine = db.execute("SELECT id FROM students WHERE school_id = ? AND status = '在读' AND id NOT IN "
                                   "(SELECT student_id FROM cases WHERE student_id IS NOT NULL) ORDER BY id LIMIT 1",
                                   (own,)).fetchone()[0]
-            # A case of another school (the demo's casework is between two other schools' admins' schools
-            # or this one): any case this school admin is no party to.
-            cls.theirs = db.execute("SELECT c.id, a.id FROM cases c JOIN case_attachments a ON a.case_id = c.id "
-                                    "WHERE c.school_id <> ? AND COALESCE(c.target_school_id, 0) <> ? LIMIT 1",
-                                    (own, own)).fetchone()
+            other = db.execute("SELECT id FROM schools WHERE id <> ? AND id IN (SELECT school_id FROM students "
+                               "WHERE status = '在读') ORDER BY id LIMIT 1", (own,)).fetchone()[0]
+            pupil = db.execute("SELECT id FROM students WHERE school_id = ? AND status = '在读' ORDER BY id LIMIT 1",
+                               (other,)).fetchone()[0]
+        # Another school's admin applies with a file: a case this school admin is no party to.
+        made = Session("admin").post("/users", {"username": "sec_other_admin", "display_name": "他校管理员",
+                                                "password": "Other2026x", "role": "school_admin", "school_id": other})
+        assert made.status == 201, made
+        theirs = Session("sec_other_admin", "Other2026x")
+        file = theirs.upload("/cases/attachments", "他校证明.pdf", PDF).json()["id"]
+        case = theirs.post("/cases", {"kind": "death", "student_id": pupil, "reason": "x", "date": "2026-11-20",
+                                      "evidence": file}).json()["case"]["id"]
+        cls.theirs = (case, file)
 
     def test_bad_files_store_nothing(self):
         before = stored()
@@ -65,7 +73,6 @@ class CaseAttachmentsTest(SecurityCase):
         self.assertEqual(stored(), before)
 
     def test_another_schools_file_is_not_found(self):
-        self.assertIsNotNone(self.theirs, "the demo county has casework with evidence at other schools")
         case, file = self.theirs
         r = self.school_admin.get(f"/cases/{case}/attachments/{file}")
         self.assertEqual(r.status, 404, r)
