@@ -44,9 +44,11 @@ std::string role_label(const std::string& role);
 // the bureau, area officers and school admins, each within their scope.
 // kCase: 学籍异动 cases; who acts on one and who sees it is the workflow's own
 // rule, relative to the case (workflow/case_engine.h), not the role alone.
+// kCaseAttachment: a case's evidence files (workflow/case_attachments.h), by
+// the same rule.
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
                     kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear,
-                    kCatchment, kTransition, kCase, kCheck, kSetting };
+                    kCatchment, kTransition, kCase, kCheck, kSetting, kCaseAttachment };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);

@@ -4,7 +4,8 @@
 // by the receiving school, one refused by the bureau, one left unanswered
 // until it expired (swept on `today`), one requested by the receiving school
 // and waiting for the sender; a 休学 approved, one waiting for the bureau past
-// its deadline (overdue); a 辍学 recorded. The schools act as actors of their
+// its deadline (overdue); a 辍学 recorded; each application's 证明材料 a small
+// PDF uploaded by its school. The schools act as actors of their
 // own (the demo's accounts come later): the log names them "演示:<学校>".
 #pragma once
 

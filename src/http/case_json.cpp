@@ -53,15 +53,26 @@ Json case_json(const CaseView& v, const User& user, const Date& today) {
           {"actions", actions_for(user, c)}};
 }
 
-Json case_log_json(const std::string& kind, const std::vector<CaseLogEntry>& log) {
+Json case_log_json(const std::string& kind, const std::vector<CaseLogEntry>& log,
+                   const std::map<int64_t, CaseAttachment>& attachments) {
   const WorkflowSpec* w = find_workflow(kind);
   Json entries = Json::array();
   for (const CaseLogEntry& e : log) {
     const ActionSpec* a = w ? w->action(e.action) : nullptr;
+    const Json fields = shown_fields(e.fields);
+    Json files = Json::array();
+    for (const FieldSpec& f : a ? a->fields : std::vector<FieldSpec>{}) {
+      if (f.type != "file" || !fields.contains(f.key) || !fields[f.key].is_string()) continue;
+      auto it = attachments.find(std::stoll(fields[f.key].get<std::string>()));
+      if (it == attachments.end()) continue;
+      const CaseAttachment& x = it->second;
+      files.push_back({{"key", f.key}, {"label", f.label}, {"id", x.id}, {"file_name", x.file_name},
+                       {"content_type", x.content_type}, {"size", x.size}});
+    }
     entries.push_back({{"at", e.at}, {"username", e.username}, {"action", e.action},
                        {"action_label", a ? a->label : e.action == kExpireAction ? kExpireLabel : e.action},
                        {"from_state", e.from_state}, {"to_state", e.to_state}, {"comment", e.comment},
-                       {"fields", shown_fields(e.fields)}});
+                       {"fields", fields}, {"attachments", files}});
   }
   return entries;
 }

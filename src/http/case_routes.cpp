@@ -7,14 +7,20 @@
 // holds their school alone); GET /cases/overdue, the overdue cases per school
 // for the bureau and area officers (a count each, listed by GET
 // /cases?box=all&overdue=1&school_id=), as `items` and grouped under their
-// townships as `townships` (workflow/overdue_townships.h). A 身份证号 in a case's fields is
-// shown masked.
+// townships as `townships` (workflow/overdue_townships.h); POST
+// /cases/attachments, an evidence file (multipart field "file") for an
+// action's "file" field, {id, file_name, size}; GET
+// /cases/{id}/attachments/{aid}, one of the case's files
+// (workflow/case_attachments.h). A 身份证号 in a case's fields is shown masked.
 // Actions are the only writes to a case.
+#include <fstream>
+
 #include "core/enums.h"
 #include "core/text_field.h"
 #include "http/case_json.h"
 #include "http/routes.h"
 #include "store/school_store.h"
+#include "workflow/case_attachments.h"
 #include "workflow/case_engine.h"
 #include "workflow/overdue_townships.h"
 
@@ -125,8 +131,32 @@ Result<Reply> case_route(ApiCall& call) {
   if (!view.ok()) return view.status();
   auto log = case_log(call.db, view->record.id);
   if (!log.ok()) return log.status();
+  auto files = attachments_of_cases(call.db, {view->record.id});
+  if (!files.ok()) return files.status();
   return Reply(Json{{"case", case_json(*view, call.who().user, call.today())},
-                    {"log", case_log_json(view->record.kind, *log)}});
+                    {"log", case_log_json(view->record.kind, *log, *files)}});
+}
+
+// The file of multipart field "file"; none is refused by name, after the role.
+Result<Reply> upload_route(ApiCall& call) {
+  httplib::MultipartFormData file;
+  if (call.request.has_file("file")) file = call.request.get_file_value("file");
+  auto a = upload_case_attachment(call.db, call.who(), file.filename, file.content);
+  if (!a.ok()) return a.status();
+  return Reply(201, Json{{"id", a->id}, {"file_name", a->file_name}, {"size", a->size},
+                         {"content_type", a->content_type}});
+}
+
+Result<Reply> download_route(ApiCall& call) {
+  auto found = case_attachment_for(call.db, call.who(), call.path_id(1), call.path_id(2));
+  if (!found.ok()) return found.status();
+  auto reply = file_reply(found->attachment.file_name, [&](const std::string& path) {
+    std::ofstream out(path, std::ios::binary);
+    out.write(found->bytes.data(), static_cast<std::streamsize>(found->bytes.size()));
+    return out.good() ? Status::Ok() : Status::Error("internal", "无法写出附件");
+  });
+  if (reply.ok()) reply->file->content_type = found->attachment.content_type;
+  return reply;
 }
 
 Result<Reply> list_route(ApiCall& call) {
@@ -193,6 +223,8 @@ void add_case_routes(Router& router) {
   router.post("/cases", open_route);
   router.get(R"(/cases/(\d+))", case_route);
   router.post(R"(/cases/(\d+)/actions/([a-z_]+))", action_route);
+  router.post("/cases/attachments", upload_route);
+  router.get(R"(/cases/(\d+)/attachments/(\d+))", download_route);
 }
 
 }  // namespace edu

@@ -165,7 +165,7 @@ Result<Reply> student_history_route(ApiCall& call) {
   for (const AuditEntry& e : *changes) edits.push_back(to_json(e));
   for (const CaseWithLog& c : *cases) {
     Json one = case_json(c.view, actor.user, call.today());
-    one["log"] = case_log_json(c.view.record.kind, c.log);
+    one["log"] = case_log_json(c.view.record.kind, c.log, c.attachments);
     case_list.push_back(std::move(one));
   }
   return Reply(Json{{"student", to_json(**student)}, {"enrolments", years}, {"changes", edits},

@@ -17,7 +17,13 @@
 
 namespace edu {
 
-using Value = std::variant<std::nullptr_t, int64_t, double, std::string>;
+// Bytes stored as such (BLOB on SQLite, bytea on PostgreSQL): a file. Read
+// back, a blob column is a std::string holding the bytes.
+struct Blob {
+  std::string bytes;
+};
+
+using Value = std::variant<std::nullptr_t, int64_t, double, std::string, Blob>;
 
 class Row {
  public:

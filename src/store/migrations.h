@@ -13,7 +13,7 @@ namespace edu {
 struct Migration {
   int version;
   std::string name;
-  std::string sql;  // "{{id}}" stands for the dialect's auto-increment primary key
+  std::string sql;  // "{{id}}": the dialect's auto-increment primary key; "{{blob}}": BLOB / BYTEA
   // What PostgreSQL runs instead, where SQLite's way has no portable form
   // (rebuilding a table to drop a NOT NULL, triggers); "" for `sql` on both.
   std::string postgres_sql = "";

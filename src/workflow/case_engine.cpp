@@ -9,6 +9,7 @@
 #include "store/school_year_store.h"
 #include "store/student_store.h"
 #include "store/teacher_store.h"
+#include "workflow/case_attachments.h"
 #include "workflow/change_log.h"
 #include "workflow/register_commands.h"
 #include "workflow/teacher_exchange.h"
@@ -248,6 +249,9 @@ Status check_fields(Database& db, const Actor& actor, const WorkflowSpec& w, con
         return Status::Error("validation",
                              "“" + f.label + "”不是" + (actor.user.school_id ? "本校" : "您管辖范围内") + "的教师",
                              f.key);
+    } else if (f.type == "file") {
+      Status a = check_file_field(db, actor, f, v);
+      if (!a.ok()) return a;
     }
   }
   return check_rule(db, actor, action, c, input, today);
@@ -336,7 +340,18 @@ Status run_effect(Database& db, const Actor& actor, const WorkflowSpec& w, Effec
   return save_student_change(db, actor, *before, after);
 }
 
-// The transition itself, in the caller's transaction: log, state, effect, audit.
+// The files the action's "file" fields name, attached to the case.
+Status attach_files(Database& db, const ActionSpec& action, const CaseRecord& c, const ActionInput& input) {
+  for (const FieldSpec& f : action.fields) {
+    const std::string v = given(input, f.key);
+    if (f.type != "file" || v.empty()) continue;
+    Status s = attach_to_case(db, std::stoll(v), c.id);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// The transition itself, in the caller's transaction: log, state, files, effect, audit.
 Status transition(Database& db, const Actor& actor, const WorkflowSpec& w, const ActionSpec& action,
                   CaseRecord& c, const std::string& from, const ActionInput& input, const Date& today) {
   Json fields = Json::parse(c.fields);
@@ -362,6 +377,8 @@ Status transition(Database& db, const Actor& actor, const WorkflowSpec& w, const
                                   input.comment, given.dump()});
   if (!s.ok()) return s;
   s = update_case_state(db, c);
+  if (!s.ok()) return s;
+  s = attach_files(db, action, c, input);
   if (!s.ok()) return s;
   s = run_effect(db, actor, w, effect, action.status, c, fields, today);
   if (!s.ok()) return s;
@@ -585,9 +602,13 @@ Result<std::vector<CaseWithLog>> student_cases(Database& db, const Actor& actor,
   for (const CaseView& v : *cases) ids.push_back(v.record.id);
   auto logs = case_logs(db, ids);
   if (!logs.ok()) return logs.status();
+  auto files = attachments_of_cases(db, ids);
+  if (!files.ok()) return files.status();
   std::map<int64_t, std::vector<CaseLogEntry>> by_case;
   for (CaseLogEntry& e : *logs) by_case[e.case_id].push_back(std::move(e));
-  for (CaseView& v : *cases) out.push_back({v, std::move(by_case[v.record.id])});
+  std::map<int64_t, std::map<int64_t, CaseAttachment>> files_by_case;
+  for (auto& [id, a] : *files) files_by_case[a.case_id][id] = a;
+  for (CaseView& v : *cases) out.push_back({v, std::move(by_case[v.record.id]), std::move(files_by_case[v.record.id])});
   return out;
 }
 

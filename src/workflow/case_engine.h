@@ -7,8 +7,9 @@
 //    (sending school, receiving school, bureau), and every required field is
 //    given and valid (a class of the receiving school in the current year …).
 //  - An accepted action is one transaction: the log row (who, when, comment,
-//    fields), the new state and due date, the effect on the registers, and the
-//    audit entry. The log is never changed afterwards.
+//    fields), the new state and due date, the files its "file" fields name
+//    attached to the case (workflow/case_attachments.h), the effect on the
+//    registers, and the audit entry. The log is never changed afterwards.
 //  - 县内转学: the applying school's student, 在读, no other open case, a
 //    target school other than its own; or requested by the receiving school
 //    by 身份证号 (a 在读 student of another school: the answer says whether
@@ -42,6 +43,7 @@
 
 #include "access/policy.h"
 #include "core/date.h"
+#include "store/case_attachment_store.h"
 #include "store/case_store.h"
 #include "workflow/workflow_spec.h"
 
@@ -82,10 +84,11 @@ Result<std::vector<CaseView>> list_box(Database& db, const Actor& actor, const B
                                        const Date& today);
 // The cases of one student the actor sees (all of them for the bureau, those
 // touching the actor's school or township otherwise), each with its log, in
-// two reads; none for a role that takes no part in cases.
+// three reads (with their evidence files); none for a role that takes no part in cases.
 struct CaseWithLog {
   CaseView view;
   std::vector<CaseLogEntry> log;
+  std::map<int64_t, CaseAttachment> attachments;  // its evidence files, by id
 };
 Result<std::vector<CaseWithLog>> student_cases(Database& db, const Actor& actor, int64_t student_id,
                                                const Date& today);

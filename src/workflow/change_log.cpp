@@ -29,6 +29,7 @@ const char* entity_name(Entity e) {
     case Entity::kCase: return "case";
     case Entity::kCheck: return "check";
     case Entity::kSetting: return "setting";
+    case Entity::kCaseAttachment: return "case_attachment";
   }
   return "";
 }
@@ -48,7 +49,8 @@ const std::vector<AuditTerm>& audit_entities() {
       {"catchment", "小升初划片"}, {"school_year", "学年"},    {"user", "用户账号"},
       {"exam", "考试"},          {"exam_scores", "考试成绩"}, {"exam_exemption", "免考"},
       {"exam_integrity", "诚信报告"}, {"session", "登录"}, {"case", "学籍异动"},
-      {"check", "数据核查"}, {"setting", "系统设置"}};
+      {"check", "数据核查"}, {"setting", "系统设置"},
+      {"case_attachment", "证明材料"}};
   return terms;
 }
 

@@ -1,7 +1,7 @@
 // The 学籍异动 kinds besides 县内转学 (DOMAIN.md, "The school year and the
 // register's life"), declared as data like transfer() in workflow_spec.cpp.
 // Each: the student's school applies with the reason, the date and the
-// evidence (证明材料, a required text: what the school holds on file); the
+// evidence (证明材料, a required file: a scan or photo, PDF/JPG/PNG); the
 // bureau approves or refuses with a reason, unless the setting
 // <kind>_needs_bureau is "0" (the school decides alone: the application is
 // final). The school may withdraw while the bureau has not decided. Only the
@@ -21,6 +21,7 @@ namespace edu {
 namespace {
 
 const std::string kBureau = "待教育局审批", kReturned = "已退回", kWithdrawn = "已撤回";
+const FieldSpec kEvidence{"evidence", "证明材料", "file"};
 
 struct Kind {
   std::string kind, title, done;     // done: the final state (已休学 …)
@@ -39,7 +40,7 @@ WorkflowSpec school_applies(const Kind& k) {
   fields.insert(fields.end(), k.fields.begin(), k.fields.end());
   fields.push_back({"reason", k.title + "原因", "text"});
   fields.push_back({"date", k.title + "日期", "date"});
-  fields.push_back({"evidence", "证明材料", "text"});
+  fields.push_back(kEvidence);
   ActionSpec apply{"apply", "申请" + k.title, {}, kBureau, Party::kSendingSchool, fields, Effect::kNone,
                    k.kind + "_needs_bureau", k.done, k.effect, k.status, k.rule};
   ActionSpec approve{"approve", "审批通过", {kBureau}, k.done, Party::kBureau, {}, k.effect};
@@ -64,7 +65,7 @@ WorkflowSpec suspension() {
   w.states.push_back({extended, true});
   ActionSpec extend{"extend", "申请延期休学", {suspended}, pending, Party::kSendingSchool,
                     {{"until", "延期后休学截止日期", "date"}, {"reason", "延期原因", "text"},
-                     {"evidence", "证明材料", "text"}},
+                     kEvidence},
                     Effect::kNone, "suspend_needs_bureau", extended, Effect::kNone};
   extend.rule = Rule::kExtension;
   w.actions.push_back(extend);

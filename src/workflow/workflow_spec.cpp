@@ -16,7 +16,7 @@ const char* party_name(Party party) {
 
 bool FieldSpec::names_record() const {
   return type == "student" || type == "school" || type == "class" || type == "child" || type == "year_class" ||
-         type == "teacher";
+         type == "teacher" || type == "file";
 }
 
 const StateSpec* WorkflowSpec::state(const std::string& key) const {

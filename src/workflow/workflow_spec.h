@@ -52,11 +52,12 @@ struct FieldSpec {
   // the student will be in, this school year); child (a registered student
   // the actor sees); year_class (any class of the county this year);
   // teacher (a teacher of the acting school; for the bureau, any teacher it
-  // sees).
+  // sees); file (an evidence file the actor uploaded, attached to the case by
+  // the action: workflow/case_attachments.h).
   std::string type;
   bool required = true;
   std::vector<std::string> options;
-  // The field names a record by its id (student, school, class, child, year_class, teacher).
+  // The field names a record by its id (student, school, class, child, year_class, teacher, file).
   bool names_record() const;
 };
 

@@ -93,6 +93,16 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
             json{{"kind", "transfer"}, {"student_id", l.own_student}, {"target_school_id", l.rural_school},
                  {"reason", "矩阵转学"}, {"date", "2026-11-20"}})
       .body["case"]["id"].get<int64_t>());
+  // A 死亡 application with its evidence file, by the school admin, for another pupil of theirs.
+  const int64_t evidence = server().upload("/cases/attachments", &school_admin, "证明.pdf", "%PDF-1.4\n%%EOF\n")
+                               .body["id"].get<int64_t>();
+  const std::string death_case = id(server()
+      .call("POST", "/cases", &school_admin,
+            json{{"kind", "death"}, {"student_id", std::stoll(server().texts(
+                     "SELECT id FROM students WHERE school_id = " + id(l.own_school) + " AND status = '在读' AND id <> " +
+                     id(l.own_student) + " ORDER BY id DESC LIMIT 1").at(0))},
+                 {"reason", "矩阵"}, {"date", "2026-11-20"}, {"evidence", evidence}})
+      .body["case"]["id"].get<int64_t>());
   std::vector<Cell> cells = {
       //                                                     admin officer s_admin teacher inspector
       get(path("/dashboard"),                                 {200, 200, 200, 200, 200}),
@@ -253,6 +263,12 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
                      {"reason", "因病"}, {"date", "2026-11-20"}};
        },
        {403, 403, 422, 403, 403}},
+      // Evidence files: uploaded (multipart: a JSON body is refused, after the role) by those who
+      // handle cases; a case's file read by those who see the case, under its own case only.
+      {"POST", path("/cases/attachments"), [](const std::string&) { return json::object(); },
+       {422, 422, 422, 403, 403}},
+      get(path("/cases/" + death_case + "/attachments/" + id(evidence)),  {200, 200, 200, 404, 404}),
+      get(path("/cases/" + transfer_case + "/attachments/" + id(evidence)),  {404, 404, 404, 404, 404}),
       // Overdue counts for the level above, and the list behind one.
       get(path("/cases/overdue"),                             {200, 200, 403, 403, 403}),
       get(path("/cases?box=all&overdue=1&school_id=" + id(l.own_school)), {200, 200, 200, 403, 403}),
@@ -407,6 +423,16 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
       EXPECT_EQ(r.status, cell.expected[i])
           << role << " " << cell.method << " " << cell.path() << " -> " << r.body.dump().substr(0, 300);
     }
+  }
+}
+
+// POST /cases/attachments with a real file (the matrix above sends JSON): those who handle cases.
+TEST(AccessMatrix, EvidenceUploadByRole) {
+  const std::vector<int> expected = {201, 201, 201, 403, 403};
+  for (size_t i = 0; i < kRoles.size(); ++i) {
+    Login who = server().login(kRoles[i]);
+    EXPECT_EQ(server().upload("/cases/attachments", &who, "证明.png", "\x89PNG\r\n\x1A\n").status, expected[i])
+        << kRoles[i];
   }
 }
 

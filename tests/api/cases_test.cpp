@@ -140,9 +140,17 @@ std::string new_id_number(const std::string& birth) {
   return first17 + id_check_char(first17);
 }
 
-// The values a test gives an action's fields, by their declared type; a
-// 转入's new student is born the day `student` was (to fit their grade).
-json body_for(County& c, const json& workflow, const json& action, int64_t student) {
+// An evidence file uploaded by `who`; 0 for a role that may not upload one.
+int64_t evidence_of(County& c, const std::string& who) {
+  Reply up = c.s.upload("/cases/attachments", &c.logins[who], "证明.pdf", "%PDF-1.4\n%%EOF\n");
+  return up.status == 201 ? up.body["id"].get<int64_t>() : 0;
+}
+
+// The values a test gives an action's fields, by their declared type (a
+// file uploaded by `who`, who takes the action); a 转入's new student is born
+// the day `student` was (to fit their grade).
+json body_for(County& c, const json& workflow, const json& action, int64_t student,
+              const std::string& who = "school_admin") {
   json b = {{"comment", "同意"}};
   const bool transfer = workflow["kind"] == "transfer";
   const std::string birth = c.s.text("SELECT birth_date FROM students WHERE id = " + id(student));
@@ -165,6 +173,8 @@ json body_for(County& c, const json& workflow, const json& action, int64_t stude
     if (type == "school") b[key] = c.target;
     if (type == "id_number") b[key] = c.s.text("SELECT id_number FROM students WHERE id = " + id(student));
     if (type == "text") b[key] = "测试原因";
+    if (type == "file")
+      if (const int64_t file = evidence_of(c, who)) b[key] = file;
     if (type == "enum" || type == "province") b[key] = f["options"][0];
     if (type == "date")
       b[key] = key == "until"           ? (action["from"].empty() ? "2027-06-30" : "2028-01-31")
@@ -182,7 +192,7 @@ json body_for(County& c, const json& workflow, const json& action, int64_t stude
 }
 
 Reply open_by(County& c, const json& workflow, const json& opening, int64_t student, const std::string& who) {
-  json b = body_for(c, workflow, opening, student);
+  json b = body_for(c, workflow, opening, student, who);
   b["kind"] = workflow["kind"];
   b["action"] = opening["key"];
   return c.s.call("POST", "/cases", &c.logins[who], b);
@@ -191,7 +201,7 @@ Reply open_by(County& c, const json& workflow, const json& opening, int64_t stud
 Reply act_on(County& c, const json& workflow, int64_t case_id, const json& action, int64_t student,
              const std::string& who) {
   return c.s.call("POST", "/cases/" + id(case_id) + "/actions/" + action["key"].get<std::string>(),
-                  &c.logins[who], body_for(c, workflow, action, student));
+                  &c.logins[who], body_for(c, workflow, action, student, who));
 }
 
 // How to reach each state of a workflow from its declaration: an opening,
@@ -659,7 +669,7 @@ TEST(Cases, SuspensionKeepsItsLimits) {
   ASSERT_EQ(act_on(c, workflow, case_id, action_named(workflow, "approve"), student, "admin").status, 200);
   auto extend = [&](const std::string& until) {
     return c.s.call("POST", "/cases/" + id(case_id) + "/actions/extend", &c.logins["school_admin"],
-                    {{"until", until}, {"reason", "仍需治疗"}, {"evidence", "医院证明"}});
+                    {{"until", until}, {"reason", "仍需治疗"}, {"evidence", evidence_of(c, "school_admin")}});
   };
   EXPECT_EQ(extend("2028-07-01").status, 422);
   EXPECT_EQ(extend("2027-06-30").status, 422);

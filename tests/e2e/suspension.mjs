@@ -1,10 +1,13 @@
 // End-to-end 休学 on the demo county: the school admin starts it from the
 // student's row (学生 → 学籍异动 → 休学), filling the fields the declaration
-// names; the bureau approves it in 待办; the student is then 休学. The
-// bureau's dashboard shows the overdue cases per township (the demo county has
-// one); the township's row opens its schools, whose link opens them in 待办.
+// names and uploading its 证明材料 (a PDF); the bureau downloads that file
+// from the case's log, the same bytes, and approves it in 待办; the student
+// is then 休学. The bureau's dashboard shows the overdue cases per township
+// (the demo county has one); the township's row opens its schools, whose
+// link opens them in 待办.
 //
 //   BASE_URL=http://127.0.0.1:8080 node suspension.mjs
+import { readFileSync } from 'node:fs'
 import { TIMEOUT, assert, login, run } from './lib.mjs'
 
 const { BASE_URL } = process.env
@@ -44,12 +47,27 @@ await run('suspension', async (browser, errors) => {
   await fillDate(form, '休学截止日期', '2027-07-10')
   await form.locator('textarea[data-test=field-reason]').fill('因病住院治疗')
   await fillDate(form, '休学日期', '2026-11-20')
-  await form.locator('textarea[data-test=field-evidence]').fill('县人民医院诊断证明')
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n')
+  await form.locator('[data-test=field-evidence] input[type=file]')
+    .setInputFiles({ name: '县人民医院诊断证明.pdf', mimeType: 'application/pdf', buffer: pdf })
+  await form.locator('[data-test=file-evidence]', { hasText: '县人民医院诊断证明.pdf' }).waitFor({ timeout: TIMEOUT })
   await form.locator('[data-test=case-action-submit]').click()
   await school.locator('.el-message', { hasText: '待教育局审批' }).waitFor({ timeout: TIMEOUT })
   console.log('  ok  学校从学生名单发起休学')
 
   await admin.locator('[data-test=menu-todo]').click()
+  const waiting = (await api(admin, '/cases?box=todo')).items.find((c) => c.student_id === student.id)
+  assert(waiting, '待办中没有该生的休学申请')
+  await admin.locator(`[data-test=case-log-${waiting.id}]`).click({ timeout: TIMEOUT })
+  const link = admin.locator('[data-test=case-log] .el-link', { hasText: '县人民医院诊断证明.pdf' })
+  await link.waitFor({ timeout: TIMEOUT })
+  const download = admin.waitForEvent('download', { timeout: TIMEOUT })
+  await link.click()
+  const saved = readFileSync(await (await download).path())
+  assert(saved.equals(pdf), `下载的证明材料与上传的不同(${saved.length} 字节)`)
+  await admin.keyboard.press('Escape')
+  await admin.locator('[data-test=case-log]').waitFor({ state: 'hidden', timeout: TIMEOUT })
+  console.log('  ok  教育局在办理记录中下载证明材料,与上传的相同')
   await admin.locator('[data-test=todo-table] .el-table__row', { hasText: student.name })
     .locator('[data-test=action-approve]').click()
   const approve = admin.locator('.el-dialog', { has: admin.locator('[data-test=case-action-form]') })

@@ -26,6 +26,8 @@ class CasesTest(SecurityCase):
             cls.mine = db.execute("SELECT id FROM students WHERE school_id = ? AND status = '在读' "
                                   "ORDER BY id DESC LIMIT 1", (cls.own,)).fetchone()[0]
             cls.theirs = db.execute("SELECT id FROM students WHERE school_id <> ? LIMIT 1", (cls.own,)).fetchone()[0]
+        # A 证明材料 of the school admin's, never attached (every application below is refused).
+        cls.evidence = cls.school_admin.upload("/cases/attachments", "证明.pdf", b"%PDF-1.4\n%%EOF\n").json()["id"]
 
     def application(self, **over):
         body = {"kind": "transfer", "student_id": self.mine, "target_school_id": self.other,
@@ -81,7 +83,7 @@ class CasesTest(SecurityCase):
         before = rows()
         def kind(kind_name, /, **over):
             body = {"kind": kind_name, "student_id": self.mine, "reason": "原因", "date": "2026-11-20",
-                    "evidence": "证明", "until": "2027-06-30", "destination_school": "外县一中",
+                    "evidence": self.evidence, "until": "2027-06-30", "destination_school": "外县一中",
                     "province": "湖南省", "class_id": 1}
             body.update(over)
             return body

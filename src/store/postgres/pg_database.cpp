@@ -11,7 +11,8 @@ namespace edu {
 namespace {
 
 // Type oids (pg_type.h) of the results the store reads.
-constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kNumeric = 1700,
+              kBytea = 17;
 
 using ResultPtr = std::unique_ptr<PGresult, void (*)(PGresult*)>;
 
@@ -25,11 +26,13 @@ Status pg_error(PGconn* conn, const PGresult* res, std::string_view what) {
   return Status::Error("database", std::string(what) + "失败:" + detail);
 }
 
-// The parameters as libpq wants them: text forms, types, NULLs.
+// The parameters as libpq wants them: text forms (a Blob's bytes as binary),
+// types, lengths, formats, NULLs.
 struct Params {
   std::vector<std::string> text;
   std::vector<const char*> values;
   std::vector<Oid> types;
+  std::vector<int> lengths, formats;
   explicit Params(const std::vector<Value>& params) {
     text.reserve(params.size());
     for (const Value& v : params) {
@@ -44,13 +47,19 @@ struct Params {
       } else if (auto p = std::get_if<std::string>(&v)) {
         text.push_back(*p);
         types.push_back(0);
+      } else if (auto p = std::get_if<Blob>(&v)) {
+        text.push_back(p->bytes);
+        types.push_back(kBytea);
       } else {
         text.emplace_back();
         types.push_back(0);
       }
     }
-    for (size_t i = 0; i < params.size(); ++i)
+    for (size_t i = 0; i < params.size(); ++i) {
       values.push_back(std::holds_alternative<std::nullptr_t>(params[i]) ? nullptr : text[i].c_str());
+      lengths.push_back(static_cast<int>(text[i].size()));
+      formats.push_back(std::holds_alternative<Blob>(params[i]) ? 1 : 0);
+    }
   }
   int count() const { return static_cast<int>(values.size()); }
 };
@@ -66,6 +75,12 @@ Value cell(const PGresult* res, int row, int col) {
     case kFloat4:
     case kFloat8:
     case kNumeric: return std::stod(v);
+    case kBytea: {
+      size_t size = 0;
+      std::unique_ptr<unsigned char, void (*)(void*)> bytes(
+          PQunescapeBytea(reinterpret_cast<const unsigned char*>(v), &size), PQfreemem);
+      return bytes ? std::string(reinterpret_cast<const char*>(bytes.get()), size) : std::string();
+    }
     default: return std::string(v, PQgetlength(res, row, col));
   }
 }
@@ -75,7 +90,7 @@ class PgStatement : public PreparedStatement {
   PgStatement(PGconn* conn, std::string name) : conn_(conn), name_(std::move(name)) {}
   Status run(const std::vector<Value>& params) override {
     Params p(params);
-    ResultPtr res(PQexecPrepared(conn_, name_.c_str(), p.count(), p.values.data(), nullptr, nullptr, 0), PQclear);
+    ResultPtr res(PQexecPrepared(conn_, name_.c_str(), p.count(), p.values.data(), p.lengths.data(), p.formats.data(), 0), PQclear);
     const ExecStatusType st = PQresultStatus(res.get());
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return pg_error(conn_, res.get(), "执行语句");
     return Status::Ok();
@@ -100,7 +115,8 @@ class PgDatabase : public Database {
   Result<Rows> query(std::string_view sql, const std::vector<Value>& params) override {
     const std::string text = postgres_sql(sql);
     Params p(params);
-    ResultPtr res(PQexecParams(conn_, text.c_str(), p.count(), p.types.data(), p.values.data(), nullptr, nullptr, 0),
+    ResultPtr res(PQexecParams(conn_, text.c_str(), p.count(), p.types.data(), p.values.data(), p.lengths.data(),
+                               p.formats.data(), 0),
                   PQclear);
     const ExecStatusType st = PQresultStatus(res.get());
     if (st == PGRES_COMMAND_OK) return Rows{};

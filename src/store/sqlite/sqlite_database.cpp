@@ -26,6 +26,8 @@ int bind_all(sqlite3_stmt* stmt, const std::vector<Value>& params) {
     if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, idx);
     else if (auto p = std::get_if<int64_t>(&v)) rc = sqlite3_bind_int64(stmt, idx, *p);
     else if (auto p = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, idx, *p);
+    else if (auto p = std::get_if<Blob>(&v))
+      rc = sqlite3_bind_blob64(stmt, idx, p->bytes.data(), p->bytes.size(), SQLITE_TRANSIENT);
     else {
       const auto& s = std::get<std::string>(v);
       rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
@@ -40,6 +42,10 @@ Value column_value(sqlite3_stmt* stmt, int i) {
     case SQLITE_NULL: return nullptr;
     case SQLITE_INTEGER: return static_cast<int64_t>(sqlite3_column_int64(stmt, i));
     case SQLITE_FLOAT: return sqlite3_column_double(stmt, i);
+    case SQLITE_BLOB: {
+      auto bytes = static_cast<const char*>(sqlite3_column_blob(stmt, i));
+      return std::string(bytes ? bytes : "", sqlite3_column_bytes(stmt, i));
+    }
     default: {
       auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
       return std::string(text, sqlite3_column_bytes(stmt, i));

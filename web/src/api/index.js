@@ -137,6 +137,9 @@ export const caseApi = {
   get: (id) => get(`/cases/${id}`),
   open: (request) => post('/cases', request),
   act: (id, action, request) => post(`/cases/${id}/actions/${action}`, request),
+  // An evidence file (PDF/JPG/PNG ≤ 5 MB) for an action's "file" field: {id, file_name, size}.
+  attach: (file) => upload('/cases/attachments', file),
+  attachment: (caseId, id) => download(`/cases/${caseId}/attachments/${id}`),
   // Any school of the county by name (a case's other school).
   schools: (q) => get('/cases/schools', { q }).then((r) => r.items.map((s) => ({ value: s.id, label: s.name }))),
 }
