@@ -1,5 +1,7 @@
 #include "store/area_store.h"
 
+#include <charconv>
+
 namespace edu {
 namespace {
 
@@ -88,6 +90,15 @@ Result<std::string> get_setting(Database& db, const std::string& key, const std:
   auto rows = db.query("SELECT value FROM settings WHERE key = ?", {key});
   if (!rows.ok()) return rows.status();
   return rows->empty() ? fallback : rows->front().text(0);
+}
+
+Result<int> int_setting(Database& db, const std::string& key, int fallback, int min, int max) {
+  auto v = get_setting(db, key, std::to_string(fallback));
+  if (!v.ok()) return v.status();
+  int n = 0;
+  auto [end, error] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (error != std::errc() || end != v->data() + v->size() || n < min || n > max) return fallback;
+  return n;
 }
 
 Status set_setting(Database& db, const std::string& key, const std::string& value) {

@@ -30,6 +30,8 @@ Status update_area(Database& db, const Area& area);
 // year only while no class is opened: store/school_year_store.h),
 // "import_max_rows" (workflow/upload_sheet.h).
 Result<std::string> get_setting(Database& db, const std::string& key, const std::string& fallback);
+// A setting that is a whole number in [min, max]; `fallback` when unset, malformed or out of range.
+Result<int> int_setting(Database& db, const std::string& key, int fallback, int min, int max);
 Status set_setting(Database& db, const std::string& key, const std::string& value);
 
 }  // namespace edu

@@ -408,15 +408,8 @@ std::vector<std::string> actions_for(const User& user, const CaseRecord& c) {
 }
 
 Result<int> state_deadline_days(Database& db, const WorkflowSpec& w, const StateSpec& state) {
-  auto setting = get_setting(db, deadline_setting(w, state), std::to_string(state.deadline_days));
-  if (!setting.ok()) return setting.status();
-  try {
-    size_t used = 0;
-    const int days = std::stoi(*setting, &used);
-    if (used == setting->size() && days >= 0 && days <= 3650) return days;
-  } catch (const std::exception&) {
-  }
-  return state.deadline_days;  // a malformed setting falls back to the declaration
+  // A malformed setting falls back to the declaration.
+  return int_setting(db, deadline_setting(w, state), state.deadline_days, 0, 3650);
 }
 
 namespace {

@@ -15,18 +15,6 @@
 namespace edu {
 namespace {
 
-Result<int> number_setting(Database& db, const std::string& key, int fallback) {
-  auto v = get_setting(db, key, std::to_string(fallback));
-  if (!v.ok()) return v.status();
-  try {
-    size_t used = 0;
-    const int n = std::stoi(*v, &used);
-    if (used == v->size() && n >= 0 && n <= 100) return n;
-  } catch (const std::exception&) {
-  }
-  return fallback;
-}
-
 Result<std::vector<std::string>> list_setting(Database& db, const std::string& key, const std::string& fallback) {
   auto v = get_setting(db, key, fallback);
   if (!v.ok()) return v.status();
@@ -43,7 +31,7 @@ Result<analytics::ExchangeRules> rules_of(Database& db) {
                              {"exchange.male_age_limit", &r.male_age_limit},
                              {"exchange.female_age_limit", &r.female_age_limit},
                              {"exchange.service_years", &r.service_years}}) {
-    auto n = number_setting(db, key, *target);
+    auto n = int_setting(db, key, *target, 0, 100);
     if (!n.ok()) return n.status();
     *target = *n;
   }

@@ -128,6 +128,11 @@ inline constexpr const char* kExpireAction = "expire";
 inline constexpr const char* kExpireLabel = "逾期未办理,系统自动关闭";
 inline constexpr const char* kSystemUser = "系统";
 
+// An action declared by name (the rest as ActionSpec's defaults), for the
+// declarations that set fields by name rather than by position.
+ActionSpec make_action(std::string key, std::string label, std::vector<std::string> from, std::string to,
+                       Party party, std::vector<FieldSpec> fields);
+
 const std::vector<WorkflowSpec>& all_workflows();
 WorkflowSpec dropout_workflow();  // workflow/dropout_workflow.cpp
 WorkflowSpec exchange_workflow();  // workflow/exchange_workflow.cpp

@@ -37,7 +37,7 @@ struct County {
     own_class = s.ids("SELECT id FROM classes WHERE school_id = " + id(own) + " AND school_year = " + id(year) +
                       " ORDER BY id LIMIT 1").at(0);
     students = s.ids("SELECT id FROM students WHERE school_id = " + id(own) +
-                     " AND status = '在读' AND id NOT IN (SELECT student_id FROM cases) ORDER BY id");
+                     " AND status = '在读' AND id NOT IN (SELECT student_id FROM cases WHERE student_id IS NOT NULL) ORDER BY id");
     const std::string officer_area = "(SELECT area_id FROM users WHERE username = 'officer')";
     const int64_t far_area = s.ids("SELECT area_id FROM schools WHERE area_id <> " + officer_area +
                                    " AND area_id IN (SELECT id FROM areas WHERE parent_id = (SELECT parent_id FROM "

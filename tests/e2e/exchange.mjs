@@ -6,24 +6,14 @@
 // school and the plan lists them among the exchanges away.
 //
 //   BASE_URL=http://127.0.0.1:8080 node exchange.mjs
-import { TIMEOUT, assert, login, run } from './lib.mjs'
+import { TIMEOUT, apiGet, assert, login, otherSchoolAdmin, pickOption, run } from './lib.mjs'
 
 const { BASE_URL } = process.env
 if (!BASE_URL) {
   console.error('exchange: set BASE_URL')
   process.exit(2)
 }
-const api = (page, path) => page.request.get(`${BASE_URL}/api/v1${path}`).then((r) => r.json())
-async function apiPost(page, path, data) {
-  const csrf = (await api(page, '/auth/me')).csrf_token
-  return page.request.post(`${BASE_URL}/api/v1${path}`, { headers: { 'X-CSRF-Token': csrf }, data })
-}
-
-// Picks the option labelled `text` in the RemoteSelect `field` of the dialog, after typing `typed`.
-async function pick(page, dialog, field, typed, text) {
-  await dialog.locator(`[data-test=field-${field}] input`).fill(typed)
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
-}
+const api = (page, path) => apiGet(page, BASE_URL, path)
 
 const dialogOf = (page) => page.locator('.el-dialog', { has: page.locator('[data-test=case-action-form]') })
 
@@ -44,13 +34,7 @@ await run('exchange', async (browser, errors) => {
   watch(admin)
   await login(admin, BASE_URL, 'admin')
   await admin.locator('[data-test=current-user]').waitFor({ timeout: TIMEOUT })
-  const own = (await api(admin, '/users')).items.find((u) => u.username === 'school_admin').school_id
-  const target = (await api(admin, '/schools?size=100')).items.find((s) => s.id !== own)
-  const made = await apiPost(admin, '/users', {
-    username: 'e2e_host', display_name: '接收校管理员', password: 'Receive2026',
-    role: 'school_admin', school_id: target.id,
-  })
-  assert(made.status() === 201, `建接收校管理员失败:${made.status()}`)
+  const { own, target } = await otherSchoolAdmin(admin, BASE_URL, 'e2e_host', '接收校管理员', 'Receive2026')
   // A teacher of the school admin's school with no exchange case (the demo county has some), a unique name.
   const busy = (await api(admin, '/cases?box=all')).items.map((c) => c.teacher_id)
   const staff = (await api(admin, `/teachers?school_id=${own}&size=100`)).items
@@ -62,8 +46,8 @@ await run('exchange', async (browser, errors) => {
   await admin.locator('[data-test=exchange-propose]').click()
   const form = dialogOf(admin)
   await form.waitFor()
-  await pick(admin, form, 'teacher_id', teacher.name, teacher.name)
-  await pick(admin, form, 'target_school_id', target.name, target.name)
+  await pickOption(admin, form, 'teacher_id', teacher.name, teacher.name)
+  await pickOption(admin, form, 'target_school_id', target.name, target.name)
   await form.locator('[data-test=case-action-submit]').click()
   await admin.locator('.el-message', { hasText: '待派出校同意' }).waitFor({ timeout: TIMEOUT })
   console.log('  ok  教育局拟定交流')

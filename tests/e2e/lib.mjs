@@ -1,5 +1,5 @@
 // What the browser tests share: Debian's Chromium with the house flags, a
-// login through the login page, an assertion that fails the step, and the steps every
+// login through the login page, the API in the page's session, a RemoteSelect pick, an assertion that fails the step, and the steps every
 // role's test takes: a session per user and width, opening a menu page (sidebar or drawer),
 // no sideways scrolling, columns that fit, no console errors, and axe-core's check.
 import { readFileSync } from 'node:fs'
@@ -25,6 +25,31 @@ export async function login(page, baseUrl, username, password = PASSWORD) {
   await page.locator('input[data-test=login-username]').fill(username)
   await page.locator('input[data-test=login-password]').fill(password)
   await page.locator('[data-test=login-submit]').click()
+}
+
+// The API as the page's session: GET (the answer's JSON) and POST (with the session's CSRF token).
+export const apiGet = (page, baseUrl, path) => page.request.get(`${baseUrl}/api/v1${path}`).then((r) => r.json())
+export async function apiPost(page, baseUrl, path, data) {
+  const csrf = (await apiGet(page, baseUrl, '/auth/me')).csrf_token
+  return page.request.post(`${baseUrl}/api/v1${path}`, { headers: { 'X-CSRF-Token': csrf }, data })
+}
+
+// As the bureau admin on `page`: the school admin's school (`own`) and another school (`target`),
+// whose admin `username` (password `password`) is created here through POST /users.
+export async function otherSchoolAdmin(page, baseUrl, username, displayName, password) {
+  const own = (await apiGet(page, baseUrl, '/users')).items.find((u) => u.username === 'school_admin').school_id
+  const target = (await apiGet(page, baseUrl, '/schools?size=100')).items.find((s) => s.id !== own)
+  const made = await apiPost(page, baseUrl, '/users', {
+    username, display_name: displayName, password, role: 'school_admin', school_id: target.id,
+  })
+  assert(made.status() === 201, `建${displayName}失败:${made.status()}`)
+  return { own, target }
+}
+
+// Picks the option labelled `text` in the RemoteSelect `field` of `dialog`, after typing `typed`.
+export async function pickOption(page, dialog, field, typed, text) {
+  await dialog.locator(`[data-test=field-${field}] input`).fill(typed)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
 }
 
 // Runs `body(browser, errors)` and exits non-zero on a failure or a page error.

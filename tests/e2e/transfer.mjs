@@ -5,24 +5,14 @@
 // the receiving one and the case's 记录 lists the three steps.
 //
 //   BASE_URL=http://127.0.0.1:8080 node transfer.mjs
-import { TIMEOUT, assert, login, run } from './lib.mjs'
+import { TIMEOUT, apiGet, assert, login, otherSchoolAdmin, pickOption, run } from './lib.mjs'
 
 const { BASE_URL } = process.env
 if (!BASE_URL) {
   console.error('transfer: set BASE_URL')
   process.exit(2)
 }
-const api = (page, path) => page.request.get(`${BASE_URL}/api/v1${path}`).then((r) => r.json())
-async function apiPost(page, path, data) {
-  const csrf = (await api(page, '/auth/me')).csrf_token
-  return page.request.post(`${BASE_URL}/api/v1${path}`, { headers: { 'X-CSRF-Token': csrf }, data })
-}
-
-// Picks the option labelled `text` in the RemoteSelect `field` of the dialog, after typing `typed`.
-async function pick(page, dialog, field, typed, text) {
-  await dialog.locator(`[data-test=field-${field}] input`).fill(typed)
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
-}
+const api = (page, path) => apiGet(page, BASE_URL, path)
 
 async function openTodo(page, username, password) {
   await login(page, BASE_URL, username, password)
@@ -36,13 +26,7 @@ await run('transfer', async (browser, errors) => {
   watch(admin)
   await login(admin, BASE_URL, 'admin')
   await admin.locator('[data-test=current-user]').waitFor({ timeout: TIMEOUT })
-  const own = (await api(admin, '/users')).items.find((u) => u.username === 'school_admin').school_id
-  const target = (await api(admin, '/schools?size=100')).items.find((s) => s.id !== own)
-  const made = await apiPost(admin, '/users', {
-    username: 'e2e_receiver', display_name: '转入校管理员', password: 'Receive2026',
-    role: 'school_admin', school_id: target.id,
-  })
-  assert(made.status() === 201, `建转入校管理员失败:${made.status()}`)
+  const { own, target } = await otherSchoolAdmin(admin, BASE_URL, 'e2e_receiver', '转入校管理员', 'Receive2026')
 
   const sender = await browser.newPage({ viewport: { width: 1366, height: 900 } })
   watch(sender)
@@ -54,8 +38,8 @@ await run('transfer', async (browser, errors) => {
   await sender.locator('[data-test=start-transfer-apply]').click()
   const form = sender.locator('.el-dialog', { has: sender.locator('[data-test=case-action-form]') })
   await form.waitFor()
-  await pick(sender, form, 'student_id', student.name, student.name)
-  await pick(sender, form, 'target_school_id', target.name, target.name)
+  await pickOption(sender, form, 'student_id', student.name, student.name)
+  await pickOption(sender, form, 'target_school_id', target.name, target.name)
   await form.locator('textarea[data-test=field-reason]').fill('随父母迁居')
   const date = form.locator('.el-date-editor input')
   await date.fill('2026-11-20')
@@ -74,7 +58,7 @@ await run('transfer', async (browser, errors) => {
     .locator('[data-test=action-accept]').click()
   const accept = receiver.locator('.el-dialog', { has: receiver.locator('[data-test=case-action-form]') })
   await accept.waitFor()
-  await pick(receiver, accept, 'class_id', '班', '班')
+  await pickOption(receiver, accept, 'class_id', '班', '班')
   await accept.locator('[data-test=case-action-submit]').click()
   await receiver.locator('.el-message', { hasText: '待教育局审批' }).waitFor({ timeout: TIMEOUT })
   console.log('  ok  转入学校同意接收')

@@ -24,7 +24,7 @@ class DropoutTest(SecurityCase):
         with sqlite3.connect(DB) as db:
             area = db.execute("SELECT area_id FROM users WHERE username = 'officer'").fetchone()[0]
             cls.mine = db.execute("SELECT id FROM students WHERE status = '在读' AND school_id IN (SELECT id FROM "
-                                  "schools WHERE area_id = ?) AND id NOT IN (SELECT student_id FROM cases) "
+                                  "schools WHERE area_id = ?) AND id NOT IN (SELECT student_id FROM cases WHERE student_id IS NOT NULL) "
                                   "ORDER BY id DESC LIMIT 1", (area,)).fetchone()[0]
             cls.theirs = db.execute("SELECT id FROM students WHERE school_id IN (SELECT id FROM schools WHERE "
                                     "area_id <> ?) LIMIT 1", (area,)).fetchone()[0]
