@@ -2,7 +2,11 @@
 
 #include <libpq-fe.h>
 
+#include <sys/wait.h>
+
+#include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -86,6 +90,102 @@ class PgStatement : public PreparedStatement {
   std::string name_;
 };
 
+// COPY's text format: tab-separated, \N for NULL, backslash escapes.
+void append_copy_field(std::string& out, const Value& v) {
+  if (auto p = std::get_if<int64_t>(&v)) {
+    out += std::to_string(*p);
+  } else if (auto p = std::get_if<double>(&v)) {
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *p);  // shortest text that reads back the same
+    out.append(buf, end);
+  } else if (auto p = std::get_if<std::string>(&v)) {
+    for (const char c : *p) {
+      switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+      }
+    }
+  } else {
+    out += "\\N";
+  }
+}
+
+// One COPY … FROM STDIN in progress: rows are sent in chunks of about 256 KB.
+class PgCopy : public BulkInsert {
+ public:
+  explicit PgCopy(PGconn* conn) : conn_(conn) {}
+  ~PgCopy() override {
+    if (!done_) end("批量写入已放弃");
+  }
+  Status add(const std::vector<Value>& row) override {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) buffer_ += '\t';
+      append_copy_field(buffer_, row[i]);
+    }
+    buffer_ += '\n';
+    return buffer_.size() >= kChunk ? send() : Status::Ok();
+  }
+  Status finish() override {
+    Status s = send();
+    Status ended = end(nullptr);
+    return s.ok() ? ended : s;
+  }
+
+ private:
+  static constexpr size_t kChunk = 256 * 1024;
+  Status send() {
+    if (buffer_.empty()) return Status::Ok();
+    const int rc = PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size()));
+    buffer_.clear();
+    return rc == 1 ? Status::Ok() : pg_error(conn_, nullptr, "批量写入");
+  }
+  // Ends the COPY (with `abandon` as its error, the server discards it) and
+  // reads its outcome, leaving the connection ready for the next statement.
+  Status end(const char* abandon) {
+    done_ = true;
+    Status s = PQputCopyEnd(conn_, abandon) == 1 ? Status::Ok() : pg_error(conn_, nullptr, "批量写入");
+    while (PGresult* raw = PQgetResult(conn_)) {
+      ResultPtr res(raw, PQclear);
+      if (s.ok() && PQresultStatus(raw) != PGRES_COMMAND_OK) s = pg_error(conn_, raw, "批量写入");
+    }
+    return s;
+  }
+
+  PGconn* conn_;
+  std::string buffer_;
+  bool done_ = false;
+};
+
+// `s` as one word for sh: single-quoted, its own single quotes as '\''.
+std::string shell_word(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Runs the PostgreSQL client `tool` with `args` (each one word) for `what`
+// (备份/恢复); its output becomes the error.
+Status run_tool(const std::string& tool, const std::vector<std::string>& args, const std::string& what) {
+  std::string command = tool;
+  for (const std::string& a : args) command += " " + shell_word(a);
+  command += " 2>&1";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  if (!pipe) return Status::Error("database", "无法运行 " + tool);
+  std::string output;
+  char buf[512];
+  while (fgets(buf, sizeof buf, pipe.get())) output += buf;
+  const int rc = pclose(pipe.release());
+  while (!output.empty() && output.back() == '\n') output.pop_back();
+  if (WIFEXITED(rc) && WEXITSTATUS(rc) == 127)
+    return Status::Error("database", "找不到 " + tool + " 命令:请安装 PostgreSQL 客户端(apt-get install postgresql-client),"
+                                     "其版本不低于数据库服务器的版本");
+  if (rc != 0) return Status::Error("database", tool + " " + what + "失败:" + output);
+  return Status::Ok();
+}
+
 class PgDatabase : public Database {
  public:
   PgDatabase(PGconn* conn, std::string url) : conn_(conn), url_(std::move(url)) {}
@@ -147,19 +247,26 @@ class PgDatabase : public Database {
   Status commit() override { return exec_script("COMMIT"); }
   Status rollback() override { return exec_script("ROLLBACK"); }
 
-  // pg_dump's custom format (restore with pg_restore).
+  Result<std::unique_ptr<BulkInsert>> bulk_insert(std::string_view table,
+                                                  const std::vector<std::string>& columns) override {
+    std::string names;
+    for (const std::string& c : columns) names += (names.empty() ? "" : ", ") + c;
+    const std::string sql = "COPY " + std::string(table) + " (" + names + ") FROM STDIN";
+    ResultPtr res(PQexec(conn_, sql.c_str()), PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COPY_IN) return pg_error(conn_, res.get(), "开始批量写入");
+    return std::unique_ptr<BulkInsert>(new PgCopy(conn_));
+  }
+
+  // pg_dump's custom format.
   Status backup_to(const std::string& path) override {
-    const std::string command = "pg_dump --format=custom --file='" + path + "' '" + url_ + "' 2>&1";
-    if (path.find('\'') != std::string::npos || url_.find('\'') != std::string::npos)
-      return Status::Error("validation", "备份路径或数据库地址含有单引号");
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    if (!pipe) return Status::Error("database", "无法运行 pg_dump");
-    std::string output;
-    char buf[512];
-    while (fgets(buf, sizeof buf, pipe.get())) output += buf;
-    const int rc = pclose(pipe.release());
-    if (rc != 0) return Status::Error("database", "pg_dump 备份失败:" + output);
-    return Status::Ok();
+    return run_tool("pg_dump", {"--format=custom", "--file=" + path, url_}, "备份");
+  }
+  // Every object of the dump dropped (if there) and made again, in one transaction.
+  Status restore_from(const std::string& path) override {
+    if (!std::filesystem::is_regular_file(path)) return Status::Error("not_found", "备份文件 " + path + " 不存在");
+    return run_tool("pg_restore",
+                    {"--clean", "--if-exists", "--single-transaction", "--no-owner", "--exit-on-error", "--dbname=" + url_, path},
+                    "恢复");
   }
 
  private:
