@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace edu {
@@ -198,10 +199,10 @@ class PgDatabase : public Database {
   }
 
   Result<Rows> query(std::string_view sql, const std::vector<Value>& params) override {
-    const std::string text = postgres_sql(sql);
     Params p(params);
-    ResultPtr res(PQexecParams(conn_, text.c_str(), p.count(), p.types.data(), p.values.data(), nullptr, nullptr, 0),
-                  PQclear);
+    auto name = cached_statement(sql, p);
+    if (!name.ok()) return name.status();
+    ResultPtr res(PQexecPrepared(conn_, name->c_str(), p.count(), p.values.data(), nullptr, nullptr, 0), PQclear);
     const ExecStatusType st = PQresultStatus(res.get());
     if (st == PGRES_COMMAND_OK) return Rows{};
     if (st != PGRES_TUPLES_OK) return pg_error(conn_, res.get(), "执行语句");
@@ -270,9 +271,31 @@ class PgDatabase : public Database {
   }
 
  private:
+  // Statements are prepared once per connection and reused, by their text and
+  // parameter types, as on SQLite: the store sends the same texts again and
+  // again, and PostgreSQL then parses and plans each once. (Prepared
+  // statements outlive a rolled-back transaction.)
+  Result<std::string> cached_statement(std::string_view sql, const Params& p) {
+    std::string key(sql);
+    for (const Oid type : p.types) key += "\x1f" + std::to_string(type);
+    auto it = cached_.find(key);
+    if (it != cached_.end()) return it->second;
+    if (cached_.size() >= kMaxCachedStatements) {
+      for (const auto& [text, name] : cached_) exec_script("DEALLOCATE " + name);
+      cached_.clear();
+    }
+    const std::string name = "q" + std::to_string(++statements_);
+    ResultPtr res(PQprepare(conn_, name.c_str(), postgres_sql(sql).c_str(), p.count(), p.types.data()), PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return pg_error(conn_, res.get(), "执行语句");
+    cached_.emplace(std::move(key), name);
+    return name;
+  }
+
+  static constexpr size_t kMaxCachedStatements = 256;
   PGconn* conn_;
   std::string url_;
   int statements_ = 0;
+  std::unordered_map<std::string, std::string> cached_;
 };
 
 }  // namespace
