@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 namespace edu {
@@ -91,27 +93,34 @@ class PgStatement : public PreparedStatement {
   std::string name_;
 };
 
-// COPY's text format: tab-separated, \N for NULL, backslash escapes.
+// COPY's text format: tab-separated, \N for NULL, backslash escapes. Every
+// kind of Value needs its branch here (a new one fails to compile).
 void append_copy_field(std::string& out, const Value& v) {
-  if (auto p = std::get_if<int64_t>(&v)) {
-    out += std::to_string(*p);
-  } else if (auto p = std::get_if<double>(&v)) {
-    char buf[32];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *p);  // shortest text that reads back the same
-    out.append(buf, end);
-  } else if (auto p = std::get_if<std::string>(&v)) {
-    for (const char c : *p) {
-      switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        default: out += c;
-      }
-    }
-  } else {
-    out += "\\N";
-  }
+  std::visit(
+      [&out](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::nullptr_t>) {
+          out += "\\N";
+        } else if constexpr (std::is_same_v<T, int64_t>) {
+          out += std::to_string(x);
+        } else if constexpr (std::is_same_v<T, double>) {
+          char buf[32];
+          auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);  // shortest text that reads back the same
+          out.append(buf, end);
+        } else {
+          static_assert(std::is_same_v<T, std::string>, "COPY: no text form for this kind of Value");
+          for (const char c : x) {
+            switch (c) {
+              case '\\': out += "\\\\"; break;
+              case '\t': out += "\\t"; break;
+              case '\n': out += "\\n"; break;
+              case '\r': out += "\\r"; break;
+              default: out += c;
+            }
+          }
+        }
+      },
+      v);
 }
 
 // One COPY … FROM STDIN in progress: rows are sent in chunks of about 256 KB.
