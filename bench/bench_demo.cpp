@@ -1,7 +1,9 @@
 // Benchmark: the demo county generator and its bulk load into SQLite, against
 // the floor for the load: the sqlite3 shell's .import of the same student rows
 // as CSV into a table of the same shape. Prints medians of 3 runs and ratios.
-// Usage: bench_demo WORK_DIR
+// Given a PostgreSQL URL (an empty database) too: the same load there (COPY),
+// against psql's \copy of the same CSV into a bare table of the same shape.
+// Usage: bench_demo WORK_DIR [POSTGRES_URL]
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -17,8 +19,8 @@ namespace fs = std::filesystem;
 using namespace edu::bench;
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: bench_demo WORK_DIR\n";
+  if (argc != 2 && argc != 3) {
+    std::cerr << "usage: bench_demo WORK_DIR [POSTGRES_URL]\n";
     return 2;
   }
   fs::path dir = argv[1];
@@ -80,5 +82,32 @@ int main(int argc, char** argv) {
               county.students.size() / peer);
   std::printf("ratio rows/s edubureau : sqlite3 .import = %.2f\n",
               (rows / load) / (county.students.size() / peer));
+  if (argc == 3) {
+    const std::string url = argv[2];
+    double pg_load = median_seconds(3, [&] {
+      auto db = edu::open_database(url);
+      if (!db.ok() || !(*db)->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public").ok() ||
+          !edu::migrate(**db).ok() || !edu::load_registers(**db, county).ok()) {
+        std::cerr << "PostgreSQL load failed\n";
+        std::exit(1);
+      }
+    });
+    const std::string copy =
+        "psql -X -q '" + url + "' -c 'DROP TABLE IF EXISTS peer_students' -c 'CREATE TABLE peer_students (id BIGINT "
+        "PRIMARY KEY, id_number TEXT NOT NULL UNIQUE, name TEXT, gender TEXT, birth_date TEXT, ethnicity TEXT, "
+        "school_id BIGINT, class_id BIGINT, status TEXT, enrolled_on TEXT, household TEXT, left_behind BIGINT, "
+        "disabled BIGINT)' -c \"\\copy peer_students FROM '" + csv.string() + "' WITH (FORMAT csv)\"";
+    double pg_peer = median_seconds(3, [&] {
+      if (std::system(copy.c_str()) != 0) {
+        std::cerr << "psql \\copy failed\n";
+        std::exit(1);
+      }
+    });
+    std::printf("load all registers (PostgreSQL, COPY) %8.3f s  (%.0f rows/s)\n", pg_load, rows / pg_load);
+    std::printf("peer: psql \\copy students          %8.3f s  (%.0f rows/s)\n", pg_peer,
+                county.students.size() / pg_peer);
+    std::printf("ratio rows/s edubureau : psql \\copy = %.2f\n",
+                (rows / pg_load) / (county.students.size() / pg_peer));
+  }
   return 0;
 }

@@ -11,7 +11,7 @@ export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
 RUNTIME_PACKAGES=(build-essential cmake pkg-config ccache libsqlite3-dev libsodium-dev
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev
   libminizip-dev libpugixml-dev libuchardet-dev libxlsxwriter-dev libpq-dev)
-TEST_PACKAGES=(chromium fonts-noto-cjk sqlite3 curl python3 python3-pandas libreoffice-calc-nogui postgresql)
+TEST_PACKAGES=(chromium fonts-noto-cjk sqlite3 curl python3 python3-pandas libreoffice-calc-nogui postgresql nginx)
 
 # Installs the Debian packages in "$@" that are not installed yet.
 ensure_packages() {

@@ -62,12 +62,28 @@ int run_serve(const ServerOptions& options) {
   return 0;
 }
 
-int run_demo(const std::string& path, demo::DemoSettings settings, bool force) {
-  if (std::filesystem::exists(path)) {
-    if (!force)
-      return fail(Status::Error("exists", "数据库文件 " + path + " 已存在;如需重新生成请加 --force"));
+// The demo starts from an empty database: a file not there yet, or a
+// PostgreSQL database without tables. With `force` the file is removed, or
+// every table with the schema public.
+Status empty_database(const std::string& path, bool force) {
+  if (!is_postgres_url(path)) {
+    if (!std::filesystem::exists(path)) return Status::Ok();
+    if (!force) return Status::Error("exists", "数据库文件 " + path + " 已存在;如需重新生成请加 --force");
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    return Status::Ok();
   }
+  auto db = open_database(path);
+  if (!db.ok()) return db.status();
+  auto tables = (*db)->query("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'");
+  if (!tables.ok()) return tables.status();
+  if (tables->front().integer(0) == 0) return Status::Ok();
+  if (!force)
+    return Status::Error("exists", "数据库 " + path + " 已存在数据表;如需重新生成请加 --force(将删除其中全部数据)");
+  return (*db)->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+}
+
+int run_demo(const std::string& path, demo::DemoSettings settings, bool force) {
+  if (Status s = empty_database(path, force); !s.ok()) return fail(s);
   auto start = std::chrono::steady_clock::now();
   auto db = open_migrated(path);
   if (!db.ok()) return fail(db.status());
@@ -181,6 +197,20 @@ int run_import(Database& db, const std::string& kind, const std::string& path,
   return 0;
 }
 
+// `edubureau restore`: the backup replaces the whole database, all or nothing,
+// and an older backup's schema is brought up to date.
+int run_restore(const std::string& path, const std::string& file) {
+  auto db = open_database(path);
+  if (!db.ok()) return fail(db.status());
+  if (Status s = (*db)->restore_from(file); !s.ok()) return fail(s);
+  auto applied = migrate(**db);
+  if (!applied.ok()) return fail(applied.status());
+  auto current = schema_version(**db);
+  if (!current.ok()) return fail(current.status());
+  std::cout << "已从 " << file << " 恢复数据库(结构版本 " << *current << ")\n";
+  return 0;
+}
+
 std::string read_password(const std::string& given) {
   if (!given.empty()) return given;
   std::cerr << "请输入密码:";
@@ -196,7 +226,8 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // "--db FILE" may also follow the subcommand
   std::string db_path = "edubureau.db";
-  app.add_option("--db", db_path, "SQLite 数据库文件 / database file")->capture_default_str();
+  app.add_option("--db", db_path, "SQLite 数据库文件,或 postgresql://用户@主机:端口/库名 / database file or URL")
+      ->capture_default_str();
 
   ServerOptions server_options;
   auto* serve_cmd = app.add_subcommand("serve", "启动网页与API服务 / serve the web UI and API");
@@ -284,8 +315,12 @@ int run_cli(int argc, char** argv) {
   auto* migrate_cmd = app.add_subcommand("migrate", "升级数据库结构 / apply schema migrations");
   std::string backup_file;
   auto* backup_cmd = app.add_subcommand(
-      "backup", "在线备份数据库(服务运行中也可) / online backup of the database");
+      "backup", "在线备份数据库(服务运行中也可;PostgreSQL 用 pg_dump) / online backup of the database");
   backup_cmd->add_option("file", backup_file, "备份文件 / backup file")->required();
+  std::string restore_file;
+  auto* restore_cmd = app.add_subcommand(
+      "restore", "以备份文件替换整个数据库(须先停止服务;PostgreSQL 用 pg_restore) / replace the database with a backup");
+  restore_cmd->add_option("file", restore_file, "backup 命令写出的备份文件 / a file `backup` wrote")->required();
 
   try {
     app.parse(argc, argv);
@@ -298,6 +333,7 @@ int run_cli(int argc, char** argv) {
     return run_serve(server_options);
   }
   if (*demo_cmd) return run_demo(db_path, demo_settings, force);
+  if (*restore_cmd) return run_restore(db_path, restore_file);
 
   auto db = open_migrated(db_path);
   if (!db.ok()) return fail(db.status());

@@ -29,9 +29,38 @@ std::string Row::text(size_t i) const {
   return "";
 }
 
+namespace {
+
+class PreparedBulkInsert : public BulkInsert {
+ public:
+  explicit PreparedBulkInsert(std::unique_ptr<PreparedStatement> stmt) : stmt_(std::move(stmt)) {}
+  Status add(const std::vector<Value>& row) override { return stmt_->run(row); }
+  Status finish() override { return Status::Ok(); }
+
+ private:
+  std::unique_ptr<PreparedStatement> stmt_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<BulkInsert>> prepared_bulk_insert(Database& db, std::string_view table,
+                                                         const std::vector<std::string>& columns) {
+  std::string names, marks;
+  for (const std::string& c : columns) {
+    names += (names.empty() ? "" : ", ") + c;
+    marks += marks.empty() ? "?" : ",?";
+  }
+  auto stmt = db.prepare("INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + marks + ")");
+  if (!stmt.ok()) return stmt.status();
+  return std::unique_ptr<BulkInsert>(new PreparedBulkInsert(std::move(*stmt)));
+}
+
+bool is_postgres_url(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
 Result<std::unique_ptr<Database>> open_database(const std::string& url) {
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-    return open_postgres(url);
+  if (is_postgres_url(url)) return open_postgres(url);
   return open_sqlite(url);
 }
 

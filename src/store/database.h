@@ -47,6 +47,20 @@ class PreparedStatement {
   virtual Status run(const std::vector<Value>& params) = 0;
 };
 
+// Many rows into one table's columns (bulk loading; the caller holds the
+// transaction): add() every row, then finish(). SQLite runs a prepared INSERT
+// per row; PostgreSQL streams the rows through COPY … FROM STDIN, so until
+// finish() the connection takes no other statement. A refused row (a
+// duplicate, a missing reference) fails add() or, on PostgreSQL, finish();
+// either way the transaction is then to be rolled back. Dropped unfinished,
+// the rows sent are abandoned.
+class BulkInsert {
+ public:
+  virtual ~BulkInsert() = default;
+  virtual Status add(const std::vector<Value>& row) = 0;
+  virtual Status finish() = 0;
+};
+
 enum class Dialect { kSqlite, kPostgres };
 
 class Database {
@@ -59,6 +73,9 @@ class Database {
   // Several statements without parameters (migrations).
   virtual Status exec_script(std::string_view sql) = 0;
   virtual Result<std::unique_ptr<PreparedStatement>> prepare(std::string_view sql) = 0;
+  // `table` and `columns` are the store's own names, never user input.
+  virtual Result<std::unique_ptr<BulkInsert>> bulk_insert(std::string_view table,
+                                                          const std::vector<std::string>& columns) = 0;
 
   virtual Status begin() = 0;
   virtual Status commit() = 0;
@@ -69,9 +86,19 @@ class Database {
   // SQLite needs nothing).
   virtual Status ids_written(std::string_view table) = 0;
 
-  // Online copy of the whole database to `path` (SQLite backup API for SQLite).
+  // Online copy of the whole database to `path`: SQLite's backup API to a
+  // database file; on PostgreSQL pg_dump's custom format.
   virtual Status backup_to(const std::string& path) = 0;
+  // The whole database replaced by the backup at `path` (backup_to's file),
+  // all or nothing: SQLite's backup API from the file; on PostgreSQL
+  // pg_restore --clean --if-exists in one transaction. Nobody else may be
+  // writing (stop the servers first). The caller migrates afterwards.
+  virtual Status restore_from(const std::string& path) = 0;
 };
+
+// The prepared-INSERT BulkInsert (SQLite's, and any engine's fallback).
+Result<std::unique_ptr<BulkInsert>> prepared_bulk_insert(Database& db, std::string_view table,
+                                                         const std::vector<std::string>& columns);
 
 // Runs `sql`, prepared once, for every row with the parameters `params(row)`
 // gives (bulk loading; the caller holds the transaction).
@@ -87,7 +114,23 @@ Status run_for_each(Database& db, std::string_view sql, const std::vector<Record
   return Status::Ok();
 }
 
+// Inserts every record into `table`'s `columns` with the values `params(row)`
+// gives, through bulk_insert (COPY on PostgreSQL); the caller holds the transaction.
+template <class Record, class Params>
+Status insert_all(Database& db, std::string_view table, const std::vector<std::string>& columns,
+                  const std::vector<Record>& rows, Params params) {
+  if (rows.empty()) return Status::Ok();
+  auto bulk = db.bulk_insert(table, columns);
+  if (!bulk.ok()) return bulk.status();
+  for (const Record& row : rows) {
+    Status s = (*bulk)->add(params(row));
+    if (!s.ok()) return s;
+  }
+  return (*bulk)->finish();
+}
+
 // Opens a connection to `url`: a file path (SQLite) or "postgresql://…".
+bool is_postgres_url(const std::string& url);
 Result<std::unique_ptr<Database>> open_database(const std::string& url);
 
 // RAII transaction: begins on construction, rolls back on destruction unless

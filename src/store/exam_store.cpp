@@ -32,17 +32,13 @@ Status touch_exam(Database& db, int64_t exam_id) {
 }
 
 Status insert_rows(Database& db, int64_t id, const ExamBundle& b) {
-  Status s = run_for_each(db,
-                        "INSERT INTO exam_exemptions (exam_id, student_id, subject, reason, status, "
-                        "created_at) VALUES (?,?,?,?,?,?)",
+  Status s = insert_all(db, "exam_exemptions", {"exam_id", "student_id", "subject", "reason", "status", "created_at"},
                         b.exemptions, [&](const ExemptionRecord& x) {
                           return std::vector<Value>{id, x.student_id, x.subject, x.reason, x.status, now_text()};
                         });
   if (s.ok()) s = replace_scores(db, id, b.scores, b.item_scores);
   if (s.ok())
-    s = run_for_each(db,
-                   "INSERT INTO exam_remarks (exam_id, student_id, subject, self_score, central_score) "
-                   "VALUES (?,?,?,?,?)",
+    s = insert_all(db, "exam_remarks", {"exam_id", "student_id", "subject", "self_score", "central_score"},
                    b.remarks, [&](const RemarkRecord& r) {
                      return std::vector<Value>{id, r.student_id, int64_t{r.subject}, r.self_score, r.central_score};
                    });
@@ -326,7 +322,7 @@ Result<ExamDataVersion> exam_data_version(Database& db, int64_t exam_id) {
 
 Status insert_teaching(Database& db, int64_t exam_id, const std::vector<TeachingRecord>& rows) {
   if (Status s = touch_exam(db, exam_id); !s.ok()) return s;
-  return run_for_each(db, "INSERT INTO exam_teaching (exam_id, class_id, subject, teacher_id) VALUES (?,?,?,?)", rows,
+  return insert_all(db, "exam_teaching", {"exam_id", "class_id", "subject", "teacher_id"}, rows,
                     [&](const TeachingRecord& t) {
                       return std::vector<Value>{exam_id, t.class_id, int64_t{t.subject}, t.teacher_id};
                     });
@@ -443,9 +439,9 @@ Status set_flag_review(Database& db, int64_t exam_id, const std::string& flag_ke
 Status save_reward_rules(Database& db, int64_t exam_id, const std::vector<RewardRule>& rules) {
   Status s = db.exec("DELETE FROM exam_reward_rules WHERE exam_id = ?", {exam_id});
   if (!s.ok()) return s;
-  return run_for_each(db,
-                    "INSERT INTO exam_reward_rules (exam_id, name, kind, level, subject, rank_from, rank_to, "
-                    "indicator, threshold, points, min_participation) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+  return insert_all(db, "exam_reward_rules",
+                    {"exam_id", "name", "kind", "level", "subject", "rank_from", "rank_to", "indicator",
+                     "threshold", "points", "min_participation"},
                     rules, [&](const RewardRule& r) {
                       return std::vector<Value>{exam_id, r.name, std::string(reward_kind_key(r.kind)),
                                                 std::string(level_key(r.level)), r.subject, int64_t{r.rank_from},

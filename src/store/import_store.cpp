@@ -81,14 +81,11 @@ Result<int64_t> insert_import(Database& db, const ImportRecord& m,
        to_base64(content), m.problem_count});
   if (!rows.ok()) return rows.status();
   int64_t id = rows->front().integer(0);
-  auto stmt = db.prepare(
-      "INSERT INTO import_problems (import_id, row_number, column_index, header, value, message) "
-      "VALUES (?, ?, ?, ?, ?, ?)");
-  if (!stmt.ok()) return stmt.status();
-  for (const auto& p : listed) {
-    Status s = (*stmt)->run({id, int64_t{p.row}, int64_t{p.column}, p.header, p.value, p.message});
-    if (!s.ok()) return s;
-  }
+  Status s = insert_all(db, "import_problems", {"import_id", "row_number", "column_index", "header", "value", "message"},
+                        listed, [&](const ImportProblemRecord& p) -> std::vector<Value> {
+                          return {id, int64_t{p.row}, int64_t{p.column}, p.header, p.value, p.message};
+                        });
+  if (!s.ok()) return s;
   return id;
 }
 

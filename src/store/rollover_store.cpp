@@ -54,10 +54,8 @@ Result<std::vector<int64_t>> opened_class_ids(Database& db, const rollover::Plan
 
 Status apply_rollover(Database& db, const rollover::Plan& plan) {
   const int64_t to = plan.to_year, from = plan.from_year;
-  Status s = run_for_each(
-      db,
-      "INSERT INTO classes (school_id, school_year, section, grade, class_no, name, "
-      "head_teacher_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  Status s = insert_all(
+      db, "classes", {"school_id", "school_year", "section", "grade", "class_no", "name", "head_teacher_id"},
       plan.classes, [&](const rollover::ClassRow& c) -> std::vector<Value> {
         return {c.school_id, to, c.section, int64_t{c.grade}, int64_t{c.class_no}, c.name,
                 c.head_teacher_id ? Value(*c.head_teacher_id) : Value(nullptr)};
@@ -70,9 +68,7 @@ Status apply_rollover(Database& db, const rollover::Plan& plan) {
                      return {(*ids)[p.new_class], p.student_id};
                    });
   if (s.ok())
-    s = run_for_each(db,
-                     "INSERT INTO enrolments (student_id, school_year, school_id, class_id, grade, "
-                     "status) VALUES (?, ?, ?, ?, ?, ?)",
+    s = insert_all(db, "enrolments", {"student_id", "school_year", "school_id", "class_id", "grade", "status"},
                      plan.placements, [&](const rollover::Placement& p) -> std::vector<Value> {
                        return {p.student_id, to, p.school_id, (*ids)[p.new_class],
                                int64_t{p.grade}, p.status};

@@ -2,9 +2,16 @@
 
 #include <libpq-fe.h>
 
+#include <sys/wait.h>
+
+#include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <type_traits>
+#include <unordered_map>
+#include <variant>
 #include <vector>
 
 namespace edu {
@@ -101,6 +108,116 @@ class PgStatement : public PreparedStatement {
   std::string name_;
 };
 
+// COPY's text format: tab-separated, \N for NULL, backslash escapes. Every
+// kind of Value needs its branch here (a new one fails to compile).
+void append_copy_field(std::string& out, const Value& v) {
+  std::visit(
+      [&out](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::nullptr_t>) {
+          out += "\\N";
+        } else if constexpr (std::is_same_v<T, int64_t>) {
+          out += std::to_string(x);
+        } else if constexpr (std::is_same_v<T, double>) {
+          char buf[32];
+          auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);  // shortest text that reads back the same
+          out.append(buf, end);
+        } else if constexpr (std::is_same_v<T, Blob>) {
+          static const char kHex[] = "0123456789abcdef";
+          out += "\\\\x";  // bytea's hex form, its backslash escaped for COPY
+          for (const unsigned char c : x.bytes) {
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+          }
+        } else {
+          static_assert(std::is_same_v<T, std::string>, "COPY: no text form for this kind of Value");
+          for (const char c : x) {
+            switch (c) {
+              case '\\': out += "\\\\"; break;
+              case '\t': out += "\\t"; break;
+              case '\n': out += "\\n"; break;
+              case '\r': out += "\\r"; break;
+              default: out += c;
+            }
+          }
+        }
+      },
+      v);
+}
+
+// One COPY … FROM STDIN in progress: rows are sent in chunks of about 256 KB.
+class PgCopy : public BulkInsert {
+ public:
+  explicit PgCopy(PGconn* conn) : conn_(conn) {}
+  ~PgCopy() override {
+    if (!done_) end("批量写入已放弃");
+  }
+  Status add(const std::vector<Value>& row) override {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) buffer_ += '\t';
+      append_copy_field(buffer_, row[i]);
+    }
+    buffer_ += '\n';
+    return buffer_.size() >= kChunk ? send() : Status::Ok();
+  }
+  Status finish() override {
+    Status s = send();
+    Status ended = end(nullptr);
+    return s.ok() ? ended : s;
+  }
+
+ private:
+  static constexpr size_t kChunk = 256 * 1024;
+  Status send() {
+    if (buffer_.empty()) return Status::Ok();
+    const int rc = PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size()));
+    buffer_.clear();
+    return rc == 1 ? Status::Ok() : pg_error(conn_, nullptr, "批量写入");
+  }
+  // Ends the COPY (with `abandon` as its error, the server discards it) and
+  // reads its outcome, leaving the connection ready for the next statement.
+  Status end(const char* abandon) {
+    done_ = true;
+    Status s = PQputCopyEnd(conn_, abandon) == 1 ? Status::Ok() : pg_error(conn_, nullptr, "批量写入");
+    while (PGresult* raw = PQgetResult(conn_)) {
+      ResultPtr res(raw, PQclear);
+      if (s.ok() && PQresultStatus(raw) != PGRES_COMMAND_OK) s = pg_error(conn_, raw, "批量写入");
+    }
+    return s;
+  }
+
+  PGconn* conn_;
+  std::string buffer_;
+  bool done_ = false;
+};
+
+// `s` as one word for sh: single-quoted, its own single quotes as '\''.
+std::string shell_word(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Runs the PostgreSQL client `tool` with `args` (each one word) for `what`
+// (备份/恢复); its output becomes the error.
+Status run_tool(const std::string& tool, const std::vector<std::string>& args, const std::string& what) {
+  std::string command = tool;
+  for (const std::string& a : args) command += " " + shell_word(a);
+  command += " 2>&1";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  if (!pipe) return Status::Error("database", "无法运行 " + tool);
+  std::string output;
+  char buf[512];
+  while (fgets(buf, sizeof buf, pipe.get())) output += buf;
+  const int rc = pclose(pipe.release());
+  while (!output.empty() && output.back() == '\n') output.pop_back();
+  if (WIFEXITED(rc) && WEXITSTATUS(rc) == 127)
+    return Status::Error("database", "找不到 " + tool + " 命令:请安装 PostgreSQL 客户端(apt-get install postgresql-client),"
+                                     "其版本不低于数据库服务器的版本");
+  if (rc != 0) return Status::Error("database", tool + " " + what + "失败:" + output);
+  return Status::Ok();
+}
+
 class PgDatabase : public Database {
  public:
   PgDatabase(PGconn* conn, std::string url) : conn_(conn), url_(std::move(url)) {}
@@ -113,10 +230,11 @@ class PgDatabase : public Database {
   }
 
   Result<Rows> query(std::string_view sql, const std::vector<Value>& params) override {
-    const std::string text = postgres_sql(sql);
     Params p(params);
-    ResultPtr res(PQexecParams(conn_, text.c_str(), p.count(), p.types.data(), p.values.data(), p.lengths.data(),
-                               p.formats.data(), 0),
+    auto name = cached_statement(sql, p);
+    if (!name.ok()) return name.status();
+    ResultPtr res(PQexecPrepared(conn_, name->c_str(), p.count(), p.values.data(), p.lengths.data(),
+                                 p.formats.data(), 0),
                   PQclear);
     const ExecStatusType st = PQresultStatus(res.get());
     if (st == PGRES_COMMAND_OK) return Rows{};
@@ -163,25 +281,54 @@ class PgDatabase : public Database {
   Status commit() override { return exec_script("COMMIT"); }
   Status rollback() override { return exec_script("ROLLBACK"); }
 
-  // pg_dump's custom format (restore with pg_restore).
+  Result<std::unique_ptr<BulkInsert>> bulk_insert(std::string_view table,
+                                                  const std::vector<std::string>& columns) override {
+    std::string names;
+    for (const std::string& c : columns) names += (names.empty() ? "" : ", ") + c;
+    const std::string sql = "COPY " + std::string(table) + " (" + names + ") FROM STDIN";
+    ResultPtr res(PQexec(conn_, sql.c_str()), PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COPY_IN) return pg_error(conn_, res.get(), "开始批量写入");
+    return std::unique_ptr<BulkInsert>(new PgCopy(conn_));
+  }
+
+  // pg_dump's custom format.
   Status backup_to(const std::string& path) override {
-    const std::string command = "pg_dump --format=custom --file='" + path + "' '" + url_ + "' 2>&1";
-    if (path.find('\'') != std::string::npos || url_.find('\'') != std::string::npos)
-      return Status::Error("validation", "备份路径或数据库地址含有单引号");
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    if (!pipe) return Status::Error("database", "无法运行 pg_dump");
-    std::string output;
-    char buf[512];
-    while (fgets(buf, sizeof buf, pipe.get())) output += buf;
-    const int rc = pclose(pipe.release());
-    if (rc != 0) return Status::Error("database", "pg_dump 备份失败:" + output);
-    return Status::Ok();
+    return run_tool("pg_dump", {"--format=custom", "--file=" + path, url_}, "备份");
+  }
+  // Every object of the dump dropped (if there) and made again, in one transaction.
+  Status restore_from(const std::string& path) override {
+    if (!std::filesystem::is_regular_file(path)) return Status::Error("not_found", "备份文件 " + path + " 不存在");
+    return run_tool("pg_restore",
+                    {"--clean", "--if-exists", "--single-transaction", "--no-owner", "--exit-on-error", "--dbname=" + url_, path},
+                    "恢复");
   }
 
  private:
+  // Statements are prepared once per connection and reused, by their text and
+  // parameter types, as on SQLite: the store sends the same texts again and
+  // again, and PostgreSQL then parses and plans each once. (Prepared
+  // statements outlive a rolled-back transaction.)
+  Result<std::string> cached_statement(std::string_view sql, const Params& p) {
+    std::string key(sql);
+    for (const Oid type : p.types) key += "\x1f" + std::to_string(type);
+    auto it = cached_.find(key);
+    if (it != cached_.end()) return it->second;
+    if (cached_.size() >= kMaxCachedStatements) {
+      for (const auto& [text, name] : cached_) exec_script("DEALLOCATE " + name);
+      cached_.clear();
+    }
+    const std::string name = "q" + std::to_string(++statements_);
+    ResultPtr res(PQprepare(conn_, name.c_str(), postgres_sql(sql).c_str(), p.count(), p.types.data()), PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return pg_error(conn_, res.get(), "执行语句");
+    cached_.emplace(std::move(key), name);
+    return name;
+  }
+
+  static constexpr size_t kMaxCachedStatements = 256;
   PGconn* conn_;
   std::string url_;
   int statements_ = 0;
+  std::unordered_map<std::string, std::string> cached_;
 };
 
 }  // namespace

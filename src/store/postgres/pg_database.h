@@ -9,7 +9,9 @@
 // (PostgreSQL's rule); the Transaction then rolls back as it would anyway.
 // Transactions take one database-wide advisory lock: writers queue, as on
 // SQLite (BEGIN IMMEDIATE), across every server process.
-// backup_to runs pg_dump (custom format) against the same URL.
+// bulk_insert is COPY … FROM STDIN (text format). backup_to runs pg_dump
+// (custom format) against the same URL, restore_from pg_restore; a missing
+// client or its failure is a Chinese error with the tool's own output.
 #pragma once
 
 #include <memory>

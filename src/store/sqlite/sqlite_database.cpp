@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -134,28 +136,17 @@ class SqliteDatabase : public Database {
   Status commit() override { return exec_script("COMMIT"); }
   Status rollback() override { return exec_script("ROLLBACK"); }
 
-  Status backup_to(const std::string& path) override {
-    sqlite3* dest = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                        nullptr) != SQLITE_OK) {
-      Status s = sqlite_error(dest, "打开备份文件 " + path);
-      sqlite3_close_v2(dest);
-      return s;
-    }
-    sqlite3_backup* backup = sqlite3_backup_init(dest, "main", db_, "main");
-    if (!backup) {
-      Status s = sqlite_error(dest, "开始备份");
-      sqlite3_close_v2(dest);
-      return s;
-    }
-    int rc;
-    while ((rc = sqlite3_backup_step(backup, 1024)) == SQLITE_OK || rc == SQLITE_BUSY ||
-           rc == SQLITE_LOCKED)
-      sqlite3_sleep(5);
-    sqlite3_backup_finish(backup);
-    Status s = rc == SQLITE_DONE ? Status::Ok() : sqlite_error(dest, "备份");
-    sqlite3_close_v2(dest);
-    return s;
+  Result<std::unique_ptr<BulkInsert>> bulk_insert(std::string_view table,
+                                                  const std::vector<std::string>& columns) override {
+    return prepared_bulk_insert(*this, table, columns);
+  }
+
+  Status backup_to(const std::string& path) override { return copy_with_file(path, false); }
+  // The file must be a database (an empty or missing one would empty ours).
+  Status restore_from(const std::string& path) override {
+    if (!std::filesystem::is_regular_file(path))
+      return Status::Error("not_found", "备份文件 " + path + " 不存在");
+    return copy_with_file(path, true);
   }
 
  private:
@@ -174,6 +165,35 @@ class SqliteDatabase : public Database {
       return nullptr;
     statements_.emplace(std::string(sql), stmt);
     return stmt;
+  }
+
+  // SQLite's online backup API between our database and the file at `path`:
+  // into it (backup) or, with `from_file`, from it (restore; the file must
+  // hold our schema's migrations table).
+  Status copy_with_file(const std::string& path, bool from_file) {
+    const int flags = from_file ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    sqlite3* file = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &file, flags, nullptr) != SQLITE_OK) {
+      Status s = sqlite_error(file, "打开备份文件 " + path);
+      sqlite3_close_v2(file);
+      return s;
+    }
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(file, sqlite3_close_v2);
+    if (from_file && sqlite3_exec(file, "SELECT 1 FROM schema_migrations LIMIT 1", nullptr, nullptr, nullptr) != SQLITE_OK)
+      return Status::Error("validation", "无法恢复:文件 " + path + " 不是本系统的备份(没有数据库结构版本表)");
+    if (from_file) {  // a restore replaces every table
+      for (auto& [text, stmt] : statements_) sqlite3_finalize(stmt);
+      statements_.clear();
+    }
+    sqlite3* dest = from_file ? db_ : file;
+    sqlite3_backup* backup = sqlite3_backup_init(dest, "main", from_file ? file : db_, "main");
+    if (!backup) return sqlite_error(dest, from_file ? "开始恢复" : "开始备份");
+    int rc;
+    while ((rc = sqlite3_backup_step(backup, 1024)) == SQLITE_OK || rc == SQLITE_BUSY ||
+           rc == SQLITE_LOCKED)
+      sqlite3_sleep(5);
+    sqlite3_backup_finish(backup);
+    return rc == SQLITE_DONE ? Status::Ok() : sqlite_error(dest, from_file ? "恢复" : "备份");
   }
 
   static constexpr size_t kMaxCachedStatements = 256;
