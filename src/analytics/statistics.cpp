@@ -59,9 +59,10 @@ using SchoolTallies = std::vector<std::vector<Tally>>;  // [school][section code
 std::vector<int64_t> dropped_out(const std::vector<dropout::CaseFact>& ledger, int year) {
   std::vector<int64_t> cases = dropout::dropouts_during(ledger, std::to_string(year) + "-09-01",
                                                         std::to_string(year + 1) + "-08-31");
+  std::sort(cases.begin(), cases.end());
   std::vector<int64_t> students;
   for (const dropout::CaseFact& c : ledger)
-    if (std::find(cases.begin(), cases.end(), c.id) != cases.end()) students.push_back(c.student_id);
+    if (std::binary_search(cases.begin(), cases.end(), c.id)) students.push_back(c.student_id);
   std::sort(students.begin(), students.end());
   return students;
 }

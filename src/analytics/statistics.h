@@ -62,7 +62,8 @@ struct Statistics {
 
 // The records behind a value of `key` in `group` for `year`; the lists are
 // scoped by the caller's role as the statistics are. Absent for values that
-// are not available and for 初中升学率's numerator (次学年 enrolments).
+// are not available, for 初中升学率's numerator (次学年 enrolments) and for
+// 年辍学率's, which compute_statistics names by its students (student_ids).
 RecordLinks stat_records(const std::string& key, const StatGroup& group, int year);
 
 // `in_scope[school]` chooses the schools counted; `scope_name` names the whole.
