@@ -87,11 +87,9 @@ bool allowed(const User& user, Action action, Entity entity);
 // person to another school is a transfer, decided by the import's own rule.
 // No other role updates registers.
 // The other write routes need no field rule, as one role sets all they carry:
-//   POST /users, /exams, /analytics/whatif, /analytics/plan, PUT /exams/{id}/rewards,
-//   PUT /exams/{id}/exemptions/{id}: the bureau only (allowed());
-//   POST /exams/{id}/exemptions: a school admin for their own school's students,
-//   setting student_id, subject and reason; the status is the server's
-//   (pending, or approved when the bureau asks);
+//   POST /users, /exams, /analytics/whatif, /analytics/plan, PUT /exams/{id}/rewards:
+//   the bureau only (allowed()); 免考 is asked and decided on the case engine
+//   (workflow/exemption_workflow.cpp), its fields checked there;
 //   POST /exams/{id}/scores/…, /imports/…: rows of the uploader's scope only.
 
 // Whether the user may set field `key` (a record_fields key) of a record of

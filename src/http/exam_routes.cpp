@@ -445,7 +445,8 @@ Result<Reply> put_rewards(ApiCall& call) {
   return rewards_reply(*r);
 }
 
-// Needs the exam's units (to scope), not its analysis.
+// The exam's 免考 (asked and decided as 免考申请 cases, /cases). Needs the
+// exam's units (to scope), not its analysis.
 Result<Reply> exemptions(ApiCall& call) {
   auto v = viewed(call);  // the kept report's tables: no reload of the exam's scores
   if (!v.ok()) return v.status();
@@ -459,31 +460,6 @@ Result<Reply> exemptions(ApiCall& call) {
                      {"reason", x.record.reason}, {"status", x.record.status}});
   }
   return Reply(Json{{"items", items}});
-}
-
-Result<Reply> add_exemption(ApiCall& call) {
-  auto body = call.body();
-  if (!body.ok()) return body.status();
-  FieldReader f(*body);
-  ExemptionRecord x;
-  x.student_id = f.integer("student_id");
-  x.subject = f.text("subject", false);
-  x.reason = f.text("reason");
-  if (!f.status().ok()) return f.status();
-  auto id = request_exemption(call.db, call.who(), call.path_id(), x);
-  if (!id.ok()) return id.status();
-  return Reply(201, Json{{"id", *id}});
-}
-
-Result<Reply> decide(ApiCall& call) {
-  auto body = call.body();
-  if (!body.ok()) return body.status();
-  FieldReader f(*body);
-  const bool approve = f.boolean("approve");
-  if (!f.status().ok()) return f.status();
-  Status s = decide_exemption_command(call.db, call.who(), call.path_id(1), call.path_id(2), approve);
-  if (!s.ok()) return s;
-  return Reply(Json{{"id", call.path_id(2)}, {"status", approve ? kExemptionApproved : kExemptionRejected}});
 }
 
 Json import_json(const ScoreImport& s) {
@@ -529,8 +505,6 @@ void add_exam_routes(Router& router) {
   router.put(R"(/exams/(\d+)/rewards)", put_rewards);
   router.get(R"(/exams/(\d+)/rewards\.xlsx)", rewards_xlsx);
   router.get(R"(/exams/(\d+)/exemptions)", exemptions);
-  router.post(R"(/exams/(\d+)/exemptions)", add_exemption);
-  router.put(R"(/exams/(\d+)/exemptions/(\d+))", decide);
   router.post(R"(/exams/(\d+)/scores/preview)", releasing_memory([](ApiCall& c) { return scores(c, false); }));
   router.post(R"(/exams/(\d+)/scores/commit)", releasing_memory([](ApiCall& c) { return scores(c, true); }));
 }

@@ -363,20 +363,16 @@ Result<std::vector<ExemptionView>> list_exemptions(Database& db, int64_t exam_id
   return out;
 }
 
-Result<int64_t> insert_exemption(Database& db, int64_t exam_id, const ExemptionRecord& x, int64_t requested_by) {
+Result<int64_t> insert_exemption(Database& db, int64_t exam_id, const ExemptionRecord& x, int64_t requested_by,
+                                 int64_t decided_by) {
   if (Status s = touch_exam(db, exam_id); !s.ok()) return s;
+  auto id = [](int64_t v) { return v ? Value(v) : Value(nullptr); };
   auto rows = db.query(
-      "INSERT INTO exam_exemptions (exam_id, student_id, subject, reason, status, requested_by, created_at) "
-      "VALUES (?,?,?,?,?,?,?) RETURNING id",
-      {exam_id, x.student_id, x.subject, x.reason, x.status, requested_by, now_text()});
+      "INSERT INTO exam_exemptions (exam_id, student_id, subject, reason, status, requested_by, decided_by, "
+      "created_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+      {exam_id, x.student_id, x.subject, x.reason, x.status, id(requested_by), id(decided_by), now_text()});
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
-}
-
-Status decide_exemption(Database& db, int64_t exam_id, int64_t exemption_id, bool approve, int64_t decided_by) {
-  if (Status s = touch_exam(db, exam_id); !s.ok()) return s;
-  return db.exec("UPDATE exam_exemptions SET status = ?, decided_by = ? WHERE id = ? AND exam_id = ?",
-                 {approve ? kExemptionApproved : kExemptionRejected, decided_by, exemption_id, exam_id});
 }
 
 Result<int64_t> insert_score_import(Database& db, const ScoreImportSummary& m) {

@@ -68,10 +68,9 @@ struct ExemptionView {
   std::string school_name;
 };
 Result<std::vector<ExemptionView>> list_exemptions(Database& db, int64_t exam_id);
+// decided_by 0: none yet.
 Result<int64_t> insert_exemption(Database& db, int64_t exam_id, const exam::ExemptionRecord& x,
-                                 int64_t requested_by);
-Status decide_exemption(Database& db, int64_t exam_id, int64_t exemption_id, bool approve,
-                        int64_t decided_by);
+                                 int64_t requested_by, int64_t decided_by);
 
 struct ScoreImportSummary {
   int64_t exam_id = 0;

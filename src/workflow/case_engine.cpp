@@ -5,12 +5,14 @@
 
 #include "core/enums.h"
 #include "store/area_store.h"
+#include "store/exam_store.h"
 #include "store/school_store.h"
 #include "store/school_year_store.h"
 #include "store/student_store.h"
 #include "store/teacher_store.h"
 #include "workflow/case_attachments.h"
 #include "workflow/change_log.h"
+#include "workflow/exam_commands.h"
 #include "workflow/register_commands.h"
 #include "workflow/teacher_exchange.h"
 
@@ -150,6 +152,9 @@ Result<RegisterContext> register_context(Database& db, const Date& today) {
 Status check_rule(Database& db, const Actor& actor, const ActionSpec& action, const CaseRecord& c,
                   const ActionInput& input, const Date& today) {
   if (action.rule == Rule::kNone) return Status::Ok();
+  if (action.rule == Rule::kExemption)
+    return check_exemption(db, actor, id_field(input.fields, "exam_id"),
+                           {0, id_field(input.fields, "student_id"), given(input, "subject"), given(input, "reason")});
   if (action.rule == Rule::kNewStudent) {
     auto ctx = register_context(db, today);
     if (!ctx.ok()) return ctx.status();
@@ -252,6 +257,10 @@ Status check_fields(Database& db, const Actor& actor, const WorkflowSpec& w, con
     } else if (f.type == "file") {
       Status a = check_file_field(db, actor, f, v);
       if (!a.ok()) return a;
+    } else if (f.type == "exam") {
+      auto exam = find_exam(db, std::stoll(v));
+      if (!exam.ok()) return exam.status();
+      if (!*exam) return Status::Error("validation", "“" + f.label + "”不是本县的考试", f.key);
     }
   }
   return check_rule(db, actor, action, c, input, today);
@@ -324,6 +333,11 @@ Status run_effect(Database& db, const Actor& actor, const WorkflowSpec& w, Effec
   if (effect == Effect::kReturnToSchool) return return_to_school(db, actor, c, fields);
   if (effect == Effect::kStartExchange) return start_exchange(db, actor, c, fields);
   if (effect == Effect::kEndExchange) return end_exchange(db, actor, c, fields);
+  if (effect == Effect::kExempt)
+    return record_exemption(db, actor, std::stoll(fields.value("exam_id", std::string("0"))),
+                            {0, c.student_id, fields.value("subject", std::string()),
+                             fields.value("reason", std::string())},
+                            c.created_by);
   auto before = student_for_effect(db, c, effect == Effect::kResume ? "休学" : "在读");
   if (!before.ok()) return before.status();
   Student after = *before;

@@ -87,8 +87,16 @@ Result<int64_t> create_exam_command(Database& db, const Actor& actor, ExamRecord
   return *id;
 }
 
-Result<int64_t> request_exemption(Database& db, const Actor& actor, int64_t exam_id, ExemptionRecord x) {
-  if (!allowed(actor.user, Action::kCreate, Entity::kExamExemption)) return forbidden();
+namespace {
+
+struct ExemptionCandidate {
+  ExamRecord exam;
+  RosterEntry entry;
+};
+
+// The exam and the candidate `x` is for, once check_exemption's rules hold.
+Result<ExemptionCandidate> exemption_candidate(Database& db, const Actor& actor, int64_t exam_id,
+                                               const ExemptionRecord& x) {
   auto exam = existing_exam(db, exam_id);
   if (!exam.ok()) return exam.status();
   if (x.reason.empty()) return Status::Error("validation", "免考须填写原因", "reason");
@@ -99,43 +107,29 @@ Result<int64_t> request_exemption(Database& db, const Actor& actor, int64_t exam
   }
   auto roster = load_roster(db, *exam);
   if (!roster.ok()) return roster.status();
-  const RosterEntry* entry = nullptr;
   for (const RosterEntry& e : *roster)
-    if (e.student_id == x.student_id) entry = &e;
-  if (!entry || !acts_for(actor, *entry))
-    return Status::Error("not_found", "该学生不在本次考试的应考名单中,或不在您的管辖范围内", "student_id");
-  x.status = actor.scope.kind == Scope::Kind::kAll ? kExemptionApproved : kExemptionPending;
-  Transaction tx(db);
-  if (!tx.begun().ok()) return tx.begun();
-  auto id = insert_exemption(db, exam_id, x, actor.user.id);
-  if (!id.ok()) return id;
-  Status s = audit(db, &actor, "create", Entity::kExamExemption, *id,
-                   {{"exam_id", "", exam->name},
-                    {"student_id", "", entry->name},
-                    {"exempt_subject", "", x.subject.empty() ? "全部科目" : x.subject},
-                    {"reason", "", x.reason},
-                    {"decision", "", x.status}});
-  if (s.ok()) s = tx.commit();
-  if (!s.ok()) return s;
-  return id;
+    if (e.student_id == x.student_id && acts_for(actor, e)) return ExemptionCandidate{*exam, e};
+  return Status::Error("validation", "该学生不在“" + exam->name + "”的应考名单中,或不在您的管辖范围内", "student_id");
 }
 
-Status decide_exemption_command(Database& db, const Actor& actor, int64_t exam_id, int64_t exemption_id, bool approve) {
-  if (!allowed(actor.user, Action::kUpdate, Entity::kExamExemption)) return forbidden();
-  auto list = list_exemptions(db, exam_id);
-  if (!list.ok()) return list.status();
-  for (const ExemptionView& v : *list) {
-    if (v.record.id != exemption_id) continue;
-    Transaction tx(db);
-    if (!tx.begun().ok()) return tx.begun();
-    Status s = decide_exemption(db, exam_id, exemption_id, approve, actor.user.id);
-    if (s.ok())
-      s = audit(db, &actor, "update", Entity::kExamExemption, exemption_id,
-                {{"decision", v.record.status, approve ? kExemptionApproved : kExemptionRejected}});
-    if (s.ok()) s = tx.commit();
-    return s;
-  }
-  return Status::Error("not_found", "免考申请不存在");
+}  // namespace
+
+Status check_exemption(Database& db, const Actor& actor, int64_t exam_id, const ExemptionRecord& x) {
+  return exemption_candidate(db, actor, exam_id, x).status();
+}
+
+Status record_exemption(Database& db, const Actor& actor, int64_t exam_id, ExemptionRecord x, int64_t requested_by) {
+  auto candidate = exemption_candidate(db, actor, exam_id, x);
+  if (!candidate.ok()) return candidate.status();
+  x.status = kExemptionApproved;
+  auto id = insert_exemption(db, exam_id, x, requested_by, actor.user.id);
+  if (!id.ok()) return id.status();
+  return audit(db, &actor, "create", Entity::kExamExemption, *id,
+               {{"exam_id", "", candidate->exam.name},
+                {"student_id", "", candidate->entry.name},
+                {"exempt_subject", "", x.subject.empty() ? "全部科目" : x.subject},
+                {"reason", "", x.reason},
+                {"decision", "", x.status}});
 }
 
 Status set_reward_rules(Database& db, const Actor& actor, int64_t exam_id, const std::vector<RewardRule>& rules) {

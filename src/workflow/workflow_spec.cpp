@@ -16,7 +16,7 @@ const char* party_name(Party party) {
 
 bool FieldSpec::names_record() const {
   return type == "student" || type == "school" || type == "class" || type == "child" || type == "year_class" ||
-         type == "teacher" || type == "file";
+         type == "teacher" || type == "file" || type == "exam";
 }
 
 const StateSpec* WorkflowSpec::state(const std::string& key) const {
@@ -104,6 +104,7 @@ const std::vector<WorkflowSpec>& all_workflows() {
     for (WorkflowSpec& w : status_change_workflows()) all.push_back(std::move(w));
     all.push_back(dropout_workflow());
     all.push_back(exchange_workflow());
+    all.push_back(exemption_workflow());
     return all;
   }();
   return list;

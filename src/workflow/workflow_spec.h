@@ -53,11 +53,13 @@ struct FieldSpec {
   // the actor sees); year_class (any class of the county this year);
   // teacher (a teacher of the acting school; for the bureau, any teacher it
   // sees); file (an evidence file the actor uploaded, attached to the case by
-  // the action: workflow/case_attachments.h).
+  // the action: workflow/case_attachments.h); exam (an exam of the county);
+  // exam_subject (one of the subjects of the exam the case names, or none for
+  // all).
   std::string type;
   bool required = true;
   std::vector<std::string> options;
-  // The field names a record by its id (student, school, class, child, year_class, teacher, file).
+  // The field names a record by its id (student, school, class, child, year_class, teacher, file, exam).
   bool names_record() const;
 };
 
@@ -68,15 +70,19 @@ struct FieldSpec {
 // kReturnToSchool: 在读 in the action's class_id, of any school (返校复学).
 // kStartExchange / kEndExchange: the teacher goes to the case's target school
 // for the period of service, and comes back (workflow/teacher_exchange.h).
+// kExempt: the case's 免考 (exam_id, subject, reason) is recorded, approved
+// (workflow/exam_commands.h record_exemption).
 enum class Effect { kNone, kMoveStudent, kSetStatus, kResume, kChangeGrade, kEnrolStudent, kReturnToSchool,
-                    kStartExchange, kEndExchange };
+                    kStartExchange, kEndExchange, kExempt };
 
 // Checks beyond a field's own: kSuspension, 休学 (until after date, at most a
 // year later; not in the second term of a graduating grade); kExtension, its
 // one extension (the student still 休学, the new until after the old, at most
 // a year later); kNewStudent, 转入: the student the fields describe passes
-// the register's checks for a new student (register_commands.h).
-enum class Rule { kNone, kSuspension, kExtension, kNewStudent };
+// the register's checks for a new student (register_commands.h);
+// kExemption, 免考: the student on the exam's roster, the actor acting for
+// them, the subject one of the exam's (workflow/exam_commands.h).
+enum class Rule { kNone, kSuspension, kExtension, kNewStudent, kExemption };
 
 struct StateSpec {
   std::string key;  // the stored value, Chinese (待转入校确认)
@@ -136,6 +142,7 @@ ActionSpec make_action(std::string key, std::string label, std::vector<std::stri
 const std::vector<WorkflowSpec>& all_workflows();
 WorkflowSpec dropout_workflow();  // workflow/dropout_workflow.cpp
 WorkflowSpec exchange_workflow();  // workflow/exchange_workflow.cpp
+WorkflowSpec exemption_workflow();  // workflow/exemption_workflow.cpp
 const WorkflowSpec* find_workflow(const std::string& kind);
 // Declared in workflow/status_change_workflows.cpp.
 std::vector<WorkflowSpec> status_change_workflows();

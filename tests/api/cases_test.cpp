@@ -27,6 +27,7 @@ struct County {
   size_t next_teacher = 0;
   std::map<std::string, Login> logins;  // role name → login; "receiver" = the target school's admin, "far" above
   std::map<std::string, std::string> party;  // role name → the party it is on a case from own to target
+  std::map<int64_t, int64_t> exams;  // grade → an exam of it this year (免考)
 
   County() {
     own = s.ids("SELECT school_id FROM users WHERE username = 'school_admin'").at(0);
@@ -140,6 +141,20 @@ std::string new_id_number(const std::string& birth) {
   return first17 + id_check_char(first17);
 }
 
+// An exam (语文, 数学) of the student's grade this year, made once per grade by the bureau.
+int64_t exam_for(County& c, int64_t student) {
+  const int64_t grade =
+      c.s.ids("SELECT k.grade FROM students st JOIN classes k ON k.id = st.class_id WHERE st.id = " + id(student)).at(0);
+  if (!c.exams.count(grade)) {
+    json made = c.s.admin_call("POST", "/exams",
+                               {{"name", "免考测试" + id(grade)}, {"date", "2026-12-01"}, {"grade", grade},
+                                {"subjects", json::array({json{{"name", "语文"}}, json{{"name", "数学"}}})}});
+    EXPECT_EQ(made["status"], 201) << made.dump();
+    c.exams[grade] = made["body"]["exam"]["id"];
+  }
+  return c.exams[grade];
+}
+
 // An evidence file uploaded by `who`; 0 for a role that may not upload one.
 int64_t evidence_of(County& c, const std::string& who) {
   Reply up = c.s.upload("/cases/attachments", &c.logins[who], "证明.pdf", "%PDF-1.4\n%%EOF\n");
@@ -170,6 +185,8 @@ json body_for(County& c, const json& workflow, const json& action, int64_t stude
     }
     if (type == "student" || type == "child" || type == "teacher") b[key] = student;
     if (type == "year_class") b[key] = c.target_class;
+    if (type == "exam") b[key] = exam_for(c, student);
+    if (type == "exam_subject") b[key] = "数学";
     if (type == "school") b[key] = c.target;
     if (type == "id_number") b[key] = c.s.text("SELECT id_number FROM students WHERE id = " + id(student));
     if (type == "text") b[key] = "测试原因";
@@ -308,8 +325,8 @@ TEST(Cases, EveryWorkflowStateActionAndRole) {
   }
   // 转学 9 (3 from each waiting state), 8 kinds × 3, 休学 3 + extend + its 2; 控辍保学: assign and
   // dismiss by the township, then visit and the five closings by the school and by the township;
-  // 交流轮岗 2 from each waiting state and its return.
-  EXPECT_EQ(taken, 9 + 8 * 3 + 6 + 2 + 6 * 2 + 7);
+  // 交流轮岗 2 from each waiting state and its return; 免考 3.
+  EXPECT_EQ(taken, 9 + 8 * 3 + 6 + 2 + 6 * 2 + 7 + 3);
 }
 
 // The student's school, class and current enrolment as one string.
@@ -678,6 +695,52 @@ TEST(Cases, SuspensionKeepsItsLimits) {
   Reply again = extend("2028-12-31");
   EXPECT_EQ(again.status, 409) << "one extension only";
   EXPECT_EQ(c.s.text("SELECT status FROM students WHERE id = " + id(student)), "休学");
+}
+
+// 免考申请: the school applies (with its evidence file) for a candidate of an
+// exam; nothing is exempt until the bureau approves, which writes the
+// approved exemption and bumps the exam's data version once; a refused one
+// writes nothing; a student off the exam's roster is refused, naming them.
+TEST(Cases, AnExemptionIsWrittenOnApprovalOnly) {
+  County c;
+  json workflow = workflow_named(c, "exemption");
+  const json& apply = action_named(workflow, "apply");
+  auto version = [&](int64_t exam) { return c.s.ids("SELECT data_version FROM exams WHERE id = " + id(exam)).at(0); };
+  auto exempt = [&](int64_t exam) {
+    return c.s.text("SELECT COUNT(*) || '/' || COALESCE(MAX(subject), '') || '/' || COALESCE(MAX(status), '') "
+                    "FROM exam_exemptions WHERE exam_id = " + id(exam));
+  };
+  const int64_t student = c.student();
+  Reply opened = open_by(c, workflow, apply, student, "school_admin");
+  ASSERT_EQ(opened.status, 201) << opened.body.dump();
+  const int64_t exam = c.exams.begin()->second, before = version(exam);
+  EXPECT_EQ(exempt(exam), "0//");
+  EXPECT_EQ(opened.body["case"]["state"], "待教育局审批");
+  ASSERT_EQ(act_on(c, workflow, opened.body["case"]["id"], action_named(workflow, "approve"), student, "admin").status,
+            200);
+  EXPECT_EQ(exempt(exam), "1/数学/已批准");
+  EXPECT_EQ(version(exam), before + 1);
+  EXPECT_EQ(c.s.admin_call("GET", "/exams/" + id(exam) + "/exemptions")["body"]["items"][0]["student_id"], student);
+  // Refused: nothing written.
+  const int64_t other = c.student();
+  opened = open_by(c, workflow, apply, other, "school_admin");
+  ASSERT_EQ(opened.status, 201) << opened.body.dump();
+  ASSERT_EQ(act_on(c, workflow, opened.body["case"]["id"], action_named(workflow, "refuse"), other, "admin").status, 200);
+  EXPECT_EQ(exempt(exam), "1/数学/已批准");
+  EXPECT_EQ(version(exam), before + 1);
+  // A student of another grade is not on the exam's roster.
+  json body = body_for(c, workflow, apply, c.student());
+  body["kind"] = "exemption";
+  body["exam_id"] = c.s.admin_call("POST", "/exams", {{"name", "别的年级"}, {"date", "2026-12-01"}, {"grade", 1},
+                                                      {"subjects", json::array({json{{"name", "数学"}}})}})["body"]["exam"]["id"];
+  Reply r = c.s.call("POST", "/cases", &c.logins["school_admin"], body);
+  EXPECT_EQ(r.status, 422) << r.body.dump();
+  EXPECT_EQ(r.body["field"], "student_id");
+  body["exam_id"] = exam;
+  body["subject"] = "体育";
+  r = c.s.call("POST", "/cases", &c.logins["school_admin"], body);
+  EXPECT_EQ(r.status, 422) << r.body.dump();
+  EXPECT_EQ(r.body["field"], "subject");
 }
 
 TEST(Cases, ApplicationsAreChecked) {

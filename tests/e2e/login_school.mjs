@@ -406,12 +406,12 @@ async function main() {
     await step('免考:教育局登记的免考直接显示为“已批准”', async () => {
       await page.locator('#tab-exemptions').click()
       await page.locator('[data-test=exam-exemption-new]').click()
-      const dialog = page.locator('.el-dialog', { has: page.locator('[data-test=exam-exemption-form]') })
+      const dialog = page.locator('.el-dialog', { has: page.locator('[data-test=case-action-form]') })
       await dialog.waitFor()
-      await dialog.locator('.el-select input').first().fill(sitters[1].name)
+      await dialog.locator('[data-test=field-student_id] input').fill(sitters[1].name)
       await page.locator('.el-select-dropdown__item:visible', { hasText: sitters[1].name }).first().click()
-      await dialog.locator('textarea').fill('因病住院,附医院证明')
-      await dialog.locator('[data-test=exam-exemption-save]').click()
+      await dialog.locator('textarea[data-test=field-reason]').fill('因病住院,附医院证明')
+      await dialog.locator('[data-test=case-action-submit]').click()
       await page.locator(rows('exam-exemption-table'), { hasText: sitters[1].name }).filter({ hasText: '已批准' }).waitFor()
     })
 

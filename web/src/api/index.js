@@ -197,8 +197,6 @@ export const examApi = {
   rewardsXlsx: (id) => download(`/exams/${id}/rewards.xlsx`),
   create: (exam) => post('/exams', exam),
   exemptions: (id) => get(`/exams/${id}/exemptions`),
-  requestExemption: (id, body) => post(`/exams/${id}/exemptions`, body),
-  decideExemption: (id, xid, approve) => put(`/exams/${id}/exemptions/${xid}`, { approve }),
   // Score sheets (multipart field `file`): preview checks only, commit writes.
   previewScores: (id, file, progress) => upload(`/exams/${id}/scores/preview`, file, progress),
   commitScores: (id, file, progress) => upload(`/exams/${id}/scores/commit`, file, progress),
