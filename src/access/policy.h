@@ -44,9 +44,13 @@ std::string role_label(const std::string& role);
 // the bureau, area officers and school admins, each within their scope.
 // kCase: 学籍异动 cases; who acts on one and who sees it is the workflow's own
 // rule, relative to the case (workflow/case_engine.h), not the role alone.
+// kTrainingCourse / kTrainingRoster: 继续教育 (workflow/training_commands.h):
+// every role reads within its scope (store/training_store.h); the bureau
+// creates courses of every level, a school admin 校本 courses of their own
+// school and records the roster rows of their own teachers only.
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
                     kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear,
-                    kCatchment, kTransition, kCase, kCheck };
+                    kCatchment, kTransition, kCase, kCheck, kTrainingCourse, kTrainingRoster };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);

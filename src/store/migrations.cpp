@@ -14,6 +14,7 @@
 #include "store/migrations/0012_case_log_guard.h"
 #include "store/migrations/0013_dropout_cases.h"
 #include "store/migrations/0014_audit_change_order.h"
+#include "store/migrations/0016_training.h"
 
 namespace edu {
 
@@ -33,6 +34,7 @@ const std::vector<Migration>& all_migrations() {
       {12, "case_subject_and_log_guard", kMigration0012CaseLogGuard, kMigration0012CaseLogGuardPostgres},
       {13, "dropout_cases", kMigration0013DropoutCases},
       {14, "audit_change_order", kMigration0014AuditChangeOrder},
+      {16, "training", kMigration0016Training},
   };
   return list;
 }
