@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/area_tree.h"
+#include "core/enums.h"
 #include "core/teacher_section.h"
 
 namespace edu::analytics::training {
@@ -97,6 +98,13 @@ Rates training_rates(const TrainingTables& t, const std::vector<Area>& areas, in
   out.by_section = by_section.take();
   // A school with no row of the year says nothing: leave it out.
   std::erase_if(out.by_school, [](const RateRow& r) { return r.rows.empty(); });
+  // 学段 in their usual order (学前, 小学, 初中 …).
+  auto rank = [](const RateRow& r) {
+    const auto& v = sections().values;
+    return std::find(v.begin(), v.end(), r.name) - v.begin();
+  };
+  std::stable_sort(out.by_section.begin(), out.by_section.end(),
+                   [&](const RateRow& a, const RateRow& b) { return rank(a) < rank(b); });
   std::erase_if(out.by_course, [](const RateRow& r) { return r.rows.empty(); });
   return out;
 }

@@ -7,7 +7,8 @@
 //   合格率 = attended rows passed ÷ attended rows (required or not).
 // Each per course, school, township (core/area_tree.h: a 学区's school counts
 // in its township) and 学段 (core/teacher_section.h), and for the whole, with
-// numerator, denominator and the rows behind them; a teacher counts where the
+// numerator, denominator and the rows behind them (学段 in their usual order,
+// the others as the courses and the register list them); a teacher counts where the
 // register has them now. The percentage has one decimal, rounded half up on
 // the exact fraction (745 ÷ 775 = 96.129…% → 96.1); none for a zero denominator.
 //

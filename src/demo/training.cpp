@@ -10,7 +10,7 @@ namespace edu::demo {
 namespace {
 
 constexpr int kYears = 5;
-constexpr int64_t kCountyHours = 40, kOnlineHours = 30, kSchoolHours = 36;
+constexpr int64_t kCountyHours = 48, kOnlineHours = 30, kSchoolHours = 40;
 
 struct Builder {
   TrainingHistory out;
@@ -37,8 +37,8 @@ struct Builder {
     RosterEntry e;
     e.course_id = course_id;
     e.teacher_id = teacher_id;
-    e.attended = rng.chance(weak[teacher_id] ? 0.5 : 0.97);
-    e.passed = e.attended && rng.chance(0.95);
+    e.attended = rng.chance(weak[teacher_id] ? 0.5 : 0.985);
+    e.passed = e.attended && rng.chance(0.97);
     e.hours_credited = e.passed ? hours : 0;
     out.entries.push_back(e);
   }

@@ -131,6 +131,13 @@ Result<CourseView> visible_course(Database& db, const Actor& actor, int64_t cour
   return **course;
 }
 
+// The course whose roster the actor records on: they may record, and see it.
+Result<CourseView> course_to_record(Database& db, const Actor& actor, int64_t course_id) {
+  if (!allowed(actor.user, Action::kUpdate, Entity::kTrainingRoster))
+    return Status::Error("forbidden", "您的角色无权记录参训情况");
+  return visible_course(db, actor, course_id);
+}
+
 }  // namespace
 
 Result<CourseView> save_course(Database& db, const Actor& actor, TrainingCourse c) {
@@ -182,11 +189,9 @@ Result<CourseView> save_course(Database& db, const Actor& actor, TrainingCourse 
 }
 
 Status save_roster(Database& db, const Actor& actor, int64_t course_id, const std::vector<RosterEntry>& rows) {
-  if (!allowed(actor.user, Action::kUpdate, Entity::kTrainingRoster))
-    return Status::Error("forbidden", "您的角色无权记录参训情况");
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
-  auto course = visible_course(db, actor, course_id);
+  auto course = course_to_record(db, actor, course_id);
   if (!course.ok()) return course.status();
   std::set<int64_t> seen;
   for (RosterEntry row : rows) {
@@ -303,11 +308,9 @@ Result<RosterImport> read_roster_file(Database& db, const Actor& actor, const Co
 
 Result<RosterImport> import_roster(Database& db, const Actor& actor, int64_t course_id,
                                    const std::string& file_name, std::string_view content) {
-  if (!allowed(actor.user, Action::kUpdate, Entity::kTrainingRoster))
-    return Status::Error("forbidden", "您的角色无权记录参训情况");
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
-  auto course = visible_course(db, actor, course_id);
+  auto course = course_to_record(db, actor, course_id);
   if (!course.ok()) return course.status();
   std::vector<std::pair<RosterEntry, std::string>> rows;
   auto read = read_roster_file(db, actor, *course, file_name, content, rows);

@@ -66,11 +66,9 @@ export const trainingApi = {
   roster: (id) => get(`/training/courses/${id}/roster`),
   saveRoster: (id, items) => put(`/training/courses/${id}/roster`, { items }),
   importRoster: (id, file, progress) => upload(`/training/courses/${id}/roster/import`, file, progress),
-  rosterXlsx: (id) => download(`/training/courses/${id}/roster.xlsx`),
   rates: (query) => get('/training/rates', query),
   rateRows: (query) => get('/training/rates/rows', query),
   hours: () => get('/training/hours'),
-  behindXlsx: () => download('/exports/training/behind.xlsx'),
 }
 
 // 学年升级 (bureau_admin): preview changes nothing; commit applies it once.
