@@ -14,6 +14,8 @@ if (!BASE_URL) {
 const api = (page, path) => page.request.get(`${BASE_URL}/api/v1${path}`).then((r) => r.json())
 const viewport = { width: 1366, height: 900 }
 const COURSE = '浏览器测试校本研修'
+// The <input> of an Element Plus field marked data-test=`name` (on the input itself or its wrapper).
+const input = (scope, name) => scope.locator(`:is(input[data-test=${name}], [data-test=${name}] input)`).first()
 
 await run('training', async (browser, errors) => {
   const bureau = await loginAs(browser, BASE_URL, 'admin', viewport, errors)
@@ -23,12 +25,12 @@ await run('training', async (browser, errors) => {
   await openMenu(school, 'training')
   await school.locator('[data-test=course-new]').click()
   const dialog = school.locator('[data-test=course-dialog]')
-  await dialog.locator('[data-test=course-name] input').fill(COURSE)
-  await dialog.locator('[data-test=course-organiser] input').fill('本校教科室')
+  await input(dialog, 'course-name').fill(COURSE)
+  await input(dialog, 'course-organiser').fill('本校教科室')
   await dialog.locator('input[placeholder=开始日期]').fill('2026-11-20')
   await dialog.locator('input[placeholder=结束日期]').fill('2026-11-21')
   await dialog.locator('input[placeholder=结束日期]').press('Enter')
-  await dialog.locator('[data-test=course-hours] input').fill('12')
+  await input(dialog, 'course-hours').fill('12')
   await dialog.locator('[data-test=course-save]').click()
   const row = school.locator('[data-test=course-table] tr', { hasText: COURSE })
   await row.waitFor({ timeout: TIMEOUT })
@@ -39,7 +41,7 @@ await run('training', async (browser, errors) => {
   await row.locator('[data-test=course-roster]').click()
   const drawer = school.locator('[data-test=roster-drawer]')
   for (const t of teachers) {
-    await drawer.locator('[data-test=roster-add] input').fill(t.name)
+    await input(drawer, 'roster-add').fill(t.name)
     await school.locator('.el-select-dropdown__item:visible', { hasText: t.name }).first().click()
     await drawer.getByRole('button', { name: '加入名单' }).click()
   }
