@@ -7,6 +7,8 @@
 //        problem, 422 {code: has_problems, problems: [{row, column, header, value, message}]}
 //   POST /training/courses/{id}/roster/errors.xlsx         the same file with its problems marked
 //   GET  /training/courses/{id}/roster.xlsx                the roster as the import reads it
+//   GET  /training/courses/{id}                            one course
+//   GET  /templates/training-roster.xlsx                   the import's blank template
 //   GET  /training/rates?year=                             参训率/合格率 by course, school, township, 学段
 //   GET  /training/rates/rows?year=&by=&id=&name=          the roster rows behind one line
 //   GET  /training/hours, /exports/training/behind.xlsx    the cycle's hours; 学时不足 by school and listed
@@ -17,6 +19,7 @@
 #include "http/json_views.h"
 #include "http/release_memory.h"
 #include "http/routes.h"
+#include "report/register_template.h"
 #include "workflow/training_commands.h"
 #include "workflow/training_report.h"
 
@@ -101,6 +104,20 @@ Result<Reply> save_course_route(ApiCall& call, int64_t id) {
   auto saved = save_course(call.db, call.who(), *course);
   if (!saved.ok()) return saved.status();
   return Reply(id ? 200 : 201, Json{{"course", course_json(*saved, call.who().user)}});
+}
+
+Result<Reply> get_course_route(ApiCall& call) {
+  if (!allowed(call.who().user, Action::kRead, Entity::kTrainingCourse))
+    return Status::Error("forbidden", "您的角色无权查看培训项目");
+  auto course = get_course(call.db, call.who().scope, call.path_id());
+  if (!course.ok()) return course.status();
+  if (!*course) return Status::Error("not_found", "培训项目不存在或不在您的管辖范围内");
+  return Reply(Json{{"course", course_json(**course, call.who().user)}});
+}
+
+Result<Reply> template_route(ApiCall&) {
+  return file_reply("培训名单导入模板.xlsx",
+                    [](const std::string& path) { return report::write_template(roster_import_spec(), path); });
 }
 
 Json roster_row_json(const RosterRow& r) {
@@ -367,7 +384,9 @@ void add_training_routes(Router& router) {
   const std::string course = R"(/training/courses/(\d+))";
   router.get("/training/courses", list_courses_route);
   router.post("/training/courses", [](ApiCall& c) { return save_course_route(c, 0); });
+  router.get(course, get_course_route);
   router.put(course, [](ApiCall& c) { return save_course_route(c, c.path_id()); });
+  router.get(R"(/templates/training-roster\.xlsx)", template_route);
   router.get(course + "/roster", roster_reply);
   router.put(course + "/roster", save_roster_route);
   router.post(course + "/roster/import", releasing_memory(import_route));
