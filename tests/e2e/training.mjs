@@ -75,4 +75,5 @@ await run('training', async (browser, errors) => {
   await training.waitFor({ timeout: TIMEOUT })
   const page = await training.textContent()
   assert(page.includes(COURSE) && page.includes('12 / 12'), '教师档案没有列出这次培训及其学时')
+  console.log(`training ok: 校本名单必训2、参训1;教育局合计参训 ${after.participation.numerator}/${after.participation.denominator}(${after.participation.percent}%)`)
 })
