@@ -19,7 +19,9 @@ const input = (scope, name) => scope.locator(`:is(input[data-test=${name}], [dat
 
 await run('training', async (browser, errors) => {
   const bureau = await loginAs(browser, BASE_URL, 'admin', viewport, errors)
-  const before = (await api(bureau, '/training/rates?year=2026')).total
+  // The current school year (an earlier browser test may have rolled it over): the course is dated in it.
+  const year = (await api(bureau, '/training/courses')).school_year
+  const before = (await api(bureau, `/training/rates?year=${year}`)).total
 
   const school = await loginAs(browser, BASE_URL, 'school_admin', viewport, errors)
   await openMenu(school, 'training')
@@ -27,8 +29,8 @@ await run('training', async (browser, errors) => {
   const dialog = school.locator('[data-test=course-dialog]')
   await input(dialog, 'course-name').fill(COURSE)
   await input(dialog, 'course-organiser').fill('本校教科室')
-  await dialog.locator('input[placeholder=开始日期]').fill('2026-11-20')
-  await dialog.locator('input[placeholder=结束日期]').fill('2026-11-21')
+  await dialog.locator('input[placeholder=开始日期]').fill(`${year}-11-20`)
+  await dialog.locator('input[placeholder=结束日期]').fill(`${year}-11-21`)
   await dialog.locator('input[placeholder=结束日期]').press('Enter')
   await input(dialog, 'course-hours').fill('12')
   await dialog.locator('[data-test=course-save]').click()
@@ -51,7 +53,7 @@ await run('training', async (browser, errors) => {
   await drawer.locator('[data-test=roster-save]').click()
   await school.locator('.el-message--success', { hasText: '名单已保存' }).waitFor({ timeout: TIMEOUT })
   await settle(school)
-  const course = (await api(school, '/training/courses?year=2026')).items.find((c) => c.name === COURSE)
+  const course = (await api(school, `/training/courses?year=${year}`)).items.find((c) => c.name === COURSE)
   assert(course && course.required === 2 && course.attended === 1 && course.passed === 1,
     `名单保存后应为必训2、参训1、合格1,实为 ${JSON.stringify(course)}`)
 
@@ -60,7 +62,7 @@ await run('training', async (browser, errors) => {
   await bureau.getByRole('tab', { name: '参训率与合格率' }).click()
   const total = bureau.locator('[data-test=rates-total]')
   await total.waitFor({ timeout: TIMEOUT })
-  const after = (await api(bureau, '/training/rates?year=2026')).total
+  const after = (await api(bureau, `/training/rates?year=${year}`)).total
   assert(after.participation.denominator === before.participation.denominator + 2, '必训人次没有增加2')
   assert(after.participation.numerator === before.participation.numerator + 1, '参训人次没有增加1')
   const text = await total.textContent()
