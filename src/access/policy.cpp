@@ -75,16 +75,18 @@ bool allowed(const User& user, Action action, Entity entity) {
       return entity == Entity::kSchool || entity == Entity::kStudent || entity == Entity::kTeacher ||
              entity == Entity::kStatistics || entity == Entity::kExam || entity == Entity::kCatchment ||
              entity == Entity::kArea || entity == Entity::kClass ||
+             entity == Entity::kTrainingCourse || entity == Entity::kTrainingRoster ||
              (entity == Entity::kExamIntegrity && (r == role::kAreaOfficer || r == role::kInspector)) ||
              (entity == Entity::kTransition && r != role::kTeacher) ||
              (entity == Entity::kCheck && (r == role::kAreaOfficer || r == role::kSchoolAdmin));
     case Action::kCreate:
       return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher ||
                                          entity == Entity::kExamScores || entity == Entity::kExamExemption ||
-                                         entity == Entity::kClass);
+                                         entity == Entity::kClass || entity == Entity::kTrainingCourse);
     case Action::kUpdate:
       return r == role::kSchoolAdmin && (entity == Entity::kSchool || entity == Entity::kStudent ||
-                                         entity == Entity::kTeacher || entity == Entity::kClass);
+                                         entity == Entity::kTeacher || entity == Entity::kClass ||
+                                         entity == Entity::kTrainingCourse || entity == Entity::kTrainingRoster);
     case Action::kRevealIdNumber:
       return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher);
     case Action::kReadHistory:

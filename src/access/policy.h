@@ -46,9 +46,14 @@ std::string role_label(const std::string& role);
 // rule, relative to the case (workflow/case_engine.h), not the role alone.
 // kCaseAttachment: a case's evidence files (workflow/case_attachments.h), by
 // the same rule.
+// kTrainingCourse / kTrainingRoster: 继续教育 (workflow/training_commands.h):
+// every role reads within its scope (store/training_store.h); the bureau
+// creates courses of every level, a school admin 校本 courses of their own
+// school and records the roster rows of their own teachers only.
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
                     kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear,
-                    kCatchment, kTransition, kCase, kCheck, kSetting, kCaseAttachment };
+                    kCatchment, kTransition, kCase, kCheck, kSetting, kCaseAttachment,
+                    kTrainingCourse, kTrainingRoster };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);

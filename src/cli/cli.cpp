@@ -96,6 +96,7 @@ int run_demo(const std::string& path, demo::DemoSettings settings, bool force) {
   if (!county.ok()) return fail(county.status());
   if (Status e = create_demo_exams(**db, *county, settings, std::cout); !e.ok()) return fail(e);
   if (Status d = create_demo_dropout_cases(**db, settings.current_school_year); !d.ok()) return fail(d);
+  if (Status t = write_demo_training(**db, *county, settings); !t.ok()) return fail(t);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   size_t enrolled = 0;

@@ -8,7 +8,9 @@
 #include "demo/catchments.h"
 #include "demo/check_findings.h"
 #include "demo/register_years.h"
+#include "demo/training.h"
 #include "ingest/register_row.h"
+#include "store/training_store.h"
 #include "workflow/county_setup.h"
 #include "workflow/register_import.h"
 #include "workflow/rollover.h"
@@ -159,6 +161,14 @@ Status write_demo_county(Database& db, const demo::DemoCounty& county,
   if (s.ok()) s = demo::write_demo_casework(db, local_today());
   if (s.ok()) s = demo::write_demo_exchange(db, local_today());
   return s;
+}
+
+Status write_demo_training(Database& db, const Registers& county, const demo::DemoSettings& settings) {
+  const demo::TrainingHistory history = demo::training_history(county, settings);
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  Status s = load_training(db, history.courses, history.entries);
+  return s.ok() ? tx.commit() : s;
 }
 
 }  // namespace edu

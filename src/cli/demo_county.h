@@ -24,4 +24,8 @@ namespace edu {
 Status write_demo_county(Database& db, const demo::DemoCounty& county,
                          const demo::DemoSettings& settings, const NewUser& admin);
 
+// The county's five-year 继续教育 history (demo/training.h) for the teachers
+// and schools of `county` as the database holds them, in one transaction.
+Status write_demo_training(Database& db, const Registers& county, const demo::DemoSettings& settings);
+
 }  // namespace edu

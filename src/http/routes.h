@@ -27,6 +27,7 @@ void add_check_routes(Router& router);       // /checks, /exports/checks (数据
 void add_dropout_routes(Router& router);     // /dropout/report, /exports/dropout.xlsx (控辍保学)
 void add_settings_routes(Router& router);    // /settings/workflows (办理时限)
 void add_exchange_routes(Router& router);    // /exchange/plan, /exchange/teachers/{id} (交流轮岗)
+void add_training_routes(Router& router);    // /training (继续教育), /teachers/{id}/history (教师档案)
 
 // What the user's scope is called: the county, an area or a school name.
 Result<std::string> scope_name(Database& db, const User& user);

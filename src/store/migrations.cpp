@@ -15,6 +15,7 @@
 #include "store/migrations/0013_dropout_cases.h"
 #include "store/migrations/0014_audit_change_order.h"
 #include "store/migrations/0015_case_attachments.h"
+#include "store/migrations/0016_training.h"
 #include "store/migrations/0017_teacher_exchange.h"
 
 namespace edu {
@@ -36,6 +37,7 @@ const std::vector<Migration>& all_migrations() {
       {13, "dropout_cases", kMigration0013DropoutCases},
       {14, "audit_change_order", kMigration0014AuditChangeOrder},
       {15, "case_attachments", kMigration0015CaseAttachments},
+      {16, "training", kMigration0016Training},
       {17, "teacher_exchange", kMigration0017TeacherExchange},
   };
   return list;

@@ -6,6 +6,10 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
 
 #include "store/database.h"
 
@@ -15,5 +19,14 @@ namespace edu {
 // the rows of `school_year`, in one statement.
 Status record_teacher_years(Database& db, int school_year,
                             std::optional<int64_t> teacher_id = std::nullopt);
+
+struct TeacherYearView {
+  TeacherYear year;
+  std::string school_name;
+};
+
+// One teacher's rows, oldest year first, with each year's school name (the
+// caller has decided the teacher may be seen).
+Result<std::vector<TeacherYearView>> teacher_years_of(Database& db, int64_t teacher_id);
 
 }  // namespace edu

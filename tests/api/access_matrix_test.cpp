@@ -103,8 +103,64 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
                      id(l.own_student) + " ORDER BY id DESC LIMIT 1").at(0))},
                  {"reason", "矩阵"}, {"date", "2026-11-20"}, {"evidence", evidence}})
       .body["case"]["id"].get<int64_t>());
+  // 继续教育: a county course, and a 校本 course of the own and of the rural school.
+  auto course_body = [](const std::string& level, json school) {
+    return json{{"name", "矩阵培训"}, {"level", level}, {"organiser", "矩阵"}, {"start_date", "2026-10-12"},
+                {"end_date", "2026-10-13"}, {"hours", 16}, {"school_id", school}};
+  };
+  auto new_course = [&](const std::string& level, json school) {
+    return id(server().call("POST", "/training/courses", &admin, course_body(level, school))
+                  .body["course"]["id"].get<int64_t>());
+  };
+  const std::string county_course = new_course("县", nullptr);
+  const std::string own_course = new_course("校本", l.own_school);
+  const std::string rural_course = new_course("校本", l.rural_school);
+  auto roster_of = [](int64_t teacher) {
+    return [teacher](const std::string&) {
+      return json{{"items", {{{"teacher_id", teacher}, {"attended", true}, {"passed", true}, {"hours_credited", 16}}}}};
+    };
+  };
   std::vector<Cell> cells = {
       //                                                     admin officer s_admin teacher inspector
+      get(path("/training/courses"),                          {200, 200, 200, 200, 200}),
+      get(path("/training/courses?year=x"),                   {400, 400, 400, 400, 400}),
+      get(path("/training/courses/" + county_course + "/roster"), {200, 200, 200, 200, 200}),
+      get(path("/training/courses/" + own_course + "/roster"),    {200, 200, 200, 200, 404}),
+      get(path("/training/courses/" + rural_course + "/roster"),  {200, 404, 404, 404, 200}),
+      get(path("/training/courses/" + county_course + "/roster.xlsx"), {200, 200, 200, 200, 200}),
+      get(path("/training/courses/999999/roster"),            {404, 404, 404, 404, 404}),
+      get(path("/training/courses/" + own_course),            {200, 200, 200, 200, 404}),
+      get(path("/training/courses/" + rural_course),          {200, 404, 404, 404, 200}),
+      get(path("/templates/training-roster.xlsx"),            {200, 200, 200, 200, 200}),
+      get(path("/training/rates?year=2026"),                  {200, 200, 200, 200, 200}),
+      get(path("/training/rates?year=x"),                     {400, 400, 400, 400, 400}),
+      get(path("/training/rates/rows?by=total"),              {200, 200, 200, 200, 200}),
+      get(path("/training/rates/rows?by=x"),                  {400, 400, 400, 400, 400}),
+      get(path("/training/rates/rows?by=school&id=999999"),   {404, 404, 404, 404, 404}),
+      get(path("/training/hours"),                            {200, 200, 200, 200, 200}),
+      get(path("/exports/training/behind.xlsx"),              {200, 200, 200, 200, 200}),
+      get(path("/teachers/" + id(l.own_teacher) + "/history"),   {200, 200, 200, 200, 404}),
+      get(path("/teachers/" + id(l.rural_teacher) + "/history"), {200, 404, 404, 404, 200}),
+      {"POST", path("/training/courses"), [&](const std::string&) { return course_body("县", nullptr); },
+       {201, 403, 403, 403, 403}},
+      {"POST", path("/training/courses"), [&](const std::string&) { return course_body("校本", lm().own_school); },
+       {201, 403, 201, 403, 403}},
+      {"POST", path("/training/courses"), [&](const std::string&) { return course_body("校本", lm().rural_school); },
+       {201, 403, 404, 403, 403}},
+      {"PUT", path("/training/courses/" + county_course), [&](const std::string&) { return course_body("县", nullptr); },
+       {200, 403, 403, 403, 403}},
+      {"PUT", path("/training/courses/" + own_course),
+       [&](const std::string&) { return course_body("校本", lm().own_school); }, {200, 403, 200, 403, 403}},
+      {"PUT", path("/training/courses/" + rural_course),
+       [&](const std::string&) { return course_body("校本", lm().rural_school); }, {200, 403, 404, 403, 403}},
+      {"PUT", path("/training/courses/" + county_course + "/roster"), roster_of(l.own_teacher),
+       {200, 403, 200, 403, 403}},
+      {"PUT", path("/training/courses/" + county_course + "/roster"), roster_of(l.rural_teacher),
+       {200, 403, 404, 403, 403}},
+      {"PUT", path("/training/courses/" + own_course + "/roster"), roster_of(l.own_teacher),
+       {200, 403, 200, 403, 403}},
+      {"POST", path("/training/courses/" + county_course + "/roster/import"),
+       [](const std::string&) { return json::object(); }, {400, 400, 400, 400, 400}},
       get(path("/dashboard"),                                 {200, 200, 200, 200, 200}),
       get(path("/meta/enums"),                                {200, 200, 200, 200, 200}),
       get(path("/meta/forms/school"),                         {200, 200, 200, 200, 200}),

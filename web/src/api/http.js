@@ -22,6 +22,7 @@ class ApiError extends Error {
     this.status = status
     this.code = body.code
     this.field = body.field
+    this.problems = body.problems || [] // an import's problems by row and column (422 has_problems)
   }
 }
 

@@ -52,7 +52,24 @@ export const studentApi = {
   // 学生档案: enrolments by year, changes from the audit log, cases with their logs.
   history: (id) => get(`/students/${id}/history`),
 }
-export const teacherApi = personApi('teachers')
+export const teacherApi = {
+  ...personApi('teachers'),
+  // 教师档案: schools and posts by year, title and 骨干 changes, training hours.
+  history: (id) => get(`/teachers/${id}/history`),
+}
+
+// 继续教育: courses, their rosters (form and import), 参训率/合格率, the cycle's hours.
+export const trainingApi = {
+  courses: (query) => get('/training/courses', query),
+  create: (course) => post('/training/courses', course),
+  update: (id, course) => put(`/training/courses/${id}`, course),
+  roster: (id) => get(`/training/courses/${id}/roster`),
+  saveRoster: (id, items) => put(`/training/courses/${id}/roster`, { items }),
+  importRoster: (id, file, progress) => upload(`/training/courses/${id}/roster/import`, file, progress),
+  rates: (query) => get('/training/rates', query),
+  rateRows: (query) => get('/training/rates/rows', query),
+  hours: () => get('/training/hours'),
+}
 
 // 学年升级 (bureau_admin): preview changes nothing; commit applies it once.
 export const rolloverApi = {

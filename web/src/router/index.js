@@ -4,7 +4,7 @@
 // may read the follow-up lists (auth.canReadFollowUp); 待办, a user who handles cases (auth.handlesCases);
 // 数据核查, a user who reads the standing checks (auth.readsChecks).
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { Bell, Calendar, Compass, DataAnalysis, Document, Finished, Grid, Guide, Medal, HomeFilled, Histogram, Location, School, Setting, Switch, Timer, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, Calendar, Compass, DataAnalysis, Document, Finished, Grid, Guide, Medal, HomeFilled, Histogram, Location, Reading, School, Setting, Switch, Timer, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import AdminLayout from '../layout/AdminLayout.vue'
 import LoginView from '../views/LoginView.vue'
 import { useAuthStore } from '../stores/auth'
@@ -30,6 +30,14 @@ const pages = [
     meta: { title: '学生档案', menu: '/students' },
   },
   { path: 'teachers', name: 'teachers', component: () => import('../views/TeacherListView.vue'), meta: { title: '教职工', icon: UserFilled } },
+  {
+    path: 'teachers/:id(\\d+)',
+    name: 'teacher',
+    component: () => import('../views/TeacherView.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: '教师档案', menu: '/teachers' },
+  },
+  { path: 'training', name: 'training', component: () => import('../views/TrainingView.vue'), meta: { title: '继续教育', icon: Reading } },
   { path: 'class-sizes', name: 'class-sizes', component: () => import('../views/ClassSizeListView.vue'), meta: { title: '班额', icon: Grid } },
   { path: 'indicators', name: 'indicators', component: () => import('../views/IndicatorsView.vue'), meta: { title: '统计指标', icon: DataAnalysis } },
   { path: 'balance', name: 'balance', component: () => import('../views/BalanceView.vue'), meta: { title: '均衡发展', icon: Histogram } },

@@ -1,0 +1,73 @@
+#include "workflow/training_report.h"
+
+#include <cstdlib>
+
+#include "store/area_store.h"
+#include "store/training_store.h"
+
+namespace edu {
+namespace {
+
+// The setting `key` as a whole number in [low, high], or `fallback` when unset.
+Result<int64_t> whole_setting(Database& db, const std::string& key, int64_t fallback, int64_t low, int64_t high) {
+  auto text = get_setting(db, key, "");
+  if (!text.ok()) return text.status();
+  if (text->empty()) return fallback;
+  char* end = nullptr;
+  const long long v = std::strtoll(text->c_str(), &end, 10);
+  if (*end != '\0' || v < low || v > high)
+    return Status::Error("config", "系统设置“" + key + "”应为" + std::to_string(low) + "至" + std::to_string(high) +
+                                       "的整数,现为“" + *text + "”");
+  return static_cast<int64_t>(v);
+}
+
+}  // namespace
+
+Result<TrainingSettings> training_settings(Database& db, int current_school_year) {
+  auto start = whole_setting(db, "training_cycle_start_year",
+                             analytics::training::default_cycle_start(current_school_year), 2000, 2100);
+  if (!start.ok()) return start.status();
+  auto hours = whole_setting(db, "training_required_hours", analytics::training::kDefaultRequiredHours, 1, 10000);
+  if (!hours.ok()) return hours.status();
+  return TrainingSettings{static_cast<int>(*start), *hours};
+}
+
+Result<TrainingReport> training_report(Database& db, const Actor& actor, int school_year, int current_school_year) {
+  if (!allowed(actor.user, Action::kRead, Entity::kTrainingRoster))
+    return Status::Error("forbidden", "您的角色无权查看继续教育统计");
+  auto settings = training_settings(db, current_school_year);
+  if (!settings.ok()) return settings.status();
+  auto tables = load_training_tables(db, actor.scope);
+  if (!tables.ok()) return tables.status();
+  auto areas = list_areas(db, Scope::All());
+  if (!areas.ok()) return areas.status();
+  TrainingReport out;
+  out.tables = std::move(*tables);
+  out.rates = analytics::training::training_rates(out.tables, *areas, school_year);
+  out.hours = analytics::training::cycle_hours(out.tables, settings->cycle_start, settings->required_hours);
+  return out;
+}
+
+Result<TeacherHistory> teacher_history(Database& db, const Actor& actor, int64_t teacher_id, int current_school_year) {
+  if (!allowed(actor.user, Action::kRead, Entity::kTeacher))
+    return Status::Error("forbidden", "您的角色无权查看教职工");
+  auto teacher = get_teacher(db, actor.scope, teacher_id);
+  if (!teacher.ok()) return teacher.status();
+  if (!*teacher) return Status::Error("not_found", "教职工不存在或不在您的管辖范围内");
+  auto settings = training_settings(db, current_school_year);
+  if (!settings.ok()) return settings.status();
+  auto years = teacher_years_of(db, teacher_id);
+  if (!years.ok()) return years.status();
+  auto training = load_training_tables(db, actor.scope, teacher_id);
+  if (!training.ok()) return training.status();
+  TeacherHistory out{**teacher, std::move(*years), {}, std::move(*training), {}};
+  for (size_t i = 1; i < out.years.size(); ++i) {
+    const TeacherYear &a = out.years[i - 1].year, &b = out.years[i].year;
+    if (a.title != b.title) out.changes.push_back({b.school_year, "title", a.title, b.title});
+    if (a.backbone != b.backbone) out.changes.push_back({b.school_year, "backbone", a.backbone, b.backbone});
+  }
+  out.hours = analytics::training::cycle_hours(out.training, settings->cycle_start, settings->required_hours);
+  return out;
+}
+
+}  // namespace edu
