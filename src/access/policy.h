@@ -44,9 +44,12 @@ std::string role_label(const std::string& role);
 // the bureau, area officers and school admins, each within their scope.
 // kCase: 学籍异动 cases; who acts on one and who sees it is the workflow's own
 // rule, relative to the case (workflow/case_engine.h), not the role alone.
+// kTitle: 职称评聘 — posts and appointments: read by area officers and school
+// admins within their scope; 核定岗位 and rounds are the bureau's (解聘 and the
+// workflow's steps are decided by workflow/title_appointment.h).
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
                     kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear,
-                    kCatchment, kTransition, kCase, kCheck };
+                    kCatchment, kTransition, kCase, kCheck, kTitle };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);

@@ -25,6 +25,7 @@ void add_transition_routes(Router& router);  // /catchments, /transition (小升
 void add_case_routes(Router& router);        // /meta/workflows, /cases (学籍异动, 待办)
 void add_check_routes(Router& router);       // /checks, /exports/checks (数据核查)
 void add_dropout_routes(Router& router);     // /dropout/report, /exports/dropout.xlsx (控辍保学)
+void add_title_routes(Router& router);       // /titles, /exports/titles.xlsx (职称评聘)
 
 // What the user's scope is called: the county, an area or a school name.
 Result<std::string> scope_name(Database& db, const User& user);

@@ -15,6 +15,7 @@
 #include "store/migrations/0013_dropout_cases.h"
 #include "store/migrations/0014_audit_change_order.h"
 #include "store/migrations/0017_teacher_exchange.h"
+#include "store/migrations/0018_titles.h"
 
 namespace edu {
 
@@ -35,6 +36,7 @@ const std::vector<Migration>& all_migrations() {
       {13, "dropout_cases", kMigration0013DropoutCases},
       {14, "audit_change_order", kMigration0014AuditChangeOrder},
       {17, "teacher_exchange", kMigration0017TeacherExchange},
+      {18, "titles", kMigration0018Titles},
   };
   return list;
 }

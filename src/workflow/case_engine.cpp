@@ -12,6 +12,7 @@
 #include "workflow/change_log.h"
 #include "workflow/register_commands.h"
 #include "workflow/teacher_exchange.h"
+#include "workflow/title_appointment.h"
 
 namespace edu {
 namespace {
@@ -149,6 +150,8 @@ Result<RegisterContext> register_context(Database& db, const Date& today) {
 Status check_rule(Database& db, const Actor& actor, const ActionSpec& action, const CaseRecord& c,
                   const ActionInput& input, const Date& today) {
   if (action.rule == Rule::kNone) return Status::Ok();
+  if (action.rule == Rule::kTitleEligibility)
+    return check_title_application(db, std::stoll(given(input, "teacher_id")), given(input, "level"), today);
   if (action.rule == Rule::kNewStudent) {
     auto ctx = register_context(db, today);
     if (!ctx.ok()) return ctx.status();
@@ -320,6 +323,8 @@ Status run_effect(Database& db, const Actor& actor, const WorkflowSpec& w, Effec
   if (effect == Effect::kReturnToSchool) return return_to_school(db, actor, c, fields);
   if (effect == Effect::kStartExchange) return start_exchange(db, actor, c, fields);
   if (effect == Effect::kEndExchange) return end_exchange(db, actor, c, fields);
+  if (effect == Effect::kEnterTitleRound) return enter_title_round(db, c, fields);
+  if (effect == Effect::kTitleAppointment) return record_title_appointment(db, actor, c, status, fields, today);
   auto before = student_for_effect(db, c, effect == Effect::kResume ? "休学" : "在读");
   if (!before.ok()) return before.status();
   Student after = *before;

@@ -28,6 +28,7 @@ const char* entity_name(Entity e) {
     case Entity::kTransition: return "transition";
     case Entity::kCase: return "case";
     case Entity::kCheck: return "check";
+    case Entity::kTitle: return "title";
   }
   return "";
 }
@@ -47,7 +48,7 @@ const std::vector<AuditTerm>& audit_entities() {
       {"catchment", "小升初划片"}, {"school_year", "学年"},    {"user", "用户账号"},
       {"exam", "考试"},          {"exam_scores", "考试成绩"}, {"exam_exemption", "免考"},
       {"exam_integrity", "诚信报告"}, {"session", "登录"}, {"case", "学籍异动"},
-      {"check", "数据核查"}};
+      {"check", "数据核查"}, {"title", "职称评聘"}};
   return terms;
 }
 

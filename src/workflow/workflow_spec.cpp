@@ -92,6 +92,7 @@ const std::vector<WorkflowSpec>& all_workflows() {
     for (WorkflowSpec& w : status_change_workflows()) all.push_back(std::move(w));
     all.push_back(dropout_workflow());
     all.push_back(exchange_workflow());
+    all.push_back(title_workflow());
     return all;
   }();
   return list;

@@ -67,15 +67,20 @@ struct FieldSpec {
 // kReturnToSchool: 在读 in the action's class_id, of any school (返校复学).
 // kStartExchange / kEndExchange: the teacher goes to the case's target school
 // for the period of service, and comes back (workflow/teacher_exchange.h).
+// kEnterTitleRound: the 职称申报 joins the open round; kTitleAppointment:
+// the teacher's appointment becomes the action's `status` (聘任, 高职低聘,
+// 缓聘), 聘任 only into a vacant post (workflow/title_appointment.h).
 enum class Effect { kNone, kMoveStudent, kSetStatus, kResume, kChangeGrade, kEnrolStudent, kReturnToSchool,
-                    kStartExchange, kEndExchange };
+                    kStartExchange, kEndExchange, kEnterTitleRound, kTitleAppointment };
 
 // Checks beyond a field's own: kSuspension, 休学 (until after date, at most a
 // year later; not in the second term of a graduating grade); kExtension, its
 // one extension (the student still 休学, the new until after the old, at most
 // a year later); kNewStudent, 转入: the student the fields describe passes
-// the register's checks for a new student (register_commands.h).
-enum class Rule { kNone, kSuspension, kExtension, kNewStudent };
+// the register's checks for a new student (register_commands.h);
+// kTitleEligibility, 职称申报: the teacher may apply for the level
+// (core/title_eligibility.h, with the county's settings).
+enum class Rule { kNone, kSuspension, kExtension, kNewStudent, kTitleEligibility };
 
 struct StateSpec {
   std::string key;  // the stored value, Chinese (待转入校确认)
@@ -130,6 +135,7 @@ inline constexpr const char* kSystemUser = "系统";
 const std::vector<WorkflowSpec>& all_workflows();
 WorkflowSpec dropout_workflow();  // workflow/dropout_workflow.cpp
 WorkflowSpec exchange_workflow();  // workflow/exchange_workflow.cpp
+WorkflowSpec title_workflow();     // workflow/title_workflow.cpp
 const WorkflowSpec* find_workflow(const std::string& kind);
 // Declared in workflow/status_change_workflows.cpp.
 std::vector<WorkflowSpec> status_change_workflows();
