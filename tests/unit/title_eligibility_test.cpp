@@ -13,7 +13,7 @@ TitleCareer career(std::string title, std::optional<Date> since, std::vector<Car
   return {std::move(title), since, std::move(years)};
 }
 
-TEST(TitleEligibility, FiveFullYearsInTheTitleAndARuralYearFor高级) {
+TEST(TitleEligibility, FiveFullYearsInTheTitleAndARuralYearForSenior) {
   const auto c = career("一级", Date{2021, 9, 1}, {{2024, "一级", "乡村"}, {2025, "一级", "城区"}, {2026, "一级", "城区"}});
   Eligibility e = check_title_eligibility(default_title_rules(), c, "高级", kToday);
   EXPECT_EQ(e.years_in_title, 5);  // 2021-09-01 to 2026-11-29
