@@ -21,17 +21,6 @@ Date days_before(const Date& today, int n) {
           static_cast<int>(static_cast<unsigned>(back.day()))};
 }
 
-Actor actor_of(const std::string& role_name, std::optional<int64_t> school_id, const std::string& name) {
-  Actor a;
-  a.user.username = "演示:" + name;
-  a.user.display_name = a.user.username;
-  a.user.role = role_name;
-  a.user.school_id = school_id;
-  a.user.active = true;
-  a.scope = school_id ? Scope::School(*school_id) : Scope::All();
-  return a;
-}
-
 class Casework {
  public:
   Casework(Database& db, const Date& today) : db_(db), today_(today) {}
@@ -46,9 +35,9 @@ class Casework {
     if (schools->items.size() < 2) return Status::Ok();  // a county too small for casework
     const School& a = schools->items[0].school;
     const School& b = schools->items[1].school;
-    sender_ = actor_of(role::kSchoolAdmin, a.id, a.name);
-    receiver_ = actor_of(role::kSchoolAdmin, b.id, b.name);
-    bureau_ = actor_of(role::kBureauAdmin, std::nullopt, "教育局");
+    sender_ = demo_actor(role::kSchoolAdmin, a.id, a.name);
+    receiver_ = demo_actor(role::kSchoolAdmin, b.id, b.name);
+    bureau_ = demo_actor(role::kBureauAdmin, std::nullopt, "教育局");
     auto classes = list_classes(db_, b.id, *year);
     if (!classes.ok()) return classes.status();
     auto third = std::find_if(classes->begin(), classes->end(),
@@ -138,6 +127,17 @@ class Casework {
 };
 
 }  // namespace
+
+Actor demo_actor(const std::string& role_name, std::optional<int64_t> school_id, const std::string& name) {
+  Actor a;
+  a.user.username = "演示:" + name;
+  a.user.display_name = a.user.username;
+  a.user.role = role_name;
+  a.user.school_id = school_id;
+  a.user.active = true;
+  a.scope = school_id ? Scope::School(*school_id) : Scope::All();
+  return a;
+}
 
 Status write_demo_casework(Database& db, const Date& today) { return Casework(db, today).write(); }
 

@@ -8,10 +8,15 @@
 // own (the demo's accounts come later): the log names them "演示:<学校>".
 #pragma once
 
+#include "access/policy.h"
 #include "core/date.h"
 #include "store/database.h"
 
 namespace edu::demo {
+
+// A school's admin (school_id given) or the bureau as the demo acts:
+// logged as "演示:<name>".
+Actor demo_actor(const std::string& role_name, std::optional<int64_t> school_id, const std::string& name);
 
 Status write_demo_casework(Database& db, const Date& today);
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/title_eligibility.h"
+#include "demo/casework.h"
 #include "store/school_store.h"
 #include "store/school_year_store.h"
 #include "store/title_store.h"
@@ -13,17 +14,6 @@
 
 namespace edu::demo {
 namespace {
-
-Actor demo_actor(const std::string& role_name, std::optional<int64_t> school_id, const std::string& name) {
-  Actor a;
-  a.user.username = "演示:" + name;
-  a.user.display_name = a.user.username;
-  a.user.role = role_name;
-  a.user.school_id = school_id;
-  a.user.active = true;
-  a.scope = school_id ? Scope::School(*school_id) : Scope::All();
-  return a;
-}
 
 bool is_post_level(const std::string& title) {
   return std::find(post_levels().begin(), post_levels().end(), title) != post_levels().end();

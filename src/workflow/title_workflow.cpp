@@ -20,35 +20,16 @@ namespace edu {
 
 WorkflowSpec title_workflow() {
   using namespace title_state;
-  auto action = [](std::string key, std::string label, std::vector<std::string> from, std::string to,
-                   Party party, std::vector<FieldSpec> fields) {
-    ActionSpec a;
-    a.key = std::move(key);
-    a.label = std::move(label);
-    a.from = std::move(from);
-    a.to = std::move(to);
-    a.party = party;
-    a.fields = std::move(fields);
-    return a;
-  };
-  auto appointment = [&](std::string key, std::string label, std::vector<std::string> from, std::string to,
-                         std::vector<FieldSpec> fields) {
-    ActionSpec a = action(std::move(key), label, std::move(from), std::move(to), Party::kSendingSchool,
-                          std::move(fields));
+  auto appointment = [](std::string key, std::string label, std::vector<std::string> from, std::string to,
+                        std::vector<FieldSpec> fields) {
+    ActionSpec a = action_spec(std::move(key), label, std::move(from), std::move(to), Party::kSendingSchool,
+                               std::move(fields));
     a.effect = Effect::kTitleAppointment;
     a.status = label;
     return a;
   };
-  auto state = [](std::string key, Party waits_for, int days, bool terminal = false) {
-    StateSpec s;
-    s.key = std::move(key);
-    s.waits_for = waits_for;
-    s.deadline_days = days;
-    s.terminal = terminal;
-    return s;
-  };
   const FieldSpec reason{"reason", "理由", "text"};
-  ActionSpec apply = action("apply", "申报职称", {}, kRecommend, Party::kSendingSchool,
+  ActionSpec apply = action_spec("apply", "申报职称", {}, kRecommend, Party::kSendingSchool,
                             {{"teacher_id", "申报教师", "teacher"},
                              {"level", "申报等级", "enum", true, {"高级", "一级", "二级", "三级"}},
                              {"evidence", "业绩材料", "text"}});
@@ -57,15 +38,15 @@ WorkflowSpec title_workflow() {
   WorkflowSpec w;
   w.kind = "title";
   w.title = "职称申报";
-  w.states = {state(kRecommend, Party::kSendingSchool, 15), state(kReview, Party::kBureau, 30),
-              state(kAwaiting, Party::kSendingSchool, 30), state(kDeferred, Party::kNone, 0),
-              state(kAppointed, Party::kNone, 0, true),   state(kLower, Party::kNone, 0, true),
-              state(kNotRecommended, Party::kNone, 0, true), state(kFailed, Party::kNone, 0, true)};
+  w.states = {state_spec(kRecommend, Party::kSendingSchool, 15), state_spec(kReview, Party::kBureau, 30),
+              state_spec(kAwaiting, Party::kSendingSchool, 30), state_spec(kDeferred, Party::kNone, 0),
+              state_spec(kAppointed, Party::kNone, 0, true),   state_spec(kLower, Party::kNone, 0, true),
+              state_spec(kNotRecommended, Party::kNone, 0, true), state_spec(kFailed, Party::kNone, 0, true)};
   w.actions = {apply,
-               action("recommend", "学校推荐", {kRecommend}, kReview, Party::kSendingSchool, {}),
-               action("not_recommend", "不予推荐", {kRecommend}, kNotRecommended, Party::kSendingSchool, {reason}),
-               action("pass", "评审通过", {kReview}, kAwaiting, Party::kBureau, {}),
-               action("fail", "评审不通过", {kReview}, kFailed, Party::kBureau, {reason}),
+               action_spec("recommend", "学校推荐", {kRecommend}, kReview, Party::kSendingSchool, {}),
+               action_spec("not_recommend", "不予推荐", {kRecommend}, kNotRecommended, Party::kSendingSchool, {reason}),
+               action_spec("pass", "评审通过", {kReview}, kAwaiting, Party::kBureau, {}),
+               action_spec("fail", "评审不通过", {kReview}, kFailed, Party::kBureau, {reason}),
                appointment("appoint", "聘任", {kAwaiting, kDeferred}, kAppointed, {{"date", "聘任日期", "date"}}),
                appointment("appoint_lower", "高职低聘", {kAwaiting}, kLower, {reason}),
                appointment("defer", "缓聘", {kAwaiting}, kDeferred, {reason})};

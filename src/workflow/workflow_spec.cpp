@@ -37,6 +37,27 @@ const ActionSpec* WorkflowSpec::opening(const std::string& key) const {
   return nullptr;
 }
 
+StateSpec state_spec(std::string key, Party waits_for, int deadline_days, bool terminal) {
+  StateSpec s;
+  s.key = std::move(key);
+  s.waits_for = waits_for;
+  s.deadline_days = deadline_days;
+  s.terminal = terminal;
+  return s;
+}
+
+ActionSpec action_spec(std::string key, std::string label, std::vector<std::string> from, std::string to,
+                       Party party, std::vector<FieldSpec> fields) {
+  ActionSpec a;
+  a.key = std::move(key);
+  a.label = std::move(label);
+  a.from = std::move(from);
+  a.to = std::move(to);
+  a.party = party;
+  a.fields = std::move(fields);
+  return a;
+}
+
 std::string deadline_setting(const WorkflowSpec& w, const StateSpec& s) {
   return "case_deadline_days." + w.kind + "." + s.key;
 }

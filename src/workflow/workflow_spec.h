@@ -125,6 +125,12 @@ struct WorkflowSpec {
   const ActionSpec* opening(const std::string& key) const;
 };
 
+// A state or an action declared by its leading members, the rest as default
+// (named, so a declaration never depends on the members' order).
+StateSpec state_spec(std::string key, Party waits_for, int deadline_days, bool terminal = false);
+ActionSpec action_spec(std::string key, std::string label, std::vector<std::string> from, std::string to,
+                       Party party, std::vector<FieldSpec> fields);
+
 // The setting holding a waiting state's days: "case_deadline_days.<kind>.<state>".
 std::string deadline_setting(const WorkflowSpec& w, const StateSpec& s);
 // What the expiry sweep writes in the log.
