@@ -68,13 +68,13 @@ Status write_demo_titles(Database& db, const Date& today) {
   const std::vector<Steps> paths = {
       {{"recommend", {}}, {"pass", {}}, {"appoint", {{"date", today.iso()}}}},
       {{"recommend", {}}, {"pass", {}}},
-      {{"recommend", {}}, {"pass", {}}},
       {{"recommend", {}}, {"pass", {}}, {"appoint_lower", why}},
-      {{"recommend", {}}, {"pass", {}}, {"defer", {{"reason", "待下一学年岗位空出后聘任"}}}},
       {{"recommend", {}}},
       {},
       {{"not_recommend", {{"reason", "近三年年度考核未达优秀或良好"}}}},
-      {{"recommend", {}}, {"fail", {{"reason", "业绩材料不足,论文未达要求"}}}}};
+      {{"recommend", {}}, {"fail", {{"reason", "业绩材料不足,论文未达要求"}}}},
+      {{"recommend", {}}, {"pass", {}}, {"defer", {{"reason", "待下一学年岗位空出后聘任"}}}},
+      {{"recommend", {}}, {"pass", {}}}};
   size_t next = 0;
   for (const TitleHolder& h : *holders) {
     if (next == paths.size()) break;

@@ -4,10 +4,12 @@
 //    as the register's holders, one more 一级 post at every third school;
 //  - each titled teacher's appointment as recorded (聘任 at their title,
 //    since a 1 September three to eight years back, not before hiring);
-//  - an open round with applications for 一级 at the first 小学 in several
-//    states — one appointed into its one vacancy, then more passed by the
-//    county than there are posts (待聘任), a 高职低聘, a 缓聘, one at the
-//    county, one at the school, one not recommended, one failed.
+//  - an open round with applications for 一级 at the first 小学 (the demo
+//    school admin's), as many as its eligible 二级 teachers allow, in this
+//    order of states: one appointed into its one vacancy, one passed by the
+//    county with no post left (待聘任: more passed than posts), a 高职低聘,
+//    one at the county, one at the school, one not recommended, one failed,
+//    a 缓聘, another 待聘任.
 #pragma once
 
 #include "core/date.h"
