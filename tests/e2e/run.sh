@@ -37,6 +37,7 @@ BASE_URL="http://127.0.0.1:$PORT" node "$HERE/suspension.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/student_history.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/record_forms.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/dropout.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/titles.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/a11y.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---" >&2
