@@ -23,17 +23,7 @@ WorkflowSpec dropout_workflow() {
   const std::string checking = "待核实认定", visiting = "劝返中", closed = "已办结", dismissed = "不予认定";
   const FieldSpec date{"date", "办结日期", "date"};
   const FieldSpec verified{"verified_by", "核实情况(核实人、方式)", "text"};
-  auto action = [](std::string key, std::string label, std::vector<std::string> from, std::string to,
-                   Party party, std::vector<FieldSpec> fields) {
-    ActionSpec a;
-    a.key = std::move(key);
-    a.label = std::move(label);
-    a.from = std::move(from);
-    a.to = std::move(to);
-    a.party = party;
-    a.fields = std::move(fields);
-    return a;
-  };
+  const auto action = action_spec;
   ActionSpec report = action("report", "登记失学辍学儿童", {}, checking, Party::kSchoolOrTownship,
                              {{"student_id", "学生", "child"},
                               {"reason", "失学辍学原因", "text"},
