@@ -78,7 +78,8 @@ bool allowed(const User& user, Action action, Entity entity) {
              entity == Entity::kTrainingCourse || entity == Entity::kTrainingRoster ||
              (entity == Entity::kExamIntegrity && (r == role::kAreaOfficer || r == role::kInspector)) ||
              (entity == Entity::kTransition && r != role::kTeacher) ||
-             (entity == Entity::kCheck && (r == role::kAreaOfficer || r == role::kSchoolAdmin));
+             ((entity == Entity::kCheck || entity == Entity::kTitle) &&
+              (r == role::kAreaOfficer || r == role::kSchoolAdmin));
     case Action::kCreate:
       return r == role::kSchoolAdmin && (entity == Entity::kStudent || entity == Entity::kTeacher ||
                                          entity == Entity::kExamScores || entity == Entity::kExamExemption ||

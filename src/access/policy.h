@@ -50,10 +50,13 @@ std::string role_label(const std::string& role);
 // every role reads within its scope (store/training_store.h); the bureau
 // creates courses of every level, a school admin 校本 courses of their own
 // school and records the roster rows of their own teachers only.
+// kTitle: 职称评聘 — posts and appointments: read by area officers and school
+// admins within their scope; 核定岗位 and rounds are the bureau's (解聘 and the
+// workflow's steps are decided by workflow/title_appointment.h).
 enum class Entity { kSchool, kStudent, kTeacher, kConditions, kUser, kAudit, kStatistics, kBalancePlan,
                     kExam, kExamScores, kExamExemption, kExamIntegrity, kArea, kClass, kSchoolYear,
                     kCatchment, kTransition, kCase, kCheck, kSetting, kCaseAttachment,
-                    kTrainingCourse, kTrainingRoster };
+                    kTrainingCourse, kTrainingRoster, kTitle };
 enum class Action { kRead, kCreate, kUpdate, kRevealIdNumber, kReadHistory };
 
 bool allowed(const User& user, Action action, Entity entity);

@@ -5,6 +5,7 @@
 #include "cli/command_support.h"
 #include "demo/casework.h"
 #include "demo/exchange.h"
+#include "demo/title_round.h"
 #include "demo/catchments.h"
 #include "demo/check_findings.h"
 #include "demo/register_years.h"
@@ -160,6 +161,7 @@ Status write_demo_county(Database& db, const demo::DemoCounty& county,
   if (s.ok()) s = writer.students(demo::duplicate_records(county, last), context(last));
   if (s.ok()) s = demo::write_demo_casework(db, local_today());
   if (s.ok()) s = demo::write_demo_exchange(db, local_today());
+  if (s.ok()) s = demo::write_demo_titles(db, local_today());
   return s;
 }
 

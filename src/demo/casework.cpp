@@ -159,8 +159,6 @@ class Casework {
 
 }  // namespace
 
-Status write_demo_casework(Database& db, const Date& today) { return Casework(db, today).write(); }
-
 Actor demo_actor(const std::string& role_name, std::optional<int64_t> school_id, const std::string& name) {
   Actor a;
   a.user.username = "演示:" + name;
@@ -171,5 +169,8 @@ Actor demo_actor(const std::string& role_name, std::optional<int64_t> school_id,
   a.scope = school_id ? Scope::School(*school_id) : Scope::All();
   return a;
 }
+
+Status write_demo_casework(Database& db, const Date& today) { return Casework(db, today).write(); }
+
 
 }  // namespace edu::demo

@@ -17,9 +17,11 @@
 
 namespace edu::demo {
 
+// A school's admin (school_id given) or the bureau as the demo acts:
+// logged as "演示:<name>".
+Actor demo_actor(const std::string& role_name, std::optional<int64_t> school_id, const std::string& name);
+
 Status write_demo_casework(Database& db, const Date& today);
 
-// A demo actor: "演示:<name>", of `role` at `school_id` (its scope), or the bureau's (all).
-Actor demo_actor(const std::string& role, std::optional<int64_t> school_id, const std::string& name);
 
 }  // namespace edu::demo

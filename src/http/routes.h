@@ -28,6 +28,7 @@ void add_dropout_routes(Router& router);     // /dropout/report, /exports/dropou
 void add_settings_routes(Router& router);    // /settings/workflows (办理时限)
 void add_exchange_routes(Router& router);    // /exchange/plan, /exchange/teachers/{id} (交流轮岗)
 void add_training_routes(Router& router);    // /training (继续教育), /teachers/{id}/history (教师档案)
+void add_title_routes(Router& router);       // /titles, /exports/titles.xlsx (职称评聘)
 
 // What the user's scope is called: the county, an area or a school name.
 Result<std::string> scope_name(Database& db, const User& user);

@@ -106,6 +106,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   add_dropout_routes(router);
   add_exchange_routes(router);
   add_training_routes(router);
+  add_title_routes(router);
   if (!options.web_dir.empty()) {
     if (!std::filesystem::exists(std::filesystem::path(options.web_dir) / "index.html"))
       return Status::Error("config", "网页目录 " + options.web_dir + " 中没有 index.html,请先构建前端");

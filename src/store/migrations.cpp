@@ -17,6 +17,7 @@
 #include "store/migrations/0015_case_attachments.h"
 #include "store/migrations/0016_training.h"
 #include "store/migrations/0017_teacher_exchange.h"
+#include "store/migrations/0018_titles.h"
 
 namespace edu {
 
@@ -39,6 +40,7 @@ const std::vector<Migration>& all_migrations() {
       {15, "case_attachments", kMigration0015CaseAttachments},
       {16, "training", kMigration0016Training},
       {17, "teacher_exchange", kMigration0017TeacherExchange},
+      {18, "titles", kMigration0018Titles},
   };
   return list;
 }

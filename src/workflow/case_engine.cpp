@@ -15,6 +15,7 @@
 #include "workflow/exam_commands.h"
 #include "workflow/register_commands.h"
 #include "workflow/teacher_exchange.h"
+#include "workflow/title_appointment.h"
 
 namespace edu {
 namespace {
@@ -155,6 +156,8 @@ Status check_rule(Database& db, const Actor& actor, const ActionSpec& action, co
   if (action.rule == Rule::kExemption)
     return check_exemption(db, actor, id_field(input.fields, "exam_id"),
                            {0, id_field(input.fields, "student_id"), given(input, "subject"), given(input, "reason")});
+  if (action.rule == Rule::kTitleEligibility)
+    return check_title_application(db, std::stoll(given(input, "teacher_id")), given(input, "level"), today);
   if (action.rule == Rule::kNewStudent) {
     auto ctx = register_context(db, today);
     if (!ctx.ok()) return ctx.status();
@@ -338,6 +341,8 @@ Status run_effect(Database& db, const Actor& actor, const WorkflowSpec& w, Effec
                             {0, c.student_id, fields.value("subject", std::string()),
                              fields.value("reason", std::string())},
                             c.created_by);
+  if (effect == Effect::kEnterTitleRound) return enter_title_round(db, c, fields);
+  if (effect == Effect::kTitleAppointment) return record_title_appointment(db, actor, c, status, fields, today);
   auto before = student_for_effect(db, c, effect == Effect::kResume ? "休学" : "在读");
   if (!before.ok()) return before.status();
   Student after = *before;

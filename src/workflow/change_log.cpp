@@ -32,6 +32,7 @@ const char* entity_name(Entity e) {
     case Entity::kCaseAttachment: return "case_attachment";
     case Entity::kTrainingCourse: return "training_course";
     case Entity::kTrainingRoster: return "training_roster";
+    case Entity::kTitle: return "title";
   }
   return "";
 }
@@ -52,7 +53,8 @@ const std::vector<AuditTerm>& audit_entities() {
       {"exam", "考试"},          {"exam_scores", "考试成绩"}, {"exam_exemption", "免考"},
       {"exam_integrity", "诚信报告"}, {"session", "登录"}, {"case", "学籍异动"},
       {"check", "数据核查"}, {"setting", "系统设置"},
-      {"case_attachment", "证明材料"}, {"training_course", "培训项目"}, {"training_roster", "培训名单"}};
+      {"case_attachment", "证明材料"}, {"training_course", "培训项目"}, {"training_roster", "培训名单"},
+      {"title", "职称评聘"}};
   return terms;
 }
 

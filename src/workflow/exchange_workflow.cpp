@@ -24,9 +24,9 @@ WorkflowSpec exchange_workflow() {
                                            {"start_on", "交流开始日期", "date"},
                                            {"years", "服务年限(年)", "enum", true, {"1", "2", "3", "4", "5", "6"}}};
   const FieldSpec reason{"reason", "不同意的理由", "text"};
-  ActionSpec approve = make_action("approve", "审批通过", {bureau}, serving, Party::kBureau, {});
+  ActionSpec approve = action_spec("approve", "审批通过", {bureau}, serving, Party::kBureau, {});
   approve.effect = Effect::kStartExchange;
-  ActionSpec come_back = make_action("return", "交流期满返回", {serving}, back, Party::kBureau,
+  ActionSpec come_back = action_spec("return", "交流期满返回", {serving}, back, Party::kBureau,
                                 {{"date", "返回日期", "date"}});
   come_back.effect = Effect::kEndExchange;
   auto state = [](std::string key, Party waits_for, int days) {
@@ -47,14 +47,14 @@ WorkflowSpec exchange_workflow() {
   w.title = "交流轮岗";
   w.states = {state(sending, Party::kSendingSchool, 7), state(receiving, Party::kReceivingSchool, 7),
               state(bureau, Party::kBureau, 7), state(serving, Party::kNone, 0), closed(back), closed(refused)};
-  w.actions = {make_action("propose", "拟定交流", {}, sending, Party::kBureau, proposal),
-               make_action("apply", "申请交流", {}, receiving, Party::kSendingSchool, proposal),
-               make_action("agree", "同意派出", {sending}, receiving, Party::kSendingSchool, {}),
-               make_action("refuse_send", "不同意派出", {sending}, refused, Party::kSendingSchool, {reason}),
-               make_action("accept", "同意接收", {receiving}, bureau, Party::kReceivingSchool, {}),
-               make_action("refuse_receive", "不同意接收", {receiving}, refused, Party::kReceivingSchool, {reason}),
+  w.actions = {action_spec("propose", "拟定交流", {}, sending, Party::kBureau, proposal),
+               action_spec("apply", "申请交流", {}, receiving, Party::kSendingSchool, proposal),
+               action_spec("agree", "同意派出", {sending}, receiving, Party::kSendingSchool, {}),
+               action_spec("refuse_send", "不同意派出", {sending}, refused, Party::kSendingSchool, {reason}),
+               action_spec("accept", "同意接收", {receiving}, bureau, Party::kReceivingSchool, {}),
+               action_spec("refuse_receive", "不同意接收", {receiving}, refused, Party::kReceivingSchool, {reason}),
                approve,
-               make_action("refuse", "审批不通过", {bureau}, refused, Party::kBureau, {reason}),
+               action_spec("refuse", "审批不通过", {bureau}, refused, Party::kBureau, {reason}),
                come_back};
   w.school_label = "派出学校";
   w.target_label = "接收学校";

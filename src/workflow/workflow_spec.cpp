@@ -37,7 +37,16 @@ const ActionSpec* WorkflowSpec::opening(const std::string& key) const {
   return nullptr;
 }
 
-ActionSpec make_action(std::string key, std::string label, std::vector<std::string> from, std::string to,
+StateSpec state_spec(std::string key, Party waits_for, int deadline_days, bool terminal) {
+  StateSpec s;
+  s.key = std::move(key);
+  s.waits_for = waits_for;
+  s.deadline_days = deadline_days;
+  s.terminal = terminal;
+  return s;
+}
+
+ActionSpec action_spec(std::string key, std::string label, std::vector<std::string> from, std::string to,
                        Party party, std::vector<FieldSpec> fields) {
   ActionSpec a;
   a.key = std::move(key);
@@ -105,6 +114,7 @@ const std::vector<WorkflowSpec>& all_workflows() {
     all.push_back(dropout_workflow());
     all.push_back(exchange_workflow());
     all.push_back(exemption_workflow());
+    all.push_back(title_workflow());
     return all;
   }();
   return list;

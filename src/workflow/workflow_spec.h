@@ -71,9 +71,12 @@ struct FieldSpec {
 // kStartExchange / kEndExchange: the teacher goes to the case's target school
 // for the period of service, and comes back (workflow/teacher_exchange.h).
 // kExempt: the case's 免考 (exam_id, subject, reason) is recorded, approved
-// (workflow/exam_commands.h record_exemption).
+// (workflow/exam_commands.h record_exemption). kEnterTitleRound: the 职称申报
+// joins the open round; kTitleAppointment: the teacher's appointment becomes
+// the action's `status` (聘任, 高职低聘, 缓聘), 聘任 only into a vacant post
+// (workflow/title_appointment.h).
 enum class Effect { kNone, kMoveStudent, kSetStatus, kResume, kChangeGrade, kEnrolStudent, kReturnToSchool,
-                    kStartExchange, kEndExchange, kExempt };
+                    kStartExchange, kEndExchange, kExempt, kEnterTitleRound, kTitleAppointment };
 
 // Checks beyond a field's own: kSuspension, 休学 (until after date, at most a
 // year later; not in the second term of a graduating grade); kExtension, its
@@ -82,7 +85,9 @@ enum class Effect { kNone, kMoveStudent, kSetStatus, kResume, kChangeGrade, kEnr
 // the register's checks for a new student (register_commands.h);
 // kExemption, 免考: the student on the exam's roster, the actor acting for
 // them, the subject one of the exam's (workflow/exam_commands.h).
-enum class Rule { kNone, kSuspension, kExtension, kNewStudent, kExemption };
+// kTitleEligibility, 职称申报: the teacher may apply for the level
+// (core/title_eligibility.h, with the county's settings).
+enum class Rule { kNone, kSuspension, kExtension, kNewStudent, kExemption, kTitleEligibility };
 
 struct StateSpec {
   std::string key;  // the stored value, Chinese (待转入校确认)
@@ -127,6 +132,12 @@ struct WorkflowSpec {
   const ActionSpec* opening(const std::string& key) const;
 };
 
+// A state or an action declared by its leading members, the rest as default
+// (named, so a declaration never depends on the members' order).
+StateSpec state_spec(std::string key, Party waits_for, int deadline_days, bool terminal = false);
+ActionSpec action_spec(std::string key, std::string label, std::vector<std::string> from, std::string to,
+                       Party party, std::vector<FieldSpec> fields);
+
 // The setting holding a waiting state's days: "case_deadline_days.<kind>.<state>".
 std::string deadline_setting(const WorkflowSpec& w, const StateSpec& s);
 // What the expiry sweep writes in the log.
@@ -134,15 +145,11 @@ inline constexpr const char* kExpireAction = "expire";
 inline constexpr const char* kExpireLabel = "逾期未办理,系统自动关闭";
 inline constexpr const char* kSystemUser = "系统";
 
-// An action declared by name (the rest as ActionSpec's defaults), for the
-// declarations that set fields by name rather than by position.
-ActionSpec make_action(std::string key, std::string label, std::vector<std::string> from, std::string to,
-                       Party party, std::vector<FieldSpec> fields);
-
 const std::vector<WorkflowSpec>& all_workflows();
 WorkflowSpec dropout_workflow();  // workflow/dropout_workflow.cpp
 WorkflowSpec exchange_workflow();  // workflow/exchange_workflow.cpp
 WorkflowSpec exemption_workflow();  // workflow/exemption_workflow.cpp
+WorkflowSpec title_workflow();     // workflow/title_workflow.cpp
 const WorkflowSpec* find_workflow(const std::string& kind);
 // Declared in workflow/status_change_workflows.cpp.
 std::vector<WorkflowSpec> status_change_workflows();

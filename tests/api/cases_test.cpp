@@ -120,10 +120,31 @@ bool takes_part(const json& action, const std::string& role) {
 }
 const std::vector<std::string> kRoles = {"admin", "officer", "school_admin", "receiver", "teacher", "inspector", "far"};
 
+// 职称申报: a round open, eligibility settings that any 一级 teacher meets
+// for 高级 (the first level offered), posts to spare at `own`; a teacher of
+// `own` with no open title case (or exchange), made 一级.
+int64_t title_applicant(County& c) {
+  c.s.exec("DELETE FROM settings WHERE key IN ('title_years_required.高级', 'title_rural_years_required')");
+  c.s.exec("INSERT INTO settings (key, value) VALUES ('title_years_required.高级', '0'), "
+           "('title_rural_years_required', '0')");
+  c.s.exec("DELETE FROM school_posts WHERE school_id = " + id(c.own));
+  c.s.exec("INSERT INTO school_posts (school_id, school_year, level, approved) SELECT " + id(c.own) +
+           ", MAX(school_year), '高级', 1000 FROM classes");
+  c.s.exec("INSERT INTO title_rounds (year, name, is_open, opens_on, closes_on) SELECT 2026, '矩阵', 1, "
+           "'2026-01-01', '2026-12-31' WHERE NOT EXISTS (SELECT 1 FROM title_rounds WHERE is_open = 1)");
+  const int64_t teacher =
+      c.s.ids("SELECT id FROM teachers WHERE school_id = " + id(c.own) +
+              " AND id NOT IN (SELECT teacher_id FROM cases WHERE teacher_id IS NOT NULL AND (kind = 'exchange' OR "
+              "state IN ('待学校推荐', '待县级评审', '待聘任', '缓聘'))) ORDER BY id LIMIT 1").at(0);
+  c.s.exec("UPDATE teachers SET title = '一级' WHERE id = " + id(teacher));
+  return teacher;
+}
+
 // A student of `own` fit for `workflow`: 在读 (or the status its opening
 // asks for, set here), in a grade with a class a grade below and above; a
 // teacher of `own` for a teacher case (交流轮岗).
 int64_t student_for(County& c, const json& workflow) {
+  if (workflow["kind"] == "title") return title_applicant(c);
   if (workflow["subject"] == "teacher") return c.teacher();
   const int64_t student = c.student();
   for (const json& f : workflow["actions"][0]["fields"])
@@ -279,7 +300,7 @@ std::pair<int64_t, int64_t> reach(County& c, const json& workflow, const std::st
 TEST(Cases, EveryWorkflowStateActionAndRole) {
   County c;
   json workflows = c.s.admin_call("GET", "/meta/workflows")["body"]["workflows"];
-  ASSERT_GE(workflows.size(), 9u);
+  ASSERT_GE(workflows.size(), 10u);
   int taken = 0;  // (state, action) pairs some party may take
   for (const json& workflow : workflows) {
     const std::string kind = workflow["kind"];
@@ -325,8 +346,8 @@ TEST(Cases, EveryWorkflowStateActionAndRole) {
   }
   // 转学 9 (3 from each waiting state), 8 kinds × 3, 休学 3 + extend + its 2; 控辍保学: assign and
   // dismiss by the township, then visit and the five closings by the school and by the township;
-  // 交流轮岗 2 from each waiting state and its return; 免考 3.
-  EXPECT_EQ(taken, 9 + 8 * 3 + 6 + 2 + 6 * 2 + 7 + 3);
+  // 交流轮岗 2 from each waiting state and its return; 免考 3; 职称申报 2 + 2 + 3 and 缓聘's 聘任.
+  EXPECT_EQ(taken, 9 + 8 * 3 + 6 + 2 + 6 * 2 + 7 + 3 + 8);
 }
 
 // The student's school, class and current enrolment as one string.

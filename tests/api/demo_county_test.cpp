@@ -85,15 +85,22 @@ TEST(DemoCounty, TheRealPathsWriteTheCountyTheGeneratorDescribes) {
       "WHERE c.state IN ('已转学', '休学中', '已登记辍学') ORDER BY c.id");
   ASSERT_TRUE(changed.ok());
   ASSERT_EQ(changed->size(), 3u);
-  EXPECT_EQ(written->query("SELECT COUNT(*) FROM cases WHERE kind <> 'exchange'")->front().integer(0), 8);
+  EXPECT_EQ(written->query("SELECT COUNT(*) FROM cases WHERE kind NOT IN ('exchange', 'title')")->front().integer(0),
+            8);
   // And the teachers the demo's 交流轮岗 approvals moved (demo/exchange.h): at their host school now.
   auto exchanged = written->query(
       "SELECT t.id_number FROM teacher_exchanges e JOIN teachers t ON t.id = e.teacher_id ORDER BY e.id");
   ASSERT_TRUE(exchanged.ok());
   EXPECT_FALSE(exchanged->empty());
+  // 职称评聘's round (demo/title_round.h): the teacher appointed 一级 changed title.
+  auto appointed = written->query(
+      "SELECT t.id_number FROM cases c JOIN teachers t ON t.id = c.teacher_id WHERE c.kind = 'title' AND "
+      "c.state = '已聘任'");
+  ASSERT_TRUE(appointed.ok());
+  ASSERT_EQ(appointed->size(), 1u);
   auto casework = [&](const std::string& row) {
-    for (const Rows* ids : {&*changed, &*exchanged})
-      for (const Row& r : *ids)
+    for (const Rows* rows : {&*changed, &*exchanged, &*appointed})
+      for (const Row& r : *rows)
         if (row.find(" " + r.text(0) + " ") != std::string::npos) return true;
     return false;
   };

@@ -40,6 +40,7 @@ BASE_URL="http://127.0.0.1:$PORT" node "$HERE/record_forms.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/dropout.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/exchange.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/training.mjs" || status=$?
+BASE_URL="http://127.0.0.1:$PORT" node "$HERE/titles.mjs" || status=$?
 BASE_URL="http://127.0.0.1:$PORT" node "$HERE/a11y.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---" >&2

@@ -168,6 +168,18 @@ export const checkApi = {
 }
 
 // 控辍保学 reports: `query` is { period } (week | term | year) or { from, to }.
+// 职称评聘: posts per school, rounds, the round's report, a teacher's titles and 解聘.
+export const titleApi = {
+  posts: (query) => get('/titles/posts', query),
+  setPosts: (body) => put('/titles/posts', body),
+  rounds: () => get('/titles/rounds'),
+  openRound: (round) => post('/titles/rounds', round),
+  closeRound: (id) => post(`/titles/rounds/${id}/close`),
+  report: (query) => get('/titles/report', query),
+  teacher: (id) => get(`/titles/teachers/${id}`),
+  dismiss: (id, body) => post(`/titles/teachers/${id}/dismiss`, body),
+}
+
 export const dropoutApi = {
   report: (query) => get('/dropout/report', query),
 }

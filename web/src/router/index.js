@@ -4,7 +4,7 @@
 // may read the follow-up lists (auth.canReadFollowUp); 待办, a user who handles cases (auth.handlesCases);
 // 数据核查, a user who reads the standing checks (auth.readsChecks).
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { Bell, Calendar, Compass, DataAnalysis, Document, Finished, Grid, Guide, Medal, HomeFilled, Histogram, Location, Reading, School, Setting, Switch, Timer, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Bell, Calendar, Trophy, Compass, DataAnalysis, Document, Finished, Grid, Guide, Medal, HomeFilled, Histogram, Location, Reading, School, Setting, Switch, Timer, TrendCharts, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import AdminLayout from '../layout/AdminLayout.vue'
 import LoginView from '../views/LoginView.vue'
 import { useAuthStore } from '../stores/auth'
@@ -45,6 +45,7 @@ const pages = [
   { path: 'exams', name: 'exams', component: () => import('../views/ExamView.vue'), meta: { title: '质量监测', icon: Medal } },
   { path: 'dropout', name: 'dropout', component: () => import('../views/DropoutView.vue'), meta: { title: '控辍保学', icon: Compass, cases: true } },
   { path: 'exchange', name: 'exchange', component: () => import('../views/ExchangeView.vue'), meta: { title: '交流轮岗', icon: Switch, cases: true } },
+  { path: 'titles', name: 'titles', component: () => import('../views/TitlesView.vue'), meta: { title: '职称评聘', icon: Trophy, cases: true } },
   { path: 'transition', name: 'transition', component: () => import('../views/TransitionView.vue'), meta: { title: '小升初', icon: Guide, followUp: true } },
   { path: 'checks', name: 'checks', component: () => import('../views/ChecksView.vue'), meta: { title: '数据核查', icon: Finished, checks: true } },
   { path: 'imports', name: 'imports', component: () => import('../views/ImportView.vue'), meta: { title: '数据导入', icon: Upload, edit: true } },
