@@ -18,6 +18,7 @@
 #include "store/migrations/0016_training.h"
 #include "store/migrations/0017_teacher_exchange.h"
 #include "store/migrations/0018_titles.h"
+#include "store/migrations/0019_pending_exemptions_to_cases.h"
 
 namespace edu {
 
@@ -41,6 +42,8 @@ const std::vector<Migration>& all_migrations() {
       {16, "training", kMigration0016Training},
       {17, "teacher_exchange", kMigration0017TeacherExchange},
       {18, "titles", kMigration0018Titles},
+      {19, "pending_exemptions_to_cases", kMigration0019PendingExemptions,
+       kMigration0019PendingExemptionsPostgres},
   };
   return list;
 }

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "core/id_number.h"
 #include "store/area_store.h"
 #include "store/audit_store.h"
@@ -233,8 +235,6 @@ TEST_F(StoreTest, BackupRestoresEveryRow) {
   EXPECT_EQ(*schema_version(**restored), *schema_version(*db_));
 }
 
-}  // namespace
-}  // namespace edu
 
 namespace edu {
 namespace {
@@ -300,6 +300,63 @@ TEST_F(StoreTest, ATransferLeftUnansweredExpiresTheDayAfterItsDeadline) {
   EXPECT_EQ(db_->query("SELECT COUNT(*) FROM audit_log WHERE username = '系统' AND entity_id = " +
                        std::to_string(*id))->front().integer(0), 1);
   EXPECT_EQ(*sweep_expired(*db_, {2026, 12, 1}), 0) << "closed once";
+}
+
+}  // namespace
+}  // namespace edu
+
+// Migration 19: a 免考 request still 待审批 from before the engine took 免考
+// over becomes a 免考申请 case waiting for the bureau (its fields, due date
+// and opening log as if applied then), the pending row goes, and the
+// bureau's approval writes the approved exemption.
+TEST_F(StoreTest, APendingExemptionBecomesACaseTheBureauCanApprove) {
+  ASSERT_TRUE(db_->exec("INSERT INTO users (id, username, display_name, password_hash, role, school_id, "
+                        "created_at) VALUES (2, 'sa', '学校管理员', 'x', 'school_admin', 1, '2026-11-01')").ok());
+  exam::ExamRecord exam;
+  exam.name = "一年级期末";
+  exam.date = {2027, 1, 10};
+  exam.school_year = 2026;
+  exam.grade = 1;
+  exam.subjects = {{"语文", 100}, {"数学", 100}};
+  auto exam_id = insert_exam(*db_, exam);
+  ASSERT_TRUE(exam_id.ok()) << exam_id.status().message();
+  ASSERT_TRUE(db_->exec("INSERT INTO exam_exemptions (exam_id, student_id, subject, reason, status, requested_by, "
+                        "created_at) VALUES (" + std::to_string(*exam_id) + ", 1, '数学', '骨折住院', '待审批', 2, "
+                        "'2026-11-03 08:00:00')").ok());
+  const Migration* m19 = nullptr;
+  for (const Migration& m : all_migrations())
+    if (m.version == 19) m19 = &m;
+  ASSERT_NE(m19, nullptr);
+  ASSERT_TRUE(db_->exec_script(m19->sql).ok());
+
+  EXPECT_EQ(count("exam_exemptions"), 0) << "the pending row moved into the case";
+  auto cases = list_cases(*db_, CaseFilter{.kind = "exemption"}, "2026-11-05");
+  ASSERT_TRUE(cases.ok()) << cases.status().message();
+  ASSERT_EQ(cases->size(), 1u);
+  const CaseRecord c = cases->front().record;
+  EXPECT_EQ(c.state, "待教育局审批");
+  EXPECT_EQ(c.student_id, 1);
+  EXPECT_EQ(c.school_id, 1);
+  EXPECT_EQ(c.due_on, "2026-11-10");
+  EXPECT_EQ(c.created_by, 2);
+  const auto fields = nlohmann::json::parse(c.fields);
+  EXPECT_EQ(fields["exam_id"], std::to_string(*exam_id));
+  EXPECT_EQ(fields["subject"], "数学");
+  EXPECT_EQ(fields["reason"], "骨折住院");
+  auto log = case_log(*db_, c.id);
+  ASSERT_EQ(log->size(), 1u);
+  EXPECT_EQ((*log)[0].username, "sa");
+  EXPECT_EQ((*log)[0].action, "apply");
+  EXPECT_EQ((*log)[0].to_state, "待教育局审批");
+
+  ASSERT_TRUE(take_action(*db_, admin_, c.id, "approve", {}, {2026, 11, 5}).ok());
+  auto approved = db_->query("SELECT student_id, subject, reason, status FROM exam_exemptions");
+  ASSERT_TRUE(approved.ok());
+  ASSERT_EQ(approved->size(), 1u);
+  EXPECT_EQ(approved->front().integer(0), 1);
+  EXPECT_EQ(approved->front().text(1), "数学");
+  EXPECT_EQ(approved->front().text(2), "骨折住院");
+  EXPECT_EQ(approved->front().text(3), "已批准");
 }
 
 }  // namespace
