@@ -5,7 +5,7 @@
 
 namespace edu {
 
-TitleRules default_title_rules() { return {{{"高级", 5}, {"一级", 5}, {"二级", 4}, {"三级", 1}}, 1}; }
+TitleRules default_title_rules() { return {{{"高级", 5}, {"一级", 5}, {"二级", 4}, {"三级", 1}}, 1, 0}; }
 
 const std::vector<std::string>& post_levels() {
   static const std::vector<std::string> levels = {"高级", "一级", "二级", "三级"};
@@ -57,6 +57,9 @@ Eligibility check_title_eligibility(const TitleRules& rules, const TitleCareer& 
   if (level == "高级" && e.rural_years < rules.rural_years_required)
     e.unmet.push_back("申报高级须有乡村学校任教经历满" + std::to_string(rules.rural_years_required) + "年,现为" +
                       std::to_string(e.rural_years) + "年");
+  if (career.training_hours < rules.training_hours_required)
+    e.unmet.push_back("本周期继续教育学时不足:须满" + std::to_string(rules.training_hours_required) + "学时,现为" +
+                      std::to_string(career.training_hours) + "学时");
   return e;
 }
 

@@ -12,8 +12,9 @@
 //    the register's did);
 //  - for 高级, they have taught at least rural_years_required school years
 //    at a 乡村 school (the staff history's schools, by 城乡类别).
-// Training hours are not a condition here: this base keeps no training
-// record; the rule takes them when one exists.
+//  - when the county sets training_hours_required (0: not a condition), they
+//    have at least that many 继续教育学时 in the present five-year cycle
+//    (workflow/training_report.h).
 // Every condition not met is named, in Chinese, with what is needed and
 // what the teacher has.
 #pragma once
@@ -30,8 +31,10 @@ namespace edu {
 struct TitleRules {
   std::map<std::string, int> years_required;  // by level applied for
   int rural_years_required = 1;               // for 高级
+  int64_t training_hours_required = 0;        // in the present cycle; 0: not a condition
 };
-// The defaults of the settings (title_years_required.<level>, title_rural_years_required).
+// The defaults of the settings (title_years_required.<level>,
+// title_rural_years_required, title_training_hours_required).
 TitleRules default_title_rules();
 
 // The levels of posts and applications, highest first: 高级 一级 二级 三级.
@@ -48,6 +51,7 @@ struct TitleCareer {
   std::string title;                // the present title (the register's)
   std::optional<Date> title_since;  // when the present appointment records this title
   std::vector<CareerYear> years;    // the staff history, any order
+  int64_t training_hours = 0;       // 继续教育学时 in the present cycle
 };
 
 struct Eligibility {

@@ -10,6 +10,7 @@
 #include "store/title_store.h"
 #include "workflow/change_log.h"
 #include "workflow/title_posts.h"
+#include "workflow/training_report.h"
 
 namespace edu {
 
@@ -24,29 +25,19 @@ std::string text(const nlohmann::json& fields, const char* key) {
   return it != fields.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
-// A whole number setting, `fallback` when unset or malformed.
-Result<int> number_setting(Database& db, const std::string& key, int fallback) {
-  auto v = get_setting(db, key, std::to_string(fallback));
-  if (!v.ok()) return v.status();
-  try {
-    size_t used = 0;
-    const int n = std::stoi(*v, &used);
-    if (used == v->size() && n >= 0 && n <= 100) return n;
-  } catch (const std::exception&) {
-  }
-  return fallback;
-}
-
 Result<TitleRules> title_rules(Database& db) {
   TitleRules rules = default_title_rules();
   for (auto& [level, years] : rules.years_required) {
-    auto n = number_setting(db, "title_years_required." + level, years);
+    auto n = int_setting(db, "title_years_required." + level, years, 0, 100);
     if (!n.ok()) return n.status();
     years = *n;
   }
-  auto rural = number_setting(db, "title_rural_years_required", rules.rural_years_required);
+  auto rural = int_setting(db, "title_rural_years_required", rules.rural_years_required, 0, 100);
   if (!rural.ok()) return rural.status();
   rules.rural_years_required = *rural;
+  auto hours = int_setting(db, "title_training_hours_required", 0, 0, 10000);
+  if (!hours.ok()) return hours.status();
+  rules.training_hours_required = *hours;
   return rules;
 }
 
@@ -95,6 +86,22 @@ Status check_vacancy(Database& db, const TeacherView& t, const analytics::titles
 
 }  // namespace
 
+namespace {
+
+// The teacher's 继续教育学时 in the present cycle (workflow/training_report.h).
+Result<int64_t> cycle_training_hours(Database& db, int64_t teacher_id) {
+  auto year = current_school_year(db);
+  if (!year.ok()) return year.status();
+  Actor county;
+  county.user.role = role::kBureauAdmin;
+  county.scope = Scope::All();
+  auto history = teacher_history(db, county, teacher_id, *year);
+  if (!history.ok()) return history.status();
+  return history->hours.teachers.empty() ? 0 : history->hours.teachers.front().total;
+}
+
+}  // namespace
+
 Status check_title_application(Database& db, int64_t teacher_id, const std::string& level, const Date& today) {
   auto t = teacher_of(db, teacher_id);
   if (!t.ok()) return t.status();
@@ -108,6 +115,11 @@ Status check_title_application(Database& db, int64_t teacher_id, const std::stri
   career.title = t->teacher.title;
   if (!rows->empty() && rows->back().title_level == career.title) career.title_since = parse_iso_date(rows->back().since);
   for (const TitleYear& y : *years) career.years.push_back({y.school_year, y.title, y.location});
+  if (rules->training_hours_required > 0) {
+    auto hours = cycle_training_hours(db, teacher_id);
+    if (!hours.ok()) return hours.status();
+    career.training_hours = *hours;
+  }
   const Eligibility e = check_title_eligibility(*rules, career, level, today);
   if (e.ok()) return Status::Ok();
   std::string why;

@@ -174,5 +174,27 @@ TEST(Titles, AnotherSchoolsTeacherIsOutOfReach) {
   EXPECT_EQ(posts["schools"][0]["id"], t.own);
 }
 
+// A county that sets title_training_hours_required: the application is
+// refused while the teacher's 学时 of the present cycle (their page's total)
+// fall short, naming both; met, it goes on.
+TEST(Titles, TrainingHoursWhenTheCountySetsThem) {
+  Titles t;
+  const int64_t teacher = t.teachers.at(0);
+  t.s.exec("INSERT INTO settings (key, value) VALUES ('title_years_required.一级', '0')");
+  t.s.call("POST", "/titles/rounds", &t.logins["admin"],
+           {{"name", "批次"}, {"year", 2026}, {"opens_on", "2026-11-01"}, {"closes_on", "2026-12-31"}});
+  const int64_t hours =
+      t.s.call("GET", "/teachers/" + id(teacher) + "/history", &t.logins["admin"]).body["hours"]["total"];
+  t.s.exec("INSERT INTO settings (key, value) VALUES ('title_training_hours_required', '" + id(hours + 1) + "')");
+  Reply short_of = t.apply(teacher);
+  EXPECT_EQ(short_of.status, 422) << short_of.body.dump();
+  EXPECT_NE(short_of.body["message"].get<std::string>().find("本周期继续教育学时不足:须满" + id(hours + 1) +
+                                                             "学时,现为" + id(hours) + "学时"),
+            std::string::npos)
+      << short_of.body.dump();
+  t.s.exec("UPDATE settings SET value = '" + id(hours) + "' WHERE key = 'title_training_hours_required'");
+  EXPECT_EQ(t.apply(teacher).status, 201);
+}
+
 }  // namespace
 }  // namespace edu::apitest

@@ -67,5 +67,20 @@ TEST(TitleEligibility, SettingsChangeTheYears) {
   EXPECT_FALSE(check_title_eligibility(rules, c, "三级", kToday).ok());
 }
 
+// A county that sets title_training_hours_required: the cycle's 学时 count;
+// 0 (the default) makes them no condition.
+TEST(TitleEligibility, TrainingHoursWhenTheCountySetsThem) {
+  auto c = career("二级", Date{2020, 9, 1}, {{2026, "二级", "乡村"}});
+  c.training_hours = 348;
+  EXPECT_TRUE(check_title_eligibility(default_title_rules(), c, "一级", kToday).ok());
+  TitleRules rules = default_title_rules();
+  rules.training_hours_required = 360;
+  Eligibility e = check_title_eligibility(rules, c, "一级", kToday);
+  ASSERT_EQ(e.unmet.size(), 1u);
+  EXPECT_EQ(e.unmet[0], "本周期继续教育学时不足:须满360学时,现为348学时");
+  c.training_hours = 360;
+  EXPECT_TRUE(check_title_eligibility(rules, c, "一级", kToday).ok());
+}
+
 }  // namespace
 }  // namespace edu
