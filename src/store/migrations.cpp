@@ -42,8 +42,9 @@ const std::vector<Migration>& all_migrations() {
       {16, "training", kMigration0016Training},
       {17, "teacher_exchange", kMigration0017TeacherExchange},
       {18, "titles", kMigration0018Titles},
-      {19, "pending_exemptions_to_cases", kMigration0019PendingExemptions,
-       kMigration0019PendingExemptionsPostgres},
+      {19, "pending_exemptions_to_cases",
+       std::string(kMigration0019PendingExemptionCases) + kMigration0019PendingExemptionLogs,
+       std::string(kMigration0019PendingExemptionCasesPostgres) + kMigration0019PendingExemptionLogs},
   };
   return list;
 }

@@ -86,22 +86,6 @@ Status check_vacancy(Database& db, const TeacherView& t, const analytics::titles
 
 }  // namespace
 
-namespace {
-
-// The teacher's 继续教育学时 in the present cycle (workflow/training_report.h).
-Result<int64_t> cycle_training_hours(Database& db, int64_t teacher_id) {
-  auto year = current_school_year(db);
-  if (!year.ok()) return year.status();
-  Actor county;
-  county.user.role = role::kBureauAdmin;
-  county.scope = Scope::All();
-  auto history = teacher_history(db, county, teacher_id, *year);
-  if (!history.ok()) return history.status();
-  return history->hours.teachers.empty() ? 0 : history->hours.teachers.front().total;
-}
-
-}  // namespace
-
 Status check_title_application(Database& db, int64_t teacher_id, const std::string& level, const Date& today) {
   auto t = teacher_of(db, teacher_id);
   if (!t.ok()) return t.status();
@@ -116,7 +100,9 @@ Status check_title_application(Database& db, int64_t teacher_id, const std::stri
   if (!rows->empty() && rows->back().title_level == career.title) career.title_since = parse_iso_date(rows->back().since);
   for (const TitleYear& y : *years) career.years.push_back({y.school_year, y.title, y.location});
   if (rules->training_hours_required > 0) {
-    auto hours = cycle_training_hours(db, teacher_id);
+    auto year = current_school_year(db);
+    if (!year.ok()) return year.status();
+    auto hours = teacher_cycle_hours(db, teacher_id, *year);
     if (!hours.ok()) return hours.status();
     career.training_hours = *hours;
   }

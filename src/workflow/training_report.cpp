@@ -32,6 +32,15 @@ Result<TrainingSettings> training_settings(Database& db, int current_school_year
   return TrainingSettings{static_cast<int>(*start), *hours};
 }
 
+Result<int64_t> teacher_cycle_hours(Database& db, int64_t teacher_id, int current_school_year) {
+  auto settings = training_settings(db, current_school_year);
+  if (!settings.ok()) return settings.status();
+  auto tables = load_training_tables(db, Scope::All(), teacher_id);
+  if (!tables.ok()) return tables.status();
+  const auto hours = analytics::training::cycle_hours(*tables, settings->cycle_start, settings->required_hours);
+  return hours.teachers.empty() ? 0 : hours.teachers.front().total;
+}
+
 Result<TrainingReport> training_report(Database& db, const Actor& actor, int school_year, int current_school_year) {
   if (!allowed(actor.user, Action::kRead, Entity::kTrainingRoster))
     return Status::Error("forbidden", "您的角色无权查看继续教育统计");

@@ -26,6 +26,8 @@ struct TrainingSettings {
   int64_t required_hours = analytics::training::kDefaultRequiredHours;
 };
 Result<TrainingSettings> training_settings(Database& db, int current_school_year);
+// One teacher's 学时 in the configured cycle (职称申报's condition).
+Result<int64_t> teacher_cycle_hours(Database& db, int64_t teacher_id, int current_school_year);
 
 struct TrainingReport {
   TrainingTables tables;  // the caller's teachers, every course, their roster rows
