@@ -126,11 +126,14 @@ export async function assertColumnsFit(page, table, what) {
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 // axe-core's violations on the page as it is now (within `selector`, default the whole page):
-// those of `rules` when given, else every rule's of serious or critical impact.
+// those of `rules` when given, else every rule's of serious or critical impact. Running CSS
+// transitions are finished first, so colours are measured as they settle, not half-way.
 export async function axeViolations(page, { rules = null, selector = 'html' } = {}) {
   await page.addScriptTag({ content: axeSource })
   return page.evaluate(
     async ([rules, selector]) => {
+      for (const animation of document.getAnimations())
+        if (animation.effect?.getTiming().iterations !== Infinity) animation.finish()
       const options = rules ? { runOnly: { type: 'rule', values: rules } } : {}
       const result = await window.axe.run(document.querySelector(selector), options)
       return result.violations
