@@ -1065,6 +1065,20 @@ void record_staff_history(const DemoSettings& st, DemoCounty& county) {
                                         t.title, t.subject, t.backbone, t.on_staff});
 }
 
+// 薄弱学校 (the bureau's flag, migration 20): every fourth 镇区 school and the
+// last 城区 小学 — chosen without a draw, so the rest of the county is as
+// before.
+void mark_weak_schools(std::vector<School>& schools) {
+  int towns = 0;
+  for (School& s : schools)
+    if (s.location == "镇区" && towns++ % 4 == 0) s.weak = true;
+  for (auto s = schools.rbegin(); s != schools.rend(); ++s)
+    if (s->location == "城区" && s->kind == "小学") {
+      s->weak = true;
+      break;
+    }
+}
+
 }  // namespace
 
 DemoCounty generate_county(const DemoSettings& settings) {
@@ -1074,6 +1088,7 @@ DemoCounty generate_county(const DemoSettings& settings) {
   IdIssuer ids(settings.county_code);
   auto towns = build_areas(settings, area_rng, county.areas);
   auto plans = plan_schools(settings, towns, school_rng, county.schools);
+  mark_weak_schools(county.schools);
   Enroller enroller(settings, county, towns, plans, ids, Rng(seeds.next()));
   enroller.run();
   Staffer staffer(settings, county, plans, ids, Rng(seeds.next()));
