@@ -1065,18 +1065,13 @@ void record_staff_history(const DemoSettings& st, DemoCounty& county) {
                                         t.title, t.subject, t.backbone, t.on_staff});
 }
 
-// 薄弱学校 (the bureau's flag, migration 20): every fourth 镇区 school and the
-// last 城区 小学 — chosen without a draw, so the rest of the county is as
-// before.
+// 薄弱学校 (the bureau's flag, migration 20): every third 镇区 school, from the
+// first — chosen without a draw, so the rest of the county is as before; no
+// 城区 school, so the demo school admin's own stays unmarked.
 void mark_weak_schools(std::vector<School>& schools) {
   int towns = 0;
   for (School& s : schools)
-    if (s.location == "镇区" && towns++ % 4 == 0) s.weak = true;
-  for (auto s = schools.rbegin(); s != schools.rend(); ++s)
-    if (s->location == "城区" && s->kind == "小学") {
-      s->weak = true;
-      break;
-    }
+    if (s.location == "镇区" && towns++ % 3 == 0) s.weak = true;
 }
 
 }  // namespace
