@@ -69,8 +69,10 @@ bool allowed(const User& user, Action action, Entity entity);
 //   register  教育局管理员  学校管理员 (own school only, by scope)
 //   school    every field   address, principal, phone (联系信息); not code, name,
 //                           kind, ownership, location, area_id, parent_school_id,
-//                           founded_year: the bureau's, they move the school
+//                           founded_year, weak: the bureau's, they move the school
 //                           between officers' views and change the statistics
+//                           (weak, 薄弱学校, counts as rural service for 高级:
+//                           a school may not mark itself)
 //   student   every field   every field but school_id: a student changes school
 //                           by a transfer (转出 by the old school, then 转入 by
 //                           import into the new one; later a 学籍异动 workflow)

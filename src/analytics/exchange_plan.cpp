@@ -56,6 +56,13 @@ ExchangePlan plan_exchange(const Registers& staff, const std::vector<ExchangeMov
     p.must_send = !p.why_sending.empty();
     index[s.id] = plan.schools.size();
     plan.schools.push_back(std::move(p));
+    std::vector<std::string> why;
+    if (s.location == "乡村") why.push_back("乡村学校");
+    if (s.weak) why.push_back("薄弱学校");
+    if (why.empty()) continue;
+    ReceivingSchool r{s.id, s.name, why.front() + (why.size() > 1 ? "、" + why.back() : "")};
+    for (const ExchangeMove& m : moves) r.moves_in += m.to_school_id == s.id;
+    plan.receiving.push_back(std::move(r));
   }
   std::map<int64_t, int64_t> home;  // a mover's school for the plan: the one they leave
   for (const ExchangeMove& m : moves) {

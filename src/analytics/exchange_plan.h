@@ -23,6 +23,9 @@
 //    Met when the numerator reaches the need.
 //  - A school that need not send is listed only when moves leave it; it has
 //    no quotas.
+//  - Receiving schools: every 乡村 school and every school marked 薄弱学校
+//    (the schools exchange is meant to strengthen), by school id, each with
+//    why (乡村学校, 薄弱学校 or both) and the year's moves into it.
 #pragma once
 
 #include <optional>
@@ -75,9 +78,16 @@ struct SchoolExchangePlan {
   std::optional<Quota> moving, backbone;  // absent when it need not send
 };
 
+struct ReceivingSchool {
+  int64_t school_id = 0;
+  std::string school_name, why;  // 乡村学校 / 薄弱学校 / 乡村学校、薄弱学校
+  int64_t moves_in = 0;          // the year's moves to it
+};
+
 struct ExchangePlan {
   int year = 0;
   std::vector<SchoolExchangePlan> schools;  // by school id
+  std::vector<ReceivingSchool> receiving;   // by school id
 };
 
 // `staff`: schools, teachers and teacher_years (store/registers_loader.h read_staff).

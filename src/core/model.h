@@ -37,6 +37,7 @@ struct School {
   std::string principal;
   std::string phone;
   int founded_year = 0;
+  bool weak = false;  // 薄弱学校, set by the bureau
 };
 
 struct SchoolClass {  // 班级, one row per school year

@@ -18,7 +18,7 @@ const std::map<std::string, std::string>& labels() {
       {"code", "学校标识码"},      {"name", "名称/姓名"},     {"kind", "学校类别"},
       {"ownership", "办学性质"},   {"location", "城乡类别"},   {"area_id", "所属乡镇"},
       {"parent_school_id", "所属中心校"}, {"middle_school_id", "划片初中"}, {"address", "地址"}, {"principal", "校长"},
-      {"phone", "联系电话"},       {"founded_year", "建校年份"}, {"id_number", "身份证号"},
+      {"phone", "联系电话"},       {"founded_year", "建校年份"}, {"weak", "薄弱学校"}, {"id_number", "身份证号"},
       {"gender", "性别"},          {"birth_date", "出生日期"}, {"ethnicity", "民族"},
       {"school_id", "学校"},       {"class_id", "班级"},       {"status", "学籍状态"},
       {"enrolled_on", "入学日期"}, {"household", "户口性质"},   {"left_behind", "留守儿童"},
@@ -70,7 +70,8 @@ FieldValues fields_of(const School& s) {
           field("location", s.location),  field("area_id", std::to_string(s.area_id)),
           field("parent_school_id", optional_id(s.parent_school_id)),
           field("address", s.address),    field("principal", s.principal),
-          field("phone", s.phone),        field("founded_year", std::to_string(s.founded_year))};
+          field("phone", s.phone),        field("founded_year", std::to_string(s.founded_year)),
+          field("weak", yes_no(s.weak))};
 }
 
 FieldValues fields_of(const Student& s) {

@@ -41,7 +41,7 @@ Eligibility check_title_eligibility(const TitleRules& rules, const TitleCareer& 
       career.title_since ? std::max(0, age_on(*career.title_since, today)) : history_years_in(career.years, career.title);
   std::set<int> rural;
   for (const CareerYear& y : career.years)
-    if (y.location == "乡村") rural.insert(y.school_year);
+    if (y.location == "乡村" || y.weak) rural.insert(y.school_year);
   e.rural_years = static_cast<int>(rural.size());
   if (std::find(post_levels().begin(), post_levels().end(), level) == post_levels().end()) {
     e.unmet.push_back("申报等级应为高级、一级、二级或三级");
@@ -55,7 +55,7 @@ Eligibility check_title_eligibility(const TitleRules& rules, const TitleCareer& 
     e.unmet.push_back("现任职称(" + career.title + ")任职年限不足:申报" + level + "须满" + std::to_string(years) +
                       "年,现为" + std::to_string(e.years_in_title) + "年");
   if (level == "高级" && e.rural_years < rules.rural_years_required)
-    e.unmet.push_back("申报高级须有乡村学校任教经历满" + std::to_string(rules.rural_years_required) + "年,现为" +
+    e.unmet.push_back("申报高级须有乡村学校或薄弱学校任教经历满" + std::to_string(rules.rural_years_required) + "年,现为" +
                       std::to_string(e.rural_years) + "年");
   if (career.training_hours < rules.training_hours_required)
     e.unmet.push_back("本周期继续教育学时不足:须满" + std::to_string(rules.training_hours_required) + "学时,现为" +

@@ -11,7 +11,11 @@
 //    consecutively up to the newest (a lower bound: the history begins when
 //    the register's did);
 //  - for 高级, they have taught at least rural_years_required school years
-//    at a 乡村 school (the staff history's schools, by 城乡类别).
+//    at a 乡村 or 薄弱 school ("在乡村学校或薄弱学校任教"): the staff
+//    history's school of each year, by its 城乡类别 or its 薄弱学校 flag. The
+//    flag is the school's present one (migration 20 keeps no flag per
+//    year): a school marked 薄弱 counts for every year taught there, and one
+//    no longer marked for none.
 //  - when the county sets training_hours_required (0: not a condition), they
 //    have at least that many 继续教育学时 in the present five-year cycle
 //    (workflow/training_report.h).
@@ -45,6 +49,7 @@ int title_rank(const std::string& title);
 struct CareerYear {
   int school_year = 0;
   std::string title, location;  // the title held that year; the school's 城乡类别
+  bool weak = false;            // the school is marked 薄弱学校
 };
 
 struct TitleCareer {
@@ -56,7 +61,7 @@ struct TitleCareer {
 
 struct Eligibility {
   int years_in_title = 0;
-  int rural_years = 0;
+  int rural_years = 0;  // at a 乡村 or 薄弱 school
   std::vector<std::string> unmet;  // empty: may apply
   bool ok() const { return unmet.empty(); }
 };

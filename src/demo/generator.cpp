@@ -1065,6 +1065,15 @@ void record_staff_history(const DemoSettings& st, DemoCounty& county) {
                                         t.title, t.subject, t.backbone, t.on_staff});
 }
 
+// 薄弱学校 (the bureau's flag, migration 20): every third 镇区 school, from the
+// first — chosen without a draw, so the rest of the county is as before; no
+// 城区 school, so the demo school admin's own stays unmarked.
+void mark_weak_schools(std::vector<School>& schools) {
+  int towns = 0;
+  for (School& s : schools)
+    if (s.location == "镇区" && towns++ % 3 == 0) s.weak = true;
+}
+
 }  // namespace
 
 DemoCounty generate_county(const DemoSettings& settings) {
@@ -1074,6 +1083,7 @@ DemoCounty generate_county(const DemoSettings& settings) {
   IdIssuer ids(settings.county_code);
   auto towns = build_areas(settings, area_rng, county.areas);
   auto plans = plan_schools(settings, towns, school_rng, county.schools);
+  mark_weak_schools(county.schools);
   Enroller enroller(settings, county, towns, plans, ids, Rng(seeds.next()));
   enroller.run();
   Staffer staffer(settings, county, plans, ids, Rng(seeds.next()));

@@ -9,6 +9,7 @@
 #include "store/school_year_store.h"
 #include "store/title_store.h"
 #include "workflow/case_engine.h"
+#include "workflow/title_appointment.h"
 #include "workflow/title_posts.h"
 #include "workflow/title_rounds.h"
 
@@ -49,13 +50,17 @@ Status write_demo_titles(Database& db, const Date& today) {
   const Actor bureau = demo_actor(role::kBureauAdmin, std::nullopt, "教育局");
   Status s = set_title_posts(db, bureau, *year, posts);
   if (!s.ok()) return s;
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
   for (const TitleHolder& h : *holders) {
     if (!is_post_level(h.register_title)) continue;
     const int back = 3 + static_cast<int>(h.teacher_id % 6);
     TitleAppointment a{0, h.teacher_id, 0, h.register_title, h.register_title, "聘任", "", Date{today.year - back, 9, 1}.iso()};
-    auto id = insert_appointment(db, a);
-    if (!id.ok()) return id.status();
+    s = write_appointment(db, bureau, a);
+    if (!s.ok()) return s;
   }
+  s = tx.commit();
+  if (!s.ok()) return s;
   auto round = open_title_round(db, bureau,
                                 {0, today.year, std::to_string(today.year) + "年度中小学教师职称评审", true,
                                  add_days(today, -40).iso(), add_days(today, 20).iso()});

@@ -66,6 +66,10 @@ Json plan_json(const ExchangeReport& r, const User& user, const Date& today) {
     changes.push_back({{"type", "move_teachers"}, {"from_school_id", d.from_school_id},
                        {"to_school_id", d.to_school_id}, {"section", d.section}, {"count", d.count},
                        {"subject", d.subject}, {"backbone", d.backbone}});
+  Json receiving = Json::array();
+  for (const analytics::ReceivingSchool& s : r.plan.receiving)
+    receiving.push_back(
+        {{"school_id", s.school_id}, {"school_name", s.school_name}, {"why", s.why}, {"moves_in", s.moves_in}});
   const analytics::ExchangeRules& rules = r.rules;
   return {{"year", r.plan.year},
           {"rules", {{"min_years", rules.min_years}, {"male_age_limit", rules.male_age_limit},
@@ -73,6 +77,7 @@ Json plan_json(const ExchangeReport& r, const User& user, const Date& today) {
                      {"quality_schools", rules.quality_school_codes}, {"service_years", rules.service_years},
                      {"move_percent", analytics::kMovePercent}, {"backbone_percent", analytics::kBackbonePercent}}},
           {"schools", schools},
+          {"receiving", receiving},
           {"cases", cases},
           {"away", away},
           {"whatif", {{"year", r.plan.year}, {"changes", changes}}}};

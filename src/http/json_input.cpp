@@ -101,6 +101,7 @@ Result<School> school_from_json(const nlohmann::json& body) {
   s.principal = in.text("principal", false);
   s.phone = in.text("phone", false);
   s.founded_year = static_cast<int>(in.integer("founded_year", false));
+  s.weak = in.boolean("weak");
   if (!in.status().ok()) return in.status();
   return s;
 }

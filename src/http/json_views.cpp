@@ -28,6 +28,7 @@ json to_json(const SchoolView& v) {
           {"principal", s.principal},
           {"phone", s.phone},
           {"founded_year", s.founded_year},
+          {"weak", s.weak},
           {"student_count", v.student_count},
           {"teacher_count", v.teacher_count},
           {"class_count", v.class_count}};

@@ -40,6 +40,10 @@ Result<SchoolFilter> school_filter(const ApiCall& call) {
   f.kind = call.query("kind");
   f.location = call.query("location");
   f.ownership = call.query("ownership");
+  const std::string weak = call.query("weak");
+  if (weak == "1") f.weak = true;
+  else if (weak == "0") f.weak = false;
+  else if (!weak.empty()) return Status::Error("bad_request", "参数“weak”(薄弱学校)应为1(是)或0(否)", "weak");
   f.q = call.query("q");
   return f;
 }

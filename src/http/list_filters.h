@@ -15,7 +15,7 @@
 
 namespace edu {
 
-Result<SchoolFilter> school_filter(const ApiCall& call);          // area_id kind location ownership q
+Result<SchoolFilter> school_filter(const ApiCall& call);          // area_id kind location ownership weak q
 Result<StudentFilter> student_filter(const ApiCall& call);        // area_id school_id class_id grade section gender status location school_year entrant student_ids q
 Result<TeacherFilter> teacher_filter(const ApiCall& call);        // area_id school_id post education title subject backbone section location education_standard is_backbone q
 Result<ClassSizeFilter> class_size_filter(const ApiCall& call);    // school_year (default: the current) area_id school_id location section band

@@ -31,6 +31,7 @@ std::vector<RegisterSpec> make_specs() {
       {"principal", "校长", {"校长姓名", "负责人"}, T::kText, false, nullptr, "", "李明"},
       {"phone", "联系电话", {"电话", "办公电话"}, T::kText, false, nullptr, "", "0739-8888888"},
       {"founded_year", "建校年份", {"建校时间"}, T::kInteger, false, nullptr, "四位年份", "2026"},
+      {"weak", "薄弱学校", {"是否薄弱学校"}, T::kYesNo, false, nullptr, "是/否;由教育局认定", "否", {}, "否"},
   };
   RegisterSpec klass{"class", "班级", {}, {"school_code", "school_year", "section", "grade", "class_no"}};
   klass.columns = {

@@ -34,11 +34,12 @@ Status load_registers(Database& db, const Registers& r) {
   if (s.ok())
     s = insert_all(db, "schools",
                    {"id", "code", "name", "kind", "ownership", "location", "area_id", "parent_school_id",
-                    "address", "principal", "phone", "founded_year"},
+                    "address", "principal", "phone", "founded_year", "weak"},
                    r.schools, [](const School& x) -> std::vector<Value> {
                      return {x.id,        x.code,     x.name,     x.kind,
                              x.ownership, x.location, x.area_id,  opt(x.parent_school_id),
-                             x.address,   x.principal, x.phone,   int64_t{x.founded_year}};
+                             x.address,   x.principal, x.phone,   int64_t{x.founded_year},
+                             int64_t{x.weak}};
                    });
   if (s.ok())
     s = insert_all(db, "teachers",
@@ -105,11 +106,12 @@ namespace {
 Status read_schools_and_staff(Database& db, Registers& r) {
   Status s = read_all(db,
                  "SELECT id, code, name, kind, ownership, location, area_id, parent_school_id, "
-                 "address, principal, phone, founded_year FROM schools ORDER BY id",
+                 "address, principal, phone, founded_year, weak FROM schools ORDER BY id",
                  r.schools, [](const Row& x) {
                    return School{x.integer(0), x.text(1),  x.text(2),  x.text(3),
                                  x.text(4),    x.text(5),  x.integer(6), opt(x, 7),
-                                 x.text(8),    x.text(9),  x.text(10), year(x, 11)};
+                                 x.text(8),    x.text(9),  x.text(10), year(x, 11),
+                                 x.integer(12) != 0};
                  });
   if (s.ok())
     s = read_all(db,

@@ -5,7 +5,7 @@ namespace {
 
 const char* kSchoolColumns =
     "s.id, s.code, s.name, s.kind, s.ownership, s.location, s.area_id, s.parent_school_id, "
-    "s.address, s.principal, s.phone, s.founded_year, a.name";
+    "s.address, s.principal, s.phone, s.founded_year, a.name, s.weak";
 // The columns of a SchoolView; the school year is an integer, safe to inline.
 std::string view_columns(int school_year) {
   return std::string(kSchoolColumns) +
@@ -31,18 +31,20 @@ School school_from(const Row& r) {
   s.principal = r.text(9);
   s.phone = r.text(10);
   s.founded_year = static_cast<int>(r.integer(11));
+  s.weak = r.integer(13) != 0;
   return s;
 }
 
 SchoolView view_from(const Row& r) {
-  return {school_from(r), r.text(12), r.integer(13), r.integer(14), r.integer(15)};
+  return {school_from(r), r.text(12), r.integer(14), r.integer(15), r.integer(16)};
 }
 
 std::vector<Value> school_params(const School& s) {
   return {s.code,      s.name,      s.kind,    s.ownership,
           s.location,  s.area_id,
           s.parent_school_id ? Value(*s.parent_school_id) : Value(nullptr),
-          s.address,   s.principal, s.phone,   int64_t{s.founded_year}};
+          s.address,   s.principal, s.phone,   int64_t{s.founded_year},
+          int64_t{s.weak}};
 }
 
 }  // namespace
@@ -55,6 +57,7 @@ Result<Page<SchoolView>> list_schools(Database& db, const Scope& scope, const Sc
   if (!f.kind.empty()) where.add("s.kind = ?", {f.kind});
   if (!f.location.empty()) where.add("s.location = ?", {f.location});
   if (!f.ownership.empty()) where.add("s.ownership = ?", {f.ownership});
+  if (f.weak) where.add("s.weak = ?", {int64_t{*f.weak}});
   if (!f.q.empty())
     where.add("s.name LIKE ? ESCAPE '\\' OR s.code LIKE ? ESCAPE '\\'",
               {"%" + like_escaped(f.q) + "%", like_escaped(f.q) + "%"});
@@ -110,7 +113,7 @@ Result<std::map<int64_t, int64_t>> school_areas(Database& db) {
 Result<int64_t> insert_school(Database& db, const School& s) {
   auto rows = db.query(
       "INSERT INTO schools (code, name, kind, ownership, location, area_id, parent_school_id, "
-      "address, principal, phone, founded_year) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+      "address, principal, phone, founded_year, weak) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
       school_params(s));
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
@@ -121,7 +124,7 @@ Status update_school(Database& db, const School& s) {
   params.push_back(s.id);
   return db.exec(
       "UPDATE schools SET code=?, name=?, kind=?, ownership=?, location=?, area_id=?, "
-      "parent_school_id=?, address=?, principal=?, phone=?, founded_year=? WHERE id=?",
+      "parent_school_id=?, address=?, principal=?, phone=?, founded_year=?, weak=? WHERE id=?",
       params);
 }
 

@@ -17,6 +17,7 @@ namespace edu {
 struct SchoolFilter {
   std::optional<int64_t> area_id;  // this area and below
   std::string kind, location, ownership;
+  std::optional<bool> weak;  // 薄弱学校: only the marked (true) or the others (false)
   std::string q;  // name contains, or code prefix
 };
 

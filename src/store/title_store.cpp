@@ -1,5 +1,7 @@
 #include "store/title_store.h"
 
+#include "core/date.h"
+
 namespace edu {
 namespace {
 
@@ -104,6 +106,30 @@ Result<std::vector<TitleHolder>> list_title_holders(Database& db, const Scope& s
   return out;
 }
 
+Result<std::vector<TitleHolder>> list_title_holders_in_year(Database& db, const Scope& scope, int school_year) {
+  SqlWhere where;
+  where.add("y.school_year = ?", {int64_t{school_year}});
+  restrict_schools(where, scope, "y.school_id");
+  const std::string last_day = Date{school_year + 1, 8, 31}.iso();
+  std::vector<Value> params = {last_day};
+  params.insert(params.end(), where.params.begin(), where.params.end());
+  auto rows = db.query(
+      std::string("SELECT y.teacher_id, y.school_id, t.name, y.title, CASE WHEN a.id IS NULL THEN 0 ELSE 1 END, ") +
+          kAppointmentColumns +
+          " FROM teacher_years y JOIN teachers t ON t.id = y.teacher_id LEFT JOIN title_appointments a ON a.id = "
+          "(SELECT MAX(m.id) FROM title_appointments m WHERE m.teacher_id = y.teacher_id AND m.since <= ?) WHERE " +
+          where.sql + " ORDER BY y.school_id, y.teacher_id",
+      params);
+  if (!rows.ok()) return rows.status();
+  std::vector<TitleHolder> out;
+  for (const Row& r : *rows) {
+    TitleHolder h{r.integer(0), r.integer(1), r.text(2), r.text(3)};
+    if (r.integer(4)) h.appointment = appointment_of(r, 5);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
 Result<std::vector<TitleRound>> list_rounds(Database& db) {
   auto rows = db.query(std::string(kRoundColumns) + "ORDER BY year DESC, id DESC");
   if (!rows.ok()) return rows.status();
@@ -155,12 +181,13 @@ Result<std::vector<TitleApplicationRow>> list_applications(Database& db, const S
 
 Result<std::vector<TitleYear>> teacher_title_years(Database& db, int64_t teacher_id) {
   auto rows = db.query(
-      "SELECT y.school_year, y.title, s.location FROM teacher_years y JOIN schools s ON s.id = y.school_id "
+      "SELECT y.school_year, y.title, s.location, s.weak FROM teacher_years y JOIN schools s ON s.id = y.school_id "
       "WHERE y.teacher_id = ? ORDER BY y.school_year",
       {teacher_id});
   if (!rows.ok()) return rows.status();
   std::vector<TitleYear> out;
-  for (const Row& r : *rows) out.push_back({static_cast<int>(r.integer(0)), r.text(1), r.text(2)});
+  for (const Row& r : *rows)
+    out.push_back({static_cast<int>(r.integer(0)), r.text(1), r.text(2), r.integer(3) != 0});
   return out;
 }
 

@@ -1,6 +1,6 @@
 // 职称评聘's records, as stored (migration 18): the approved posts per school
 // and level, the teachers' appointments (appended; the newest is the
-// present one), the application rounds and which round each 职称申报 case
+// present one; their dates tell which was in force in a past year), the application rounds and which round each 职称申报 case
 // belongs to. Reads of teachers and cases go through a Scope; the workflow
 // (workflow/title_appointment.h) writes in the case's transaction.
 #pragma once
@@ -50,6 +50,12 @@ struct TitleHolder {
 };
 Result<std::vector<TitleHolder>> list_title_holders(Database& db, const Scope& scope,
                                                     std::optional<int64_t> school_id = std::nullopt);
+// The same as they were in a past school year: the staff history's rows of
+// `school_year` (teacher_years: the school and title of that year, as
+// register_title) with the appointment in force on its last day, 31 August
+// of school_year + 1 — the newest (by id) of those dated (since) on or
+// before it; none when all are later.
+Result<std::vector<TitleHolder>> list_title_holders_in_year(Database& db, const Scope& scope, int school_year);
 
 struct TitleRound {  // 职称申报批次
   int64_t id = 0;
@@ -85,10 +91,12 @@ Result<std::vector<TitleApplicationRow>> list_applications(Database& db, const S
                                                            const ApplicationFilter& filter);
 
 // A teacher's rows of the staff history (teacher_years) with the school's
-// 城乡类别, oldest first: what eligibility reads (core/title_eligibility.h).
+// 城乡类别 and 薄弱学校 flag, oldest first: what eligibility reads
+// (core/title_eligibility.h).
 struct TitleYear {
   int school_year = 0;
   std::string title, location;
+  bool weak = false;
 };
 Result<std::vector<TitleYear>> teacher_title_years(Database& db, int64_t teacher_id);
 

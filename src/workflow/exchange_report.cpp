@@ -89,6 +89,8 @@ Result<ExchangeReport> exchange_report(Database& db, const Actor& actor, int yea
   out.plan = analytics::plan_exchange(*staff, moves, out.rules, year);
   std::erase_if(out.plan.schools,
                 [&](const analytics::SchoolExchangePlan& p) { return !in_scope.count(p.school_id); });
+  std::erase_if(out.plan.receiving,
+                [&](const analytics::ReceivingSchool& p) { return !in_scope.count(p.school_id); });
   ExchangeFilter away;
   away.away_only = true;
   auto records = list_exchanges(db, away);

@@ -278,6 +278,7 @@ struct SchoolImport {
     s.principal = row.get("principal");
     s.phone = row.get("phone");
     s.founded_year = std::atoi(row.get("founded_year").c_str());
+    s.weak = row.get("weak") == "是";
     auto area = school_area(row, l);
     if (!area) return std::nullopt;
     s.area_id = area->id;

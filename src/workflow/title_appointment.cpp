@@ -57,16 +57,6 @@ Result<analytics::titles::Holder> holding(Database& db, const Teacher& t) {
   return analytics::titles::holder_of(t.id, t.school_id, t.title, true, a.title_level, a.post_level, a.status);
 }
 
-Status audit_appointment(Database& db, const Actor& actor, int64_t teacher_id, const TitleAppointment& a) {
-  std::vector<FieldChange> changes = {{"teacher_id", "", std::to_string(teacher_id)},
-                                      {"title_level", "", a.title_level},
-                                      {"post_level", "", a.post_level},
-                                      {"status", "", a.status},
-                                      {"since", "", a.since}};
-  if (!a.reason.empty()) changes.push_back({"reason", "", a.reason});
-  return audit(db, &actor, "create", Entity::kTitle, teacher_id, changes);
-}
-
 // 聘任 needs a vacant post of `level` at the school, unless the teacher holds one already.
 Status check_vacancy(Database& db, const TeacherView& t, const analytics::titles::Holder& present,
                      const std::string& level) {
@@ -86,6 +76,18 @@ Status check_vacancy(Database& db, const TeacherView& t, const analytics::titles
 
 }  // namespace
 
+Status write_appointment(Database& db, const Actor& actor, const TitleAppointment& a) {
+  auto id = insert_appointment(db, a);
+  if (!id.ok()) return id.status();
+  std::vector<FieldChange> changes = {{"teacher_id", "", std::to_string(a.teacher_id)},
+                                      {"title_level", "", a.title_level},
+                                      {"post_level", "", a.post_level},
+                                      {"status", "", a.status},
+                                      {"since", "", a.since}};
+  if (!a.reason.empty()) changes.push_back({"reason", "", a.reason});
+  return audit(db, &actor, "create", Entity::kTitle, a.teacher_id, changes);
+}
+
 Status check_title_application(Database& db, int64_t teacher_id, const std::string& level, const Date& today) {
   auto t = teacher_of(db, teacher_id);
   if (!t.ok()) return t.status();
@@ -98,7 +100,7 @@ Status check_title_application(Database& db, int64_t teacher_id, const std::stri
   TitleCareer career;
   career.title = t->teacher.title;
   if (!rows->empty() && rows->back().title_level == career.title) career.title_since = parse_iso_date(rows->back().since);
-  for (const TitleYear& y : *years) career.years.push_back({y.school_year, y.title, y.location});
+  for (const TitleYear& y : *years) career.years.push_back({y.school_year, y.title, y.location, y.weak});
   if (rules->training_hours_required > 0) {
     auto year = current_school_year(db);
     if (!year.ok()) return year.status();
@@ -151,9 +153,7 @@ Status record_title_appointment(Database& db, const Actor& actor, const CaseReco
   } else {
     a.reason = text(fields, "reason");
   }
-  auto id = insert_appointment(db, a);
-  if (!id.ok()) return id.status();
-  return audit_appointment(db, actor, c.teacher_id, a);
+  return write_appointment(db, actor, a);
 }
 
 Status dismiss_title(Database& db, const Actor& actor, int64_t teacher_id, const std::string& reason,
@@ -175,9 +175,7 @@ Status dismiss_title(Database& db, const Actor& actor, int64_t teacher_id, const
   if (std::find(levels.begin(), levels.end(), present->post) == levels.end())
     return Status::Error("conflict", (*found)->teacher.name + "现在没有受聘的岗位(高级、一级、二级或三级),无需解聘");
   TitleAppointment a{0, teacher_id, 0, present->title, "", "解聘", reason, date};
-  auto id = insert_appointment(db, a);
-  if (!id.ok()) return id.status();
-  Status s = audit_appointment(db, actor, teacher_id, a);
+  Status s = write_appointment(db, actor, a);
   if (!s.ok()) return s;
   return tx.commit();
 }

@@ -19,6 +19,10 @@
 //    ends the teacher's present post with a reason; the title passed is kept.
 //  - teacher_titles: a teacher's present title and post, their appointments
 //    and applications, for those who read 职称评聘 and see the teacher.
+//  - write_appointment: how every appointment row is written (the steps
+//    above, 解聘 and the demo's records): the row and its audit entry
+//    (create, 职称评聘, the teacher's id, each field), in the caller's
+//    transaction; the caller has checked the actor's right.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -47,6 +51,7 @@ Status record_title_appointment(Database& db, const Actor& actor, const CaseReco
                                 const nlohmann::json& fields, const Date& today);
 Status dismiss_title(Database& db, const Actor& actor, int64_t teacher_id, const std::string& reason,
                      const std::string& date);
+Status write_appointment(Database& db, const Actor& actor, const TitleAppointment& a);
 
 struct TeacherTitles {
   TeacherView teacher;

@@ -4,6 +4,7 @@
 
 #include "core/title_eligibility.h"
 #include "store/school_store.h"
+#include "store/school_year_store.h"
 #include "workflow/change_log.h"
 
 namespace edu {
@@ -15,7 +16,10 @@ Result<TitlePosts> read_title_posts(Database& db, const Scope& scope, int school
   if (!schools.ok()) return schools.status();
   auto posts = list_posts(db, scope, school_year);
   if (!posts.ok()) return posts.status();
-  auto holders = list_title_holders(db, scope);
+  auto current = current_school_year(db);
+  if (!current.ok()) return current.status();
+  auto holders = school_year < *current ? list_title_holders_in_year(db, scope, school_year)
+                                        : list_title_holders(db, scope);
   if (!holders.ok()) return holders.status();
   std::vector<int64_t> ids;
   for (const PostSchool& s : *schools) ids.push_back(s.id);

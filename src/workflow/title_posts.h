@@ -3,7 +3,11 @@
 // the approved numbers.
 //  - Read by the bureau (every school), area officers (their area's) and
 //    school admins (their school); others are refused. 核定 is the school
-//    year's; 已聘 and 高职低聘 are the teachers' present appointments.
+//    year's. 已聘, 空缺 and 高职低聘: for the present school year (or a later
+//    one) from the register's teachers and their present appointments; for
+//    a past year from the teachers the staff history shows at each school
+//    that year and the appointment in force on the year's last day (31
+//    August): store/title_store.h list_title_holders_in_year.
 //  - set_title_posts: the bureau only; each row a school of the county, a
 //    level (高级 一级 二级 三级) and a whole number 0–10000; all rows or none,
 //    each change audited (old and new number).

@@ -31,7 +31,7 @@ json school_body(int64_t school_id) {
   return {{"code", s["code"]},         {"name", s["name"]},          {"kind", s["kind"]},
           {"ownership", s["ownership"]}, {"location", s["location"]}, {"area_id", s["area_id"]},
           {"address", s["address"]},   {"principal", s["principal"]}, {"phone", s["phone"]},
-          {"founded_year", s["founded_year"]}};
+          {"founded_year", s["founded_year"]}, {"weak", s["weak"]}};
 }
 
 json student_body(int64_t student_id) {
@@ -496,6 +496,16 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
                      {"password", "Matrix2026"}, {"role", "inspector"}, {"area_id", lm().seat_area}};
        },
        {201, 403, 403, 403, 403}},
+      get(path("/schools?weak=1"),                            {200, 200, 200, 200, 200}),
+      get(path("/schools?weak=yes"),                          {400, 400, 400, 400, 400}),
+      // 薄弱学校 counts as rural service for 高级: the bureau's, a school may not mark itself.
+      {"PUT", path("/schools/" + id(l.own_school)),
+       [](const std::string&) {
+         json s = school_body(lm().own_school);
+         s["weak"] = !s["weak"].get<bool>();
+         return s;
+       },
+       {200, 403, 403, 403, 403}},
   };
   std::map<std::string, Login> logins;
   for (const auto& role : kRoles) logins[role] = server().login(role);

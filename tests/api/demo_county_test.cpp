@@ -43,7 +43,7 @@ std::vector<std::string> keyed_rows(const Registers& r) {
   std::vector<std::string> rows;
   for (const School& s : r.schools)
     rows.push_back("school " + s.code + " " + s.name + " " + s.kind + " " + std::to_string(s.area_id) +
-                   " " + of(school, s.parent_school_id));
+                   " " + of(school, s.parent_school_id) + (s.weak ? " 薄弱学校" : ""));
   for (const SchoolClass& c : r.classes)
     rows.push_back("class " + klass[c.id] + " " + c.section + " " + std::to_string(c.grade) + " " +
                    std::to_string(c.class_no) + " " + of(teacher, c.head_teacher_id));
@@ -98,6 +98,24 @@ TEST(DemoCounty, TheRealPathsWriteTheCountyTheGeneratorDescribes) {
       "c.state = '已聘任'");
   ASSERT_TRUE(appointed.ok());
   ASSERT_EQ(appointed->size(), 1u);
+  // Every appointment row, the demo's records and the round's alike, has the
+  // audit entry the real path writes (workflow/title_appointment.h): its
+  // teacher, status and date; and there is no appointment entry more.
+  const int64_t appointments = written->query("SELECT COUNT(*) FROM title_appointments")->front().integer(0);
+  EXPECT_GT(appointments, 100);
+  EXPECT_EQ(written->query("SELECT COUNT(*) FROM title_appointments a WHERE NOT EXISTS (SELECT 1 FROM audit_log l "
+                           "JOIN audit_changes s ON s.audit_id = l.id AND s.field = 'status' AND s.new_value = a.status "
+                           "JOIN audit_changes d ON d.audit_id = l.id AND d.field = 'since' AND d.new_value = a.since "
+                           "WHERE l.entity = 'title' AND l.action = 'create' AND l.entity_id = a.teacher_id)")
+                ->front()
+                .integer(0),
+            0);
+  EXPECT_EQ(written->query("SELECT COUNT(*) FROM audit_log l WHERE l.entity = 'title' AND l.action = 'create' AND "
+                           "EXISTS (SELECT 1 FROM audit_changes c WHERE c.audit_id = l.id AND c.field = 'since')")
+                ->front()
+                .integer(0),
+            appointments);
+  EXPECT_GT(written->query("SELECT COUNT(*) FROM schools WHERE weak = 1")->front().integer(0), 0);
   auto casework = [&](const std::string& row) {
     for (const Rows* rows : {&*changed, &*exchanged, &*appointed})
       for (const Row& r : *rows)

@@ -22,7 +22,7 @@ namespace {
 constexpr const char* kChecksums[] = {
     "SELECT COUNT(*), SUM(id), SUM(COALESCE(parent_id, 0)), SUM(LENGTH(code || name || level)) FROM areas",
     "SELECT COUNT(*), SUM(id * area_id), SUM(COALESCE(parent_school_id, 0)), SUM(LENGTH(name || kind || address)), "
-    "SUM(founded_year) FROM schools",
+    "SUM(founded_year), SUM(id * weak) FROM schools",
     "SELECT COUNT(*), SUM(id * school_id), SUM(LENGTH(id_number || name || birth_date || title || hired_on)), "
     "SUM(on_staff) FROM teachers",
     "SELECT COUNT(*), SUM(teacher_id * school_year), SUM(LENGTH(post || subject || backbone)) FROM teacher_years",

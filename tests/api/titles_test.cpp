@@ -29,9 +29,15 @@ struct Titles {
   int64_t held_first_level() {
     return s.ids("SELECT COUNT(*) FROM teachers WHERE title = '一级' AND school_id = " + id(own)).at(0);
   }
-  Reply apply(int64_t teacher, const std::string& who = "school_admin") {
+  Reply apply(int64_t teacher, const std::string& who = "school_admin", const std::string& level = "一级") {
     return s.call("POST", "/cases", &logins[who],
-                  {{"kind", "title"}, {"teacher_id", teacher}, {"level", "一级"}, {"evidence", "县级优质课一等奖"}});
+                  {{"kind", "title"}, {"teacher_id", teacher}, {"level", level}, {"evidence", "县级优质课一等奖"}});
+  }
+  // The school as a PUT sends it back: without what the server derives.
+  json school(int64_t school_id) {
+    json r = s.call("GET", "/schools/" + std::to_string(school_id), &logins["admin"]).body["school"];
+    for (const char* derived : {"id", "area_name", "student_count", "teacher_count", "class_count"}) r.erase(derived);
+    return r;
   }
   Reply act(int64_t case_id, const std::string& action, const std::string& who, json body = json::object()) {
     return s.call("POST", "/cases/" + id(case_id) + "/actions/" + action, &logins[who], body);
@@ -194,6 +200,62 @@ TEST(Titles, TrainingHoursWhenTheCountySetsThem) {
       << short_of.body.dump();
   t.s.exec("UPDATE settings SET value = '" + id(hours) + "' WHERE key = 'title_training_hours_required'");
   EXPECT_EQ(t.apply(teacher).status, 201);
+}
+
+// 薄弱学校 (migration 20): "在乡村学校或薄弱学校任教". A teacher whose one
+// year on record was at a 城区 school may not apply for 高级 until the bureau
+// marks that school 薄弱; a school admin may not mark their own school.
+TEST(Titles, AYearAtAWeakTownSchoolCountsAsRuralService) {
+  Titles t;
+  const int64_t teacher = t.teachers.at(0);
+  const int64_t town = t.s.ids("SELECT id FROM schools WHERE location = '城区' AND weak = 0 AND id <> " + id(t.own) +
+                               " ORDER BY id LIMIT 1")
+                           .at(0);
+  t.s.exec("UPDATE teachers SET title = '一级' WHERE id = " + id(teacher));
+  t.s.exec("DELETE FROM teacher_years WHERE teacher_id = " + id(teacher));
+  t.s.exec("INSERT INTO teacher_years (teacher_id, school_year, school_id, section, post, education, title, subject, "
+           "backbone, on_staff) SELECT id, " + id(t.year) + ", " + id(town) +
+           ", section, post, education, '一级', subject, backbone, on_staff FROM teachers WHERE id = " + id(teacher));
+  t.s.exec("INSERT INTO settings (key, value) VALUES ('title_years_required.高级', '0')");
+  t.s.call("POST", "/titles/rounds", &t.logins["admin"],
+           {{"name", "批次"}, {"year", 2026}, {"opens_on", "2026-11-01"}, {"closes_on", "2026-12-31"}});
+  Reply refused = t.apply(teacher, "school_admin", "高级");
+  EXPECT_EQ(refused.status, 422) << refused.body.dump();
+  EXPECT_NE(refused.body["message"].get<std::string>().find("申报高级须有乡村学校或薄弱学校任教经历满1年,现为0年"),
+            std::string::npos)
+      << refused.body.dump();
+
+  json own = t.school(t.own);
+  own["weak"] = true;
+  Reply self = t.s.call("PUT", "/schools/" + id(t.own), &t.logins["school_admin"], own);
+  EXPECT_EQ(self.status, 403) << self.body.dump();
+  EXPECT_EQ(self.body["message"], "您的角色无权修改“薄弱学校”:该字段由教育局维护");
+  EXPECT_EQ(t.s.ids("SELECT weak FROM schools WHERE id = " + id(t.own)).at(0), 0);
+
+  json marked = t.school(town);
+  marked["weak"] = true;
+  Reply set = t.s.call("PUT", "/schools/" + id(town), &t.logins["admin"], marked);
+  ASSERT_EQ(set.status, 200) << set.body.dump();
+  EXPECT_EQ(t.school(town)["weak"], true);
+  EXPECT_EQ(t.s.ids("SELECT COUNT(*) FROM audit_log l JOIN audit_changes c ON c.audit_id = l.id WHERE l.entity = "
+                    "'school' AND l.entity_id = " + id(town) +
+                    " AND c.field = 'weak' AND c.old_value = '否' AND c.new_value = '是'")
+                .at(0),
+            1);
+  bool listed = false;
+  for (const json& s : t.s.call("GET", "/schools?weak=1&size=100", &t.logins["admin"]).body["items"]) {
+    EXPECT_EQ(s["weak"], true);
+    listed = listed || s["id"] == town;
+  }
+  EXPECT_TRUE(listed);
+  // The town school is among the exchange plan's receiving schools now, as 薄弱学校.
+  bool receiving = false;
+  for (const json& r : t.s.call("GET", "/exchange/plan", &t.logins["admin"]).body["receiving"])
+    if (r["school_id"] == town) receiving = r["why"] == "薄弱学校";
+  EXPECT_TRUE(receiving);
+
+  Reply applied = t.apply(teacher, "school_admin", "高级");
+  EXPECT_EQ(applied.status, 201) << applied.body.dump();
 }
 
 }  // namespace

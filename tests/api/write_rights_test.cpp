@@ -59,7 +59,8 @@ TEST(WriteRights, SchoolAdminMayEditOnlyTheContactFieldsOfTheirSchool) {
       {"location", other(school["location"], "城区", "乡村"), "城乡类别"},
       {"parent_school_id", lm().rural_school, "所属中心校"},
       {"name", "改名小学", "名称/姓名"},
-      {"founded_year", 1999, "建校年份"}};
+      {"founded_year", 1999, "建校年份"},
+      {"weak", !school["weak"].get<bool>(), "薄弱学校"}};
   for (const auto& [field, value, label] : bureau_fields) {
     json body = unchanged_body("school", lm().own_school);
     body[field] = value;
@@ -91,8 +92,10 @@ TEST(WriteRights, TheBureauSetsEveryFieldOfASchool) {
   school["kind"] = "教学点";
   school["location"] = "乡村";
   school["parent_school_id"] = lm().rural_school;
+  school["weak"] = true;
   auto moved = server().call("PUT", "/schools/" + id(created.body["school"]["id"]), &admin, school);
   ASSERT_EQ(moved.status, 200) << moved.body.dump();
+  EXPECT_EQ(moved.body["school"]["weak"], true);
   EXPECT_EQ(moved.body["school"]["area_id"], rural["area_id"]);
   EXPECT_EQ(moved.body["school"]["parent_school_id"], lm().rural_school);
 }

@@ -516,7 +516,7 @@ async function main() {
       const form = page.locator('[data-test=school-form]')
       await form.waitFor()
       const item = (label) => form.locator('.el-form-item', { hasText: label })
-      for (const label of ['学校名称', '学校标识码', '学校类别', '办学性质', '城乡类别', '所属乡镇', '建校年份'])
+      for (const label of ['学校名称', '学校标识码', '学校类别', '办学性质', '城乡类别', '所属乡镇', '建校年份', '薄弱学校'])
         assert((await item(label).locator('.is-disabled').count()) > 0, `“${label}”可以编辑`)
       for (const label of ['校长', '联系电话', '地址'])
         assert((await item(label).locator('.is-disabled').count()) === 0, `“${label}”不能编辑`)

@@ -1,5 +1,6 @@
 // End-to-end 职称评聘 on the demo county (its round in progress, demo/title_round.h):
-// the bureau's page shows every school's posts with vacancies and the chart, the
+// the bureau's page shows every school's posts with vacancies and the chart (and
+// a past school year's, counted as they were then), the
 // round's 评审通过 vs 聘任 with more passed than posts at the first 小学, and its
 // applications; the school admin sees their school only and may apply (申报职称
 // opens the workflow's own dialog with the teacher and the level).
@@ -25,6 +26,17 @@ await run('titles', async (browser, errors) => {
   assert(schools.schools.length > 1, '教育局应看到全县各校的核定岗位')
   await posts.locator('.el-table__row', { hasText: schools.schools[0].name }).first().waitFor({ timeout: TIMEOUT })
   console.log('  ok  教育局:各校核定岗位表')
+  // A past school year: its 已聘 counted from that year's staff and the appointments then in force.
+  const past = schools.school_year - 1
+  const before = await page.request.get(`${BASE_URL}/api/v1/titles/posts?school_year=${past}`).then((r) => r.json())
+  assert(before.total.some((l) => l.held.n > 0), `${past}学年应有已聘岗位:${JSON.stringify(before.total)}`)
+  await page.locator('[data-test=title-posts-year]').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: `${past}学年` }).click()
+  await page.locator('.el-card__header', { hasText: `${past}学年 核定岗位与聘任` }).waitFor({ timeout: TIMEOUT })
+  await page.locator('[data-test=title-posts-year]').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: `${schools.school_year}学年` }).click()
+  await page.locator('.el-card__header', { hasText: `${schools.school_year}学年 核定岗位与聘任` }).waitFor({ timeout: TIMEOUT })
+  console.log('  ok  教育局:往年岗位按当年的聘任统计')
   const report = page.locator('[data-test=title-report]')
   await report.waitFor({ timeout: TIMEOUT })
   const data = await page.request.get(`${BASE_URL}/api/v1/titles/report`).then((r) => r.json())

@@ -51,7 +51,7 @@ class WriteRightsTest(SecurityCase):
         for field, value in [("area_id", self.other_school["area_id"]), ("code", "2143050001"),
                              ("kind", "教学点"), ("ownership", "民办"), ("location", "镇区"),
                              ("parent_school_id", self.other_school["id"]), ("name", "被改名的学校"),
-                             ("founded_year", 1801)]:
+                             ("founded_year", 1801), ("weak", True)]:
             body = self.school_body()
             if body.get(field) == value:
                 continue

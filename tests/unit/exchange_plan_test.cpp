@@ -81,6 +81,27 @@ TEST(ExchangePlan, TwentyThreeEligibleThreeMovingNoBackbone) {
 
 // Age limits by gender (on 1 September), years at the school from the
 // staff's history, 在编 专任教师 only, 优质 schools by code.
+// Receiving schools: every 乡村 school and every school marked 薄弱, with why
+// and the year's moves into each; a 城区 school not marked is none.
+TEST(ExchangePlan, ReceivingSchoolsAreRuralOrWeak) {
+  Registers staff;
+  staff.schools = {school(1, "城区"), school(2, "乡村"), school(3, "城区"), school(4, "乡村")};
+  staff.schools[2].weak = true;
+  staff.schools[3].weak = true;
+  for (int64_t i = 1; i <= 3; ++i) staff.teachers.push_back(teacher(i, 1));
+  const ExchangePlan plan = plan_exchange(staff, {move(1, 1, 2), move(2, 1, 3), move(3, 1, 3)}, {}, 2026);
+  ASSERT_EQ(plan.receiving.size(), 3u);
+  EXPECT_EQ(plan.receiving[0].school_id, 2);
+  EXPECT_EQ(plan.receiving[0].why, "乡村学校");
+  EXPECT_EQ(plan.receiving[0].moves_in, 1);
+  EXPECT_EQ(plan.receiving[1].school_id, 3);
+  EXPECT_EQ(plan.receiving[1].why, "薄弱学校");
+  EXPECT_EQ(plan.receiving[1].moves_in, 2);
+  EXPECT_EQ(plan.receiving[2].school_id, 4);
+  EXPECT_EQ(plan.receiving[2].why, "乡村学校、薄弱学校");
+  EXPECT_EQ(plan.receiving[2].moves_in, 0);
+}
+
 TEST(ExchangePlan, EligibilityRules) {
   Registers staff;
   staff.schools = {school(1, "乡村", "4300000001")};

@@ -38,10 +38,29 @@ TEST(TitleEligibility, HistoryYearsAndNoRuralService) {
   EXPECT_EQ(e.years_in_title, 3);
   EXPECT_EQ(e.rural_years, 0);
   ASSERT_EQ(e.unmet.size(), 2u);
-  EXPECT_EQ(e.unmet[1], "申报高级须有乡村学校任教经历满1年,现为0年");
+  EXPECT_EQ(e.unmet[1], "申报高级须有乡村学校或薄弱学校任教经历满1年,现为0年");
   // The rural rule is 高级's only: 一级 from 二级 needs 5 years in 二级.
   Eligibility one = check_title_eligibility(default_title_rules(), career("二级", Date{2020, 1, 1}, {}), "一级", kToday);
   EXPECT_TRUE(one.ok());
+}
+
+// "在乡村学校或薄弱学校任教": a year at a 城区 school marked 薄弱 counts;
+// a year at a 乡村 school that is also 薄弱 counts once.
+TEST(TitleEligibility, AYearAtAWeakSchoolIsRuralService) {
+  const auto c = career("一级", Date{2020, 9, 1},
+                        {{2024, "一级", "城区", true}, {2025, "一级", "城区"}, {2026, "一级", "城区"}});
+  Eligibility e = check_title_eligibility(default_title_rules(), c, "高级", kToday);
+  EXPECT_EQ(e.rural_years, 1);
+  EXPECT_TRUE(e.ok());
+  TitleRules two = default_title_rules();
+  two.rural_years_required = 2;
+  const auto both = career("一级", Date{2020, 9, 1}, {{2025, "一级", "乡村", true}, {2026, "一级", "城区", true}});
+  EXPECT_EQ(check_title_eligibility(two, both, "高级", kToday).rural_years, 2);
+  const auto one = career("一级", Date{2020, 9, 1}, {{2025, "一级", "乡村", true}, {2026, "一级", "镇区"}});
+  Eligibility short_of = check_title_eligibility(two, one, "高级", kToday);
+  EXPECT_EQ(short_of.rural_years, 1);
+  ASSERT_EQ(short_of.unmet.size(), 1u);
+  EXPECT_EQ(short_of.unmet[0], "申报高级须有乡村学校或薄弱学校任教经历满2年,现为1年");
 }
 
 TEST(TitleEligibility, AGapInTheHistoryEndsTheCount) {
