@@ -4,6 +4,8 @@
 // {setting, days | on | value}, one setting changed (a rule's value: a whole
 // number, or a list of texts), answered with the whole list again. The
 // bureau admin's alone.
+#include <algorithm>
+
 #include "http/routes.h"
 #include "workflow/workflow_settings.h"
 
@@ -42,19 +44,6 @@ Result<Reply> list_reply(ApiCall& call) {
   return Reply(Json{{"items", items}, {"rules", rules}});
 }
 
-// A rule's value as stored: an integer's digits, or a list of texts joined by
-// commas (an item with a comma in it is refused by the rule's check).
-std::optional<std::string> rule_value(const Json& value) {
-  if (value.is_number_integer()) return std::to_string(value.get<int64_t>());
-  if (!value.is_array()) return std::nullopt;
-  std::string out;
-  for (const Json& item : value) {
-    if (!item.is_string()) return std::nullopt;
-    out += (&item == &value.front() ? "" : ",") + item.get<std::string>();
-  }
-  return out;
-}
-
 Result<Reply> change_route(ApiCall& call) {
   auto body = call.body();
   if (!body.ok()) return body.status();
@@ -72,8 +61,13 @@ Result<Reply> change_route(ApiCall& call) {
     change.on = on->get<bool>();
   }
   if (auto value = body->find("value"); value != body->end() && !value->is_null()) {
-    change.value = rule_value(*value);
-    if (!change.value) return Status::Error("validation", "规则的值须为整数或文字列表", "value");
+    if (value->is_number_integer()) {
+      change.number = value->get<int64_t>();
+    } else if (value->is_array() && std::all_of(value->begin(), value->end(), [](const Json& x) { return x.is_string(); })) {
+      change.items = value->get<std::vector<std::string>>();
+    } else {
+      return Status::Error("validation", "规则的值须为整数或文字列表", "value");
+    }
   }
   if (Status s = change_workflow_setting(call.db, call.who(), change); !s.ok()) return s;
   return list_reply(call);

@@ -132,7 +132,7 @@ Status check_rule_value(Database& db, const RuleSpec& rule, const std::string& v
   }
   const std::vector<std::string> items = split(value);
   if (items.size() > kMaxItems) return invalid("最多" + std::to_string(kMaxItems) + "项");
-  if (joined(items) != value) return invalid("的各项须用逗号分隔,不能为空");
+  if (joined(items) != value) return invalid("中不能有空项");
   for (size_t i = 0; i < items.size(); ++i)
     if (std::find(items.begin(), items.begin() + i, items[i]) != items.begin() + i)
       return invalid("中“" + items[i] + "”重复");

@@ -25,11 +25,22 @@ Status save(Database& db, const Actor& actor, const std::string& key, const std:
 
 // A rule's change, checked against its declaration.
 Status change_rule(Database& db, const Actor& actor, const RuleSpec& rule, const SettingChange& change) {
-  if (!change.value) return Status::Error("validation", "请填写“" + rule.label + "”的新值", "value");
-  if (Status s = check_rule_value(db, rule, *change.value); !s.ok()) return s;
+  std::string value;
+  if (rule.kind == RuleKind::kNumber) {
+    if (!change.number) return Status::Error("validation", "“" + rule.label + "”须为整数(" + rule.unit + ")", "value");
+    value = std::to_string(*change.number);
+  } else {
+    if (!change.items) return Status::Error("validation", "“" + rule.label + "”须为一组选项", "value");
+    for (const std::string& item : *change.items) {
+      if (item.empty() || item.find(',') != std::string::npos)
+        return Status::Error("validation", "“" + rule.label + "”的每一项须非空且不含逗号", "value");
+      value += (&item == &change.items->front() ? "" : ",") + item;
+    }
+  }
+  if (Status s = check_rule_value(db, rule, value); !s.ok()) return s;
   auto old_value = rule_text(db, rule.key);
   if (!old_value.ok()) return old_value.status();
-  return save(db, actor, rule.key, *old_value, *change.value);
+  return save(db, actor, rule.key, *old_value, value);
 }
 
 }  // namespace

@@ -61,13 +61,15 @@ struct RuleGroup {
 };
 Result<std::vector<RuleGroup>> rule_settings(Database& db, const Actor& actor);
 
-// A setting's new value: `days` for a deadline, `on` for a switch, `value`
-// (as stored: digits, or items joined by commas) for a rule; the others ignored.
+// A setting's new value: `days` for a deadline, `on` for a switch, `number`
+// for a number rule, `items` for a list rule (none holding a comma); the
+// others ignored.
 struct SettingChange {
   std::string setting;
   std::optional<int64_t> days;
   std::optional<bool> on;
-  std::optional<std::string> value;
+  std::optional<int64_t> number;
+  std::optional<std::vector<std::string>> items;
 };
 Status change_workflow_setting(Database& db, const Actor& actor, const SettingChange& change);
 

@@ -346,8 +346,9 @@ TEST(Cases, EveryWorkflowStateActionAndRole) {
   }
   // 转学 9 (3 from each waiting state), 8 kinds × 3, 休学 3 + extend + its 2; 控辍保学: assign and
   // dismiss by the township, then visit and the five closings by the school and by the township;
-  // 交流轮岗 2 from each waiting state and its return; 免考 3; 职称申报 2 + 2 + 3 and 缓聘's 聘任.
-  EXPECT_EQ(taken, 9 + 8 * 3 + 6 + 2 + 6 * 2 + 7 + 3 + 8);
+  // 交流轮岗 2 from each waiting state, its return and its 3 撤回 (the bureau's from 待派出校同意,
+  // the school's from 待接收校同意 and 待教育局审批); 免考 3; 职称申报 2 + 2 + 3 and 缓聘's 聘任.
+  EXPECT_EQ(taken, 9 + 8 * 3 + 6 + 2 + 6 * 2 + 7 + 3 + 3 + 8);
 }
 
 // The student's school, class and current enrolment as one string.
