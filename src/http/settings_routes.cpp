@@ -6,6 +6,7 @@
 // bureau admin's alone.
 #include <algorithm>
 
+#include "core/enums.h"
 #include "http/routes.h"
 #include "workflow/workflow_settings.h"
 
@@ -37,6 +38,7 @@ Result<Reply> list_reply(ApiCall& call) {
                    {"default", spec.default_value}, {"computed_default", spec.computed_default},
                    {"value", r.value}};
       if (spec.kind == RuleKind::kNumber) rule.update({{"min", spec.min}, {"max", spec.max}});
+      if (spec.kind == RuleKind::kLocations) rule["options"] = locations().values;
       list.push_back(std::move(rule));
     }
     rules.push_back({{"title", g.title}, {"page", g.page}, {"rules", list}});

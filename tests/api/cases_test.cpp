@@ -23,8 +23,6 @@ struct County {
   int64_t own = 0, target = 0, target_class = 0;
   std::vector<int64_t> students;  // 在读 at `own`, in a class
   size_t next_student = 0;
-  std::vector<int64_t> teachers;  // at `own`: a teacher case's subject
-  size_t next_teacher = 0;
   std::map<std::string, Login> logins;  // role name → login; "receiver" = the target school's admin, "far" above
   std::map<std::string, std::string> party;  // role name → the party it is on a case from own to target
   std::map<int64_t, int64_t> exams;  // grade → an exam of it this year (免考)
@@ -43,7 +41,6 @@ struct County {
                      " k.school_year AND b.section = k.section AND b.grade = k.grade - 1)"
                      " AND EXISTS (SELECT 1 FROM classes a WHERE a.school_id = k.school_id AND a.school_year ="
                      " k.school_year AND a.section = k.section AND a.grade = k.grade + 1) ORDER BY st.id");
-    teachers = s.ids("SELECT id FROM teachers WHERE school_id = " + id(own) + " ORDER BY id");
     json made = s.admin_call("POST", "/users",
                              {{"username", "receiver"}, {"display_name", "转入校管理员"},
                               {"password", "Matrix2026"}, {"role", "school_admin"}, {"school_id", target}});
@@ -61,7 +58,13 @@ struct County {
     party = {{"admin", "bureau"}, {"school_admin", "sending_school"}, {"receiver", "receiving_school"}};
   }
   int64_t student() { return students.at(next_student++); }
-  int64_t teacher() { return teachers.at(next_teacher++); }
+  // A teacher case's subject: a teacher at `own` with no open exchange, the highest id first
+  // (a teacher whose exchange was refused, withdrawn or ended serves again; 职称申报 takes the lowest).
+  int64_t teacher() {
+    return s.ids("SELECT id FROM teachers WHERE school_id = " + id(own) + " AND id NOT IN (SELECT teacher_id FROM "
+                 "cases WHERE kind = 'exchange' AND state IN ('待派出校同意', '待接收校同意', '待教育局审批', "
+                 "'交流中')) ORDER BY id DESC LIMIT 1").at(0);
+  }
   Reply apply(int64_t student_id, const std::string& who = "school_admin") {
     return s.call("POST", "/cases", &logins[who],
                   {{"kind", "transfer"}, {"student_id", student_id}, {"target_school_id", target},
