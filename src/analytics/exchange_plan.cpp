@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace edu::analytics {
 namespace {
@@ -65,16 +66,9 @@ ExchangePlan plan_exchange(const Registers& staff, const std::vector<ExchangeMov
     plan.receiving.push_back(std::move(r));
   }
   std::map<int64_t, int64_t> home;  // a mover's school for the plan: the one they leave
-  for (const ExchangeMove& m : moves) {
-    home[m.teacher_id] = m.from_school_id;
-    auto at = index.find(m.from_school_id);
-    if (at == index.end()) continue;
-    SchoolExchangePlan& p = plan.schools[at->second];
-    p.moves.push_back(m);
-    auto t = teachers.find(m.teacher_id);
-    if (t != teachers.end() && t->second->backbone != "无" && !t->second->backbone.empty()) ++p.backbone_moving;
-  }
+  for (const ExchangeMove& m : moves) home[m.teacher_id] = m.from_school_id;
   const Date september{year, 9, 1};
+  std::set<std::pair<int64_t, int64_t>> eligible;  // (school, teacher)
   for (const Teacher& t : staff.teachers) {
     auto moving = home.find(t.id);
     const int64_t school = moving == home.end() ? t.school_id : moving->second;
@@ -92,14 +86,26 @@ ExchangePlan plan_exchange(const Registers& staff, const std::vector<ExchangeMov
             std::to_string(age) + "岁(" + (male ? "男" : "女") + "<" + std::to_string(limit) + "岁)";
     e.moving = moving != home.end();
     p.eligible.push_back(std::move(e));
+    eligible.insert({school, t.id});
+  }
+  for (const ExchangeMove& m : moves) {
+    auto at = index.find(m.from_school_id);
+    if (at == index.end()) continue;
+    SchoolExchangePlan& p = plan.schools[at->second];
+    ExchangeMove counted = m;
+    counted.counts = eligible.count({m.from_school_id, m.teacher_id}) > 0;
+    p.moves.push_back(counted);
+    if (!counted.counts) continue;
+    ++p.counted_moving;
+    auto t = teachers.find(m.teacher_id);
+    if (t != teachers.end() && t->second->backbone != "无" && !t->second->backbone.empty()) ++p.backbone_moving;
   }
   std::vector<SchoolExchangePlan> kept;
   for (SchoolExchangePlan& p : plan.schools) {
     if (!p.must_send && p.moves.empty()) continue;
     if (p.must_send) {
-      const int64_t moving = static_cast<int64_t>(p.moves.size());
-      p.moving = quota(moving, static_cast<int64_t>(p.eligible.size()), kMovePercent);
-      p.backbone = quota(p.backbone_moving, moving, kBackbonePercent);
+      p.moving = quota(p.counted_moving, static_cast<int64_t>(p.eligible.size()), kMovePercent);
+      p.backbone = quota(p.backbone_moving, p.counted_moving, kBackbonePercent);
     }
     kept.push_back(std::move(p));
   }

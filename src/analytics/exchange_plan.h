@@ -18,8 +18,11 @@
 //  - The year's moves: the exchange cases starting in `year` (1 September to
 //    31 August) not refused, proposed or approved, as the caller gives them.
 //  - Quotas, each with numerator, denominator and the need (rounded up):
-//    moving: the school's teachers in the year's moves ≥ 10% of its eligible;
-//    骨干: the 骨干 (县级 and above) among them ≥ 20% of those who move.
+//    moving: the school's eligible teachers in the year's moves ≥ 10% of its
+//    eligible; 骨干: the 骨干 (县级 and above) among them ≥ 20% of those
+//    movers. A move of a teacher not eligible there (too young in the post,
+//    past the age limit, not 在编 专任, or from a school that need not send)
+//    is listed with `counts` false (不计入) and counts toward neither.
 //    Met when the numerator reaches the need.
 //  - A school that need not send is listed only when moves leave it; it has
 //    no quotas.
@@ -50,6 +53,7 @@ struct ExchangeMove {
   int64_t case_id = 0, teacher_id = 0, from_school_id = 0, to_school_id = 0;
   std::string state, start_on;
   bool approved = false;  // the bureau has approved it (交流中 or back)
+  bool counts = false;    // the plan's: the teacher is eligible at from_school_id (else 不计入)
 };
 
 struct EligibleTeacher {
@@ -73,8 +77,8 @@ struct SchoolExchangePlan {
   bool must_send = false;
   std::string why_sending;  // 城区学校 / 优质学校; "" when it need not send
   std::vector<EligibleTeacher> eligible;
-  std::vector<ExchangeMove> moves;  // out of this school
-  int64_t backbone_moving = 0;
+  std::vector<ExchangeMove> moves;  // out of this school, counted or not
+  int64_t counted_moving = 0, backbone_moving = 0;  // among the moves that count
   std::optional<Quota> moving, backbone;  // absent when it need not send
 };
 

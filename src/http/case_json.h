@@ -11,6 +11,7 @@
 #include "store/case_attachment_store.h"
 #include "store/case_store.h"
 #include "store/user_store.h"
+#include "workflow/case_engine.h"
 
 namespace edu {
 
@@ -23,5 +24,11 @@ nlohmann::json case_json(const CaseView& v, const User& user, const Date& today)
 // /cases/{case}/attachments/{id}).
 nlohmann::json case_log_json(const std::string& kind, const std::vector<CaseLogEntry>& log,
                              const std::map<int64_t, CaseAttachment>& attachments);
+
+// An action's declared fields from a request body, typed by their declaration
+// (ids as integers, text and dates as text), and the comment; "bad_request"
+// naming the field otherwise. POST /cases, its actions and
+// /exchange/proposals read their bodies by it.
+Result<ActionInput> input_from_json(const nlohmann::json& body, const ActionSpec& action);
 
 }  // namespace edu

@@ -16,7 +16,6 @@
 #include <fstream>
 
 #include "core/enums.h"
-#include "core/text_field.h"
 #include "http/case_json.h"
 #include "http/routes.h"
 #include "store/school_store.h"
@@ -53,34 +52,6 @@ Result<Json> workflows_json(Database& db) {
                    {"states", states}, {"actions", actions}});
   }
   return out;
-}
-
-// The action's declared fields from the body, typed by their declaration
-// (ids as integers, text and dates as text), and the comment.
-Result<ActionInput> input_from_json(const Json& body, const ActionSpec& action) {
-  ActionInput input;
-  for (const FieldSpec& f : action.fields) {
-    auto it = body.find(f.key);
-    if (it == body.end() || it->is_null()) continue;
-    if (f.names_record()) {
-      if (!it->is_number_integer() || it->get<int64_t>() <= 0)
-        return Status::Error("bad_request", "“" + f.label + "”应为记录编号", f.key);
-      input.fields[f.key] = std::to_string(it->get<int64_t>());
-    } else {
-      if (!it->is_string()) return Status::Error("bad_request", "“" + f.label + "”应为文本", f.key);
-      auto text = clean_text(it->get<std::string>(), f.key, f.label);
-      if (!text.ok()) return text.status();
-      if (!text->empty()) input.fields[f.key] = *text;
-    }
-  }
-  auto comment = body.find("comment");
-  if (comment != body.end() && !comment->is_null()) {
-    if (!comment->is_string()) return Status::Error("bad_request", "“办理意见”应为文本", "comment");
-    auto text = clean_text(comment->get<std::string>(), "reason", "办理意见");
-    if (!text.ok()) return text.status();
-    input.comment = *text;
-  }
-  return input;
 }
 
 Result<Reply> open_route(ApiCall& call) {

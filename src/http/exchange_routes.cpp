@@ -1,17 +1,22 @@
 // 交流轮岗 (workflow/exchange_report.h, workflow/exchange_workflow.cpp):
 // GET /exchange/plan?year= — the year's plan in the caller's scope: the
 // rules, per school that must send (or that moves leave) its eligible
-// teachers with why, its moves and its quotas (numerator, denominator, need,
+// teachers with why, its moves (each with `counts`: false, 不计入, when the
+// teacher is not eligible there) and its quotas (numerator, denominator, need,
 // met); the year's exchange cases; the exchanges away now with their planned
 // return (due: today or past); and the what-if draft of the moves not yet
 // approved (POST it to /analytics/whatif for the 差异系数 before and after).
 // GET /exchange/teachers/{id} — a teacher's exchanges (the records kept on
 // approval) and their exchange cases the caller sees. Proposals, approvals
-// and returns are the workflow's actions (POST /cases, /cases/{id}/actions).
+// and returns are the workflow's actions (POST /cases, /cases/{id}/actions);
+// POST /exchange/proposals {proposals: [{teacher_id, target_school_id,
+// start_on, years}]} opens the bureau's chosen moves all at once or none
+// (workflow/exchange_proposals.h), answered with the new cases.
 #include "http/case_json.h"
 #include "http/routes.h"
 #include "store/teacher_store.h"
 #include "workflow/case_engine.h"
+#include "workflow/exchange_proposals.h"
 #include "workflow/exchange_report.h"
 
 namespace edu {
@@ -52,11 +57,12 @@ Json plan_json(const ExchangeReport& r, const User& user, const Date& today) {
                        {"teacher_name", v == by_case.end() ? "" : v->second->teacher_name},
                        {"to_school_id", m.to_school_id},
                        {"to_school_name", v == by_case.end() ? "" : v->second->target_school_name},
-                       {"state", m.state}, {"start_on", m.start_on}, {"approved", m.approved}});
+                       {"state", m.state}, {"start_on", m.start_on}, {"approved", m.approved},
+                       {"counts", m.counts}});
     }
     schools.push_back({{"school_id", p.school_id}, {"school_name", p.school_name}, {"location", p.location},
                        {"must_send", p.must_send}, {"why_sending", p.why_sending}, {"eligible", eligible},
-                       {"moves", moves}, {"backbone_moving", p.backbone_moving},
+                       {"moves", moves}, {"counted_moving", p.counted_moving}, {"backbone_moving", p.backbone_moving},
                        {"moving", quota_json(p.moving)}, {"backbone", quota_json(p.backbone)}});
   }
   Json cases = Json::array(), away = Json::array(), changes = Json::array();
@@ -116,10 +122,39 @@ Result<Reply> teacher_route(ApiCall& call) {
                     {"exchanges", exchanges}, {"cases", cases}});
 }
 
+Result<Reply> proposals_route(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return body.status();
+  auto list = body->find("proposals");
+  if (list == body->end() || !list->is_array())
+    return Status::Error("bad_request", "请以列表给出要拟定的交流调整", "proposals");
+  if (Status s = check_proposals(call.who(), list->size()); !s.ok()) return s;
+  const ActionSpec* propose = find_workflow("exchange")->opening("propose");
+  std::vector<ActionInput> moves;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const Json& item = (*list)[i];
+    const std::string at = "第" + std::to_string(i + 1) + "条:";
+    if (!item.is_object()) return Status::Error("bad_request", at + "每条调整应为一个对象", "proposals");
+    auto input = input_from_json(item, *propose);
+    if (!input.ok()) return Status::Error(input.status().code(), at + input.status().message(), input.status().field());
+    moves.push_back(std::move(*input));
+  }
+  auto ids = propose_exchanges(call.db, call.who(), moves, call.today());
+  if (!ids.ok()) return ids.status();
+  Json cases = Json::array();
+  for (int64_t id : *ids) {
+    auto view = visible_case(call.db, call.who(), id);
+    if (!view.ok()) return view.status();
+    cases.push_back(case_json(*view, call.who().user, call.today()));
+  }
+  return Reply(201, Json{{"cases", cases}});
+}
+
 }  // namespace
 
 void add_exchange_routes(Router& router) {
   router.get("/exchange/plan", plan_route);
+  router.post("/exchange/proposals", proposals_route);
   router.get(R"(/exchange/teachers/(\d+))", teacher_route);
 }
 

@@ -1,7 +1,12 @@
-// 办理时限设置 (workflow/workflow_settings.h): GET /settings/workflows, every
-// workflow's deadlines and switches as set now; PUT /settings/workflows
-// {setting, days | on}, one setting changed, answered with the whole list
-// again. The bureau admin's alone.
+// 办理设置 (workflow/workflow_settings.h): GET /settings/workflows, every
+// workflow's deadlines and switches as set now, and the county's rules
+// (交流轮岗, 职称评聘, 继续教育) by group; PUT /settings/workflows
+// {setting, days | on | value}, one setting changed (a rule's value: a whole
+// number, or a list of texts), answered with the whole list again. The
+// bureau admin's alone.
+#include <algorithm>
+
+#include "core/enums.h"
 #include "http/routes.h"
 #include "workflow/workflow_settings.h"
 
@@ -21,7 +26,24 @@ Result<Reply> list_reply(ApiCall& call) {
       switches.push_back({{"setting", s.setting}, {"label", s.label}, {"on", s.on}});
     items.push_back({{"kind", w.kind}, {"title", w.title}, {"deadlines", deadlines}, {"switches", switches}});
   }
-  return Reply(Json{{"items", items}});
+  auto groups = rule_settings(call.db, call.who());
+  if (!groups.ok()) return groups.status();
+  Json rules = Json::array();
+  for (const RuleGroup& g : *groups) {
+    Json list = Json::array();
+    for (const RuleSetting& r : g.rules) {
+      const RuleSpec& spec = *r.rule;
+      Json rule = {{"setting", spec.key},        {"label", spec.label},
+                   {"unit", spec.unit},          {"kind", rule_kind_name(spec.kind)},
+                   {"default", spec.default_value}, {"computed_default", spec.computed_default},
+                   {"value", r.value}};
+      if (spec.kind == RuleKind::kNumber) rule.update({{"min", spec.min}, {"max", spec.max}});
+      if (spec.kind == RuleKind::kLocations) rule["options"] = locations().values;
+      list.push_back(std::move(rule));
+    }
+    rules.push_back({{"title", g.title}, {"page", g.page}, {"rules", list}});
+  }
+  return Reply(Json{{"items", items}, {"rules", rules}});
 }
 
 Result<Reply> change_route(ApiCall& call) {
@@ -39,6 +61,15 @@ Result<Reply> change_route(ApiCall& call) {
   if (auto on = body->find("on"); on != body->end() && !on->is_null()) {
     if (!on->is_boolean()) return Status::Error("validation", "开关须为是或否", "on");
     change.on = on->get<bool>();
+  }
+  if (auto value = body->find("value"); value != body->end() && !value->is_null()) {
+    if (value->is_number_integer()) {
+      change.number = value->get<int64_t>();
+    } else if (value->is_array() && std::all_of(value->begin(), value->end(), [](const Json& x) { return x.is_string(); })) {
+      change.items = value->get<std::vector<std::string>>();
+    } else {
+      return Status::Error("validation", "规则的值须为整数或文字列表", "value");
+    }
   }
   if (Status s = change_workflow_setting(call.db, call.who(), change); !s.ok()) return s;
   return list_reply(call);

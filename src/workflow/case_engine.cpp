@@ -448,12 +448,13 @@ Status teacher_subject(Database& db, const WorkflowSpec& w, CaseRecord& c, const
   return Status::Ok();
 }
 
-// The opening, once the actor may take it. The case belongs to its student's
-// school (a township or 系统 opens one for any school's child; a school's own
-// student for its openings); a receiving school's request names its student
-// by 身份证号; 县外转入 names none until its approval.
-Result<int64_t> open_checked(Database& db, const Actor& actor, const WorkflowSpec& w, const ActionSpec& action,
-                             const ActionInput& input, const Date& today) {
+// The opening, once the actor may take it, inside the caller's transaction.
+// The case belongs to its student's school (a township or 系统 opens one for
+// any school's child; a school's own student for its openings); a receiving
+// school's request names its student by 身份证号; 县外转入 names none until
+// its approval.
+Result<int64_t> open_within(Database& db, const Actor& actor, const WorkflowSpec& w, const ActionSpec& action,
+                            const ActionInput& input, const Date& today) {
   CaseRecord c;
   c.kind = w.kind;
   c.created_by = actor.user.id;
@@ -482,8 +483,6 @@ Result<int64_t> open_checked(Database& db, const Actor& actor, const WorkflowSpe
     c.school_id = (*s)->student.school_id;
   }
   if (Status t = teacher_subject(db, w, c, input); !t.ok()) return t;
-  Transaction tx(db);
-  if (!tx.begun().ok()) return tx.begun();
   const bool teacher = w.subject == "teacher";
   auto open = teacher ? count_open_teacher_cases(db, c.teacher_id, w.kind, closed_states(w))
                       : count_open_cases(db, c.student_id, w.kind, closed_states(w));
@@ -498,25 +497,65 @@ Result<int64_t> open_checked(Database& db, const Actor& actor, const WorkflowSpe
   c.id = *id;
   Status s = transition(db, actor, w, action, c, "", input, today);
   if (!s.ok()) return s;
-  s = tx.commit();
-  if (!s.ok()) return s;
   return c.id;
+}
+
+Result<int64_t> open_checked(Database& db, const Actor& actor, const WorkflowSpec& w, const ActionSpec& action,
+                             const ActionInput& input, const Date& today) {
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  auto id = open_within(db, actor, w, action, input, today);
+  if (!id.ok()) return id.status();
+  if (Status s = tx.commit(); !s.ok()) return s;
+  return *id;
+}
+
+// The workflow and its opening `opening`, once the actor is its party for a
+// case of their own school or area.
+Result<std::pair<const WorkflowSpec*, const ActionSpec*>> opening_for(const Actor& actor, const std::string& kind,
+                                                                      const std::string& opening) {
+  const WorkflowSpec* w = find_workflow(kind);
+  if (!w) return Status::Error("validation", "未知的流程类型“" + kind + "”", "kind");
+  const ActionSpec* action = w->opening(opening);
+  if (!action) return Status::Error("validation", w->title + "没有“" + opening + "”这种申请方式", "action");
+  CaseRecord probe;
+  probe.school_id = probe.target_school_id = actor.user.school_id.value_or(-1);
+  if (!is_party(actor.user, probe, action->party))
+    return refuse("只有" + party_label(*w, action->party) + "可以" + action->label);
+  return std::pair{w, action};
 }
 
 }  // namespace
 
 Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& kind,
                           const std::string& opening, const ActionInput& input, const Date& today) {
-  const WorkflowSpec* w = find_workflow(kind);
-  if (!w) return Status::Error("validation", "未知的流程类型“" + kind + "”", "kind");
-  const ActionSpec* action = w->opening(opening);
-  if (!action) return Status::Error("validation", w->title + "没有“" + opening + "”这种申请方式", "action");
-  // Whether the actor is the opening party of a case of their own school or area.
-  CaseRecord probe;
-  probe.school_id = probe.target_school_id = actor.user.school_id.value_or(-1);
-  if (!is_party(actor.user, probe, action->party))
-    return refuse("只有" + party_label(*w, action->party) + "可以" + action->label);
-  return open_checked(db, actor, *w, *action, input, today);
+  auto found = opening_for(actor, kind, opening);
+  if (!found.ok()) return found.status();
+  return open_checked(db, actor, *found->first, *found->second, input, today);
+}
+
+Status may_open(const Actor& actor, const std::string& kind, const std::string& opening) {
+  return opening_for(actor, kind, opening).status();
+}
+
+Result<std::vector<int64_t>> open_cases(Database& db, const Actor& actor, const std::string& kind,
+                                        const std::string& opening, const std::vector<ActionInput>& inputs,
+                                        const Date& today, size_t* failed) {
+  auto found = opening_for(actor, kind, opening);
+  if (!found.ok()) return found.status();
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  std::vector<int64_t> ids;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    auto id = open_within(db, actor, *found->first, *found->second, inputs[i], today);
+    if (!id.ok()) {
+      if (failed) *failed = i;
+      return id.status();
+    }
+    ids.push_back(*id);
+  }
+  if (Status s = tx.commit(); !s.ok()) return s;
+  return ids;
 }
 
 Result<int64_t> open_case_by_system(Database& db, const std::string& kind, const ActionInput& input,

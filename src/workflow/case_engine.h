@@ -59,6 +59,15 @@ struct ActionInput {
 // returns the new case's id.
 Result<int64_t> open_case(Database& db, const Actor& actor, const std::string& kind,
                           const std::string& opening, const ActionInput& input, const Date& today);
+// Whether the actor may take the opening (its party, for a case of their own
+// school or area): "forbidden" naming who may, "validation" for no such opening.
+Status may_open(const Actor& actor, const std::string& kind, const std::string& opening);
+// Several openings of one kind in one transaction: every case opened (their
+// ids, in the order given) or none. On a refusal `*failed` is the position of
+// the input it concerns.
+Result<std::vector<int64_t>> open_cases(Database& db, const Actor& actor, const std::string& kind,
+                                        const std::string& opening, const std::vector<ActionInput>& inputs,
+                                        const Date& today, size_t* failed);
 // Opens a case as 系统 (the daily sweep, workflow/dropout_sweep.h) by the
 // kind's first opening action: no party check; the fields are checked as for
 // anyone who sees every record.

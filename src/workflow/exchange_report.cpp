@@ -4,41 +4,32 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 #include "core/teacher_section.h"
 #include "store/area_store.h"
 #include "store/registers_loader.h"
 #include "store/check_store.h"
 #include "workflow/case_engine.h"
+#include "workflow/county_rules.h"
 
 namespace edu {
 namespace {
 
-Result<std::vector<std::string>> list_setting(Database& db, const std::string& key, const std::string& fallback) {
-  auto v = get_setting(db, key, fallback);
-  if (!v.ok()) return v.status();
-  std::vector<std::string> out;
-  std::stringstream in(*v);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
+// The rules as the county set them (workflow/county_rules.h: defaults and bounds).
 Result<analytics::ExchangeRules> rules_of(Database& db) {
   analytics::ExchangeRules r;
   for (auto [key, target] : {std::pair{"exchange.min_years", &r.min_years},
                              {"exchange.male_age_limit", &r.male_age_limit},
                              {"exchange.female_age_limit", &r.female_age_limit},
                              {"exchange.service_years", &r.service_years}}) {
-    auto n = int_setting(db, key, *target, 0, 100);
+    auto n = rule_number(db, key);
     if (!n.ok()) return n.status();
-    *target = *n;
+    *target = static_cast<int>(*n);
   }
-  auto locations = list_setting(db, "exchange.sending_locations", "城区,镇区");
+  auto locations = rule_list(db, "exchange.sending_locations");
   if (!locations.ok()) return locations.status();
   r.sending_locations = *locations;
-  auto quality = list_setting(db, "exchange.quality_schools", "");
+  auto quality = rule_list(db, "exchange.quality_schools");
   if (!quality.ok()) return quality.status();
   r.quality_school_codes = *quality;
   return r;
@@ -74,7 +65,7 @@ Result<ExchangeReport> exchange_report(Database& db, const Actor& actor, int yea
   for (const CaseView& v : *cases) {
     const CaseRecord& c = v.record;
     const auto start = parse_iso_date(field(c, "start_on"));
-    if (c.state == "已退回" || !start || school_year_of(*start) != year) continue;
+    if (c.state == "已退回" || c.state == "已撤回" || !start || school_year_of(*start) != year) continue;
     const bool approved = c.state == "交流中" || c.state == "已返回";
     moves.push_back({c.id, c.teacher_id, c.school_id, c.target_school_id, c.state, start->iso(), approved});
     if (in_scope.count(c.school_id) || in_scope.count(c.target_school_id)) out.cases.push_back(v);

@@ -3,13 +3,11 @@
 // bureau every school, an area officer their township's, a school admin
 // their own; other roles are refused (they take no part in cases).
 //
-// The rules are settings of the county, each with its default:
-//   exchange.min_years 6, exchange.male_age_limit 55,
-//   exchange.female_age_limit 50, exchange.sending_locations "城区,镇区",
-//   exchange.quality_schools "" (school codes, comma-separated),
-//   exchange.service_years 3; a malformed number reads as its default.
+// The rules are the county's exchange.* settings, declared with their
+// labels, defaults and bounds in workflow/county_rules.h (the bureau sets them
+// in 系统管理); a stored value that does not fit is the error "config".
 // The year's moves are the exchange cases whose start_on falls in the school
-// year, not refused; quotas count them over the whole county (a school's
+// year, not refused or withdrawn; quotas count them over the whole county (a school's
 // quota does not depend on who reads it). The exchanges away now (approved,
 // not returned) that touch the reader's schools are listed with their
 // planned return, due when it is today or past. The moves proposed and not

@@ -9,6 +9,7 @@
 #include "store/teacher_store.h"
 #include "store/title_store.h"
 #include "workflow/change_log.h"
+#include "workflow/county_rules.h"
 #include "workflow/title_posts.h"
 #include "workflow/training_report.h"
 
@@ -25,17 +26,18 @@ std::string text(const nlohmann::json& fields, const char* key) {
   return it != fields.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+// The rules as the county set them (workflow/county_rules.h: defaults and bounds).
 Result<TitleRules> title_rules(Database& db) {
-  TitleRules rules = default_title_rules();
-  for (auto& [level, years] : rules.years_required) {
-    auto n = int_setting(db, "title_years_required." + level, years, 0, 100);
+  TitleRules rules;
+  for (const std::string& level : post_levels()) {
+    auto n = rule_number(db, "title_years_required." + level);
     if (!n.ok()) return n.status();
-    years = *n;
+    rules.years_required[level] = static_cast<int>(*n);
   }
-  auto rural = int_setting(db, "title_rural_years_required", rules.rural_years_required, 0, 100);
+  auto rural = rule_number(db, "title_rural_years_required");
   if (!rural.ok()) return rural.status();
-  rules.rural_years_required = *rural;
-  auto hours = int_setting(db, "title_training_hours_required", 0, 0, 10000);
+  rules.rural_years_required = static_cast<int>(*rural);
+  auto hours = rule_number(db, "title_training_hours_required");
   if (!hours.ok()) return hours.status();
   rules.training_hours_required = *hours;
   return rules;

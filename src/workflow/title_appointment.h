@@ -2,9 +2,11 @@
 // workflow) and the appointment's own commands. Every write is audited and
 // runs in one transaction (the engine's, for a case's action).
 //  - check_title_application (the opening's rule): the teacher may apply for
-//    the level (core/title_eligibility.h) under the settings
-//    title_years_required.<level> and title_rural_years_required; refused
-//    naming each condition not met.
+//    the level (core/title_eligibility.h) under the county's rules
+//    title_years_required.<level>, title_rural_years_required and
+//    title_training_hours_required (workflow/county_rules.h: defaults and
+//    bounds; a stored value out of them is "config"); refused naming each
+//    condition not met.
 //  - enter_title_round (the opening's effect): the case joins the open round
 //    (store/title_store.h); refused when no round is open.
 //  - record_title_appointment (the school's answer once the county passed

@@ -1,33 +1,15 @@
 #include "workflow/training_report.h"
 
-#include <cstdlib>
-
 #include "store/area_store.h"
 #include "store/training_store.h"
+#include "workflow/county_rules.h"
 
 namespace edu {
-namespace {
-
-// The setting `key` as a whole number in [low, high], or `fallback` when unset.
-Result<int64_t> whole_setting(Database& db, const std::string& key, int64_t fallback, int64_t low, int64_t high) {
-  auto text = get_setting(db, key, "");
-  if (!text.ok()) return text.status();
-  if (text->empty()) return fallback;
-  char* end = nullptr;
-  const long long v = std::strtoll(text->c_str(), &end, 10);
-  if (*end != '\0' || v < low || v > high)
-    return Status::Error("config", "系统设置“" + key + "”应为" + std::to_string(low) + "至" + std::to_string(high) +
-                                       "的整数,现为“" + *text + "”");
-  return static_cast<int64_t>(v);
-}
-
-}  // namespace
 
 Result<TrainingSettings> training_settings(Database& db, int current_school_year) {
-  auto start = whole_setting(db, "training_cycle_start_year",
-                             analytics::training::default_cycle_start(current_school_year), 2000, 2100);
+  auto start = rule_number(db, "training_cycle_start_year", analytics::training::default_cycle_start(current_school_year));
   if (!start.ok()) return start.status();
-  auto hours = whole_setting(db, "training_required_hours", analytics::training::kDefaultRequiredHours, 1, 10000);
+  auto hours = rule_number(db, "training_required_hours");
   if (!hours.ok()) return hours.status();
   return TrainingSettings{static_cast<int>(*start), *hours};
 }

@@ -3,11 +3,11 @@
 // teacher's page (教师档案): what GET /training/rates, /training/hours and
 // /teachers/{id}/history show.
 //
-// Settings (county-wide, store/area_store.h): "training_cycle_start_year"
-// (the first school year of the five-year cycle; default: the cycle ending
-// with the current school year) and "training_required_hours" (default 360).
-// A setting that is not a whole number (a year 2000…2100, hours 1…10000) is
-// the error "config", naming the setting.
+// Settings (the county's rules, declared in workflow/county_rules.h):
+// "training_cycle_start_year" (the first school year of the five-year cycle;
+// default: the cycle ending with the current school year) and
+// "training_required_hours". A stored value that does not fit its
+// declaration is the error "config", naming the setting.
 #pragma once
 
 #include <optional>

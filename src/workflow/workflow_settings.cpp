@@ -9,7 +9,39 @@ namespace {
 
 constexpr int kMinDays = 1, kMaxDays = 365;
 
-Status forbidden() { return Status::Error("forbidden", "只有教育局管理员可以查看和修改办理时限设置"); }
+Status forbidden() { return Status::Error("forbidden", "只有教育局管理员可以查看和修改办理设置"); }
+
+// One audited write (系统设置); an unchanged value writes nothing.
+Status save(Database& db, const Actor& actor, const std::string& key, const std::string& old_value,
+            const std::string& new_value) {
+  if (new_value == old_value) return Status::Ok();
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  Status s = set_setting(db, key, new_value);
+  if (s.ok()) s = audit(db, &actor, "update", Entity::kSetting, 0, {{key, old_value, new_value}});
+  if (s.ok()) s = tx.commit();
+  return s;
+}
+
+// A rule's change, checked against its declaration.
+Status change_rule(Database& db, const Actor& actor, const RuleSpec& rule, const SettingChange& change) {
+  std::string value;
+  if (rule.kind == RuleKind::kNumber) {
+    if (!change.number) return Status::Error("validation", "“" + rule.label + "”须为整数(" + rule.unit + ")", "value");
+    value = std::to_string(*change.number);
+  } else {
+    if (!change.items) return Status::Error("validation", "“" + rule.label + "”须为一组选项", "value");
+    for (const std::string& item : *change.items) {
+      if (item.empty() || item.find(',') != std::string::npos)
+        return Status::Error("validation", "“" + rule.label + "”的每一项须非空且不含逗号", "value");
+      value += (&item == &change.items->front() ? "" : ",") + item;
+    }
+  }
+  if (Status s = check_rule_value(db, rule, value); !s.ok()) return s;
+  auto old_value = rule_text(db, rule.key);
+  if (!old_value.ok()) return old_value.status();
+  return save(db, actor, rule.key, *old_value, value);
+}
 
 }  // namespace
 
@@ -38,8 +70,21 @@ Result<std::vector<WorkflowSettings>> workflow_settings(Database& db, const Acto
   return out;
 }
 
+Result<std::vector<RuleGroup>> rule_settings(Database& db, const Actor& actor) {
+  if (!allowed(actor.user, Action::kRead, Entity::kSetting)) return forbidden();
+  std::vector<RuleGroup> out;
+  for (const RuleSpec& r : county_rules()) {
+    auto value = rule_text(db, r.key);
+    if (!value.ok()) return value.status();
+    if (out.empty() || out.back().title != r.group) out.push_back({r.group, r.page, {}});
+    out.back().rules.push_back({&r, *value});
+  }
+  return out;
+}
+
 Status change_workflow_setting(Database& db, const Actor& actor, const SettingChange& change) {
   if (!allowed(actor.user, Action::kUpdate, Entity::kSetting)) return forbidden();
+  if (const RuleSpec* rule = find_rule(change.setting)) return change_rule(db, actor, *rule, change);
   auto all = workflow_settings(db, actor);
   if (!all.ok()) return all.status();
   std::string old_value, new_value;
@@ -62,13 +107,7 @@ Status change_workflow_setting(Database& db, const Actor& actor, const SettingCh
     }
   }
   if (new_value.empty()) return Status::Error("not_found", "没有名为“" + change.setting + "”的办理设置", "setting");
-  if (new_value == old_value) return Status::Ok();
-  Transaction tx(db);
-  if (!tx.begun().ok()) return tx.begun();
-  Status s = set_setting(db, change.setting, new_value);
-  if (s.ok()) s = audit(db, &actor, "update", Entity::kSetting, 0, {{change.setting, old_value, new_value}});
-  if (s.ok()) s = tx.commit();
-  return s;
+  return save(db, actor, change.setting, old_value, new_value);
 }
 
 }  // namespace edu

@@ -1,15 +1,18 @@
-// The workflows' settings the bureau edits (系统管理 → 办理时限): each waiting
+// The workflows' settings the bureau edits (系统管理 → 办理设置): each waiting
 // state's deadline in days (workflow_spec.h deadline_setting,
 // "case_deadline_days.<kind>.<state>", the declared number when unset) and
 // each "<kind>_needs_bureau" switch an action bypasses by (on when unset: the
 // bureau approves). Listed from the declarations (all_workflows), so a new
 // workflow's settings appear without code here. A state whose due date is
 // always set by the action entering it (劝返中: the next visit's date) has no
-// days to set and is not listed.
+// days to set and is not listed. Beside them, the county's rules for 交流轮岗,
+// 职称评聘 and 继续教育 (workflow/county_rules.h), grouped as declared, each
+// with its value as stored ("" when unset and its default is computed).
 //
 // Contract: only the bureau admin reads or changes them ("forbidden"); a key
 // not listed is "not_found"; days are whole numbers 1–365, a switch true or
-// false ("validation", a Chinese reason). A change is one audited
+// false, a rule's value what its declaration allows (check_rule_value)
+// ("validation", a Chinese reason). A change is one audited
 // transaction (entity "setting", the key and its old and new value) and
 // applies to the cases that enter the state (or take the action) afterwards;
 // a case already waiting keeps its due date. An unchanged value writes
@@ -21,6 +24,7 @@
 #include <vector>
 
 #include "access/policy.h"
+#include "workflow/county_rules.h"
 
 namespace edu {
 
@@ -46,11 +50,26 @@ struct WorkflowSettings {
 
 Result<std::vector<WorkflowSettings>> workflow_settings(Database& db, const Actor& actor);
 
-// A setting's new value: `days` for a deadline, `on` for a switch (the other ignored).
+struct RuleSetting {
+  const RuleSpec* rule = nullptr;
+  std::string value;  // as stored, or the declared default
+};
+struct RuleGroup {
+  std::string title;  // 交流轮岗 …
+  std::string page;   // /exchange …
+  std::vector<RuleSetting> rules;
+};
+Result<std::vector<RuleGroup>> rule_settings(Database& db, const Actor& actor);
+
+// A setting's new value: `days` for a deadline, `on` for a switch, `number`
+// for a number rule, `items` for a list rule (none holding a comma); the
+// others ignored.
 struct SettingChange {
   std::string setting;
   std::optional<int64_t> days;
   std::optional<bool> on;
+  std::optional<int64_t> number;
+  std::optional<std::vector<std::string>> items;
 };
 Status change_workflow_setting(Database& db, const Actor& actor, const SettingChange& change);
 

@@ -379,6 +379,13 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
                      {"target_school_id", lm().own_school}, {"start_on", "2026-09-01"}, {"years", "3"}};
        },
        {403, 403, 422, 403, 403}},
+      // The planner's proposals at once: the bureau's alone (its teacher proposed above: 409, none opened).
+      {"POST", path("/exchange/proposals"),
+       [](const std::string&) {
+         return json{{"proposals", json::array({{{"teacher_id", lm().rural_teacher}, {"target_school_id", lm().own_school},
+                                                 {"start_on", "2026-09-01"}, {"years", "3"}}})}};
+       },
+       {409, 403, 403, 403, 403}},
       get(path("/exchange/plan"),                             {200, 200, 200, 403, 403}),
       get(path("/exchange/teachers/" + id(l.own_teacher)),    {200, 200, 200, 200, 404}),
       get(path("/exchange/teachers/" + id(l.rural_teacher)),  {200, 404, 404, 404, 200}),
@@ -415,6 +422,13 @@ TEST(AccessMatrix, EveryRoleAgainstEveryEndpoint) {
        {200, 403, 403, 403, 403}},
       {"PUT", path("/settings/workflows"),
        [](const std::string&) { return json{{"setting", "case_deadline_days.transfer.待转入校确认"}, {"days", 0}}; },
+       {422, 403, 403, 403, 403}},
+      // The county's rules: the bureau's alone (交流轮岗's 6 years saved unchanged; 0 refused).
+      {"PUT", path("/settings/workflows"),
+       [](const std::string&) { return json{{"setting", "exchange.min_years"}, {"value", 6}}; },
+       {200, 403, 403, 403, 403}},
+      {"PUT", path("/settings/workflows"),
+       [](const std::string&) { return json{{"setting", "exchange.min_years"}, {"value", 0}}; },
        {422, 403, 403, 403, 403}},
       get(path("/audit?action=update&from=2026-01-01"),       {200, 403, 403, 403, 403}),
       get(path("/audit"),                                     {200, 403, 403, 403, 403}),

@@ -23,8 +23,6 @@ struct County {
   int64_t own = 0, target = 0, target_class = 0;
   std::vector<int64_t> students;  // 在读 at `own`, in a class
   size_t next_student = 0;
-  std::vector<int64_t> teachers;  // at `own`: a teacher case's subject
-  size_t next_teacher = 0;
   std::map<std::string, Login> logins;  // role name → login; "receiver" = the target school's admin, "far" above
   std::map<std::string, std::string> party;  // role name → the party it is on a case from own to target
   std::map<int64_t, int64_t> exams;  // grade → an exam of it this year (免考)
@@ -43,7 +41,6 @@ struct County {
                      " k.school_year AND b.section = k.section AND b.grade = k.grade - 1)"
                      " AND EXISTS (SELECT 1 FROM classes a WHERE a.school_id = k.school_id AND a.school_year ="
                      " k.school_year AND a.section = k.section AND a.grade = k.grade + 1) ORDER BY st.id");
-    teachers = s.ids("SELECT id FROM teachers WHERE school_id = " + id(own) + " ORDER BY id");
     json made = s.admin_call("POST", "/users",
                              {{"username", "receiver"}, {"display_name", "转入校管理员"},
                               {"password", "Matrix2026"}, {"role", "school_admin"}, {"school_id", target}});
@@ -61,7 +58,13 @@ struct County {
     party = {{"admin", "bureau"}, {"school_admin", "sending_school"}, {"receiver", "receiving_school"}};
   }
   int64_t student() { return students.at(next_student++); }
-  int64_t teacher() { return teachers.at(next_teacher++); }
+  // A teacher case's subject: a teacher at `own` with no open exchange, the highest id first
+  // (a teacher whose exchange was refused, withdrawn or ended serves again; 职称申报 takes the lowest).
+  int64_t teacher() {
+    return s.ids("SELECT id FROM teachers WHERE school_id = " + id(own) + " AND id NOT IN (SELECT teacher_id FROM "
+                 "cases WHERE kind = 'exchange' AND state IN ('待派出校同意', '待接收校同意', '待教育局审批', "
+                 "'交流中')) ORDER BY id DESC LIMIT 1").at(0);
+  }
   Reply apply(int64_t student_id, const std::string& who = "school_admin") {
     return s.call("POST", "/cases", &logins[who],
                   {{"kind", "transfer"}, {"student_id", student_id}, {"target_school_id", target},
@@ -346,8 +349,9 @@ TEST(Cases, EveryWorkflowStateActionAndRole) {
   }
   // 转学 9 (3 from each waiting state), 8 kinds × 3, 休学 3 + extend + its 2; 控辍保学: assign and
   // dismiss by the township, then visit and the five closings by the school and by the township;
-  // 交流轮岗 2 from each waiting state and its return; 免考 3; 职称申报 2 + 2 + 3 and 缓聘's 聘任.
-  EXPECT_EQ(taken, 9 + 8 * 3 + 6 + 2 + 6 * 2 + 7 + 3 + 8);
+  // 交流轮岗 2 from each waiting state, its return and its 3 撤回 (the bureau's from 待派出校同意,
+  // the school's from 待接收校同意 and 待教育局审批); 免考 3; 职称申报 2 + 2 + 3 and 缓聘's 聘任.
+  EXPECT_EQ(taken, 9 + 8 * 3 + 6 + 2 + 6 * 2 + 7 + 3 + 3 + 8);
 }
 
 // The student's school, class and current enrolment as one string.

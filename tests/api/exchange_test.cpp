@@ -2,7 +2,8 @@
 // API on a demo county of its own: the plan's quotas as the rules say, a
 // proposal taken to approval moving the teacher (register, this year's
 // teacher_years row, the exchange record, the audit) and back on return,
-// and refusals by the wrong parties changing nothing.
+// and refusals by the wrong parties changing nothing; 撤回 by the party that
+// opened it; the planner's proposals opened all at once or none.
 #include <gtest/gtest.h>
 
 #include "own_server.h"
@@ -151,10 +152,13 @@ TEST(Exchange, PlanQuotasOnTheDemoCounty) {
     const json& q = school["moving"];
     EXPECT_EQ(q["denominator"], school["eligible"].size());
     EXPECT_EQ(q["need"], (q["denominator"].get<int64_t>() * 10 + 99) / 100);
-    EXPECT_EQ(q["numerator"], school["moves"].size());
+    int64_t counted = 0;
+    for (const json& m : school["moves"]) counted += m["counts"].get<bool>() ? 1 : 0;
+    EXPECT_EQ(q["numerator"], counted) << "only eligible movers count";
+    EXPECT_EQ(school["counted_moving"], counted);
     EXPECT_EQ(q["met"], q["numerator"].get<int64_t>() >= q["need"].get<int64_t>());
     const json& b = school["backbone"];
-    EXPECT_EQ(b["denominator"], school["moves"].size());
+    EXPECT_EQ(b["denominator"], counted);
     EXPECT_EQ(b["need"], (b["denominator"].get<int64_t>() * 20 + 99) / 100);
     eligible += school["eligible"].size();
     for (const json& e : school["eligible"]) EXPECT_FALSE(e["why"].get<std::string>().empty());
@@ -168,6 +172,88 @@ TEST(Exchange, PlanQuotasOnTheDemoCounty) {
   for (const json& school : mine["schools"]) EXPECT_EQ(school["school_id"], c.own);
   EXPECT_EQ(c.s.call("GET", "/exchange/plan", &c.logins["teacher"]).status, 403);
   EXPECT_EQ(c.s.call("GET", "/exchange/plan?year=abc", &c.logins["admin"]).status, 400);
+}
+
+// The bureau withdraws its proposal while the sending school has not agreed;
+// the school withdraws its application while the receiving school or the
+// bureau decides; neither withdraws the other's, and a reason is required.
+TEST(Exchange, TheOpeningPartyWithdraws) {
+  County c;
+  const int64_t t = c.teachers.at(3);
+  Reply proposed = c.propose(t, c.target);
+  ASSERT_EQ(proposed.status, 201) << proposed.body.dump();
+  const int64_t proposal = proposed.body["case"]["id"];
+  EXPECT_EQ(c.act(proposal, "withdraw", "school_admin", {{"reason", "不愿交流"}}).status, 409)
+      << "the school's 撤回申请 is not for a proposal waiting on it";
+  EXPECT_EQ(c.act(proposal, "withdraw_proposal", "school_admin", {{"reason", "不愿交流"}}).status, 403);
+  EXPECT_EQ(c.act(proposal, "withdraw_proposal", "admin").status, 422) << "a withdrawal names its reason";
+  Reply withdrawn = c.act(proposal, "withdraw_proposal", "admin", {{"reason", "规划调整"}});
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body.dump();
+  EXPECT_EQ(withdrawn.body["case"]["state"], "已撤回");
+  EXPECT_EQ(withdrawn.body["case"]["due_on"], "");
+  const json plan = c.s.call("GET", "/exchange/plan", &c.logins["admin"]).body;
+  for (const json& school : plan["schools"])
+    for (const json& m : school["moves"]) EXPECT_NE(m["case_id"], proposal) << "a withdrawn move is no move";
+  // The school's own application, withdrawn while the bureau decides.
+  Reply applied = c.propose(t, c.target, "school_admin");
+  ASSERT_EQ(applied.status, 201) << "withdrawn, the teacher may be proposed again";
+  const int64_t application = applied.body["case"]["id"];
+  EXPECT_EQ(c.act(application, "withdraw_proposal", "admin", {{"reason", "x"}}).status, 409);
+  ASSERT_EQ(c.act(application, "accept", "receiver").status, 200);
+  EXPECT_EQ(c.act(application, "withdraw", "admin", {{"reason", "x"}}).status, 403);
+  EXPECT_EQ(c.act(application, "withdraw", "receiver", {{"reason", "x"}}).status, 403);
+  Reply back = c.act(application, "withdraw", "school_admin", {{"reason", "教师家庭原因"}});
+  ASSERT_EQ(back.status, 200) << back.body.dump();
+  EXPECT_EQ(back.body["case"]["state"], "已撤回");
+  const std::string last = " FROM case_log WHERE case_id = " + id(application) + " ORDER BY id DESC LIMIT 1";
+  EXPECT_EQ(c.s.text("SELECT action" + last), "withdraw");
+  EXPECT_NE(c.s.text("SELECT fields" + last).find("教师家庭原因"), std::string::npos) << "the reason is kept";
+  EXPECT_EQ(c.school_of(t), c.own);
+  EXPECT_EQ(c.s.ids("SELECT COUNT(*) FROM teacher_exchanges").at(0), 0);
+}
+
+// The planner's moves in one request: a refusal at the third names it and
+// its teacher and opens none; the same list without it opens both, in order.
+TEST(Exchange, ProposalsAreOpenedAllOrNone) {
+  County c;
+  const int64_t a = c.teachers.at(4), b = c.teachers.at(5), busy = c.teachers.at(6);
+  ASSERT_EQ(c.propose(busy, c.target).status, 201);
+  const std::string busy_name = c.s.text("SELECT name FROM teachers WHERE id = " + id(busy));
+  auto move = [&](int64_t t) {
+    return json{{"teacher_id", t}, {"target_school_id", c.target}, {"start_on", id(c.year) + "-09-01"}, {"years", "3"}};
+  };
+  auto cases = [&] { return c.s.ids("SELECT COUNT(*) FROM cases WHERE kind = 'exchange'").at(0); };
+  const int64_t before = cases();
+  Reply refused = c.s.call("POST", "/exchange/proposals", &c.logins["admin"],
+                           {{"proposals", json::array({move(a), move(b), move(busy)})}});
+  EXPECT_EQ(refused.status, 409) << refused.body.dump();
+  EXPECT_EQ(refused.body["message"], "第3条(" + busy_name + "):该教师已有未办结的交流轮岗申请,不能重复申请");
+  EXPECT_EQ(cases(), before) << "none opened";
+  Reply twice = c.s.call("POST", "/exchange/proposals", &c.logins["admin"],
+                         {{"proposals", json::array({move(a), move(a)})}});
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(twice.body["message"].get<std::string>().rfind("第2条(", 0), 0u) << twice.body.dump();
+  EXPECT_EQ(cases(), before);
+  json bad_date = move(b);
+  bad_date["start_on"] = "2026-13-40";
+  Reply invalid = c.s.call("POST", "/exchange/proposals", &c.logins["admin"],
+                           {{"proposals", json::array({move(a), bad_date})}});
+  EXPECT_EQ(invalid.status, 422) << invalid.body.dump();
+  EXPECT_EQ(invalid.body["message"].get<std::string>().rfind("第2条(", 0), 0u) << invalid.body.dump();
+  EXPECT_EQ(cases(), before);
+  Reply opened = c.s.call("POST", "/exchange/proposals", &c.logins["admin"],
+                          {{"proposals", json::array({move(a), move(b)})}});
+  ASSERT_EQ(opened.status, 201) << opened.body.dump();
+  ASSERT_EQ(opened.body["cases"].size(), 2u);
+  EXPECT_EQ(opened.body["cases"][0]["teacher_id"], a);
+  EXPECT_EQ(opened.body["cases"][1]["teacher_id"], b);
+  EXPECT_EQ(opened.body["cases"][0]["state"], "待派出校同意");
+  EXPECT_EQ(cases(), before + 2);
+  // A school admin does not propose; an empty list proposes nothing.
+  EXPECT_EQ(c.s.call("POST", "/exchange/proposals", &c.logins["school_admin"],
+                     {{"proposals", json::array({move(c.teachers.at(7))})}}).status, 403);
+  EXPECT_EQ(c.s.call("POST", "/exchange/proposals", &c.logins["admin"], {{"proposals", json::array()}}).status, 422);
+  EXPECT_EQ(cases(), before + 2);
 }
 
 }  // namespace

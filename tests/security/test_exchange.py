@@ -1,5 +1,6 @@
 """交流轮岗 (POST /cases kind exchange, its actions, GET /exchange/plan, GET
-/exchange/teachers/{id}) as the wrong people and with bad input: another
+/exchange/teachers/{id}, POST /exchange/proposals) as the wrong people and
+with bad input: another
 school's teacher, bad bytes, huge or hostile values, an action the role may
 not take. Nothing refused writes a row or moves a teacher (read straight
 from the SQLite file), and the server survives."""
@@ -81,3 +82,51 @@ class ExchangeTest(SecurityCase):
         self.assertEqual(self.school_admin.get(f"/exchange/teachers/{self.theirs}").status, 404)
         self.assertEqual(self.school_admin.get(f"/exchange/teachers/{2**63}").status, 404)
         self.assertEqual(self.school_admin.get(f"/exchange/teachers/{self.mine}").status, 200)
+
+    def test_withdrawals_by_the_wrong_party_write_nothing(self):
+        with sqlite3.connect(DB) as db:
+            teacher = db.execute("SELECT id FROM teachers WHERE school_id = ? AND id NOT IN "
+                                 "(SELECT teacher_id FROM cases WHERE teacher_id IS NOT NULL) "
+                                 "ORDER BY id DESC LIMIT 1 OFFSET 1", (self.own,)).fetchone()[0]
+        r = self.admin.post("/cases", self.application(action="propose", teacher_id=teacher))
+        self.assertEqual(r.status, 201, r)
+        case = r.json()["case"]["id"]
+        before = rows()
+        for role, action in [("school_admin", "withdraw_proposal"), ("school_admin", "withdraw"),
+                             ("officer", "withdraw_proposal"), ("teacher", "withdraw_proposal"),
+                             ("inspector", "withdraw"), ("admin", "withdraw")]:
+            r = Session(role).post(f"/cases/{case}/actions/{action}", {"reason": "撤回"})
+            self.assertIn(r.status, (403, 404, 409), (role, action, r))
+        for reason in ("", "\x00", "x" * 100000, ["撤回"], None):
+            r = self.admin.post(f"/cases/{case}/actions/withdraw_proposal", {"reason": reason})
+            self.assertIn(r.status, (400, 413, 422), (str(reason)[:20], r))
+        self.assertEqual(rows(), before)
+
+    def test_proposals_at_once_refuse_bad_lists_and_write_nothing(self):
+        def move(**over):
+            body = {"teacher_id": self.theirs, "target_school_id": self.own, "start_on": "2026-09-01", "years": "3"}
+            body.update(over)
+            return body
+        before = rows()
+        bad = [{}, {"proposals": {}}, {"proposals": "x"}, {"proposals": []}, {"proposals": [1]},
+               {"proposals": [[move()]]}, {"proposals": [move()] * 201},
+               {"proposals": [move(), move(teacher_id=99999999)]}, {"proposals": [move(teacher_id="1 OR 1=1")]},
+               {"proposals": [move(teacher_id=2**63)]}, {"proposals": [move(years="\x003")]},
+               {"proposals": [move(start_on="2026-02-30")]}, {"proposals": [move(target_school_id=99999999)]},
+               {"proposals": [move(years="x" * 100000)]}, {"proposals": [move(), move()]}]
+        for body in bad:
+            r = self.admin.post("/exchange/proposals", body)
+            self.assertIn(r.status, (400, 409, 413, 422), (str(body)[:80], r))
+            if r.status != 413:
+                self.assertRegex(r.json()["message"], "[\u4e00-\u9fff]", str(body)[:80])
+        for raw in (b"{", b"\xff\xfe", b"[]", b'{"proposals": [' + b"{}," * 1_000_000 + b"{}]}"):
+            r = self.admin.request("POST", "/exchange/proposals", raw_body=raw,
+                                   headers={"Content-Type": "application/json"})
+            self.assertIn(r.status, (400, 413, 422), (raw[:20], r))
+        # A school proposes nothing, not even its own teacher; the others neither.
+        for role in ("school_admin", "officer", "teacher", "inspector"):
+            r = Session(role).post("/exchange/proposals", {"proposals": [move(teacher_id=self.mine)]})
+            self.assertEqual(r.status, 403, role)
+        self.assertEqual(Session().post("/exchange/proposals", {"proposals": [move()]}).status, 401)
+        self.assertEqual(rows(), before)
+

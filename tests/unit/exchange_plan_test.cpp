@@ -130,5 +130,58 @@ TEST(ExchangePlan, EligibilityRules) {
   EXPECT_FALSE(plan.schools[0].moving->met);
 }
 
+// Only eligible movers count. An urban school with 12 teachers: 10 eligible
+// (ids 1–10; 骨干 2 and 3), teacher 11 hired in 2024 (3 years < 6), teacher
+// 12 a man of 56 (≥ 55). Five moves: 2 and 3 (骨干, eligible), 11 and 12 (骨干
+// too, not eligible: 不计入) and 1. Counted: 1, 2, 3 — 3 of ⌈10 × 10%⌉ = 1,
+// met; 骨干 2 of the 3 counted (not of 5), need ⌈3 × 20%⌉ = 1, met. Were the
+// ineligible counted, it would read 5 moving and 4 骨干.
+TEST(ExchangePlan, IneligibleMoversDoNotCount) {
+  Registers staff;
+  staff.schools = {school(1, "城区"), school(2, "乡村")};
+  for (int64_t i = 1; i <= 12; ++i) staff.teachers.push_back(teacher(i, 1));
+  staff.teachers[10].hired_on = Date{2024, 9, 1};
+  staff.teachers[11].birth_date = Date{1970, 3, 1};
+  for (int i : {1, 2, 10, 11}) staff.teachers[i].backbone = "县级";
+  const std::vector<ExchangeMove> moves = {move(2, 1, 2), move(3, 1, 2), move(11, 1, 2), move(12, 1, 2),
+                                           move(1, 1, 2)};
+  const ExchangePlan plan = plan_exchange(staff, moves, {}, 2026);
+  ASSERT_EQ(plan.schools.size(), 1u);
+  const SchoolExchangePlan& p = plan.schools[0];
+  EXPECT_EQ(p.eligible.size(), 10u);
+  ASSERT_EQ(p.moves.size(), 5u);
+  std::vector<int64_t> apart;
+  for (const ExchangeMove& m : p.moves)
+    if (!m.counts) apart.push_back(m.teacher_id);
+  EXPECT_EQ(apart, (std::vector<int64_t>{11, 12}));
+  EXPECT_EQ(p.counted_moving, 3);
+  EXPECT_EQ(p.moving->numerator, 3);
+  EXPECT_EQ(p.moving->denominator, 10);
+  EXPECT_EQ(p.moving->need, 1);
+  EXPECT_EQ(p.backbone_moving, 2);
+  EXPECT_EQ(p.backbone->numerator, 2);
+  EXPECT_EQ(p.backbone->denominator, 3);
+  EXPECT_EQ(p.backbone->need, 1);
+  EXPECT_TRUE(p.backbone->met);
+}
+
+// A school with no eligible teacher and one ineligible mover: 0 of 0 needed
+// is met, and the 骨干 quota has no movers to count (0 of 0).
+TEST(ExchangePlan, OnlyIneligibleMoverCountsNothing) {
+  Registers staff;
+  staff.schools = {school(1, "镇区"), school(2, "乡村")};
+  staff.teachers = {teacher(1, 1, "女", 1970)};  // 56: past 50
+  staff.teachers[0].backbone = "市级";
+  const ExchangePlan plan = plan_exchange(staff, {move(1, 1, 2)}, {}, 2026);
+  ASSERT_EQ(plan.schools.size(), 1u);
+  const SchoolExchangePlan& p = plan.schools[0];
+  ASSERT_EQ(p.moves.size(), 1u);
+  EXPECT_FALSE(p.moves[0].counts);
+  EXPECT_EQ(p.moving->numerator, 0);
+  EXPECT_EQ(p.moving->denominator, 0);
+  EXPECT_EQ(p.backbone->numerator, 0);
+  EXPECT_EQ(p.backbone->denominator, 0);
+}
+
 }  // namespace
 }  // namespace edu::analytics

@@ -83,10 +83,12 @@ export const transitionApi = {
   lists: (year) => get('/transition', year ? { year } : {}),
 }
 
-// 办理时限: the workflows' deadlines and 需教育局审批 switches (bureau_admin).
+// 办理设置: the workflows' deadlines and 需教育局审批 switches, and the county's rules
+// (交流轮岗, 职称评聘, 继续教育) by group (bureau_admin).
 export const settingsApi = {
   workflows: () => get('/settings/workflows'),
-  // body: { setting, days } or { setting, on }; answers the whole list again.
+  // body: { setting, days }, { setting, on } or { setting, value } (a rule: a number or a list
+  // of texts); answers the whole list again.
   change: (body) => put('/settings/workflows', body),
 }
 
@@ -188,6 +190,8 @@ export const dropoutApi = {
 // and a teacher's exchanges. Proposals, approvals and returns are case actions (caseApi).
 export const exchangeApi = {
   plan: (query) => get('/exchange/plan', query),
+  // The bureau's chosen moves, all opened or none: [{teacher_id, target_school_id, start_on, years}].
+  propose: (proposals) => post('/exchange/proposals', { proposals }),
   teacher: (id) => get(`/exchange/teachers/${id}`),
 }
 

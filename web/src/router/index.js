@@ -1,5 +1,5 @@
 // Hash routes (/#/schools/12), so the server needs no fallback for deep links.
-// Every route but 登录 needs a session; 模拟规划, 学年升级, 乡镇(街道), 用户管理, 办理时限 and 操作日志 need
+// Every route but 登录 needs a session; 模拟规划, 学年升级, 乡镇(街道), 用户管理, 办理设置 and 操作日志 need
 // bureau_admin; 数据导入 needs a user who may create records (auth.canEdit); 小升初, a user who
 // may read the follow-up lists (auth.canReadFollowUp); 待办, a user who handles cases (auth.handlesCases);
 // 数据核查, a user who reads the standing checks (auth.readsChecks).
@@ -52,7 +52,7 @@ const pages = [
   { path: 'rollover', name: 'rollover', component: () => import('../views/RolloverView.vue'), meta: { title: '学年升级', icon: Calendar, admin: true } },
   { path: 'areas', name: 'areas', component: () => import('../views/AreaListView.vue'), meta: { title: '乡镇(街道)', icon: Location, admin: true } },
   { path: 'users', name: 'users', component: () => import('../views/UserListView.vue'), meta: { title: '用户管理', icon: Setting, admin: true } },
-  { path: 'settings', name: 'settings', component: () => import('../views/SettingsView.vue'), meta: { title: '办理时限', icon: Timer, admin: true } },
+  { path: 'settings', name: 'settings', component: () => import('../views/SettingsView.vue'), meta: { title: '办理设置', icon: Timer, admin: true } },
   { path: 'audit', name: 'audit', component: () => import('../views/AuditLogView.vue'), meta: { title: '操作日志', icon: Document, admin: true } },
 ]
 
