@@ -19,6 +19,7 @@
 #include "store/migrations/0017_teacher_exchange.h"
 #include "store/migrations/0018_titles.h"
 #include "store/migrations/0019_pending_exemptions_to_cases.h"
+#include "store/migrations/0021_login_failures.h"
 
 namespace edu {
 
@@ -45,6 +46,7 @@ const std::vector<Migration>& all_migrations() {
       {19, "pending_exemptions_to_cases",
        std::string(kMigration0019PendingExemptionCases) + kMigration0019PendingExemptionLogs,
        std::string(kMigration0019PendingExemptionCasesPostgres) + kMigration0019PendingExemptionLogs},
+      {21, "login_failures", kMigration0021LoginFailures},
   };
   return list;
 }
