@@ -1,6 +1,7 @@
 #include "http/hashing_slots.h"
 #include "http/json_input.h"
 #include "http/json_views.h"
+#include "http/login_limiter.h"
 #include "http/routes.h"
 #include "store/area_store.h"
 #include "store/audit_store.h"
@@ -47,7 +48,8 @@ Result<Reply> login(ApiCall& call) {
   if (!in.status().ok()) return in.status();
 
   const std::string address = call.client();
-  if (Status s = call.app.limiter.check(username, address, call.now(), "登录失败"); !s.ok()) return s;
+  LoginLimiter limiter(call.db);
+  if (Status s = limiter.check(username, address, call.now(), "登录失败"); !s.ok()) return s;
   auto user = find_user(call.db, username);
   if (!user.ok()) return user.status();
   // Verify even for an unknown user so the answer time does not reveal which names exist.
@@ -59,12 +61,12 @@ Result<Reply> login(ApiCall& call) {
       }))
     return Status::Error("busy", "服务器繁忙,请稍后再试");
   if (!good) {
-    call.app.limiter.record_failure(username, address, call.now());
+    if (Status s = limiter.record_failure(username, address, call.now()); !s.ok()) return s;
     return Status::Error("bad_credentials", "用户名或密码错误");
   }
-  call.app.limiter.clear(username, address);
   std::string csrf;
   Transaction tx(call.db);
+  if (Status s = limiter.clear(username, address); !s.ok()) return s;
   auto token = create_session(call.db, (*user)->id, call.now(), call.app.session_lifetime, &csrf);
   if (!token.ok()) return token.status();
   Status s = audit_session(call, **user, "login");

@@ -19,7 +19,6 @@
 
 #include "access/policy.h"
 #include "core/date.h"
-#include "http/login_limiter.h"
 #include "store/connection_pool.h"
 #include "store/paging.h"
 
@@ -32,7 +31,6 @@ class ExamReportCache;  // http/exam_report_cache.h
 struct AppState {
   ConnectionPool* pool = nullptr;
   std::shared_ptr<ExamReportCache> exam_reports;  // the analyses of exams, kept per data version
-  LoginLimiter limiter;
   // The first-run code (http/setup_routes.h): set at start when the database
   // has no county yet, then never changed.
   std::string setup_code;

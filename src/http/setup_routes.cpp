@@ -9,6 +9,7 @@
 // (http/login_limiter.h). Once a county exists, POST answers 409 and changes nothing.
 #include "core/model.h"
 #include "http/json_input.h"
+#include "http/login_limiter.h"
 #include "http/routes.h"
 #include "store/area_store.h"
 #include "store/password.h"
@@ -50,9 +51,10 @@ Result<Reply> run_setup(ApiCall& call) {
   if (!in.status().ok()) return in.status();
 
   const std::string address = call.client();
-  if (Status s = call.app.limiter.check(kSetupAttempts, address, call.now(), "设置码错误"); !s.ok()) return s;
+  LoginLimiter limiter(call.db);
+  if (Status s = limiter.check(kSetupAttempts, address, call.now(), "设置码错误"); !s.ok()) return s;
   if (!same_secret(code, call.app.setup_code)) {
-    call.app.limiter.record_failure(kSetupAttempts, address, call.now());
+    if (Status s = limiter.record_failure(kSetupAttempts, address, call.now()); !s.ok()) return s;
     return Status::Error("forbidden", "设置码不正确:请查看启动服务器时控制台显示的首次设置码",
                          "setup_code");
   }

@@ -20,6 +20,7 @@
 #include "store/migrations/0018_titles.h"
 #include "store/migrations/0019_pending_exemptions_to_cases.h"
 #include "store/migrations/0020_weak_schools.h"
+#include "store/migrations/0021_login_failures.h"
 
 namespace edu {
 
@@ -47,6 +48,7 @@ const std::vector<Migration>& all_migrations() {
        std::string(kMigration0019PendingExemptionCases) + kMigration0019PendingExemptionLogs,
        std::string(kMigration0019PendingExemptionCasesPostgres) + kMigration0019PendingExemptionLogs},
       {20, "weak_schools", kMigration0020WeakSchools},
+      {21, "login_failures", kMigration0021LoginFailures},
   };
   return list;
 }

@@ -28,6 +28,12 @@ OwnServer::OwnServer(const std::string& name, const Fill& fill) {
     if (!db.ok() || !migrate(**db).ok()) throw std::runtime_error("cannot create test database");
     fill(**db);
   }
+  start();
+  db_ = std::move(open_database(db_path_).value());
+  if (ids("SELECT COUNT(*) FROM users WHERE username = 'admin'") == std::vector<int64_t>{1}) admin_ = login("admin");
+}
+
+void OwnServer::start() {
   ServerOptions options;
   options.database = db_path_;
   options.host = "127.0.0.1";
@@ -36,8 +42,13 @@ OwnServer::OwnServer(const std::string& name, const Fill& fill) {
   server_ = std::move(ApiServer::create(options).value());
   port_ = server_->port();
   thread_ = std::thread([this] { server_->run(); });
-  db_ = std::move(open_database(db_path_).value());
-  if (ids("SELECT COUNT(*) FROM users WHERE username = 'admin'") == std::vector<int64_t>{1}) admin_ = login("admin");
+}
+
+void OwnServer::restart() {
+  server_->stop();
+  thread_.join();
+  server_.reset();
+  start();
 }
 
 OwnServer::~OwnServer() {

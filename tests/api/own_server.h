@@ -35,8 +35,12 @@ class OwnServer : public ApiClient {
   std::string text(const std::string& sql);
   // Runs `sql` on the database file (to set up what a test then proves).
   void exec(const std::string& sql);
+  // Stops the server and starts a new one on the same database (a restart:
+  // whatever the server kept in memory is gone; sessions are not).
+  void restart();
 
  private:
+  void start();
   std::filesystem::path dir_;
   std::unique_ptr<ApiServer> server_;
   std::thread thread_;

@@ -4,7 +4,9 @@
 # config on free loopback ports): a login through nginx holds for requests
 # that nginx hands to either server; a session made on one server is honoured
 # by the other, and a logout on one ends it on both; a write on one is read on
-# the other. Exits 77 (skipped) when nginx is not installed.
+# the other; failed logins on either spend one budget (3 on one server and 2
+# on the other lock the username on both). Exits 77 (skipped) when nginx is
+# not installed.
 # Usage: two_servers_test.sh PATH_TO_EDUBUREAU
 set -u
 BIN="$1"
@@ -101,5 +103,13 @@ cp "$TMP/one" "$TMP/one.kept"  # the cookie as it was: logout clears it in the j
 check "logout on server 2" test "$(call "$TMP/one" POST "$S2/api/v1/auth/logout" "{}" | status)" = 200
 check "the session is over on server 1 too" test "$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/one.kept" "$S1/api/v1/auth/me")" = 401
 check "the nginx session is another and still holds" test "$(call "$TMP/via" GET "$NG/api/v1/auth/me" | status)" = 200
+
+wrong='{"username":"zhang_ju","password":"Wrong2026x"}' right='{"username":"zhang_ju","password":"Zhangju2026x"}'
+for i in 1 2 3; do check "failed login $i on server 1" test "$(call "$TMP/guess" POST "$S1/api/v1/auth/login" "$wrong" | status)" = 401; done
+for i in 4 5; do check "failed login $i on server 2" test "$(call "$TMP/guess" POST "$S2/api/v1/auth/login" "$wrong" | status)" = 401; done
+check "server 1 refuses the username after 5 failures on both" test "$(call "$TMP/guess" POST "$S1/api/v1/auth/login" "$right" | status)" = 429
+check "server 2 refuses it too" test "$(call "$TMP/guess" POST "$S2/api/v1/auth/login" "$right" | status)" = 429
+check "through nginx too" test "$(call "$TMP/guess" POST "$NG/api/v1/auth/login" "$right" | status)" = 429
+check "another username from the same address logs in" login "$TMP/after" "$S2"
 echo "two servers: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

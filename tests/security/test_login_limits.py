@@ -8,10 +8,11 @@ log in from 127.0.0.1; and only failures count, so their successful logins never
 spend a budget either."""
 import http.client
 import json
+import sqlite3
 import threading
 import unittest
 
-from client import API, HOST, PASSWORD, PORT, SecurityCase, Session
+from client import API, DB, HOST, PASSWORD, PORT, SecurityCase, Session
 
 
 def login_from(address, username, password):
@@ -61,6 +62,20 @@ class LoginLimitsTest(SecurityCase):
             self.assertIn(status, (200, 429), body)
             if status == 429:
                 self.assertEqual(body, {"code": "busy", "message": "服务器繁忙,请稍后再试"})
+
+    def test_each_failure_is_one_row_and_refused_names_spend_nothing(self):
+        """The budget is kept in the database (login_failures): a name with control
+        characters, one too long, or not text at all is refused (422/400) before
+        any password check and writes nothing; a name shaped like SQL is an
+        ordinary failure, kept as typed."""
+        address = "127.0.0.8"
+        statuses = [login_from(address, name, "Guess@2026")[0] for name in
+                    ["ghost\x00admin", "gh\tost", "x" * 100_000, ["officer"], "' OR '1'='1' --", "鬼"]]
+        self.assertEqual(statuses, [422, 422, 422, 400, 401, 401])
+        with sqlite3.connect(DB) as db:
+            rows = db.execute("SELECT username FROM login_failures WHERE address = ? ORDER BY at, username",
+                              (address,)).fetchall()
+        self.assertEqual(sorted(r[0] for r in rows), sorted(["' OR '1'='1' --", "鬼"]))
 
 
 if __name__ == "__main__":
