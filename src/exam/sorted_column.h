@@ -1,7 +1,7 @@
 // The counted candidates of one column (a subject or the total) in ascending
 // order of points, found once per column by a counting sort and shared by
 // every grouping: a group's counted points in order are this order kept to
-// its members (score_stats distributes it to all groups in one pass).
+// its members (score_stats keeps it to a grouping's groups in one pass).
 //
 // Contract:
 //  - Counted = those who sat, plus the absent (their points: 0, or the
