@@ -9,10 +9,9 @@
 //  4. peers over the same data: SQLite SQL aggregates (GROUP BY per level,
 //     subject and total; no percentiles — SQLite has none) and pandas groupby
 //     (bench/exam_pandas.py: the same aggregates with percentiles and bins).
-// Prints times, ratios and the peak memory (ru_maxrss) of this process.
+// Prints times, ratios and the memory of this process by phase (the resident
+// set after each phase and its peak during it).
 // Usage: bench_exam WORK_DIR BENCH_SOURCE_DIR [STUDENTS]
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -21,6 +20,7 @@
 #include <iostream>
 #include <memory>
 
+#include "bench_util.h"
 #include "demo/rng.h"
 #include "exam/exam_analysis.h"
 #include "ingest/spreadsheet.h"
@@ -216,23 +216,39 @@ int main(int argc, char** argv) {
   const int students = argc > 3 ? std::stoi(argv[3]) : 200000;
   fs::create_directories(work);
   const fs::path db_path = work / "exam_city.db";
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
+  bench::remove_db(db_path);
+  // Memory by phase: the resident set after it and its peak during it.
+  std::vector<std::pair<const char*, bench::Memory>> phases;
+  auto phase_done = [&](const char* name) {
+    phases.emplace_back(name, bench::memory());
+    bench::reset_peak_memory();
+  };
+  bench::reset_peak_memory();
+  phase_done("start");
   auto db = open_database(db_path.string());
   check(db.status());
   check(migrate(**db).status());
-  const Registers registers = city(students);
-  check(load_registers(**db, registers));
   auto exam_id = insert_exam(**db, exam_record());
   check(exam_id.status());
-  const std::string csv = score_csv(registers);
+  const std::string csv = [&] {  // the register is in the database; only the sheet stays in memory
+    const Registers registers = city(students);
+    check(load_registers(**db, registers));
+    return score_csv(registers);
+  }();
+  phase_done("register loaded, score sheet made (CSV kept)");
 
   User admin;
   admin.role = "bureau_admin";
   const Actor actor{admin, Scope::All(), "bench"};
   const double parse_s = seconds([&] { check(ingest::read_spreadsheet_bytes(csv, "scores.csv").status()); });
-  Result<ScoreImport> imported = Status::Error("none", "");
-  const double import_s = seconds([&] { imported = commit_score_import(**db, actor, *exam_id, "scores.csv", csv); });
-  check(imported.status());
+  phase_done("reading the CSV into cells (dropped)");
+  size_t scores = 0;
+  const double import_s = seconds([&] {
+    auto imported = commit_score_import(**db, actor, *exam_id, "scores.csv", csv);
+    check(imported.status());
+    scores = imported->scores.size();
+  });
+  phase_done("score import (CSV → SQLite)");
 
   exam::ExamInput input;
   const double load_s = seconds([&] {
@@ -241,6 +257,7 @@ int main(int argc, char** argv) {
     input = exam::build_input(*tables);
   });
   add_teachers(input.units);
+  phase_done("load (SQLite → columns)");
   std::vector<double> runs;
   size_t groups = 0;
   for (int r = 0; r < 5; ++r)
@@ -251,8 +268,7 @@ int main(int argc, char** argv) {
     }));
   std::sort(runs.begin(), runs.end());
   const double analysis_s = runs[runs.size() / 2];
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
+  phase_done("analysis (5 runs)");
 
   const fs::path peer_csv = work / "exam_city_wide.csv";
   write_peer_data(**db, input, peer_csv);
@@ -262,14 +278,21 @@ int main(int argc, char** argv) {
   const double sql_s = sql_runs[1];
   const double pandas_s = pandas_seconds(bench_dir / "exam_pandas.py", peer_csv);
 
-  std::printf("students %zu, scores %zu (csv %.1f MB), groups per column %zu\n", input.cohort.size(),
-              imported->scores.size(), csv.size() / 1e6, groups);
+  std::printf("students %zu, scores %zu (csv %.1f MB), groups per column %zu\n", input.cohort.size(), scores,
+              csv.size() / 1e6, groups);
   std::printf("score import (CSV → SQLite, reconciled) %.3f s   [target < 5 s]\n", import_s);
   std::printf("  of which reading the CSV into cells     %.3f s\n", parse_s);
   std::printf("load (SQLite → columns)                 %.3f s\n", load_s);
   std::printf("full analysis (C++)                     %.1f ms  [target < 300 ms]  1.00\n", analysis_s * 1e3);
   std::printf("SQLite SQL aggregates (no percentiles)  %.1f ms  %.1fx\n", sql_s * 1e3, sql_s / analysis_s);
   std::printf("pandas groupby (with percentiles, bins) %.1f ms  %.1fx\n", pandas_s * 1e3, pandas_s / analysis_s);
-  std::printf("peak memory (this process)              %.0f MB  [target < 1 GB]\n", usage.ru_maxrss / 1024.0);
+  std::printf("memory by phase (resident set of this process, MB): after / peak during\n");
+  double peak = 0;
+  for (size_t k = 1; k < phases.size(); ++k) {
+    std::printf("  %-46s %6.0f / %6.0f\n", phases[k].first, phases[k].second.now_mb, phases[k].second.peak_mb);
+    peak = std::max(peak, phases[k].second.peak_mb);
+  }
+  std::printf("peak memory (this process)              %.0f MB = %.2f KB per student  [target < 1 GB]\n", peak,
+              peak * 1024 / static_cast<double>(input.cohort.size()));
   return 0;
 }

@@ -15,33 +15,18 @@ std::vector<int32_t> parents(const std::vector<Unit>& units) {
   return out;
 }
 
-void rank_groups(ColumnResult& column, const CompositeWeights& weights) {
-  std::vector<ScoreStats> stats;  // moved out and back: no copies of the bins
-  stats.reserve(column.groups.size());
-  for (GroupResult& g : column.groups) stats.push_back(std::move(g.stats));
+// The column's groups with their 综合得分 and ranks.
+ColumnResult ranked(const SubjectSpec& subject, std::vector<ScoreStats> stats, const CompositeWeights& weights) {
   const std::vector<bool> eligible = rankable(stats);
   const std::vector<double> composite = composite_scores(stats, weights);
   std::vector<double> means(stats.size());
   for (size_t i = 0; i < stats.size(); ++i) means[i] = stats[i].mean.value_or(0);  // ranked if eligible only
   const auto rank = competition_ranks(composite, eligible);
   const auto mean_rank = competition_ranks(means, eligible);
-  for (size_t i = 0; i < stats.size(); ++i) {
-    column.groups[i].composite = composite[i];
-    column.groups[i].rank = rank[i];
-    column.groups[i].mean_rank = mean_rank[i];
-    column.groups[i].stats = std::move(stats[i]);
-  }
-}
-
-ColumnResult column_result(const Column& column, const SubjectSpec& subject, const Grouping& grouping,
-                           const GroupMembers& members, const ExamSpec& spec,
-                           std::vector<int32_t>* ranks) {
   ColumnResult out{subject, {}};
-  StatsOptions options{spec.absent_policy, spec.bins, ranks};
-  std::vector<ScoreStats> stats = score_stats(column, grouping, members, subject, options);
   out.groups.reserve(stats.size());
-  for (ScoreStats& st : stats) out.groups.push_back(GroupResult{std::move(st)});
-  rank_groups(out, spec.weights);
+  for (size_t i = 0; i < stats.size(); ++i)
+    out.groups.push_back(GroupResult{std::move(stats[i]), composite[i], rank[i], mean_rank[i]});
   return out;
 }
 
@@ -96,24 +81,15 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
   const Grouping townships =
       schools.lifted(parents(units.schools), static_cast<int32_t>(units.townships.size()));
   const Grouping county = Grouping::single(cohort.size());
-  const GroupMembers county_members(county), township_members(townships),
-      school_members(schools), class_members(classes);
+  const GroupMembers county_members(county), township_members(townships), school_members(schools),
+      class_members(classes);
 
   out.students.resize(columns.size());
   for (Level level : kLevels) out.levels[static_cast<int>(level)].level = level;
   for (size_t c = 0; c < columns.size(); ++c) {
+    const Column& column = *columns[c];
     StudentColumn& student = out.students[c];
     const SubjectSpec& subject = out.columns[c];
-    auto add = [&](Level level, const Grouping& g, const GroupMembers& m, std::vector<int32_t>* ranks) {
-      out.levels[static_cast<int>(level)].columns.push_back(
-          column_result(*columns[c], subject, g, m, spec, ranks));
-    };
-    add(Level::kCounty, county, county_members, &student.county_rank);
-    add(Level::kTownship, townships, township_members, nullptr);
-    add(Level::kSchool, schools, school_members, &student.school_rank);
-    add(Level::kClass, classes, class_members, &student.class_rank);
-    fill_z(student, *columns[c], out.at(Level::kCounty).columns[c].groups[0].stats);
-
     std::vector<int32_t> teacher_of(cohort.size(), -1);
     if (c < spec.subjects.size() && c < units.teaching.size())
       for (size_t i = 0; i < cohort.size(); ++i)
@@ -121,7 +97,41 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
     const int32_t teacher_count =
         c < spec.subjects.size() ? static_cast<int32_t>(units.teachers.size()) : 0;
     const Grouping teachers = Grouping::by(std::move(teacher_of), teacher_count);
-    add(Level::kTeacher, teachers, GroupMembers(teachers), nullptr);
+    const GroupMembers teacher_members(teachers);
+    struct Part {
+      Level level;
+      const Grouping& grouping;
+      const GroupMembers& members;
+      std::vector<int32_t>* ranks;
+    };
+    const Part parts[] = {{Level::kCounty, county, county_members, &student.county_rank},
+                          {Level::kTownship, townships, township_members, nullptr},
+                          {Level::kSchool, schools, school_members, &student.school_rank},
+                          {Level::kClass, classes, class_members, &student.class_rank},
+                          {Level::kTeacher, teachers, teacher_members, nullptr}};
+    auto add = [&](const Part& part, std::vector<ScoreStats> stats) {
+      out.levels[static_cast<int>(part.level)].columns.push_back(ranked(subject, std::move(stats), spec.weights));
+    };
+    // Levels of few groups are tallied; the others take their points in
+    // order from one sort of the column.
+    std::vector<const Part*> sorted_parts;
+    std::vector<const Grouping*> sorted_groupings;
+    for (const Part& part : parts) {
+      if (!tally_is_cheaper(part.grouping, subject)) {
+        sorted_parts.push_back(&part);
+        sorted_groupings.push_back(&part.grouping);
+        continue;
+      }
+      add(part, tallied_score_stats(column, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
+    }
+    const SortedColumn sorted =
+        SortedColumn::of(column, PointCuts::of(subject).full, spec.absent_policy, sorted_groupings);
+    for (size_t k = 0; k < sorted_parts.size(); ++k) {
+      const Part& part = *sorted_parts[k];
+      add(part, score_stats(column, sorted, k, part.grouping, part.members, subject,
+                            {spec.absent_policy, spec.bins, part.ranks}));
+    }
+    fill_z(student, *columns[c], out.at(Level::kCounty).columns[c].groups[0].stats);
   }
   return out;
 }

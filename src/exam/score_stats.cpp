@@ -10,59 +10,162 @@ Points ceil_points(double marks) {
   return static_cast<Points>(std::ceil(marks * kPointsPerMark - 1e-9));
 }
 
-bool counts(Sitting s, AbsentPolicy policy) {
-  return s == Sitting::kSat || (s == Sitting::kAbsent && policy == AbsentPolicy::kCountAsZero);
+// The linear-interpolation percentile q of n ascending values, nth(j) being the j-th.
+template <class Nth>
+double percentile(size_t n, double q, Nth nth) {
+  const double pos = q * static_cast<double>(n - 1);
+  const size_t lo = static_cast<size_t>(std::floor(pos));
+  const size_t hi = std::min(lo + 1, n - 1);
+  return nth(lo) + (pos - static_cast<double>(lo)) * (nth(hi) - nth(lo));
 }
 
-// Sorts small groups with std::sort, large ones by counting (scores are
-// bounded); returns true when it counted, leaving `tally` turned into the
-// number of values strictly above each value (for ranks in O(1)).
-bool sort_points(std::vector<Points>& values, Points full, std::vector<uint32_t>& tally) {
-  if (values.size() < 64 || values.size() * 4 < static_cast<size_t>(full)) {
-    std::sort(values.begin(), values.end());
-    return false;
-  }
-  tally.assign(full + 1, 0);
-  for (Points v : values) ++tally[std::clamp<Points>(v, 0, full)];
-  size_t k = values.size();
-  uint32_t above = 0;
-  for (Points v = full; v >= 0; --v) {
-    const uint32_t here = tally[v];
-    for (uint32_t c = here; c > 0; --c) values[--k] = v;
-    tally[v] = above;
-    above += here;
-  }
-  return true;
+// The distribution bin of every value in [0, full].
+std::vector<int> bin_table(Points full, int bins) {
+  std::vector<int> out(static_cast<size_t>(std::max<Points>(full, 0)) + 1, 0);
+  for (Points v = 1; v <= full; ++v)
+    out[v] = std::clamp(static_cast<int>(static_cast<int64_t>(v) * bins / full), 0, bins - 1);
+  return out;
 }
 
-void fill_from_sorted(ScoreStats& st, const std::vector<Points>& sorted, const PointCuts& cuts,
-                      int bins) {
-  st.counted = static_cast<int64_t>(sorted.size());
-  st.bins.assign(bins, 0);
-  if (sorted.empty()) return;
-  double sum = 0, sum_sq = 0;
-  for (Points v : sorted) {
-    sum += v;
-    sum_sq += static_cast<double>(v) * v;
-    int bin = cuts.full > 0 ? static_cast<int>(static_cast<int64_t>(v) * bins / cuts.full) : 0;
-    ++st.bins[std::clamp(bin, 0, bins - 1)];
-  }
-  const double n = static_cast<double>(sorted.size());
-  const double mean = sum / n;
+// Mean, SD, 三率 and percentiles of the st.counted > 0 values with this sum
+// and sum of squares (exact: points are small integers); at_least(cut) counts
+// the values ≥ cut, nth(j) is the j-th smallest.
+template <class AtLeast, class Nth>
+void fill_counted(ScoreStats& st, int64_t sum, int64_t sum_sq, const PointCuts& cuts, AtLeast at_least, Nth nth) {
+  const double count = static_cast<double>(st.counted);
+  const double mean = static_cast<double>(sum) / count;
   st.mean = to_marks(mean);
-  st.sd = to_marks(std::sqrt(std::max(0.0, sum_sq / n - mean * mean)));
-  auto at_least = [&](Points cut) {
-    return static_cast<int64_t>(sorted.end() - std::lower_bound(sorted.begin(), sorted.end(), cut));
-  };
+  st.sd = to_marks(std::sqrt(std::max(0.0, static_cast<double>(sum_sq) / count - mean * mean)));
   st.excellent = at_least(cuts.excellent);
   st.pass = at_least(cuts.pass);
   st.low = st.counted - at_least(cuts.low);
-  st.excellent_rate = st.excellent / n;
-  st.pass_rate = st.pass / n;
-  st.low_rate = st.low / n;
+  st.excellent_rate = st.excellent / count;
+  st.pass_rate = st.pass / count;
+  st.low_rate = st.low / count;
   st.percentiles.emplace();
   for (size_t k = 0; k < kPercentiles.size(); ++k)
-    (*st.percentiles)[k] = to_marks(percentile_of_sorted(sorted, kPercentiles[k]));
+    (*st.percentiles)[k] = to_marks(percentile(static_cast<size_t>(st.counted), kPercentiles[k], nth));
+}
+
+void fill_participation(ScoreStats& st, Points max, Points min) {
+  if (st.sat > 0) {
+    st.max = to_marks(max);
+    st.min = to_marks(min);
+  }
+  if (st.expected > 0) st.participation = static_cast<double>(st.sat) / st.expected;
+}
+
+// Few groups against the candidates (the county, townships; schools for a
+// subject): one pass over the candidates tallies each group's counted points,
+// and each group's figures and ranks come from its tally.
+std::vector<ScoreStats> by_tally(const Column& column, const Grouping& grouping, const PointCuts& cuts,
+                                 const StatsOptions& options, const std::vector<int>& bin_of) {
+  const size_t width = static_cast<size_t>(cuts.full) + 1;
+  std::vector<ScoreStats> out(grouping.count);
+  // Kept per thread: an analysis calls this for many levels and columns, and
+  // fresh arrays of this size cost more in page faults than the pass.
+  thread_local std::vector<uint32_t> tally;
+  thread_local std::vector<Points> max, min;
+  tally.assign(grouping.count * width, 0);
+  max.assign(grouping.count, 0);
+  min.assign(grouping.count, cuts.full);
+  for (size_t i = 0; i < grouping.of.size(); ++i) {
+    const int32_t g = grouping.of[i];
+    const Sitting s = column.sitting[i];
+    if (g < 0 || s == Sitting::kExempt) continue;
+    ++out[g].expected;
+    const Points p = column.points[i];
+    if (s == Sitting::kSat) {
+      ++out[g].sat;
+      max[g] = std::max(max[g], p);
+      min[g] = std::min(min[g], p);
+    }
+    if (counted(s, options.absent_policy)) ++tally[g * width + std::clamp<Points>(p, 0, cuts.full)];
+  }
+  for (int32_t g = 0; g < grouping.count; ++g) {
+    ScoreStats& st = out[g];
+    fill_participation(st, max[g], min[g]);
+    st.bins.assign(options.bins, 0);
+    uint32_t* const row = tally.data() + g * width;  // made cumulative: row[v] = number of values ≤ v
+    int64_t n = 0, sum = 0, sum_sq = 0;
+    for (size_t v = 0; v < width; ++v) {
+      const int64_t here = row[v];
+      sum += here * static_cast<int64_t>(v);
+      sum_sq += here * static_cast<int64_t>(v * v);
+      st.bins[bin_of[v]] += here;
+      n += here;
+      row[v] = static_cast<uint32_t>(n);
+    }
+    st.counted = n;
+    if (n == 0) continue;
+    auto at_least = [&](Points cut) -> int64_t {
+      return cut <= 0 ? n : cut > cuts.full ? 0 : n - row[cut - 1];
+    };
+    auto nth = [&](size_t j) { return static_cast<Points>(std::upper_bound(row, row + width, j) - row); };
+    fill_counted(st, sum, sum_sq, cuts, at_least, nth);
+  }
+  if (!options.ranks) return out;
+  options.ranks->assign(column.points.size(), 0);
+  for (size_t i = 0; i < grouping.of.size(); ++i) {  // 1 + the number counted strictly above
+    const int32_t g = grouping.of[i];
+    if (g < 0 || column.sitting[i] != Sitting::kSat) continue;
+    const Points p = std::clamp<Points>(column.points[i], 0, cuts.full);
+    (*options.ranks)[i] = static_cast<int32_t>(out[g].counted - tally[g * width + p] + 1);
+  }
+  return out;
+}
+
+// Many small groups (classes, teachers): the column's sorted order is kept to
+// each group in one pass, and each group's figures and ranks come from its
+// ascending values.
+std::vector<ScoreStats> by_sorting(const Column& column, const SortedColumn& sorted, size_t index,
+                                   const Grouping& grouping, const GroupMembers& members, const PointCuts& cuts,
+                                   const StatsOptions& options, const std::vector<int>& bin_of) {
+  std::vector<ScoreStats> out(grouping.count);
+  thread_local std::vector<uint32_t> end;  // per thread, as in by_tally
+  thread_local std::vector<SortedColumn::Entry> slots;
+  // Group g's counted entries in ascending order: in members' slots [offsets[g], end[g]).
+  end.assign(members.offsets.begin(), members.offsets.end() - 1);
+  slots.resize(members.members.size());
+  const std::vector<int32_t>& group = sorted.group[index];
+  for (size_t k = 0; k < sorted.entries.size(); ++k)
+    if (group[k] >= 0) slots[end[group[k]]++] = sorted.entries[k];
+  for (uint32_t i : sorted.uncounted)
+    if (grouping.of[i] >= 0) ++out[grouping.of[i]].expected;
+  if (options.ranks) options.ranks->assign(column.points.size(), 0);
+  for (int32_t g = 0; g < grouping.count; ++g) {
+    ScoreStats& st = out[g];
+    const uint32_t first = members.offsets[g], n = end[g] - first;
+    const SortedColumn::Entry* e = slots.data() + first;
+    st.counted = n;
+    st.expected += n;
+    for (uint32_t k = 0; k < n; ++k) st.sat += e[k].sat;
+    uint32_t lo = 0, hi = n;  // 最高/最低分 over those who sat: the first and the last of them
+    while (lo < n && !e[lo].sat) ++lo;
+    while (hi > lo && !e[hi - 1].sat) --hi;
+    fill_participation(st, st.sat ? e[hi - 1].points : 0, st.sat ? e[lo].points : 0);
+    st.bins.assign(options.bins, 0);
+    if (n == 0) continue;
+    int64_t sum = 0, sum_sq = 0;
+    for (uint32_t k = 0; k < n; ++k) {
+      const Points v = e[k].points;
+      sum += v;
+      sum_sq += static_cast<int64_t>(v) * v;
+      ++st.bins[bin_of[v]];
+    }
+    auto at_least = [&](Points cut) -> int64_t {
+      return e + n - std::partition_point(e, e + n, [&](const SortedColumn::Entry& x) { return x.points < cut; });
+    };
+    fill_counted(st, sum, sum_sq, cuts, at_least, [&](size_t j) { return e[j].points; });
+    if (!options.ranks) continue;
+    int32_t rank = 0;  // competition ranks, from the top
+    for (uint32_t above = 0; above < n; ++above) {
+      const uint32_t k = n - 1 - above;
+      if (above == 0 || e[k].points != e[k + 1].points) rank = static_cast<int32_t>(above + 1);
+      if (e[k].sat) (*options.ranks)[e[k].who] = rank;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -73,52 +176,34 @@ PointCuts PointCuts::of(const SubjectSpec& s) {
 }
 
 double percentile_of_sorted(const std::vector<Points>& sorted, double q) {
-  const double pos = q * static_cast<double>(sorted.size() - 1);
-  const size_t lo = static_cast<size_t>(std::floor(pos));
-  const size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (pos - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+  return percentile(sorted.size(), q, [&](size_t j) { return sorted[j]; });
+}
+
+std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, size_t index,
+                                    const Grouping& grouping, const GroupMembers& members,
+                                    const SubjectSpec& subject, const StatsOptions& options) {
+  const PointCuts cuts = PointCuts::of(subject);
+  return by_sorting(column, sorted, index, grouping, members, cuts, options, bin_table(cuts.full, options.bins));
+}
+
+std::vector<ScoreStats> tallied_score_stats(const Column& column, const Grouping& grouping,
+                                            const SubjectSpec& subject, const StatsOptions& options) {
+  const PointCuts cuts = PointCuts::of(subject);
+  return by_tally(column, grouping, cuts, options, bin_table(cuts.full, options.bins));
+}
+
+bool tally_is_cheaper(const Grouping& grouping, const SubjectSpec& subject) {
+  const auto width = static_cast<size_t>(std::max<Points>(PointCuts::of(subject).full, 0)) + 1;
+  return static_cast<size_t>(grouping.count) * width <= grouping.of.size();
 }
 
 std::vector<ScoreStats> score_stats(const Column& column, const Grouping& grouping,
                                     const GroupMembers& members, const SubjectSpec& subject,
                                     const StatsOptions& options) {
-  const PointCuts cuts = PointCuts::of(subject);
-  std::vector<ScoreStats> out(grouping.count);
-  if (options.ranks) options.ranks->assign(column.points.size(), 0);
-  std::vector<Points> values;
-  std::vector<uint32_t> tally;
-  for (int32_t g = 0; g < grouping.count; ++g) {
-    ScoreStats& st = out[g];
-    values.clear();
-    Points max = 0, min = cuts.full;
-    for (const uint32_t* it = members.begin(g); it != members.end(g); ++it) {
-      const Sitting s = column.sitting[*it];
-      if (s == Sitting::kExempt) continue;
-      ++st.expected;
-      const Points p = column.points[*it];  // an absent total holds the subjects sat
-      if (s == Sitting::kSat) {
-        ++st.sat;
-        max = std::max(max, p);
-        min = std::min(min, p);
-      }
-      if (counts(s, options.absent_policy)) values.push_back(p);
-    }
-    if (st.sat > 0) {
-      st.max = to_marks(max);
-      st.min = to_marks(min);
-    }
-    if (st.expected > 0) st.participation = static_cast<double>(st.sat) / st.expected;
-    const bool counted = sort_points(values, cuts.full, tally);
-    fill_from_sorted(st, values, cuts, options.bins);
-    if (!options.ranks) continue;
-    for (const uint32_t* it = members.begin(g); it != members.end(g); ++it) {
-      if (column.sitting[*it] != Sitting::kSat) continue;
-      const Points p = column.points[*it];
-      const auto above = counted ? tally[p] : values.end() - std::upper_bound(values.begin(), values.end(), p);
-      (*options.ranks)[*it] = static_cast<int32_t>(above + 1);
-    }
-  }
-  return out;
+  if (tally_is_cheaper(grouping, subject)) return tallied_score_stats(column, grouping, subject, options);
+  const SortedColumn sorted =
+      SortedColumn::of(column, PointCuts::of(subject).full, options.absent_policy, {&grouping});
+  return score_stats(column, sorted, 0, grouping, members, subject, options);
 }
 
 }  // namespace edu::exam

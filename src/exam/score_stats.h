@@ -22,6 +22,7 @@
 
 #include "exam/exam_data.h"
 #include "exam/grouping.h"
+#include "exam/sorted_column.h"
 
 namespace edu::exam {
 
@@ -52,6 +53,26 @@ struct StatsOptions {
   std::vector<int32_t>* ranks = nullptr;  // when set: each candidate's rank in its group
 };
 
+// Two ways to the same figures, for the same grouping; analyze_exam uses the
+// cheaper one per level (tally_is_cheaper):
+//  - many small groups (classes, teachers): `sorted` is SortedColumn::of(column,
+//    PointCuts::of(subject).full, options.absent_policy, groupings) with
+//    `grouping` as groupings[index], made once per column and shared by its
+//    groupings; each group's counted points come out of it in order, so no
+//    group is sorted;
+//  - few groups (the county, townships; schools for a subject):
+//    tallied_score_stats counts each group's points in one pass over the
+//    candidates (a tally of full marks + 1 per group) and reads every figure
+//    and rank off the tallies.
+std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, size_t index,
+                                    const Grouping& grouping, const GroupMembers& members,
+                                    const SubjectSpec& subject, const StatsOptions& options);
+std::vector<ScoreStats> tallied_score_stats(const Column& column, const Grouping& grouping,
+                                            const SubjectSpec& subject, const StatsOptions& options);
+// Whether tallying costs less than sorting: the tallies (groups × (full marks
+// + 1)) are no more than the candidates.
+bool tally_is_cheaper(const Grouping& grouping, const SubjectSpec& subject);
+// Either of the two, whichever is cheaper for this one grouping.
 std::vector<ScoreStats> score_stats(const Column& column, const Grouping& grouping,
                                     const GroupMembers& members, const SubjectSpec& subject,
                                     const StatsOptions& options);

@@ -177,28 +177,18 @@ std::vector<HeldRow> held_rows(const Actor& actor, const std::vector<RosterEntry
   return out;
 }
 
-Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecord& exam,
-                               const std::string& file_name, std::string_view content) {
-  auto table = read_upload_sheet(db, file_name, content);
-  if (!table.ok()) return table.status();
-  if (table->rows.empty()) return Status::Error("bad_file", "成绩表“" + file_name + "”是空的");
-  const bool own_school = actor.scope.kind == Scope::Kind::kSchool;
-  auto layout = layout_of(table->rows.front(), exam, own_school);
-  if (!layout.ok()) return layout.status();
+// The sheet's rows (into out.rows, with problems) and each row's scores.
+Result<std::vector<RowScores>> read_rows(Database& db, const Actor& actor, const ExamRecord& exam,
+                                         const ingest::SheetTable& table, const Layout& layout, ScoreImport& out) {
   auto codes = school_ids_by_code(db);
   if (!codes.ok()) return codes.status();
-  auto register_roster = load_roster(db, exam);
-  if (!register_roster.ok()) return register_roster.status();
-
-  ScoreImport out;
-  out.file_name = file_name;
-  out.roster = entitled_roster(actor, *register_roster);
+  const bool own_school = actor.scope.kind == Scope::Kind::kSchool;
   std::vector<RowScores> values;
-  for (size_t k = 1; k < table->rows.size(); ++k) {
-    const ingest::TableRow& row = table->rows[k];
+  for (size_t k = 1; k < table.rows.size(); ++k) {
+    const ingest::TableRow& row = table.rows[k];
     int64_t school_id = actor.scope.school_id;
-    const std::string code = cell(row, layout->school);
-    if (layout->school >= 0) {
+    const std::string code = cell(row, layout.school);
+    if (layout.school >= 0) {
       auto it = codes->find(code);
       if (it == codes->end()) {
         out.problems.push_back({row.number, "学校标识码", code, "第" + std::to_string(row.number) + "行的学校标识码“" + code + "”不存在"});
@@ -210,9 +200,33 @@ Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecor
       out.problems.push_back({row.number, "学校标识码", code, "第" + std::to_string(row.number) + "行不是本校的成绩,学校管理员只能导入本校成绩"});
       continue;
     }
-    out.rows.push_back({row.number, school_id, cell(row, layout->student), cell(row, layout->name)});
-    values.push_back(row_scores(row, *layout, exam, out.problems));
+    out.rows.push_back({row.number, school_id, cell(row, layout.student), cell(row, layout.name)});
+    values.push_back(row_scores(row, layout, exam, out.problems));
   }
+  return values;
+}
+
+Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecord& exam,
+                               const std::string& file_name, std::string_view content) {
+  const bool own_school = actor.scope.kind == Scope::Kind::kSchool;
+  ScoreImport out;
+  out.file_name = file_name;
+  Layout layout;
+  std::vector<RowScores> values;
+  {  // the sheet's cells are let go once read: what follows needs the rows and their scores only
+    auto table = read_upload_sheet(db, file_name, content);
+    if (!table.ok()) return table.status();
+    if (table->rows.empty()) return Status::Error("bad_file", "成绩表“" + file_name + "”是空的");
+    auto l = layout_of(table->rows.front(), exam, own_school);
+    if (!l.ok()) return l.status();
+    layout = std::move(*l);
+    auto read = read_rows(db, actor, exam, *table, layout, out);
+    if (!read.ok()) return read.status();
+    values = std::move(*read);
+  }
+  auto register_roster = load_roster(db, exam);
+  if (!register_roster.ok()) return register_roster.status();
+  out.roster = entitled_roster(actor, *register_roster);
   out.reconciliation = reconcile(out.roster, out.rows);
   keep_covered_schools(out, own_school ? actor.scope.school_id : 0);
   name_problems(out);
@@ -227,7 +241,7 @@ Result<ScoreImport> read_sheet(Database& db, const Actor& actor, const ExamRecor
     if (e < 0) continue;
     const int64_t student = out.roster[e].student_id;
     for (size_t s = 0; s < exam.subjects.size(); ++s)
-      if (layout->subject[s] >= 0 || layout->has_items(s))
+      if (layout.subject[s] >= 0 || layout.has_items(s))
         out.scores.push_back({student, out.rows[r].school_id, static_cast<int>(s), values[r].subject[s]});
     for (ItemScoreRecord& item : values[r].items) {
       item.student_id = student;

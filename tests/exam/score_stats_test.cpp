@@ -133,5 +133,46 @@ TEST(ScoreStats, LargeGroupsSortByCountingLikeSmallOnes) {
   EXPECT_DOUBLE_EQ(*st.max, to_marks(sorted.back()));
 }
 
+// The two ways to a grouping's figures (tallies for few groups, the column's
+// one sort for many) agree on every figure and rank, under both absent policies.
+TEST(ScoreStats, TalliesAndTheSortAgree) {
+  std::vector<double> marks;
+  std::vector<int32_t> of;
+  for (int i = 0; i < 300; ++i) {
+    marks.push_back(i % 37 == 0 ? kAbsent : i % 41 == 0 ? kExempt : (i * 53 % 241) / 2.0);
+    of.push_back(i % 4 == 3 ? -1 : i % 3);  // group 3 has nobody
+  }
+  const Cohort c = testing::one_class(marks);
+  const Grouping g = Grouping::by(of, 4);
+  for (AbsentPolicy policy : {AbsentPolicy::kCountAsZero, AbsentPolicy::kExclude}) {
+    std::vector<int32_t> tally_ranks, sort_ranks;
+    const auto tallied = tallied_score_stats(c.subjects[0], g, kMath, {policy, 20, &tally_ranks});
+    const SortedColumn sorted = SortedColumn::of(c.subjects[0], PointCuts::of(kMath).full, policy, {&g});
+    const auto by_sort = score_stats(c.subjects[0], sorted, 0, g, GroupMembers(g), kMath, {policy, 20, &sort_ranks});
+    ASSERT_EQ(tallied.size(), 4u);
+    ASSERT_EQ(by_sort.size(), 4u);
+    for (size_t k = 0; k < 4; ++k) {
+      const ScoreStats &a = tallied[k], &b = by_sort[k];
+      EXPECT_EQ(a.expected, b.expected);
+      EXPECT_EQ(a.sat, b.sat);
+      EXPECT_EQ(a.counted, b.counted);
+      EXPECT_EQ(a.excellent, b.excellent);
+      EXPECT_EQ(a.pass, b.pass);
+      EXPECT_EQ(a.low, b.low);
+      for (const auto& [x, y] : {std::pair{a.participation, b.participation}, {a.mean, b.mean}, {a.sd, b.sd},
+                                 {a.excellent_rate, b.excellent_rate}, {a.pass_rate, b.pass_rate},
+                                 {a.low_rate, b.low_rate}, {a.max, b.max}, {a.min, b.min}})
+        EXPECT_EQ(x, y);
+      EXPECT_EQ(a.percentiles, b.percentiles);
+      EXPECT_EQ(a.bins, b.bins);
+    }
+    // group 0: the 75 multiples of 3 below 300 that are not 3 mod 4; 246 is exempt, 0 and 222 absent
+    EXPECT_EQ(tallied[0].expected, 74);
+    EXPECT_EQ(tallied[0].sat, 72);
+    EXPECT_EQ(tallied[3].expected, 0);
+    EXPECT_EQ(tally_ranks, sort_ranks);
+  }
+}
+
 }  // namespace
 }  // namespace edu::exam
