@@ -148,7 +148,7 @@ TEST(RecordForms, MaySetOnAStoredRecordIsWhatAPutAccepts) {
       }
     }
   }
-  EXPECT_EQ(checked, 5 * (10 + 12 + 13 + 7));
+  EXPECT_EQ(checked, 5 * (11 + 12 + 13 + 7));
 }
 
 // A new record with every field given, as its creator would fill the form.
@@ -157,7 +157,7 @@ json new_record(County& c, const std::string& kind) {
   if (kind == "school")
     return {{"code", "21430598" + std::string(tag.size() < 2 ? "0" : "") + tag}, {"name", "新建" + tag},
             {"kind", "小学"}, {"ownership", "公办"}, {"location", "城区"}, {"area_id", c.other_area},
-            {"address", ""}, {"principal", ""}, {"phone", ""}, {"founded_year", 2020}};
+            {"address", ""}, {"principal", ""}, {"phone", ""}, {"founded_year", 2020}, {"weak", false}};
   if (kind == "student")
     return {{"name", "新生" + tag}, {"gender", "女"}, {"id_number", new_id_number(2016, false)},
             {"birth_date", "2016-03-15"}, {"ethnicity", "汉族"}, {"school_id", c.own_school},

@@ -243,16 +243,18 @@ TEST(Titles, AYearAtAWeakTownSchoolCountsAsRuralService) {
                 .at(0),
             1);
   bool listed = false;
-  for (const json& s : t.s.call("GET", "/schools?weak=1&size=100", &t.logins["admin"]).body["items"]) {
+  const json weak = t.s.call("GET", "/schools?weak=1&size=100", &t.logins["admin"]).body;
+  for (const json& s : weak["items"]) {
     EXPECT_EQ(s["weak"], true);
     listed = listed || s["id"] == town;
   }
-  EXPECT_TRUE(listed);
+  EXPECT_TRUE(listed) << weak.dump();
   // The town school is among the exchange plan's receiving schools now, as 薄弱学校.
   bool receiving = false;
-  for (const json& r : t.s.call("GET", "/exchange/plan", &t.logins["admin"]).body["receiving"])
+  const json plan = t.s.call("GET", "/exchange/plan", &t.logins["admin"]).body;
+  for (const json& r : plan["receiving"])
     if (r["school_id"] == town) receiving = r["why"] == "薄弱学校";
-  EXPECT_TRUE(receiving);
+  EXPECT_TRUE(receiving) << plan["receiving"].dump();
 
   Reply applied = t.apply(teacher, "school_admin", "高级");
   EXPECT_EQ(applied.status, 201) << applied.body.dump();
