@@ -81,6 +81,13 @@ Result<int64_t> insert_area(Database& db, const Area& a) {
   return rows->front().integer(0);
 }
 
+Status insert_areas(Database& db, const std::vector<Area>& areas) {
+  return insert_all(db, "areas", {"id", "parent_id", "code", "name", "level"}, areas,
+                    [](const Area& a) -> std::vector<Value> {
+                      return {a.id, a.parent_id ? Value(*a.parent_id) : Value(nullptr), a.code, a.name, a.level};
+                    });
+}
+
 Status update_area(Database& db, const Area& a) {
   return db.exec("UPDATE areas SET parent_id = ?, code = ?, name = ?, level = ? WHERE id = ?",
                  {a.parent_id ? Value(*a.parent_id) : Value(nullptr), a.code, a.name, a.level, a.id});

@@ -24,6 +24,10 @@ Result<std::vector<int64_t>> schools_within(Database& db, int64_t area_id);
 // county, or the city in a city deployment (level 市).
 Result<std::optional<Area>> get_county(Database& db);
 Result<int64_t> insert_area(Database& db, const Area& area);
+// Many new areas, each with the id Database::next_ids gave it and parents
+// before their children, in one batch through bulk_insert (COPY on
+// PostgreSQL); the caller holds the transaction.
+Status insert_areas(Database& db, const std::vector<Area>& areas);
 Status update_area(Database& db, const Area& area);
 
 // County-wide settings (key/value): "county_name", "school_year" (the current
