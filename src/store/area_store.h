@@ -15,7 +15,6 @@ namespace edu {
 // the school's township.
 Result<std::vector<Area>> list_areas(Database& db, const Scope& scope);
 Result<std::optional<Area>> get_area(Database& db, int64_t id);
-Result<std::optional<Area>> get_area_by_code(Database& db, const std::string& code);
 // Is `area_id` inside the subtree of `root_id`?
 Result<bool> area_within(Database& db, int64_t area_id, int64_t root_id);
 // The ids of the schools placed in `area_id` or any area below it.
