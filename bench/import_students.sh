@@ -5,16 +5,18 @@
 #  - the floor: the sqlite3 shell's .import of the same rows as CSV (no checks),
 #  - what an analyst would use: pandas read_excel of the same xlsx (reading only).
 # (pandas is Debian's python3-pandas, hence /usr/bin/python3.)
-# Usage: bench/import_students.sh [ROWS]
+# Usage: bench/import_students.sh [ROWS]   (BIN=path/to/edubureau skips the Release build)
 source "$(dirname "$0")/../scripts/common.sh"
 ROWS="${1:-100000}"
 ensure_packages "${RUNTIME_PACKAGES[@]}" sqlite3 time python3-pandas python3-openpyxl libreoffice-calc-nogui
-build_bench edubureau
-BUILD="$BENCH_BUILD"
+if [ -z "${BIN:-}" ]; then
+  build_bench edubureau
+  BIN="$BENCH_BUILD/edubureau"
+fi
 OUT="$ROOT/bench/out/import"
 mkdir -p "$OUT"
 BASE="$OUT/base.db"
-[ -f "$BASE" ] || "$BUILD/edubureau" --db "$BASE" demo >/dev/null
+[ -f "$BASE" ] || "$BIN" --db "$BASE" demo >/dev/null
 if [ ! -f "$OUT/students.xlsx" ] || [ "$(wc -l <"$OUT/students.csv")" -ne $((ROWS + 1)) ]; then
   python3 "$ROOT/bench/make_students.py" "$BASE" "$ROWS" "$OUT/students.csv"
   # ID number (col 3) and school code (col 6) as text, as the template asks.
@@ -28,7 +30,7 @@ run_import() {
   rm -f "$OUT/run.db" "$OUT/run.db-wal" "$OUT/run.db-shm"
   cp "$BASE" "$OUT/run.db"
   /usr/bin/time -f "%e %M" -o "$OUT/time.txt" \
-    "$BUILD/edubureau" --db "$OUT/run.db" import student "$OUT/students.xlsx" --user admin --commit >"$OUT/import.log"
+    "$BIN" --db "$OUT/run.db" import student "$OUT/students.xlsx" --user admin --commit >"$OUT/import.log"
   tail -1 "$OUT/import.log" >&2
   cat "$OUT/time.txt"
 }

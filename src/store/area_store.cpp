@@ -43,13 +43,6 @@ Result<std::optional<Area>> get_area(Database& db, int64_t id) {
   return std::optional<Area>(area_from(rows->front()));
 }
 
-Result<std::optional<Area>> get_area_by_code(Database& db, const std::string& code) {
-  auto rows = db.query(std::string("SELECT ") + kColumns + " FROM areas a WHERE a.code = ?", {code});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<Area>();
-  return std::optional<Area>(area_from(rows->front()));
-}
-
 Result<bool> area_within(Database& db, int64_t area_id, int64_t root_id) {
   auto rows = db.query(std::string("SELECT COUNT(*) FROM (") + kAreaSubtreeSql + ") t WHERE t.id = ?",
                        {root_id, area_id});
@@ -79,6 +72,13 @@ Result<int64_t> insert_area(Database& db, const Area& a) {
                        {a.parent_id ? Value(*a.parent_id) : Value(nullptr), a.code, a.name, a.level});
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
+}
+
+Status insert_areas(Database& db, const std::vector<Area>& areas) {
+  return insert_all(db, "areas", {"id", "parent_id", "code", "name", "level"}, areas,
+                    [](const Area& a) -> std::vector<Value> {
+                      return {a.id, a.parent_id ? Value(*a.parent_id) : Value(nullptr), a.code, a.name, a.level};
+                    });
 }
 
 Status update_area(Database& db, const Area& a) {

@@ -15,7 +15,6 @@ namespace edu {
 // the school's township.
 Result<std::vector<Area>> list_areas(Database& db, const Scope& scope);
 Result<std::optional<Area>> get_area(Database& db, int64_t id);
-Result<std::optional<Area>> get_area_by_code(Database& db, const std::string& code);
 // Is `area_id` inside the subtree of `root_id`?
 Result<bool> area_within(Database& db, int64_t area_id, int64_t root_id);
 // The ids of the schools placed in `area_id` or any area below it.
@@ -24,6 +23,10 @@ Result<std::vector<int64_t>> schools_within(Database& db, int64_t area_id);
 // county, or the city in a city deployment (level 市).
 Result<std::optional<Area>> get_county(Database& db);
 Result<int64_t> insert_area(Database& db, const Area& area);
+// Many new areas, each with the id Database::next_ids gave it and parents
+// before their children, in one batch through bulk_insert (COPY on
+// PostgreSQL); the caller holds the transaction.
+Status insert_areas(Database& db, const std::vector<Area>& areas);
 Status update_area(Database& db, const Area& area);
 
 // County-wide settings (key/value): "county_name", "school_year" (the current

@@ -20,6 +20,37 @@ Status record_audit(Database& db, const AuditEntry& e) {
   return Status::Ok();
 }
 
+Status record_audits(Database& db, const std::vector<AuditEntry>& entries) {
+  if (entries.empty()) return Status::Ok();
+  auto ids = db.next_ids("audit_log", static_cast<int64_t>(entries.size()));
+  if (!ids.ok()) return ids.status();
+  auto now = db.query("SELECT CURRENT_TIMESTAMP");
+  if (!now.ok()) return now.status();
+  const std::string at = now->front().text(0);
+  struct Change {
+    int64_t audit_id;
+    const FieldChange* change;
+    int64_t position;
+  };
+  std::vector<Change> changes;
+  std::vector<std::vector<Value>> heads;
+  heads.reserve(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const AuditEntry& e = entries[i];
+    const int64_t id = (*ids)[i];
+    heads.push_back({id, at, e.user_id ? Value(*e.user_id) : Value(nullptr), e.username, e.action, e.entity,
+                     e.entity_id ? Value(*e.entity_id) : Value(nullptr), e.ip});
+    for (size_t k = 0; k < e.changes.size(); ++k) changes.push_back({id, &e.changes[k], static_cast<int64_t>(k)});
+  }
+  Status s = insert_all(db, "audit_log", {"id", "at", "user_id", "username", "action", "entity", "entity_id", "ip"},
+                        heads, [](const std::vector<Value>& head) { return head; });
+  if (!s.ok()) return s;
+  return insert_all(db, "audit_changes", {"audit_id", "field", "old_value", "new_value", "position"}, changes,
+                    [](const Change& c) -> std::vector<Value> {
+                      return {c.audit_id, c.change->key, c.change->old_value, c.change->new_value, c.position};
+                    });
+}
+
 namespace {
 
 // The first five columns of every read of audit_log here: id, at, user_id, username, action.

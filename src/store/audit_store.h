@@ -27,6 +27,12 @@ struct AuditEntry {
 };
 
 Status record_audit(Database& db, const AuditEntry& entry);
+// Many entries at once, each as record_audit writes it (`at` the same for
+// all: the transaction's time on PostgreSQL, the moment of this call on
+// SQLite), in order: ids from Database::next_ids, then the entries and their
+// field changes through bulk_insert (COPY on PostgreSQL). Inside a
+// Transaction only.
+Status record_audits(Database& db, const std::vector<AuditEntry>& entries);
 
 struct AuditFilter {
   std::string entity;

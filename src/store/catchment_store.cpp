@@ -30,4 +30,9 @@ Status upsert_catchment(Database& db, const Catchment& c) {
       {c.school_id, c.middle_school_id});
 }
 
+Status insert_catchments(Database& db, const std::vector<Catchment>& catchments) {
+  return insert_all(db, "catchments", {"school_id", "middle_school_id"}, catchments,
+                    [](const Catchment& c) -> std::vector<Value> { return {c.school_id, c.middle_school_id}; });
+}
+
 }  // namespace edu

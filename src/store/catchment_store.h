@@ -24,5 +24,8 @@ struct CatchmentView {
 Result<std::vector<CatchmentView>> list_catchments(Database& db, const Scope& scope);
 // Inserts the 小学's row or replaces its 初中.
 Status upsert_catchment(Database& db, const Catchment& catchment);
+// The rows of 小学 that have none yet, in one batch through bulk_insert (COPY
+// on PostgreSQL); the caller holds the transaction.
+Status insert_catchments(Database& db, const std::vector<Catchment>& catchments);
 
 }  // namespace edu

@@ -86,6 +86,20 @@ class Database {
   // SQLite needs nothing).
   virtual Status ids_written(std::string_view table) = 0;
 
+  // `n` new ids of `table`, in increasing order, each given to no other row,
+  // for rows then written with these ids (bulk_insert: an import's batch).
+  // Inside a Transaction only (refused outside one). SQLite: MAX(id)+1 …
+  // MAX(id)+n, the ids its own INSERTs would give, safe because BEGIN
+  // IMMEDIATE holds the database's one write lock until COMMIT: no other
+  // connection inserts in between. PostgreSQL: n values of the table's
+  // identity sequence in one statement (nextval over generate_series), safe
+  // without any lock because a sequence never gives a value twice, whoever
+  // else inserts meanwhile; they are the ids row-by-row INSERTs would take,
+  // but a session drawing from the sequence at the same moment (an insert
+  // outside the transactions' advisory lock) may leave gaps between them.
+  // A rolled-back transaction loses its ids, as INSERTs do.
+  virtual Result<std::vector<int64_t>> next_ids(std::string_view table, int64_t n) = 0;
+
   // Online copy of the whole database to `path`: SQLite's backup API to a
   // database file; on PostgreSQL pg_dump's custom format.
   virtual Status backup_to(const std::string& path) = 0;

@@ -1,10 +1,13 @@
 #include "store/registers_loader.h"
 
+#include "store/area_store.h"
+#include "store/school_store.h"
+#include "store/student_store.h"
+#include "store/teacher_store.h"
 
 namespace edu {
 namespace {
 
-Value opt(const std::optional<int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 std::optional<int64_t> opt(const Row& r, size_t i) {
   return r.is_null(i) ? std::nullopt : std::optional<int64_t>(r.integer(i));
 }
@@ -27,30 +30,9 @@ Status load_registers(Database& db, const Registers& r) {
   Transaction tx(db);
   if (!tx.begun().ok()) return tx.begun();
   // Classes name head teachers, so teachers go in before classes.
-  Status s = insert_all(db, "areas", {"id", "parent_id", "code", "name", "level"}, r.areas,
-                        [](const Area& a) -> std::vector<Value> {
-                          return {a.id, opt(a.parent_id), a.code, a.name, a.level};
-                        });
-  if (s.ok())
-    s = insert_all(db, "schools",
-                   {"id", "code", "name", "kind", "ownership", "location", "area_id", "parent_school_id",
-                    "address", "principal", "phone", "founded_year", "weak"},
-                   r.schools, [](const School& x) -> std::vector<Value> {
-                     return {x.id,        x.code,     x.name,     x.kind,
-                             x.ownership, x.location, x.area_id,  opt(x.parent_school_id),
-                             x.address,   x.principal, x.phone,   int64_t{x.founded_year},
-                             int64_t{x.weak}};
-                   });
-  if (s.ok())
-    s = insert_all(db, "teachers",
-                   {"id", "id_number", "name", "gender", "birth_date", "school_id", "post", "education",
-                    "title", "subject", "backbone", "on_staff", "hired_on", "section"},
-                   r.teachers, [](const Teacher& t) -> std::vector<Value> {
-                     return {t.id,        t.id_number, t.name,    t.gender,
-                             t.birth_date.iso(), t.school_id, t.post, t.education,
-                             t.title,     t.subject,   t.backbone, int64_t{t.on_staff},
-                             t.hired_on.iso(), t.section};
-                   });
+  Status s = insert_areas(db, r.areas);
+  if (s.ok()) s = insert_schools(db, r.schools);
+  if (s.ok()) s = insert_teachers(db, r.teachers);
   if (s.ok())
     s = insert_all(db, "teacher_years",
                    {"teacher_id", "school_year", "school_id", "section", "post", "education", "title",
@@ -60,40 +42,15 @@ Status load_registers(Database& db, const Registers& r) {
                              y.post,       y.education, y.title, y.subject, y.backbone,
                              int64_t{y.on_staff}};
                    });
-  if (s.ok())
-    s = insert_all(db, "classes",
-                   {"id", "school_id", "school_year", "section", "grade", "class_no", "name", "head_teacher_id"},
-                   r.classes, [](const SchoolClass& c) -> std::vector<Value> {
-                     return {c.id,          c.school_id,        int64_t{c.school_year},
-                             c.section,     int64_t{c.grade},   int64_t{c.class_no},
-                             c.name,        opt(c.head_teacher_id)};
-                   });
-  if (s.ok())
-    s = insert_all(db, "students",
-                   {"id", "id_number", "name", "gender", "birth_date", "ethnicity", "school_id", "class_id",
-                    "status", "enrolled_on", "household", "left_behind", "disabled"},
-                   r.students, [](const Student& x) -> std::vector<Value> {
-                     return {x.id,        x.id_number,          x.name,
-                             x.gender,    x.birth_date.iso(),   x.ethnicity,
-                             x.school_id, opt(x.class_id),      x.status,
-                             x.enrolled_on.iso(), x.household,  int64_t{x.left_behind},
-                             int64_t{x.disabled}};
-                   });
+  if (s.ok()) s = insert_classes(db, r.classes);
+  if (s.ok()) s = insert_students(db, r.students);
   if (s.ok())
     s = insert_all(db, "enrolments", {"student_id", "school_year", "school_id", "class_id", "grade", "status"},
                    r.enrolments, [](const Enrolment& e) -> std::vector<Value> {
                      return {e.student_id, int64_t{e.school_year}, e.school_id,
                              e.class_id,   int64_t{e.grade},       e.status};
                    });
-  if (s.ok())
-    s = insert_all(db, "conditions",
-                   {"school_id", "school_year", "building_area", "teaching_area", "sports_area",
-                    "equipment_value", "books", "computers", "multimedia_rooms"},
-                   r.conditions, [](const Conditions& c) -> std::vector<Value> {
-                     return {c.school_id,     int64_t{c.school_year}, c.building_area,
-                             c.teaching_area, c.sports_area,          c.equipment_value,
-                             c.books,         c.computers,            c.multimedia_rooms};
-                   });
+  if (s.ok()) s = insert_conditions(db, r.conditions);
   for (const char* table : {"areas", "schools", "teachers", "classes", "students"})
     if (s.ok()) s = db.ids_written(table);
   if (!s.ok()) return s;

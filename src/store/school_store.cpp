@@ -119,6 +119,17 @@ Result<int64_t> insert_school(Database& db, const School& s) {
   return rows->front().integer(0);
 }
 
+Status insert_schools(Database& db, const std::vector<School>& schools) {
+  return insert_all(db, "schools",
+                    {"code", "name", "kind", "ownership", "location", "area_id", "parent_school_id", "address",
+                     "principal", "phone", "founded_year", "weak", "id"},
+                    schools, [](const School& s) {
+                      auto params = school_params(s);
+                      params.push_back(s.id);
+                      return params;
+                    });
+}
+
 Status update_school(Database& db, const School& s) {
   auto params = school_params(s);
   params.push_back(s.id);
@@ -199,14 +210,30 @@ Result<std::vector<SchoolClass>> list_year_classes(Database& db, int school_year
                  class_from);
 }
 
+namespace {
+std::vector<Value> class_params(const SchoolClass& c) {
+  return {c.school_id, int64_t{c.school_year}, c.section, int64_t{c.grade}, int64_t{c.class_no}, c.name,
+          c.head_teacher_id ? Value(*c.head_teacher_id) : Value(nullptr)};
+}
+}  // namespace
+
 Result<int64_t> insert_class(Database& db, const SchoolClass& c) {
   auto rows = db.query(
       "INSERT INTO classes (school_id, school_year, section, grade, class_no, name, head_teacher_id) "
       "VALUES (?,?,?,?,?,?,?) RETURNING id",
-      {c.school_id, int64_t{c.school_year}, c.section, int64_t{c.grade}, int64_t{c.class_no}, c.name,
-       c.head_teacher_id ? Value(*c.head_teacher_id) : Value(nullptr)});
+      class_params(c));
   if (!rows.ok()) return rows.status();
   return rows->front().integer(0);
+}
+
+Status insert_classes(Database& db, const std::vector<SchoolClass>& classes) {
+  return insert_all(db, "classes",
+                    {"school_id", "school_year", "section", "grade", "class_no", "name", "head_teacher_id", "id"},
+                    classes, [](const SchoolClass& c) {
+                      auto params = class_params(c);
+                      params.push_back(c.id);
+                      return params;
+                    });
 }
 
 Status update_class(Database& db, const SchoolClass& c) {
@@ -227,6 +254,13 @@ Result<std::vector<Conditions>> list_all_conditions(Database& db) {
                  conditions_from);
 }
 
+namespace {
+std::vector<Value> conditions_params(const Conditions& c) {
+  return {c.school_id,     int64_t{c.school_year}, c.building_area, c.teaching_area, c.sports_area,
+          c.equipment_value, c.books,               c.computers,     c.multimedia_rooms};
+}
+}  // namespace
+
 Status upsert_conditions(Database& db, const Conditions& c) {
   return db.exec(std::string("INSERT INTO conditions (") + kConditionColumns +
                      ") VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (school_id, school_year) DO UPDATE "
@@ -234,8 +268,14 @@ Status upsert_conditions(Database& db, const Conditions& c) {
                      "excluded.teaching_area, sports_area = excluded.sports_area, "
                      "equipment_value = excluded.equipment_value, books = excluded.books, "
                      "computers = excluded.computers, multimedia_rooms = excluded.multimedia_rooms",
-                 {c.school_id, int64_t{c.school_year}, c.building_area, c.teaching_area,
-                  c.sports_area, c.equipment_value, c.books, c.computers, c.multimedia_rooms});
+                 conditions_params(c));
+}
+
+Status insert_conditions(Database& db, const std::vector<Conditions>& conditions) {
+  return insert_all(db, "conditions",
+                    {"school_id", "school_year", "building_area", "teaching_area", "sports_area",
+                     "equipment_value", "books", "computers", "multimedia_rooms"},
+                    conditions, conditions_params);
 }
 
 }  // namespace edu

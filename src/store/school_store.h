@@ -46,6 +46,11 @@ Result<std::optional<School>> find_school_by_id(Database& db, int64_t id);
 // Every school's area (id → area_id), unscoped: where a school counts by township (core/area_tree.h).
 Result<std::map<int64_t, int64_t>> school_areas(Database& db);
 Result<int64_t> insert_school(Database& db, const School& school);
+// Bulk writes (insert_schools, insert_classes, insert_conditions): many new
+// rows in one batch through bulk_insert (COPY on PostgreSQL), schools and
+// classes each with the id Database::next_ids gave it; the caller holds the
+// transaction.
+Status insert_schools(Database& db, const std::vector<School>& schools);
 Status update_school(Database& db, const School& school);
 
 // Classes of a school in a school year, in section/grade/class order.
@@ -55,10 +60,13 @@ Result<std::vector<Conditions>> list_conditions(Database& db, int64_t school_id)
 // Every school's classes of one school year / every conditions row (bulk imports).
 Result<std::vector<SchoolClass>> list_year_classes(Database& db, int school_year);
 Result<int64_t> insert_class(Database& db, const SchoolClass& klass);
+Status insert_classes(Database& db, const std::vector<SchoolClass>& classes);
 // Changes a class's name and head teacher (what a class is never changes).
 Status update_class(Database& db, const SchoolClass& klass);
 Result<std::vector<Conditions>> list_all_conditions(Database& db);
 // Inserts or replaces the conditions of (school, school year).
 Status upsert_conditions(Database& db, const Conditions& c);
+// New (school, school year) rows only.
+Status insert_conditions(Database& db, const std::vector<Conditions>& conditions);
 
 }  // namespace edu

@@ -157,21 +157,17 @@ Result<std::vector<EnrolmentView>> student_enrolments(Database& db, int64_t stud
   return out;
 }
 
-namespace {
-
-// The student's enrolment in the school year of their class: where the
+// The students' enrolments in the school year of their class: where the
 // statistics find them (snapshot_loader reads enrolments, not students).
-Status record_enrolment(Database& db, int64_t student_id) {
+Status record_enrolments(Database& db, int64_t first_id, int64_t last_id) {
   return db.exec(
       "INSERT INTO enrolments (student_id, school_year, school_id, class_id, grade, status) "
       "SELECT st.id, c.school_year, st.school_id, c.id, c.grade, st.status FROM students st "
-      "JOIN classes c ON c.id = st.class_id WHERE st.id = ? "
+      "JOIN classes c ON c.id = st.class_id WHERE st.id BETWEEN ? AND ? "
       "ON CONFLICT (student_id, school_year) DO UPDATE SET school_id = excluded.school_id, "
       "class_id = excluded.class_id, grade = excluded.grade, status = excluded.status",
-      {student_id});
+      {first_id, last_id});
 }
-
-}  // namespace
 
 Result<int64_t> insert_student(Database& db, const Student& s) {
   auto rows = db.query(
@@ -181,7 +177,7 @@ Result<int64_t> insert_student(Database& db, const Student& s) {
       student_params(s));
   if (!rows.ok()) return rows.status();
   int64_t id = rows->front().integer(0);
-  Status e = record_enrolment(db, id);
+  Status e = record_enrolments(db, id, id);
   if (!e.ok()) return e;
   return id;
 }
@@ -194,7 +190,18 @@ Status update_student(Database& db, const Student& s) {
       "school_id=?, class_id=?, status=?, enrolled_on=?, household=?, left_behind=?, "
       "disabled=? WHERE id=?",
       params);
-  return u.ok() ? record_enrolment(db, s.id) : u;
+  return u.ok() ? record_enrolments(db, s.id, s.id) : u;
+}
+
+Status insert_students(Database& db, const std::vector<Student>& students) {
+  return insert_all(db, "students",
+                    {"id_number", "name", "gender", "birth_date", "ethnicity", "school_id", "class_id", "status",
+                     "enrolled_on", "household", "left_behind", "disabled", "id"},
+                    students, [](const Student& s) {
+                      auto params = student_params(s);
+                      params.push_back(s.id);
+                      return params;
+                    });
 }
 
 }  // namespace edu

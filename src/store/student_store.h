@@ -58,4 +58,16 @@ Result<std::optional<StudentView>> find_student_by_id_number(Database& db,
 Result<int64_t> insert_student(Database& db, const Student& student);
 Status update_student(Database& db, const Student& student);
 
+// Many new students, each with the id Database::next_ids gave it, in one
+// batch through bulk_insert (COPY on PostgreSQL); the caller holds the
+// transaction. The rows alone: a bulk load brings its own enrolments, an
+// import then calls record_enrolments.
+Status insert_students(Database& db, const std::vector<Student>& students);
+// The enrolment insert_student writes, in one statement for every student
+// whose id lies in [first_id, last_id]. Another student there (a gap in a
+// batch's ids on PostgreSQL, database.h) gets the same row it holds already:
+// the row follows from the student's record, which every write of a student
+// records here and a rollover writes for the year it opens.
+Status record_enrolments(Database& db, int64_t first_id, int64_t last_id);
+
 }  // namespace edu

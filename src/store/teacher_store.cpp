@@ -121,17 +121,13 @@ Result<std::optional<TeacherView>> find_teacher_by_id_number(Database& db,
                         {id_number}));
 }
 
-namespace {
-
-// The teacher's row of the current school year: where the statistics will find
+// The teachers' rows of the current school year: where the statistics will find
 // them once the year is closed (store/teacher_year_store.h).
-Status record_current_year(Database& db, int64_t teacher_id) {
+Status record_current_years(Database& db, int64_t first_id, int64_t last_id) {
   auto year = current_school_year(db);
   if (!year.ok()) return year.status();
-  return record_teacher_years(db, *year, teacher_id);
+  return record_teacher_years(db, *year, first_id, last_id);
 }
-
-}  // namespace
 
 Result<int64_t> insert_teacher(Database& db, const Teacher& t) {
   auto rows = db.query(
@@ -141,7 +137,7 @@ Result<int64_t> insert_teacher(Database& db, const Teacher& t) {
       teacher_params(t));
   if (!rows.ok()) return rows.status();
   int64_t id = rows->front().integer(0);
-  Status y = record_current_year(db, id);
+  Status y = record_current_years(db, id, id);
   if (!y.ok()) return y;
   return id;
 }
@@ -153,7 +149,18 @@ Status update_teacher(Database& db, const Teacher& t) {
       "UPDATE teachers SET id_number=?, name=?, gender=?, birth_date=?, school_id=?, post=?, "
       "education=?, title=?, subject=?, backbone=?, on_staff=?, hired_on=?, section=? WHERE id=?",
       params);
-  return u.ok() ? record_current_year(db, t.id) : u;
+  return u.ok() ? record_current_years(db, t.id, t.id) : u;
+}
+
+Status insert_teachers(Database& db, const std::vector<Teacher>& teachers) {
+  return insert_all(db, "teachers",
+                    {"id_number", "name", "gender", "birth_date", "school_id", "post", "education", "title",
+                     "subject", "backbone", "on_staff", "hired_on", "section", "id"},
+                    teachers, [](const Teacher& t) {
+                      auto params = teacher_params(t);
+                      params.push_back(t.id);
+                      return params;
+                    });
 }
 
 }  // namespace edu

@@ -41,4 +41,14 @@ Result<std::optional<TeacherView>> find_teacher_by_id_number(Database& db,
 Result<int64_t> insert_teacher(Database& db, const Teacher& teacher);
 Status update_teacher(Database& db, const Teacher& teacher);
 
+// Many new teachers, each with the id Database::next_ids gave it, in one
+// batch through bulk_insert (COPY on PostgreSQL); the caller holds the
+// transaction. The rows alone: a bulk load brings its own teacher_years, an
+// import then calls record_current_years.
+Status insert_teachers(Database& db, const std::vector<Teacher>& teachers);
+// The current school year's teacher_years row insert_teacher writes, in one
+// statement for every teacher whose id lies in [first_id, last_id] (another
+// teacher there gets the row it holds already, as record_enrolments says).
+Status record_current_years(Database& db, int64_t first_id, int64_t last_id);
+
 }  // namespace edu

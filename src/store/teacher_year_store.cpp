@@ -2,24 +2,16 @@
 
 namespace edu {
 
-Status record_teacher_years(Database& db, int school_year, std::optional<int64_t> teacher_id) {
-  std::string sql =
+Status record_teacher_years(Database& db, int school_year, int64_t first_id, int64_t last_id) {
+  return db.exec(
       "INSERT INTO teacher_years (teacher_id, school_year, school_id, section, post, education, "
       "title, subject, backbone, on_staff) SELECT id, ?, school_id, section, post, education, "
-      "title, subject, backbone, on_staff FROM teachers";
-  std::vector<Value> params = {int64_t{school_year}};
-  if (teacher_id) {
-    sql += " WHERE id = ?";
-    params.push_back(*teacher_id);
-  } else {
-    sql += " WHERE true";  // SQLite's upsert after INSERT … SELECT needs a WHERE
-  }
-  sql +=
-      " ON CONFLICT (teacher_id, school_year) DO UPDATE SET school_id = excluded.school_id, "
+      "title, subject, backbone, on_staff FROM teachers WHERE id BETWEEN ? AND ? "
+      "ON CONFLICT (teacher_id, school_year) DO UPDATE SET school_id = excluded.school_id, "
       "section = excluded.section, post = excluded.post, education = excluded.education, "
       "title = excluded.title, subject = excluded.subject, backbone = excluded.backbone, "
-      "on_staff = excluded.on_staff";
-  return db.exec(sql, params);
+      "on_staff = excluded.on_staff",
+      {int64_t{school_year}, first_id, last_id});
 }
 
 Result<std::vector<TeacherYearView>> teacher_years_of(Database& db, int64_t teacher_id) {

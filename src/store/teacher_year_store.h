@@ -5,6 +5,7 @@
 // again overwrites it.
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,10 +16,10 @@
 
 namespace edu {
 
-// Copies the register's teacher `teacher_id` (every teacher when absent) into
-// the rows of `school_year`, in one statement.
-Status record_teacher_years(Database& db, int school_year,
-                            std::optional<int64_t> teacher_id = std::nullopt);
+// Copies the register's teachers whose ids lie in [first_id, last_id] (every
+// teacher by default) into the rows of `school_year`, in one statement.
+Status record_teacher_years(Database& db, int school_year, int64_t first_id = 0,
+                            int64_t last_id = std::numeric_limits<int64_t>::max());
 
 struct TeacherYearView {
   TeacherYear year;

@@ -64,8 +64,8 @@ std::string audit_label(const std::vector<AuditTerm>& terms, const std::string& 
   return value;
 }
 
-Status audit(Database& db, const Actor* actor, const std::string& action, Entity entity,
-             int64_t id, std::vector<FieldChange> changes) {
+AuditEntry audit_entry(const Actor* actor, const std::string& action, Entity entity, int64_t id,
+                       std::vector<FieldChange> changes) {
   AuditEntry e;
   if (actor && actor->user.id) e.user_id = actor->user.id;  // 0: the system (case_engine.h sweep)
   e.username = actor ? actor->user.username : "(命令行)";
@@ -74,7 +74,12 @@ Status audit(Database& db, const Actor* actor, const std::string& action, Entity
   e.entity_id = id;
   e.ip = actor ? actor->ip : "";
   e.changes = std::move(changes);
-  return record_audit(db, e);
+  return e;
+}
+
+Status audit(Database& db, const Actor* actor, const std::string& action, Entity entity,
+             int64_t id, std::vector<FieldChange> changes) {
+  return record_audit(db, audit_entry(actor, action, entity, id, std::move(changes)));
 }
 
 // Reference fields as the audit log shows them: names ("桃洪镇中心小学"), not ids.

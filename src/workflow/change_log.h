@@ -7,6 +7,7 @@
 
 #include "access/policy.h"
 #include "core/record_fields.h"
+#include "store/audit_store.h"
 
 namespace edu {
 
@@ -27,6 +28,9 @@ std::string audit_label(const std::vector<AuditTerm>& terms, const std::string& 
 // `actor` is null when the server's operator acts from the command line.
 Status audit(Database& db, const Actor* actor, const std::string& action, Entity entity,
              int64_t id, std::vector<FieldChange> changes);
+// The entry audit() writes, for writing many at once (record_audits).
+AuditEntry audit_entry(const Actor* actor, const std::string& action, Entity entity, int64_t id,
+                       std::vector<FieldChange> changes);
 
 // Replaces the ids of area_id, parent_id, school_id, parent_school_id, class_id
 // and head_teacher_id by names.

@@ -184,7 +184,11 @@ struct StudentImport {
     if (old.school_id != s.school_id && old.status == "在读")
       row.fail("id_number", "该生已在" + where + "就读(学籍状态:在读),不能重复注册;如已转学,请先由原校办理转出");
   }
-  static Result<int64_t> insert(Database& db, const Record& s) { return insert_student(db, s); }
+  static constexpr const char* kIdsOf = "students";
+  static Status insert_all(Database& db, const std::vector<Record>& records) {
+    Status s = insert_students(db, records);
+    return s.ok() ? record_enrolments(db, records.front().id, records.back().id) : s;
+  }
   static Status update(Database& db, const Record& s) { return update_student(db, s); }
 };
 
@@ -229,7 +233,11 @@ struct TeacherImport {
       row.fail("id_number", "该教职工登记在“" + l.school_name(old.school_id) +
                                 "”,不在您的管辖范围内,请由教育局办理调动");
   }
-  static Result<int64_t> insert(Database& db, const Record& t) { return insert_teacher(db, t); }
+  static constexpr const char* kIdsOf = "teachers";
+  static Status insert_all(Database& db, const std::vector<Record>& records) {
+    Status s = insert_teachers(db, records);
+    return s.ok() ? record_current_years(db, records.front().id, records.back().id) : s;
+  }
   static Status update(Database& db, const Record& t) { return update_teacher(db, t); }
 };
 
@@ -292,7 +300,8 @@ struct SchoolImport {
     if (!l.schools_in_scope.count(old.id))
       row.fail("code", "学校“" + old.name + "”不在您的管辖范围内");
   }
-  static Result<int64_t> insert(Database& db, const Record& s) { return insert_school(db, s); }
+  static constexpr const char* kIdsOf = "schools";
+  static Status insert_all(Database& db, const std::vector<Record>& records) { return insert_schools(db, records); }
   static Status update(Database& db, const Record& s) { return update_school(db, s); }
 };
 
@@ -330,10 +339,8 @@ struct ConditionsImport {
   }
 
   static void check_existing(RowCheck&, const Record&, const Record&, const Lookups&) {}
-  static Result<int64_t> insert(Database& db, const Record& c) {
-    Status s = upsert_conditions(db, c);
-    if (!s.ok()) return s;
-    return c.school_id;
+  static Status insert_all(Database& db, const std::vector<Record>& records) {
+    return insert_conditions(db, records);
   }
   static Status update(Database& db, const Record& c) { return upsert_conditions(db, c); }
 };
@@ -428,7 +435,7 @@ struct AreaImport {
     }
     auto in_file = l.levels_in_file.find(code);
     if (stored == l.areas_by_code.end() && in_file != l.levels_in_file.end() && in_file->second == wanted)
-      return true;  // written before this row; insert() finds it by its code
+      return true;  // new, written before this row; insert_all() finds it by its code
     row.fail("area_code", "行政区划代码“" + a.code + "”的上级" + wanted_label + "(代码" + code +
                               ")不存在;请先导入该" + wanted_label + ",或在本文件中一并列出");
     return false;
@@ -436,14 +443,20 @@ struct AreaImport {
 
   static bool write_before(const Record& a, const Record& b) { return a.code.size() < b.code.size(); }
   static void check_existing(RowCheck&, const Record&, const Record&, const Lookups&) {}
-  static Result<int64_t> insert(Database& db, Record a) {
-    if (!a.parent_id) {
-      auto parent = get_area_by_code(db, parent_code(a.code));
-      if (!parent.ok()) return parent.status();
-      if (!*parent) return Status::Error("internal", "上级区划" + parent_code(a.code) + "未能先于" + a.code + "写入");
-      a.parent_id = (*parent)->id;
+  static constexpr const char* kIdsOf = "areas";
+  // A new area without a parent_id has its parent among the new ones before it.
+  static Status insert_all(Database& db, std::vector<Record>& records) {
+    std::map<std::string, int64_t> new_ids;
+    for (Area& a : records) {
+      if (!a.parent_id) {
+        auto parent = new_ids.find(parent_code(a.code));
+        if (parent == new_ids.end())
+          return Status::Error("internal", "上级区划" + parent_code(a.code) + "未能先于" + a.code + "写入");
+        a.parent_id = parent->second;
+      }
+      new_ids[a.code] = a.id;
     }
-    return insert_area(db, a);
+    return insert_areas(db, records);
   }
   static Status update(Database& db, const Record& a) { return update_area(db, a); }
 };
@@ -507,7 +520,8 @@ struct ClassImport {
   }
 
   static void check_existing(RowCheck&, const Record&, const Record&, const Lookups&) {}
-  static Result<int64_t> insert(Database& db, const Record& c) { return insert_class(db, c); }
+  static constexpr const char* kIdsOf = "classes";
+  static Status insert_all(Database& db, const std::vector<Record>& records) { return insert_classes(db, records); }
   static Status update(Database& db, const Record& c) { return update_class(db, c); }
 };
 
@@ -550,10 +564,8 @@ struct CatchmentImport {
   }
 
   static void check_existing(RowCheck&, const Record&, const Record&, const Lookups&) {}
-  static Result<int64_t> insert(Database& db, const Record& c) {
-    Status s = upsert_catchment(db, c);
-    if (!s.ok()) return s;
-    return c.school_id;
+  static Status insert_all(Database& db, const std::vector<Record>& records) {
+    return insert_catchments(db, records);
   }
   static Status update(Database& db, const Record& c) { return upsert_catchment(db, c); }
 };
@@ -673,6 +685,19 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
   return Status::Ok();
 }
 
+// The new records of one import in one batch: ids (where their table gives
+// them) from Database::next_ids, then Kind::insert_all.
+template <class Kind>
+Status insert_new(Database& db, std::vector<typename Kind::Record>& records) {
+  if (records.empty()) return Status::Ok();
+  if constexpr (requires { Kind::kIdsOf; }) {
+    auto ids = db.next_ids(Kind::kIdsOf, static_cast<int64_t>(records.size()));
+    if (!ids.ok()) return ids.status();
+    for (size_t i = 0; i < records.size(); ++i) set_id(records[i], (*ids)[i]);
+  }
+  return Kind::insert_all(db, records);
+}
+
 template <class Kind>
 Result<ImportOutcome> run(Database& db, const Actor& actor, const RegisterSpec& spec,
                           const ingest::SheetTable& sheet, const RegisterContext& ctx, bool write) {
@@ -683,6 +708,11 @@ Result<ImportOutcome> run(Database& db, const Actor& actor, const RegisterSpec& 
   if (!outcome.plan.ok())
     return Status::Error("has_problems", "文件中还有" + std::to_string(outcome.plan.problems.size()) +
                                              "处问题,请修正后重新上传;未导入任何数据");
+  // Updates row by row (they are few), new records in one batch, then one
+  // audit entry per row written, in the order of the writes.
+  std::vector<AuditEntry> entries;
+  std::vector<typename Kind::Record> created;
+  std::vector<size_t> entry_of_created;
   for (auto& w : writes) {
     if (w.update) {
       s = Kind::update(db, w.record);
@@ -691,17 +721,22 @@ Result<ImportOutcome> run(Database& db, const Actor& actor, const RegisterSpec& 
       auto after = with_names(db, fields_of(w.record));
       if (!before.ok()) return before.status();
       if (!after.ok()) return after.status();
-      s = audit(db, &actor, "import", Kind::kEntity, record_id(w.record), diff_fields(*before, *after));
+      entries.push_back(audit_entry(&actor, "import", Kind::kEntity, record_id(w.record),
+                                    diff_fields(*before, *after)));
       ++outcome.updated;
     } else {
-      auto id = Kind::insert(db, w.record);
-      if (!id.ok()) return id.status();
       // A created row's values are the file's row: the import record keeps the file.
-      s = audit(db, &actor, "import", Kind::kEntity, *id, {});
-      ++outcome.created;
+      entries.push_back(audit_entry(&actor, "import", Kind::kEntity, 0, {}));
+      entry_of_created.push_back(entries.size() - 1);
+      created.push_back(std::move(w.record));
     }
-    if (!s.ok()) return s;
   }
+  s = insert_new<Kind>(db, created);
+  if (!s.ok()) return s;
+  for (size_t i = 0; i < created.size(); ++i) entries[entry_of_created[i]].entity_id = record_id(created[i]);
+  outcome.created = static_cast<int64_t>(created.size());
+  s = record_audits(db, entries);
+  if (!s.ok()) return s;
   return outcome;
 }
 

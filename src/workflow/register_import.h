@@ -15,6 +15,19 @@
 // 小学 must teach 小学 and whose 初中 must teach 初中: a 九年一贯制学校 may
 // feed itself): all or none.
 // Re-importing the same file finds every row unchanged.
+//
+// How apply_import writes: the rows to update one by one (each UPDATE, then
+// its fields before and after read with names); the rows to create in one
+// batch — their ids taken up front by one Database::next_ids (MAX(id)+1 … under
+// SQLite's write lock, the table's identity sequence on PostgreSQL: see
+// store/database.h), then written through bulk_insert (COPY on PostgreSQL)
+// with what follows from them (a student's enrolment, a teacher's row of the
+// current year) in one statement per batch; last, one audit entry per row
+// written, in the order of the rows, through record_audits. The entries are
+// those a row-by-row write made: action "import", the register's entity, the
+// record's id, and the changed fields (reference fields by name) of an update,
+// none of a created row (the import record keeps the file). On SQLite the
+// ids, of records and entries, are the very ones row-by-row INSERTs gave.
 #pragma once
 
 #include <string>

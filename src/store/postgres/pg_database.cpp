@@ -4,6 +4,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -271,6 +272,19 @@ class PgDatabase : public Database {
     const std::string t(table);
     return exec("SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) "
                 "FROM " + t, {});
+  }
+
+  Result<std::vector<int64_t>> next_ids(std::string_view table, int64_t n) override {
+    const std::string t(table);
+    if (PQtransactionStatus(conn_) != PQTRANS_INTRANS)
+      return Status::Error("internal", "分配" + t + "的编号须在事务中进行");
+    auto rows = query("SELECT nextval(pg_get_serial_sequence('" + t + "', 'id')) FROM generate_series(1, ?)", {n});
+    if (!rows.ok()) return rows.status();
+    std::vector<int64_t> ids;
+    ids.reserve(rows->size());
+    for (const Row& r : *rows) ids.push_back(r.integer(0));
+    std::sort(ids.begin(), ids.end());
+    return ids;
   }
 
   // One writing transaction at a time, as SQLite's BEGIN IMMEDIATE gives: a

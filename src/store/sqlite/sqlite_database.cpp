@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <numeric>
 #include <string>
 #include <unordered_map>
 
@@ -133,6 +134,15 @@ class SqliteDatabase : public Database {
   // cannot fail half-way with SQLITE_BUSY.
   Status begin() override { return exec_script("BEGIN IMMEDIATE"); }
   Status ids_written(std::string_view) override { return Status::Ok(); }  // rowid follows MAX(id)
+  Result<std::vector<int64_t>> next_ids(std::string_view table, int64_t n) override {
+    if (sqlite3_get_autocommit(db_))
+      return Status::Error("internal", "分配" + std::string(table) + "的编号须在事务中进行");
+    auto rows = query("SELECT COALESCE(MAX(id), 0) FROM " + std::string(table), {});
+    if (!rows.ok()) return rows.status();
+    std::vector<int64_t> ids(n);
+    std::iota(ids.begin(), ids.end(), rows->front().integer(0) + 1);
+    return ids;
+  }
   Status commit() override { return exec_script("COMMIT"); }
   Status rollback() override { return exec_script("ROLLBACK"); }
 
