@@ -77,7 +77,7 @@ done
 python3 - "$OUT" <<'PY'
 import re, sys
 out = sys.argv[1]
-load = dict(line.split() for line in open(f"{out}/load.txt"))
+load = {line.split()[0]: line.split()[1:] for line in open(f"{out}/load.txt")}
 def ms(v, unit): return float(v) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 def wrk(mix, engine):
     text = open(f"{out}/{mix}.{engine}.wrk").read()
@@ -86,13 +86,13 @@ def wrk(mix, engine):
     return lat["50"], lat["99"], float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)), \
         int(bad.group(1)) if bad else 0, re.search(r"load average before \S+ \S+: (.*)", text).group(1)
 print()
-print(f"{load['schools']} schools, {load['students']} students, {load['enrolments']} enrolments, "
-      f"{load['rows']} rows; generated in {float(load['generate_s']):.1f} s")
-print(f"| what | SQLite | PostgreSQL | PostgreSQL : SQLite |")
-print(f"| --- | --- | --- | --- |")
+print(f"{load['schools'][0]} schools, {load['students'][0]} students, {load['enrolments'][0]} enrolments, "
+      f"{load['rows'][0]} rows; generated in {float(load['generate_s'][0]):.1f} s")
+print("| what | SQLite wall / CPU | PostgreSQL wall / CPU (client + server) | PostgreSQL : SQLite (wall; CPU) |")
+print("| --- | --- | --- | --- |")
 for key, what in (("load", "bulk load (migrations + load_registers)"), ("snapshot", "load_snapshot (median)")):
-    s, p = float(load[f"{key}_sqlite_s"]), float(load[f"{key}_postgres_s"])
-    print(f"| {what} | {s:.2f} s | {p:.2f} s | {p / s:.2f} |")
+    (sw, sc), (pw, pc) = map(float, load[f"{key}_sqlite"]), map(float, load[f"{key}_postgres"])
+    print(f"| {what} | {sw:.2f} s / {sc:.2f} s | {pw:.2f} s / {pc:.2f} s | {pw / sw:.2f}; {pc / sc:.2f} |")
 print()
 print("| 16 connections | SQLite p50 / p99 / req/s | PostgreSQL p50 / p99 / req/s | p99 PostgreSQL : SQLite | load average before (SQLite; PostgreSQL) |")
 print("| --- | --- | --- | --- | --- |")

@@ -21,12 +21,8 @@ Status read_all(Database& db, const char* sql, std::vector<Record>& out, Make ma
   return Status::Ok();
 }
 
-}  // namespace
-
-Status load_registers(Database& db, const Registers& r) {
-  Transaction tx(db);
-  if (!tx.begun().ok()) return tx.begun();
-  // Classes name head teachers, so teachers go in before classes.
+// Every register of `r`, in the order their keys need.
+Status insert_registers(Database& db, const Registers& r) {
   Status s = insert_all(db, "areas", {"id", "parent_id", "code", "name", "level"}, r.areas,
                         [](const Area& a) -> std::vector<Value> {
                           return {a.id, opt(a.parent_id), a.code, a.name, a.level};
@@ -93,6 +89,19 @@ Status load_registers(Database& db, const Registers& r) {
                              c.teaching_area, c.sports_area,          c.equipment_value,
                              c.books,         c.computers,            c.multimedia_rooms};
                    });
+  return s;
+}
+
+}  // namespace
+
+Status load_registers(Database& db, const Registers& r) {
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  // Classes name head teachers, so teachers go in before classes. The keys
+  // are checked once, after the last row (Database::keys_checked_after).
+  Status s = db.keys_checked_after(
+      {"areas", "schools", "teachers", "teacher_years", "classes", "students", "enrolments", "conditions"},
+      [&] { return insert_registers(db, r); });
   for (const char* table : {"areas", "schools", "teachers", "classes", "students"})
     if (s.ok()) s = db.ids_written(table);
   if (!s.ok()) return s;
