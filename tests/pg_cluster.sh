@@ -3,13 +3,14 @@
 # refuses root), pg_ctl start on a free loopback port, trust authentication on
 # loopback only. Exports EDU_PG_URL (its `postgres` database; tests create their
 # own databases in it) and stops and removes the cluster when the shell exits.
+# EDU_PG_PARENT: the directory to put the cluster in (default /tmp).
 #   source tests/pg_cluster.sh
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [ -z "$PG_BIN" ]; then
   echo "pg_cluster: PostgreSQL 未安装(apt-get install postgresql)" >&2
   return 1
 fi
-PG_DIR=$(mktemp -d /tmp/edu-pg.XXXXXX)
+PG_DIR=$(mktemp -d "${EDU_PG_PARENT:-/tmp}/edu-pg.XXXXXX")
 PG_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 as_pg_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

@@ -39,8 +39,9 @@ bool ends_with(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string chinese_number(int n) {  // 1..99: 一, 十二, 二十三
+std::string chinese_number(int n) {  // 1..99: 一, 十二, 二十三; from 100 (province scale) in digits
   static const char* kDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n >= 100) return std::to_string(n);
   if (n < 10) return kDigits[n];
   return std::string(n >= 20 ? kDigits[n / 10] : "") + "十" + kDigits[n % 10];
 }

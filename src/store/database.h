@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -70,6 +71,13 @@ class Database {
 
   virtual Status exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   virtual Result<Rows> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Every row of `sql` (no parameters) handed to `each` in turn, never all
+  // held at once: a whole register at province scale. SQLite steps the
+  // statement; PostgreSQL streams COPY (sql) TO STDOUT, whose values all come
+  // back as text or NULL (Row's integer() and real() read numbers from text;
+  // a boolean column would read 't'/'f': select it as an integer). A status
+  // other than ok from `each` stops the rows and is returned.
+  virtual Status query_each(std::string_view sql, const std::function<Status(const Row&)>& each) = 0;
   // Several statements without parameters (migrations).
   virtual Status exec_script(std::string_view sql) = 0;
   virtual Result<std::unique_ptr<PreparedStatement>> prepare(std::string_view sql) = 0;
@@ -99,6 +107,18 @@ class Database {
   // outside the transactions' advisory lock) may leave gaps between them.
   // A rolled-back transaction loses its ids, as INSERTs do.
   virtual Result<std::vector<int64_t>> next_ids(std::string_view table, int64_t n) = 0;
+
+  // Runs `load` (bulk inserts into `tables`; the caller holds the transaction)
+  // with the foreign keys of `tables` checked once, over all their rows, when
+  // it is done, rather than row by row: PostgreSQL drops those keys first and
+  // adds them back after (each ADD CONSTRAINT checks every row in one join),
+  // all inside the transaction; a row that breaks one fails the whole load
+  // ("validation") and the rollback restores the keys. SQLite (the default)
+  // runs `load` as it is: its per-row checks are cheap B-tree lookups.
+  virtual Status keys_checked_after(const std::vector<std::string>& tables,
+                                    const std::function<Status()>& load) {
+    return load();
+  }
 
   // Online copy of the whole database to `path`: SQLite's backup API to a
   // database file; on PostgreSQL pg_dump's custom format.

@@ -24,12 +24,9 @@ Status read_all(Database& db, const char* sql, std::vector<Record>& out, Make ma
   return Status::Ok();
 }
 
-}  // namespace
-
-Status load_registers(Database& db, const Registers& r) {
-  Transaction tx(db);
-  if (!tx.begun().ok()) return tx.begun();
-  // Classes name head teachers, so teachers go in before classes.
+// Every register of `r`, in the order their keys need: classes name head
+// teachers, so teachers go in before classes.
+Status insert_registers(Database& db, const Registers& r) {
   Status s = insert_areas(db, r.areas);
   if (s.ok()) s = insert_schools(db, r.schools);
   if (s.ok()) s = insert_teachers(db, r.teachers);
@@ -51,6 +48,18 @@ Status load_registers(Database& db, const Registers& r) {
                              e.class_id,   int64_t{e.grade},       e.status};
                    });
   if (s.ok()) s = insert_conditions(db, r.conditions);
+  return s;
+}
+
+}  // namespace
+
+Status load_registers(Database& db, const Registers& r) {
+  Transaction tx(db);
+  if (!tx.begun().ok()) return tx.begun();
+  // The keys are checked once, after the last row (Database::keys_checked_after).
+  Status s = db.keys_checked_after(
+      {"areas", "schools", "teachers", "teacher_years", "classes", "students", "enrolments", "conditions"},
+      [&] { return insert_registers(db, r); });
   for (const char* table : {"areas", "schools", "teachers", "classes", "students"})
     if (s.ok()) s = db.ids_written(table);
   if (!s.ok()) return s;

@@ -1,7 +1,9 @@
 // Loads the analytics Snapshot (analytics/snapshot.h) of the whole county in
 // a few bulk SELECTs — areas, schools, classes, enrolments, teachers,
-// conditions — never per school or per cell — and builds it with
-// analytics/snapshot_builder.h. The teachers of `current_year` are those on
+// conditions — never per school or per cell — each streamed
+// (Database::query_each: COPY … TO STDOUT on PostgreSQL), so a province's
+// millions of enrolments are never held twice as result rows, and builds it
+// with analytics/snapshot_builder.h. The teachers of `current_year` are those on
 // the register now; those of earlier years come from teacher_years
 // (store/teacher_year_store.h); a teacher without a recorded 学段 gets the
 // default of core/teacher_section.h.

@@ -3,7 +3,11 @@
 // same rows in each — per table its row count and sums over a few columns of
 // each kind (ids, references, text lengths, reals) — and every row comes back
 // alike through read_registers. Text with the bytes COPY escapes (tab, newline,
-// backslash, "\N") arrives as sent. Runs when EDU_TEST_PG names a cluster
+// backslash, "\N") arrives as sent, and comes back alike through query_each
+// (COPY … TO STDOUT on PostgreSQL). The analytics snapshot loads alike from
+// both. A row that breaks a foreign key fails the whole bulk load on both,
+// and PostgreSQL's keys (dropped for the load) are all back after it, whether
+// it failed or not. Runs when EDU_TEST_PG names a cluster
 // (api_tests.postgres); skipped on SQLite alone.
 #include <gtest/gtest.h>
 
@@ -12,6 +16,7 @@
 #include "demo/generator.h"
 #include "store/migrations.h"
 #include "store/registers_loader.h"
+#include "store/snapshot_loader.h"
 #include "test_database.h"
 
 namespace edu {
@@ -120,6 +125,20 @@ TEST_F(EnginesTest, BulkTextArrivesAsSentAndARefusedRowFailsTheLoad) {
     ASSERT_EQ(rows->size(), names.size());
     for (size_t i = 0; i < names.size(); ++i) EXPECT_EQ((*rows)[i].text(0), names[i]) << i;
     EXPECT_TRUE((*rows)[0].is_null(1));
+    std::vector<std::string> streamed;
+    std::vector<bool> no_parent;
+    Status each = db->query_each("SELECT name, parent_id FROM areas ORDER BY id", [&](const Row& r) {
+      streamed.push_back(r.text(0));
+      no_parent.push_back(r.is_null(1));
+      return Status::Ok();
+    });
+    ASSERT_TRUE(each.ok()) << each.message();
+    EXPECT_EQ(streamed, names);
+    EXPECT_EQ(no_parent, std::vector<bool>({true, false, false, false, false, false, false}));
+    // A stop from the caller comes back as it is, and the connection takes the next statement.
+    each = db->query_each("SELECT id FROM areas", [](const Row&) { return Status::Error("stop", "够了"); });
+    EXPECT_EQ(each.code(), "stop");
+    EXPECT_TRUE(db->query("SELECT 1").ok());
     // A duplicate id among the rows: the whole load refused, as a duplicate, nothing written.
     Transaction again(*db);
     s = insert_all(*db, "areas", {"id", "code", "name", "level"}, std::vector<int64_t>{100, 100},
@@ -131,6 +150,70 @@ TEST_F(EnginesTest, BulkTextArrivesAsSentAndARefusedRowFailsTheLoad) {
     ASSERT_TRUE(count.ok()) << count.status().message();
     EXPECT_EQ(count->front().integer(0), static_cast<int64_t>(names.size()));
   }
+}
+
+// A county of 0.05: 8 schools' worth of registers, hand-checkable sums.
+TEST_F(EnginesTest, TheSnapshotLoadsAlikeFromBoth) {
+  demo::DemoSettings settings;
+  settings.scale = 0.05;
+  const Registers county = demo::generate_county(settings);
+  ASSERT_TRUE(load_registers(*sqlite_, county).ok());
+  ASSERT_TRUE(load_registers(*postgres_, county).ok());
+  auto a = load_snapshot(*sqlite_, 2026), b = load_snapshot(*postgres_, 2026);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  ASSERT_TRUE(b.ok()) << b.status().message();
+  EXPECT_EQ(b->enrolments.size(), county.enrolments.size());
+  EXPECT_EQ(a->enrolments.student_id, b->enrolments.student_id);
+  EXPECT_EQ(a->enrolments.year, b->enrolments.year);
+  EXPECT_EQ(a->enrolments.school, b->enrolments.school);
+  EXPECT_EQ(a->enrolments.klass, b->enrolments.klass);
+  EXPECT_EQ(a->enrolments.grade, b->enrolments.grade);
+  EXPECT_EQ(a->enrolments.status, b->enrolments.status);
+  // In (student, year) order, though read unordered.
+  for (size_t i = 1; i < b->enrolments.size(); ++i)
+    ASSERT_LT(std::make_pair(b->enrolments.student_id[i - 1], b->enrolments.year[i - 1]),
+              std::make_pair(b->enrolments.student_id[i], b->enrolments.year[i]));
+  EXPECT_EQ(a->classes.id, b->classes.id);
+  EXPECT_EQ(a->teachers.id, b->teachers.id);
+  EXPECT_EQ(a->teachers.name, b->teachers.name);
+  EXPECT_EQ(a->schools.size(), county.schools.size());
+  EXPECT_EQ(b->schools.size(), county.schools.size());
+  ASSERT_EQ(a->conditions.size(), b->conditions.size());
+  double area_a = 0, area_b = 0;
+  for (const Conditions& c : a->conditions) area_a += c.building_area;
+  for (const Conditions& c : b->conditions) area_b += c.building_area;
+  EXPECT_DOUBLE_EQ(area_a, area_b);
+}
+
+TEST_F(EnginesTest, ARowBreakingAKeyFailsTheBulkLoadAndTheKeysStay) {
+  demo::DemoSettings settings;
+  settings.scale = 0.05;
+  Registers county = demo::generate_county(settings);
+  county.enrolments.back().class_id = 999999;  // no such class
+  const char* kKeys = "SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f'";
+  auto keys_before = postgres_->query(kKeys);
+  ASSERT_TRUE(keys_before.ok());
+  ASSERT_GT(keys_before->front().integer(0), 10);
+  for (Database* db : {sqlite_.get(), postgres_.get()}) {
+    Status s = load_registers(*db, county);
+    EXPECT_EQ(s.code(), "validation") << s.message();
+    auto students = db->query("SELECT COUNT(*) FROM students");
+    ASSERT_TRUE(students.ok());
+    EXPECT_EQ(students->front().integer(0), 0);
+  }
+  auto keys_after = postgres_->query(kKeys);
+  ASSERT_TRUE(keys_after.ok());
+  EXPECT_EQ(keys_after->front().integer(0), keys_before->front().integer(0));
+  // Mended, the same county loads, and the keys are still all there and enforced.
+  county.enrolments.back().class_id = county.classes.back().id;
+  ASSERT_TRUE(load_registers(*postgres_, county).ok());
+  keys_after = postgres_->query(kKeys);
+  ASSERT_TRUE(keys_after.ok());
+  EXPECT_EQ(keys_after->front().integer(0), keys_before->front().integer(0));
+  EXPECT_EQ(postgres_->exec("UPDATE enrolments SET class_id = 999999 WHERE student_id = ?",
+                            {county.enrolments.front().student_id})
+                .code(),
+            "validation");
 }
 
 }  // namespace

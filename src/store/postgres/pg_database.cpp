@@ -146,6 +146,44 @@ void append_copy_field(std::string& out, const Value& v) {
       v);
 }
 
+// One line of COPY … TO STDOUT's text format (append_copy_field's inverse for
+// text: \N is NULL, backslash escapes undone) as a Row of text values.
+Row copy_row(std::string_view line) {
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  std::vector<Value> values;
+  size_t start = 0;
+  while (true) {
+    const size_t tab = line.find('\t', start);
+    const std::string_view field = line.substr(start, tab == std::string_view::npos ? line.size() - start : tab - start);
+    if (field == "\\N") {
+      values.emplace_back(nullptr);
+    } else if (field.find('\\') == std::string_view::npos) {
+      values.emplace_back(std::string(field));
+    } else {
+      std::string text;
+      for (size_t i = 0; i < field.size(); ++i) {
+        if (field[i] != '\\' || i + 1 == field.size()) {
+          text += field[i];
+          continue;
+        }
+        switch (const char c = field[++i]) {
+          case 't': text += '\t'; break;
+          case 'n': text += '\n'; break;
+          case 'r': text += '\r'; break;
+          case 'b': text += '\b'; break;
+          case 'f': text += '\f'; break;
+          case 'v': text += '\v'; break;
+          default: text += c;  // \\ and any other escaped character stand for themselves
+        }
+      }
+      values.emplace_back(std::move(text));
+    }
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return Row(std::move(values));
+}
+
 // One COPY … FROM STDIN in progress: rows are sent in chunks of about 256 KB.
 class PgCopy : public BulkInsert {
  public:
@@ -252,6 +290,26 @@ class PgDatabase : public Database {
     return rows;
   }
 
+  Status query_each(std::string_view sql, const std::function<Status(const Row&)>& each) override {
+    const std::string copy = "COPY (" + postgres_sql(sql) + ") TO STDOUT";
+    ResultPtr res(PQexec(conn_, copy.c_str()), PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COPY_OUT) return pg_error(conn_, res.get(), "执行语句");
+    Status s = Status::Ok();
+    char* line = nullptr;
+    int n;
+    // Every line is read, even after `each` stopped, to leave the connection ready.
+    while ((n = PQgetCopyData(conn_, &line, 0)) > 0) {
+      std::unique_ptr<char, void (*)(void*)> owned(line, PQfreemem);
+      if (s.ok()) s = each(copy_row(std::string_view(line, n)));
+    }
+    if (n == -2) return pg_error(conn_, nullptr, "执行语句");
+    while (PGresult* raw = PQgetResult(conn_)) {
+      ResultPtr done(raw, PQclear);
+      if (s.ok() && PQresultStatus(raw) != PGRES_COMMAND_OK) s = pg_error(conn_, raw, "执行语句");
+    }
+    return s;
+  }
+
   Status exec_script(std::string_view sql) override {
     ResultPtr res(PQexec(conn_, postgres_sql(sql).c_str()), PQclear);
     const ExecStatusType st = PQresultStatus(res.get());
@@ -285,6 +343,25 @@ class PgDatabase : public Database {
     for (const Row& r : *rows) ids.push_back(r.integer(0));
     std::sort(ids.begin(), ids.end());
     return ids;
+  }
+
+  // Per row, a foreign key costs a trigger that looks the key up and locks
+  // its row (FOR KEY SHARE): most of a COPY's time at county scale. Added
+  // back, each key is checked once over the whole table.
+  Status keys_checked_after(const std::vector<std::string>& tables,
+                            const std::function<Status()>& load) override {
+    std::string names;
+    for (const std::string& t : tables) names += (names.empty() ? "'" : ", '") + t + "'";
+    auto keys = query("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                      "WHERE contype = 'f' AND conrelid::regclass::text IN (" + names + ") ORDER BY oid",
+                      {});
+    if (!keys.ok()) return keys.status();
+    for (const Row& k : *keys)
+      if (Status s = exec_script("ALTER TABLE " + k.text(0) + " DROP CONSTRAINT " + k.text(1)); !s.ok()) return s;
+    Status s = load();
+    for (const Row& k : *keys)
+      if (s.ok()) s = exec_script("ALTER TABLE " + k.text(0) + " ADD CONSTRAINT " + k.text(1) + " " + k.text(2));
+    return s;
   }
 
   // One writing transaction at a time, as SQLite's BEGIN IMMEDIATE gives: a

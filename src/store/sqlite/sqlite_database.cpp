@@ -91,24 +91,17 @@ class SqliteDatabase : public Database {
   }
 
   Result<Rows> query(std::string_view sql, const std::vector<Value>& params) override {
-    sqlite3_stmt* stmt = cached_statement(sql);
-    if (!stmt) return sqlite_error(db_, "准备语句");
-    // Leave the statement reset and unbound for its next use, whatever happens here.
-    std::unique_ptr<sqlite3_stmt, void (*)(sqlite3_stmt*)> guard(stmt, [](sqlite3_stmt* s) {
-      sqlite3_reset(s);
-      sqlite3_clear_bindings(s);
-    });
-    if (bind_all(stmt, params) != SQLITE_OK) return sqlite_error(db_, "绑定参数");
     Rows rows;
-    int columns = sqlite3_column_count(stmt), rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-      std::vector<Value> values;
-      values.reserve(columns);
-      for (int i = 0; i < columns; ++i) values.push_back(column_value(stmt, i));
+    Status s = each_row(sql, params, [&rows](std::vector<Value>&& values) {
       rows.emplace_back(std::move(values));
-    }
-    if (rc != SQLITE_DONE) return sqlite_error(db_, "执行语句");
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
     return rows;
+  }
+
+  Status query_each(std::string_view sql, const std::function<Status(const Row&)>& each) override {
+    return each_row(sql, {}, [&each](std::vector<Value>&& values) { return each(Row(std::move(values))); });
   }
 
   Status exec_script(std::string_view sql) override {
@@ -162,6 +155,28 @@ class SqliteDatabase : public Database {
  private:
   // Statements are prepared once per connection and reused: the store sends the
   // same SQL texts again and again (bulk imports send 100,000s).
+  // Runs `sql` with `params`, handing each row's values to `take`.
+  template <class Take>
+  Status each_row(std::string_view sql, const std::vector<Value>& params, Take take) {
+    sqlite3_stmt* stmt = cached_statement(sql);
+    if (!stmt) return sqlite_error(db_, "准备语句");
+    // Leave the statement reset and unbound for its next use, whatever happens here.
+    std::unique_ptr<sqlite3_stmt, void (*)(sqlite3_stmt*)> guard(stmt, [](sqlite3_stmt* s) {
+      sqlite3_reset(s);
+      sqlite3_clear_bindings(s);
+    });
+    if (bind_all(stmt, params) != SQLITE_OK) return sqlite_error(db_, "绑定参数");
+    int columns = sqlite3_column_count(stmt), rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      std::vector<Value> values;
+      values.reserve(columns);
+      for (int i = 0; i < columns; ++i) values.push_back(column_value(stmt, i));
+      if (Status s = take(std::move(values)); !s.ok()) return s;
+    }
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "执行语句");
+    return Status::Ok();
+  }
+
   sqlite3_stmt* cached_statement(std::string_view sql) {
     auto it = statements_.find(std::string(sql));
     if (it != statements_.end()) return it->second;
