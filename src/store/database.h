@@ -163,6 +163,19 @@ Status insert_all(Database& db, std::string_view table, const std::vector<std::s
   return (*bulk)->finish();
 }
 
+// insert_all of records that carry their id (allocated by next_ids or given
+// by a generator): `params(row)` gives the other columns, the id goes last.
+template <class Record, class Params>
+Status insert_all_with_ids(Database& db, std::string_view table, std::vector<std::string> columns,
+                           const std::vector<Record>& rows, Params params) {
+  columns.push_back("id");
+  return insert_all(db, table, columns, rows, [&](const Record& row) {
+    auto values = params(row);
+    values.push_back(row.id);
+    return values;
+  });
+}
+
 // Opens a connection to `url`: a file path (SQLite) or "postgresql://…".
 bool is_postgres_url(const std::string& url);
 Result<std::unique_ptr<Database>> open_database(const std::string& url);

@@ -120,14 +120,10 @@ Result<int64_t> insert_school(Database& db, const School& s) {
 }
 
 Status insert_schools(Database& db, const std::vector<School>& schools) {
-  return insert_all(db, "schools",
+  return insert_all_with_ids(db, "schools",
                     {"code", "name", "kind", "ownership", "location", "area_id", "parent_school_id", "address",
-                     "principal", "phone", "founded_year", "weak", "id"},
-                    schools, [](const School& s) {
-                      auto params = school_params(s);
-                      params.push_back(s.id);
-                      return params;
-                    });
+                     "principal", "phone", "founded_year", "weak"},
+                    schools, school_params);
 }
 
 Status update_school(Database& db, const School& s) {
@@ -227,13 +223,9 @@ Result<int64_t> insert_class(Database& db, const SchoolClass& c) {
 }
 
 Status insert_classes(Database& db, const std::vector<SchoolClass>& classes) {
-  return insert_all(db, "classes",
-                    {"school_id", "school_year", "section", "grade", "class_no", "name", "head_teacher_id", "id"},
-                    classes, [](const SchoolClass& c) {
-                      auto params = class_params(c);
-                      params.push_back(c.id);
-                      return params;
-                    });
+  return insert_all_with_ids(db, "classes",
+                    {"school_id", "school_year", "section", "grade", "class_no", "name", "head_teacher_id"},
+                    classes, class_params);
 }
 
 Status update_class(Database& db, const SchoolClass& c) {

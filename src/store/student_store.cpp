@@ -194,14 +194,10 @@ Status update_student(Database& db, const Student& s) {
 }
 
 Status insert_students(Database& db, const std::vector<Student>& students) {
-  return insert_all(db, "students",
+  return insert_all_with_ids(db, "students",
                     {"id_number", "name", "gender", "birth_date", "ethnicity", "school_id", "class_id", "status",
-                     "enrolled_on", "household", "left_behind", "disabled", "id"},
-                    students, [](const Student& s) {
-                      auto params = student_params(s);
-                      params.push_back(s.id);
-                      return params;
-                    });
+                     "enrolled_on", "household", "left_behind", "disabled"},
+                    students, student_params);
 }
 
 }  // namespace edu

@@ -153,14 +153,10 @@ Status update_teacher(Database& db, const Teacher& t) {
 }
 
 Status insert_teachers(Database& db, const std::vector<Teacher>& teachers) {
-  return insert_all(db, "teachers",
+  return insert_all_with_ids(db, "teachers",
                     {"id_number", "name", "gender", "birth_date", "school_id", "post", "education", "title",
-                     "subject", "backbone", "on_staff", "hired_on", "section", "id"},
-                    teachers, [](const Teacher& t) {
-                      auto params = teacher_params(t);
-                      params.push_back(t.id);
-                      return params;
-                    });
+                     "subject", "backbone", "on_staff", "hired_on", "section"},
+                    teachers, teacher_params);
 }
 
 }  // namespace edu

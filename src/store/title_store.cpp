@@ -85,6 +85,21 @@ Result<std::vector<TitleAppointment>> teacher_appointments(Database& db, int64_t
   return out;
 }
 
+namespace {
+
+// Holders from rows of: teacher, school, name, title, has appointment (0/1), kAppointmentColumns.
+std::vector<TitleHolder> holders_of(const Rows& rows) {
+  std::vector<TitleHolder> out;
+  for (const Row& r : rows) {
+    TitleHolder h{r.integer(0), r.integer(1), r.text(2), r.text(3)};
+    if (r.integer(4)) h.appointment = appointment_of(r, 5);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<TitleHolder>> list_title_holders(Database& db, const Scope& scope,
                                                     std::optional<int64_t> school_id) {
   SqlWhere where;
@@ -97,13 +112,7 @@ Result<std::vector<TitleHolder>> list_title_holders(Database& db, const Scope& s
           where.sql + " ORDER BY t.school_id, t.id",
       where.params);
   if (!rows.ok()) return rows.status();
-  std::vector<TitleHolder> out;
-  for (const Row& r : *rows) {
-    TitleHolder h{r.integer(0), r.integer(1), r.text(2), r.text(3)};
-    if (r.integer(4)) h.appointment = appointment_of(r, 5);
-    out.push_back(std::move(h));
-  }
-  return out;
+  return holders_of(*rows);
 }
 
 Result<std::vector<TitleHolder>> list_title_holders_in_year(Database& db, const Scope& scope, int school_year) {
@@ -121,13 +130,7 @@ Result<std::vector<TitleHolder>> list_title_holders_in_year(Database& db, const 
           where.sql + " ORDER BY y.school_id, y.teacher_id",
       params);
   if (!rows.ok()) return rows.status();
-  std::vector<TitleHolder> out;
-  for (const Row& r : *rows) {
-    TitleHolder h{r.integer(0), r.integer(1), r.text(2), r.text(3)};
-    if (r.integer(4)) h.appointment = appointment_of(r, 5);
-    out.push_back(std::move(h));
-  }
-  return out;
+  return holders_of(*rows);
 }
 
 Result<std::vector<TitleRound>> list_rounds(Database& db) {
