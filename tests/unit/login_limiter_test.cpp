@@ -11,27 +11,15 @@
 #include <filesystem>
 
 #include "store/migrations.h"
+#include "migrated_database.h"
 
 namespace edu {
 namespace {
 
 namespace fs = std::filesystem;
 
-class LoginLimiterTest : public ::testing::Test {
+class LoginLimiterTest : public MigratedDatabaseTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("edu_login_limiter_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = connect();
-    ASSERT_TRUE(migrate(*db_).ok());
-  }
-  void TearDown() override {
-    db_.reset();
-    fs::remove_all(dir_);
-  }
-  std::unique_ptr<Database> connect() { return std::move(open_database((dir_ / "t.db").string()).value()); }
   int64_t wait(LoginLimiter& limiter, const std::string& username, const std::string& address, int64_t now) {
     auto w = limiter.wait_seconds(username, address, now);
     EXPECT_TRUE(w.ok()) << w.status().message();
@@ -42,9 +30,6 @@ class LoginLimiterTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << s.message();
   }
   int64_t kept() { return db_->query("SELECT COUNT(*) FROM login_failures")->front().integer(0); }
-
-  fs::path dir_;
-  std::unique_ptr<Database> db_;
 };
 
 TEST_F(LoginLimiterTest, OneUsernameFromOneAddress) {

@@ -17,6 +17,7 @@
 #include "store/transition_store.h"
 #include "workflow/case_engine.h"
 #include "workflow/register_commands.h"
+#include "migrated_database.h"
 
 namespace edu {
 namespace {
@@ -57,31 +58,18 @@ Registers tiny_county() {
   return r;
 }
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public MigratedDatabaseTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("edu_store_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto db = open_database((dir_ / "t.db").string());
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_ = std::move(db.value());
-    ASSERT_TRUE(migrate(*db_).ok());
+    MigratedDatabaseTest::SetUp();
     ASSERT_TRUE(load_registers(*db_, tiny_county()).ok());
     admin_.user = {1, "admin", "管理员", "", "bureau_admin", {}, {}, {}, true};
     admin_.scope = Scope::All();
-  }
-  void TearDown() override {
-    db_.reset();
-    fs::remove_all(dir_);
   }
   int64_t count(const std::string& table) {
     return db_->query("SELECT COUNT(*) FROM " + table)->front().integer(0);
   }
 
-  fs::path dir_;
-  std::unique_ptr<Database> db_;
   Actor admin_;
   RegisterContext ctx_{{2026, 11, 22}, 2026};
 };

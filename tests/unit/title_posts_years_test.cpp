@@ -25,6 +25,7 @@
 #include "store/registers_loader.h"
 #include "store/title_store.h"
 #include "workflow/title_posts.h"
+#include "migrated_database.h"
 
 namespace edu {
 namespace {
@@ -64,16 +65,10 @@ Registers two_schools() {
   return r;
 }
 
-class TitlePostsYears : public ::testing::Test {
+class TitlePostsYears : public MigratedDatabaseTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("edu_title_posts_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    auto db = open_database((dir_ / "t.db").string());
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_ = std::move(db.value());
-    ASSERT_TRUE(migrate(*db_).ok());
+    MigratedDatabaseTest::SetUp();
     ASSERT_TRUE(load_registers(*db_, two_schools()).ok());
     const std::vector<TitleAppointment> rows = {
         {0, 1, 0, "一级", "一级", "聘任", "", "2020-09-01"},     {0, 2, 0, "二级", "二级", "聘任", "", "2019-09-01"},
@@ -84,10 +79,6 @@ class TitlePostsYears : public ::testing::Test {
       for (const auto& [level, approved] : std::vector<std::pair<std::string, int64_t>>{
                {"一级", year == 2025 ? 3 : 2}, {"二级", 2}})
         ASSERT_TRUE(set_post(*db_, {1, year, level, approved}).ok());
-  }
-  void TearDown() override {
-    db_.reset();
-    fs::remove_all(dir_);
   }
   // The level's row of a school in `year`'s table.
   LevelPosts level(int year, int64_t school, const std::string& name) {
@@ -103,9 +94,6 @@ class TitlePostsYears : public ::testing::Test {
     ADD_FAILURE() << "no " << name << " at school " << school;
     return {};
   }
-
-  fs::path dir_;
-  std::unique_ptr<Database> db_;
 };
 
 using Ids = std::vector<int64_t>;
