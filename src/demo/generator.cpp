@@ -67,13 +67,18 @@ Date birth_for_age(Rng& rng, int age, int year) {
 // Precondition: the county code is 6 digits (its neighbours are code + 1, + 3).
 class IdIssuer {
  public:
-  explicit IdIssuer(const std::string& county_code) : county_(std::stoull(county_code)) {
+  // A county of `scale` > 1 is as big as ⌈scale⌉ counties, and so many counties'
+  // births share out the 500 numbers per date and sex: its own code, then
+  // codes 100 apart (the same county in the province's other cities).
+  IdIssuer(const std::string& county_code, double scale) : county_(std::stoull(county_code)) {
+    for (int k = 0; k < std::max(1, static_cast<int>(std::ceil(scale))); ++k) homes_.push_back(county_ + 100 * k);
     neighbours_ = {county_ + 1, county_ + 3};
     used_.reserve(1 << 17);
   }
-  // Mostly the county's own code; `outsiders` is the share born elsewhere.
+  // Mostly the county's own codes; `outsiders` is the share born elsewhere.
   std::string issue(Rng& rng, const Date& birth, bool male, double outsiders) {
-    uint64_t area = rng.chance(outsiders) ? rng.pick(neighbours_) : county_;
+    uint64_t area = rng.chance(outsiders) ? rng.pick(neighbours_)
+                    : homes_.size() == 1 ? county_ : rng.pick(homes_);
     uint64_t born = static_cast<uint64_t>(birth.year * 10000 + birth.month * 100 + birth.day);
     uint64_t first17;
     do {
@@ -86,7 +91,7 @@ class IdIssuer {
 
  private:
   uint64_t county_;
-  std::vector<uint64_t> neighbours_;
+  std::vector<uint64_t> homes_, neighbours_;
   std::unordered_set<uint64_t> used_;  // the first 17 digits
 };
 
@@ -1081,7 +1086,7 @@ DemoCounty generate_county(const DemoSettings& settings) {
   DemoCounty county;
   Rng seeds(settings.seed);
   Rng area_rng(seeds.next()), school_rng(seeds.next());
-  IdIssuer ids(settings.county_code);
+  IdIssuer ids(settings.county_code, settings.scale);
   auto towns = build_areas(settings, area_rng, county.areas);
   auto plans = plan_schools(settings, towns, school_rng, county.schools);
   mark_weak_schools(county.schools);
