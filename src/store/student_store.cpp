@@ -120,6 +120,7 @@ Result<Page<StudentView>> list_students(Database& db, const Scope& scope, const 
   if (!f.ids.empty()) where.add_in("st.id", f.ids);
   if (!f.name_prefix.empty()) where.add_prefix({"st.name"}, f.name_prefix);
   if (!f.id_number_prefix.empty()) where.add_prefix({"st.id_number"}, f.id_number_prefix);
+  if (!f.id_numbers.empty()) where.add_in("st.id_number", f.id_numbers);
   return fetch_page<StudentView>(db, {kColumns, "students st", "st.id", kJoins, "st.id",
                                   {{"name", "st.name"}, {"birth_date", "st.birth_date"},
                                    {"school", "(SELECT name FROM schools WHERE id = st.school_id)"}}}, where,

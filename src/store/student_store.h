@@ -25,6 +25,7 @@ struct StudentFilter {
   std::vector<int64_t> ids;      // one of these students (统计指标's 年辍学率 names them); empty: any
   std::string name_prefix;       // name starts with it (indexed)
   std::string id_number_prefix;  // ID number starts with it (indexed)
+  std::vector<std::string> id_numbers;  // one of these ID numbers (indexed); empty: any
 };
 
 struct StudentView {

@@ -99,6 +99,7 @@ Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope, const 
     where.add(on.sql, on.params);
   if (!f.name_prefix.empty()) where.add_prefix({"t.name"}, f.name_prefix);
   if (!f.id_number_prefix.empty()) where.add_prefix({"t.id_number"}, f.id_number_prefix);
+  if (!f.id_numbers.empty()) where.add_in("t.id_number", f.id_numbers);
   return fetch_page<TeacherView>(db, {kColumns, "teachers t", "t.id", kJoins, "t.id",
                                   {{"name", "t.name"}, {"birth_date", "t.birth_date"},
                                    {"school", "(SELECT name FROM schools WHERE id = t.school_id)"}}}, where,

@@ -25,6 +25,7 @@ struct TeacherFilter {
   bool is_backbone = false;        // a 骨干 of any level
   std::string name_prefix;       // name starts with it (indexed)
   std::string id_number_prefix;  // ID number starts with it (indexed)
+  std::vector<std::string> id_numbers;  // one of these ID numbers (indexed); empty: any
 };
 
 struct TeacherView {

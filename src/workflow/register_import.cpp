@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/area_code.h"
 #include "core/area_tree.h"
@@ -118,6 +119,28 @@ std::optional<int64_t> school_of_row(RowCheck& row, const Lookups& l) {
   return it->second.id;
 }
 
+// The people of a register (students, teachers) among `id_numbers`, by ID
+// number: asked for a chunk at a time through the register's list, so one
+// file never reads a province's whole register.
+template <class Record, class Filter, class List, class PersonOf>
+Result<std::map<std::string, Record>> on_register(const std::vector<std::string>& id_numbers, List list,
+                                                  PersonOf person_of) {
+  constexpr size_t kChunk = 500;
+  std::map<std::string, Record> m;
+  for (size_t from = 0; from < id_numbers.size(); from += kChunk) {
+    Filter f;
+    const size_t to = std::min(id_numbers.size(), from + kChunk);
+    f.id_numbers.assign(id_numbers.begin() + from, id_numbers.begin() + to);
+    auto page = list(f, PageRequest{1, static_cast<int64_t>(f.id_numbers.size())});
+    if (!page.ok()) return page.status();
+    for (auto& v : page->items) {
+      Record& r = person_of(v);
+      m[r.id_number] = std::move(r);
+    }
+  }
+  return m;
+}
+
 // The records of a list by their import key.
 template <class Record, class List>
 Result<std::map<std::string, Record>> keyed(Result<List> all, std::string (*key)(const Record&)) {
@@ -135,12 +158,11 @@ struct StudentImport {
   static constexpr Entity kEntity = Entity::kStudent;
   static std::string key(const Record& s) { return s.id_number; }
 
-  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
-    auto all = list_students(db, Scope::All(), {}, {1, 100'000'000});
-    if (!all.ok()) return all.status();
-    std::map<std::string, Record> m;
-    for (auto& v : all->items) m[v.student.id_number] = v.student;
-    return m;
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&,
+                                                        const std::vector<std::string>& id_numbers) {
+    return on_register<Record, StudentFilter>(id_numbers, [&](const StudentFilter& f, PageRequest page) {
+      return list_students(db, Scope::All(), f, page);
+    }, [](StudentView& v) -> Student& { return v.student; });
   }
 
   static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext& ctx) {
@@ -197,12 +219,11 @@ struct TeacherImport {
   static constexpr Entity kEntity = Entity::kTeacher;
   static std::string key(const Record& t) { return t.id_number; }
 
-  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
-    auto all = list_teachers(db, Scope::All(), {}, {1, 100'000'000});
-    if (!all.ok()) return all.status();
-    std::map<std::string, Record> m;
-    for (auto& v : all->items) m[v.teacher.id_number] = v.teacher;
-    return m;
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&,
+                                                        const std::vector<std::string>& id_numbers) {
+    return on_register<Record, TeacherFilter>(id_numbers, [&](const TeacherFilter& f, PageRequest page) {
+      return list_teachers(db, Scope::All(), f, page);
+    }, [](TeacherView& v) -> Teacher& { return v.teacher; });
   }
 
   static std::optional<Record> build(RowCheck& row, const Lookups& l, const RegisterContext& ctx) {
@@ -267,7 +288,8 @@ struct SchoolImport {
   static constexpr Entity kEntity = Entity::kSchool;
   static std::string key(const Record& s) { return s.code; }
 
-  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&,
+                                                        const std::vector<std::string>&) {
     auto all = list_schools(db, Scope::All(), {}, {1, 1'000'000}, 0);
     if (!all.ok()) return all.status();
     std::map<std::string, Record> m;
@@ -312,7 +334,8 @@ struct ConditionsImport {
     return std::to_string(c.school_id) + "/" + std::to_string(c.school_year);
   }
 
-  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&,
+                                                        const std::vector<std::string>&) {
     return keyed<Record>(list_all_conditions(db), key);
   }
 
@@ -355,7 +378,8 @@ struct AreaImport {
   // Unique under a parent (a 区/县's parent is the root).
   static std::string name_key(const Record& a) { return parent_code(a.code) + "/" + a.name; }
 
-  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&,
+                                                        const std::vector<std::string>&) {
     return keyed<Record>(list_areas(db, Scope::All()), key);
   }
 
@@ -471,7 +495,8 @@ struct ClassImport {
   // Students name their class by name: unique in a school's year.
   static std::string name_key(const Record& c) { return std::to_string(c.school_id) + "/" + c.name; }
 
-  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext& ctx) {
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext& ctx,
+                                                        const std::vector<std::string>&) {
     return keyed<Record>(list_year_classes(db, ctx.school_year), key);
   }
 
@@ -530,7 +555,8 @@ struct CatchmentImport {
   static constexpr Entity kEntity = Entity::kCatchment;
   static std::string key(const Record& c) { return std::to_string(c.school_id); }
 
-  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&) {
+  static Result<std::map<std::string, Record>> existing(Database& db, const RegisterContext&,
+                                                        const std::vector<std::string>&) {
     auto all = list_catchments(db, Scope::All());
     if (!all.ok()) return all.status();
     std::map<std::string, Record> m;
@@ -613,14 +639,19 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
   auto lookups = Lookups::load(db, actor, spec, ctx);
   if (!lookups.ok()) return lookups.status();
   if constexpr (requires { Kind::prepare(*mapped, *lookups); }) Kind::prepare(*mapped, *lookups);
-  auto existing = Kind::existing(db, ctx);
+  // The file's keys, as its first key column holds them (an ID number, a code).
+  std::vector<std::string> keys_in_file;
+  for (const ingest::MappedRow& r : mapped->rows)
+    if (auto cell = r.fields.find(spec.natural_key.front()); cell != r.fields.end() && !cell->second.value.empty())
+      keys_in_file.push_back(cell->second.value);
+  auto existing = Kind::existing(db, ctx, keys_in_file);
   if (!existing.ok()) return existing.status();
   plan.unknown_columns = mapped->unknown_columns;
   plan.missing_columns = mapped->missing_columns;
   std::vector<ingest::RowProblem> problems = mapped->problems;
   std::set<int> rows_with_cell_problems;
   for (const auto& p : problems) rows_with_cell_problems.insert(p.row);
-  std::map<std::string, int> first_row_of_key, first_row_of_name;
+  std::unordered_map<std::string, int> first_row_of_key, first_row_of_name;
   for (const ingest::MappedRow& mapped_row : mapped->rows) {
     ++plan.rows;
     if (rows_with_cell_problems.count(mapped_row.number)) continue;
