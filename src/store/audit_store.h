@@ -37,9 +37,9 @@ Status record_audits(Database& db, const std::vector<AuditEntry>& entries);
 struct AuditFilter {
   std::string entity;
   std::optional<int64_t> entity_id;
-  std::string username;         // exactly this account
-  std::string action;
-  std::string from, to;         // dates "YYYY-MM-DD" (UTC, as `at`), both ends included
+  std::string username{};       // exactly this account
+  std::string action{};
+  std::string from{}, to{};     // dates "YYYY-MM-DD" (UTC, as `at`), both ends included
   bool include_sessions = true;  // login/logout rows (entity "session")
 };
 
