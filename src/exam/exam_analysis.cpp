@@ -3,6 +3,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "core/parallel_for.h"
 #include "exam/grouping.h"
 #include "exam/ranking.h"
 
@@ -66,7 +67,7 @@ const std::vector<Unit>& units_of(const Units& units, Level level) {
   return county;
 }
 
-ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Units& units) {
+ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Units& units, unsigned threads) {
   ExamAnalysis out;
   out.columns = spec.subjects;
   out.columns.push_back(total_spec(spec));
@@ -81,12 +82,14 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
   const Grouping townships =
       schools.lifted(parents(units.schools), static_cast<int32_t>(units.townships.size()));
   const Grouping county = Grouping::single(cohort.size());
-  const GroupMembers county_members(county), township_members(townships), school_members(schools),
-      class_members(classes);
 
+  // Every slot is made before the columns are analysed, each column into its own.
   out.students.resize(columns.size());
-  for (Level level : kLevels) out.levels[static_cast<int>(level)].level = level;
-  for (size_t c = 0; c < columns.size(); ++c) {
+  for (Level level : kLevels) {
+    out.levels[static_cast<int>(level)].level = level;
+    out.levels[static_cast<int>(level)].columns.resize(columns.size());
+  }
+  parallel_for(columns.size(), threads, [&](size_t c) {
     const Column& column = *columns[c];
     StudentColumn& student = out.students[c];
     const SubjectSpec& subject = out.columns[c];
@@ -97,20 +100,18 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
     const int32_t teacher_count =
         c < spec.subjects.size() ? static_cast<int32_t>(units.teachers.size()) : 0;
     const Grouping teachers = Grouping::by(std::move(teacher_of), teacher_count);
-    const GroupMembers teacher_members(teachers);
     struct Part {
       Level level;
       const Grouping& grouping;
-      const GroupMembers& members;
       std::vector<int32_t>* ranks;
     };
-    const Part parts[] = {{Level::kCounty, county, county_members, &student.county_rank},
-                          {Level::kTownship, townships, township_members, nullptr},
-                          {Level::kSchool, schools, school_members, &student.school_rank},
-                          {Level::kClass, classes, class_members, &student.class_rank},
-                          {Level::kTeacher, teachers, teacher_members, nullptr}};
-    auto add = [&](const Part& part, std::vector<ScoreStats> stats) {
-      out.levels[static_cast<int>(part.level)].columns.push_back(ranked(subject, std::move(stats), spec.weights));
+    const Part parts[] = {{Level::kCounty, county, &student.county_rank},
+                          {Level::kTownship, townships, nullptr},
+                          {Level::kSchool, schools, &student.school_rank},
+                          {Level::kClass, classes, &student.class_rank},
+                          {Level::kTeacher, teachers, nullptr}};
+    auto put = [&](const Part& part, std::vector<ScoreStats> stats) {
+      out.levels[static_cast<int>(part.level)].columns[c] = ranked(subject, std::move(stats), spec.weights);
     };
     // Levels of few groups are tallied; the others take their points in
     // order from one sort of the column.
@@ -122,17 +123,16 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
         sorted_groupings.push_back(&part.grouping);
         continue;
       }
-      add(part, tallied_score_stats(column, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
+      put(part, tallied_score_stats(column, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
     }
     const SortedColumn sorted =
         SortedColumn::of(column, PointCuts::of(subject).full, spec.absent_policy, sorted_groupings);
     for (size_t k = 0; k < sorted_parts.size(); ++k) {
       const Part& part = *sorted_parts[k];
-      add(part, score_stats(column, sorted, k, part.grouping, part.members, subject,
-                            {spec.absent_policy, spec.bins, part.ranks}));
+      put(part, score_stats(column, sorted, k, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
     }
-    fill_z(student, *columns[c], out.at(Level::kCounty).columns[c].groups[0].stats);
-  }
+    fill_z(student, column, out.at(Level::kCounty).columns[c].groups[0].stats);
+  });
   return out;
 }
 

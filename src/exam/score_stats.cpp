@@ -119,15 +119,19 @@ std::vector<ScoreStats> by_tally(const Column& column, const Grouping& grouping,
 // each group in one pass, and each group's figures and ranks come from its
 // ascending values.
 std::vector<ScoreStats> by_sorting(const Column& column, const SortedColumn& sorted, size_t index,
-                                   const Grouping& grouping, const GroupMembers& members, const PointCuts& cuts,
-                                   const StatsOptions& options, const std::vector<int>& bin_of) {
+                                   const Grouping& grouping, const PointCuts& cuts, const StatsOptions& options,
+                                   const std::vector<int>& bin_of) {
   std::vector<ScoreStats> out(grouping.count);
-  thread_local std::vector<uint32_t> end;  // per thread, as in by_tally
+  thread_local std::vector<uint32_t> start, end;  // per thread, as in by_tally
   thread_local std::vector<SortedColumn::Entry> slots;
-  // Group g's counted entries in ascending order: in members' slots [offsets[g], end[g]).
-  end.assign(members.offsets.begin(), members.offsets.end() - 1);
-  slots.resize(members.members.size());
+  // Group g's counted entries in ascending order: slots [start[g], end[g]).
   const std::vector<int32_t>& group = sorted.group[index];
+  start.assign(grouping.count + 1, 0);
+  for (int32_t g : group)
+    if (g >= 0) ++start[g + 1];
+  for (int32_t g = 0; g < grouping.count; ++g) start[g + 1] += start[g];
+  end.assign(start.begin(), start.end() - 1);
+  slots.resize(start.back());
   for (size_t k = 0; k < sorted.entries.size(); ++k)
     if (group[k] >= 0) slots[end[group[k]]++] = sorted.entries[k];
   for (uint32_t i : sorted.uncounted)
@@ -135,7 +139,7 @@ std::vector<ScoreStats> by_sorting(const Column& column, const SortedColumn& sor
   if (options.ranks) options.ranks->assign(column.points.size(), 0);
   for (int32_t g = 0; g < grouping.count; ++g) {
     ScoreStats& st = out[g];
-    const uint32_t first = members.offsets[g], n = end[g] - first;
+    const uint32_t first = start[g], n = end[g] - first;
     const SortedColumn::Entry* e = slots.data() + first;
     st.counted = n;
     st.expected += n;
@@ -180,10 +184,10 @@ double percentile_of_sorted(const std::vector<Points>& sorted, double q) {
 }
 
 std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, size_t index,
-                                    const Grouping& grouping, const GroupMembers& members,
-                                    const SubjectSpec& subject, const StatsOptions& options) {
+                                    const Grouping& grouping, const SubjectSpec& subject,
+                                    const StatsOptions& options) {
   const PointCuts cuts = PointCuts::of(subject);
-  return by_sorting(column, sorted, index, grouping, members, cuts, options, bin_table(cuts.full, options.bins));
+  return by_sorting(column, sorted, index, grouping, cuts, options, bin_table(cuts.full, options.bins));
 }
 
 std::vector<ScoreStats> tallied_score_stats(const Column& column, const Grouping& grouping,
@@ -197,13 +201,12 @@ bool tally_is_cheaper(const Grouping& grouping, const SubjectSpec& subject) {
   return static_cast<size_t>(grouping.count) * width <= grouping.of.size();
 }
 
-std::vector<ScoreStats> score_stats(const Column& column, const Grouping& grouping,
-                                    const GroupMembers& members, const SubjectSpec& subject,
+std::vector<ScoreStats> score_stats(const Column& column, const Grouping& grouping, const SubjectSpec& subject,
                                     const StatsOptions& options) {
   if (tally_is_cheaper(grouping, subject)) return tallied_score_stats(column, grouping, subject, options);
   const SortedColumn sorted =
       SortedColumn::of(column, PointCuts::of(subject).full, options.absent_policy, {&grouping});
-  return score_stats(column, sorted, 0, grouping, members, subject, options);
+  return score_stats(column, sorted, 0, grouping, subject, options);
 }
 
 }  // namespace edu::exam

@@ -65,16 +65,15 @@ struct StatsOptions {
 //    candidates (a tally of full marks + 1 per group) and reads every figure
 //    and rank off the tallies.
 std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, size_t index,
-                                    const Grouping& grouping, const GroupMembers& members,
-                                    const SubjectSpec& subject, const StatsOptions& options);
+                                    const Grouping& grouping, const SubjectSpec& subject,
+                                    const StatsOptions& options);
 std::vector<ScoreStats> tallied_score_stats(const Column& column, const Grouping& grouping,
                                             const SubjectSpec& subject, const StatsOptions& options);
 // Whether tallying costs less than sorting: the tallies (groups × (full marks
 // + 1)) are no more than the candidates.
 bool tally_is_cheaper(const Grouping& grouping, const SubjectSpec& subject);
 // Either of the two, whichever is cheaper for this one grouping.
-std::vector<ScoreStats> score_stats(const Column& column, const Grouping& grouping,
-                                    const GroupMembers& members, const SubjectSpec& subject,
+std::vector<ScoreStats> score_stats(const Column& column, const Grouping& grouping, const SubjectSpec& subject,
                                     const StatsOptions& options);
 
 // The linear-interpolation percentile q ∈ [0, 1] of ascending `sorted` (non-empty).

@@ -19,7 +19,7 @@ ScoreStats county_stats(const std::vector<double>& marks, AbsentPolicy policy,
                         std::vector<int32_t>* ranks = nullptr) {
   Cohort c = testing::one_class(marks);
   Grouping g = Grouping::single(c.size());
-  return score_stats(c.subjects[0], g, GroupMembers(g), kMath, {policy, 20, ranks})[0];
+  return score_stats(c.subjects[0], g, kMath, {policy, 20, ranks})[0];
 }
 
 TEST(ScoreStats, CutLinesInPointsFor120) {
@@ -89,7 +89,7 @@ TEST(ScoreStats, TiesShareACompetitionRank) {
 TEST(ScoreStats, GroupsWithNobodyCountedHaveNoValues) {
   Cohort c = testing::one_class({kAbsent, kAbsent, 80});
   Grouping g = Grouping::by({0, 0, 2}, 3);  // group 1 has nobody; group 0 is all absent
-  auto excl = score_stats(c.subjects[0], g, GroupMembers(g), kMath, {AbsentPolicy::kExclude, 20});
+  auto excl = score_stats(c.subjects[0], g, kMath, {AbsentPolicy::kExclude, 20});
   const ScoreStats& absent = excl[0];
   EXPECT_EQ(absent.expected, 2);
   EXPECT_EQ(absent.sat, 0);
@@ -109,7 +109,7 @@ TEST(ScoreStats, GroupsWithNobodyCountedHaveNoValues) {
   EXPECT_EQ(excl[2].excellent_rate, 0.0);  // 80 < 102: a real 0%
   EXPECT_DOUBLE_EQ((*excl[2].percentiles)[2], 80);
   // Counted as zero, the all-absent group has values: two zeros, mean 0, all 低分.
-  auto zero = score_stats(c.subjects[0], g, GroupMembers(g), kMath, {AbsentPolicy::kCountAsZero, 20});
+  auto zero = score_stats(c.subjects[0], g, kMath, {AbsentPolicy::kCountAsZero, 20});
   EXPECT_EQ(zero[0].counted, 2);
   EXPECT_EQ(zero[0].mean, 0.0);
   EXPECT_EQ(zero[0].low_rate, 1.0);
@@ -148,7 +148,7 @@ TEST(ScoreStats, TalliesAndTheSortAgree) {
     std::vector<int32_t> tally_ranks, sort_ranks;
     const auto tallied = tallied_score_stats(c.subjects[0], g, kMath, {policy, 20, &tally_ranks});
     const SortedColumn sorted = SortedColumn::of(c.subjects[0], PointCuts::of(kMath).full, policy, {&g});
-    const auto by_sort = score_stats(c.subjects[0], sorted, 0, g, GroupMembers(g), kMath, {policy, 20, &sort_ranks});
+    const auto by_sort = score_stats(c.subjects[0], sorted, 0, g, kMath, {policy, 20, &sort_ranks});
     ASSERT_EQ(tallied.size(), 4u);
     ASSERT_EQ(by_sort.size(), 4u);
     for (size_t k = 0; k < 4; ++k) {
