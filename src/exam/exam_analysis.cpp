@@ -1,5 +1,6 @@
 #include "exam/exam_analysis.h"
 
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -100,36 +101,55 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
     const int32_t teacher_count =
         c < spec.subjects.size() ? static_cast<int32_t>(units.teachers.size()) : 0;
     const Grouping teachers = Grouping::by(std::move(teacher_of), teacher_count);
+    const std::vector<int32_t>* teacher_of_class =
+        c < spec.subjects.size() && c < units.teaching.size() ? &units.teaching[c] : nullptr;
     struct Part {
       Level level;
       const Grouping& grouping;
       std::vector<int32_t>* ranks;
+      const std::vector<int32_t>* parent_of_class = nullptr;  // a level made of whole classes
     };
     const Part parts[] = {{Level::kCounty, county, &student.county_rank},
                           {Level::kTownship, townships, nullptr},
                           {Level::kSchool, schools, &student.school_rank},
                           {Level::kClass, classes, &student.class_rank},
-                          {Level::kTeacher, teachers, nullptr}};
+                          {Level::kTeacher, teachers, nullptr, teacher_of_class}};
     auto put = [&](const Part& part, std::vector<ScoreStats> stats) {
       out.levels[static_cast<int>(part.level)].columns[c] = ranked(subject, std::move(stats), spec.weights);
     };
-    // Levels of few groups are tallied; the others take their points in
-    // order from one sort of the column.
-    std::vector<const Part*> sorted_parts;
+    // Levels of few groups are tallied; the others take their points in order
+    // from one sort of the column, or a level made of whole classes (a
+    // subject's teachers) from a merge of its classes' when those are sorted.
+    const bool classes_sorted = !tally_is_cheaper(classes, subject);
+    std::vector<const Part*> sorted_parts, merged_parts;
     std::vector<const Grouping*> sorted_groupings;
     for (const Part& part : parts) {
-      if (!tally_is_cheaper(part.grouping, subject)) {
+      if (tally_is_cheaper(part.grouping, subject)) {
+        put(part, tallied_score_stats(column, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
+      } else if (part.parent_of_class && classes_sorted) {
+        merged_parts.push_back(&part);
+      } else {
         sorted_parts.push_back(&part);
         sorted_groupings.push_back(&part.grouping);
-        continue;
       }
-      put(part, tallied_score_stats(column, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
     }
     const SortedColumn sorted =
         SortedColumn::of(column, PointCuts::of(subject).full, spec.absent_policy, sorted_groupings);
+    // Kept per thread across columns: fresh arrays of a column's size cost more in page faults than the pass.
+    thread_local std::array<SortedGroups, kLevels.size()> kept;
+    SortedGroups& by_class = kept[static_cast<int>(Level::kClass)];
+    auto add = [&](const Part& part, SortedGroups& groups) {
+      put(part, score_stats(column, sorted, groups, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
+    };
     for (size_t k = 0; k < sorted_parts.size(); ++k) {
-      const Part& part = *sorted_parts[k];
-      put(part, score_stats(column, sorted, k, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
+      SortedGroups& groups = kept[static_cast<int>(sorted_parts[k]->level)];
+      groups.distribute(sorted, k, sorted_parts[k]->grouping.count);
+      add(*sorted_parts[k], groups);
+    }
+    for (const Part* part : merged_parts) {
+      SortedGroups& groups = kept[static_cast<int>(part->level)];
+      groups.merge(by_class, *part->parent_of_class, part->grouping.count);
+      add(*part, groups);
     }
     fill_z(student, column, out.at(Level::kCounty).columns[c].groups[0].stats);
   });

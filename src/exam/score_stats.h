@@ -23,6 +23,7 @@
 #include "exam/exam_data.h"
 #include "exam/grouping.h"
 #include "exam/sorted_column.h"
+#include "exam/sorted_groups.h"
 
 namespace edu::exam {
 
@@ -59,11 +60,16 @@ struct StatsOptions {
 //    PointCuts::of(subject).full, options.absent_policy, groupings) with
 //    `grouping` as groupings[index], made once per column and shared by its
 //    groupings; each group's counted points come out of it in order, so no
-//    group is sorted;
+//    group is sorted (`groups`: SortedGroups::distribute(sorted, index, …), or
+//    merged from the groups of a finer grouping, sorted_groups.h);
 //  - few groups (the county, townships; schools for a subject):
 //    tallied_score_stats counts each group's points in one pass over the
 //    candidates (a tally of full marks + 1 per group) and reads every figure
 //    and rank off the tallies.
+std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, const SortedGroups& groups,
+                                    const Grouping& grouping, const SubjectSpec& subject,
+                                    const StatsOptions& options);
+// The same with `groups` distributed from sorted.group[index].
 std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, size_t index,
                                     const Grouping& grouping, const SubjectSpec& subject,
                                     const StatsOptions& options);
