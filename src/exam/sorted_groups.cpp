@@ -17,15 +17,16 @@ void SortedGroups::distribute(const SortedColumn& sorted, size_t index, int32_t 
 }
 
 void SortedGroups::merge(const SortedGroups& parts, const std::vector<int32_t>& parent, int32_t count) {
+  const size_t part_count = std::min(parent.size(), parts.end.size());  // parts beyond either have no group
   start.assign(count + 1, 0);
-  for (size_t p = 0; p < parent.size(); ++p)
+  for (size_t p = 0; p < part_count; ++p)
     if (parent[p] >= 0) start[parent[p] + 1] += parts.size(static_cast<int32_t>(p));
   for (int32_t g = 0; g < count; ++g) start[g + 1] += start[g];
   end.assign(start.begin(), start.end() - 1);
   slots.resize(start.back());
   thread_local std::vector<SortedColumn::Entry> merged;  // the group's entries so far
   auto by_points = [](const SortedColumn::Entry& a, const SortedColumn::Entry& b) { return a.points < b.points; };
-  for (size_t p = 0; p < parent.size(); ++p) {
+  for (size_t p = 0; p < part_count; ++p) {
     const int32_t g = parent[p];
     if (g < 0) continue;
     const SortedColumn::Entry* part = parts.slots.data() + parts.start[p];
