@@ -10,4 +10,6 @@ BUILD="$BENCH_BUILD"
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 # Debian's python3 (with python3-pandas) ahead of any other on the PATH.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 PATH="/usr/bin:$PATH" "$BUILD/bench/bench_exam" "$OUT" "$ROOT/bench" "$@"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

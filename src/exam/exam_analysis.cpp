@@ -1,8 +1,10 @@
 #include "exam/exam_analysis.h"
 
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
+#include "core/parallel_for.h"
 #include "exam/grouping.h"
 #include "exam/ranking.h"
 
@@ -66,7 +68,7 @@ const std::vector<Unit>& units_of(const Units& units, Level level) {
   return county;
 }
 
-ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Units& units) {
+ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Units& units, unsigned threads) {
   ExamAnalysis out;
   out.columns = spec.subjects;
   out.columns.push_back(total_spec(spec));
@@ -81,12 +83,14 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
   const Grouping townships =
       schools.lifted(parents(units.schools), static_cast<int32_t>(units.townships.size()));
   const Grouping county = Grouping::single(cohort.size());
-  const GroupMembers county_members(county), township_members(townships), school_members(schools),
-      class_members(classes);
 
+  // Every slot is made before the columns are analysed, each column into its own.
   out.students.resize(columns.size());
-  for (Level level : kLevels) out.levels[static_cast<int>(level)].level = level;
-  for (size_t c = 0; c < columns.size(); ++c) {
+  for (Level level : kLevels) {
+    out.levels[static_cast<int>(level)].level = level;
+    out.levels[static_cast<int>(level)].columns.resize(columns.size());
+  }
+  parallel_for(columns.size(), threads, [&](size_t c) {
     const Column& column = *columns[c];
     StudentColumn& student = out.students[c];
     const SubjectSpec& subject = out.columns[c];
@@ -97,42 +101,58 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
     const int32_t teacher_count =
         c < spec.subjects.size() ? static_cast<int32_t>(units.teachers.size()) : 0;
     const Grouping teachers = Grouping::by(std::move(teacher_of), teacher_count);
-    const GroupMembers teacher_members(teachers);
+    const std::vector<int32_t>* teacher_of_class =
+        c < spec.subjects.size() && c < units.teaching.size() ? &units.teaching[c] : nullptr;
     struct Part {
       Level level;
       const Grouping& grouping;
-      const GroupMembers& members;
       std::vector<int32_t>* ranks;
+      const std::vector<int32_t>* parent_of_class = nullptr;  // a level made of whole classes
     };
-    const Part parts[] = {{Level::kCounty, county, county_members, &student.county_rank},
-                          {Level::kTownship, townships, township_members, nullptr},
-                          {Level::kSchool, schools, school_members, &student.school_rank},
-                          {Level::kClass, classes, class_members, &student.class_rank},
-                          {Level::kTeacher, teachers, teacher_members, nullptr}};
-    auto add = [&](const Part& part, std::vector<ScoreStats> stats) {
-      out.levels[static_cast<int>(part.level)].columns.push_back(ranked(subject, std::move(stats), spec.weights));
+    const Part parts[] = {{Level::kCounty, county, &student.county_rank},
+                          {Level::kTownship, townships, nullptr},
+                          {Level::kSchool, schools, &student.school_rank},
+                          {Level::kClass, classes, &student.class_rank},
+                          {Level::kTeacher, teachers, nullptr, teacher_of_class}};
+    auto put = [&](const Part& part, std::vector<ScoreStats> stats) {
+      out.levels[static_cast<int>(part.level)].columns[c] = ranked(subject, std::move(stats), spec.weights);
     };
-    // Levels of few groups are tallied; the others take their points in
-    // order from one sort of the column.
-    std::vector<const Part*> sorted_parts;
+    // Levels of few groups are tallied; the others take their points in order
+    // from one sort of the column, or a level made of whole classes (a
+    // subject's teachers) from a merge of its classes' when those are sorted.
+    const bool classes_sorted = !tally_is_cheaper(classes, subject);
+    std::vector<const Part*> sorted_parts, merged_parts;
     std::vector<const Grouping*> sorted_groupings;
     for (const Part& part : parts) {
-      if (!tally_is_cheaper(part.grouping, subject)) {
+      if (tally_is_cheaper(part.grouping, subject)) {
+        put(part, tallied_score_stats(column, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
+      } else if (part.parent_of_class && classes_sorted) {
+        merged_parts.push_back(&part);
+      } else {
         sorted_parts.push_back(&part);
         sorted_groupings.push_back(&part.grouping);
-        continue;
       }
-      add(part, tallied_score_stats(column, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
     }
     const SortedColumn sorted =
         SortedColumn::of(column, PointCuts::of(subject).full, spec.absent_policy, sorted_groupings);
+    // Kept per thread across columns: fresh arrays of a column's size cost more in page faults than the pass.
+    thread_local std::array<SortedGroups, kLevels.size()> kept;
+    SortedGroups& by_class = kept[static_cast<int>(Level::kClass)];
+    auto add = [&](const Part& part, SortedGroups& groups) {
+      put(part, score_stats(column, sorted, groups, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
+    };
     for (size_t k = 0; k < sorted_parts.size(); ++k) {
-      const Part& part = *sorted_parts[k];
-      add(part, score_stats(column, sorted, k, part.grouping, part.members, subject,
-                            {spec.absent_policy, spec.bins, part.ranks}));
+      SortedGroups& groups = kept[static_cast<int>(sorted_parts[k]->level)];
+      groups.distribute(sorted, k, sorted_parts[k]->grouping.count);
+      add(*sorted_parts[k], groups);
     }
-    fill_z(student, *columns[c], out.at(Level::kCounty).columns[c].groups[0].stats);
-  }
+    for (const Part* part : merged_parts) {
+      SortedGroups& groups = kept[static_cast<int>(part->level)];
+      groups.merge(by_class, *part->parent_of_class, part->grouping.count);
+      add(*part, groups);
+    }
+    fill_z(student, column, out.at(Level::kCounty).columns[c].groups[0].stats);
+  });
   return out;
 }
 

@@ -4,6 +4,13 @@
 // scores and ranks in class, school and county. Pure and single-pass per
 // level and column.
 //
+// Threads: the columns are independent and are analysed on up to `threads`
+// threads (core/parallel_for.h: 0 = the machine's cores, bounded across the
+// process, so analyses of concurrent requests share the cores rather than
+// multiply the threads; 1 = the calling thread alone). Each column writes only
+// its own preallocated slots: the result is the same, byte for byte, for any
+// number of threads.
+//
 // Contract:
 //  - columns = the exam's subjects in order, then 总分 (total_column()).
 //  - The teacher level covers subjects only (a teacher teaches one subject);
@@ -62,7 +69,7 @@ struct ExamAnalysis {
   const LevelResult& at(Level level) const { return levels[static_cast<int>(level)]; }
 };
 
-ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Units& units);
+ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Units& units, unsigned threads = 0);
 
 // Units of a level, for names and ids (the county is one unnamed unit).
 const std::vector<Unit>& units_of(const Units& units, Level level);

@@ -15,14 +15,4 @@ Grouping Grouping::lifted(const std::vector<int32_t>& parent, int32_t parent_cou
   return out;
 }
 
-GroupMembers::GroupMembers(const Grouping& grouping) : offsets(grouping.count + 1, 0) {
-  for (int32_t g : grouping.of)
-    if (g >= 0) ++offsets[g + 1];
-  for (int32_t g = 0; g < grouping.count; ++g) offsets[g + 1] += offsets[g];
-  members.resize(offsets.back());
-  std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
-  for (uint32_t i = 0; i < grouping.of.size(); ++i)
-    if (grouping.of[i] >= 0) members[next[grouping.of[i]]++] = i;
-}
-
 }  // namespace edu::exam

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 namespace edu::exam {
 namespace {
@@ -29,15 +30,16 @@ std::vector<double> standardised(const std::vector<double>& values, const std::v
 
 std::vector<int32_t> competition_ranks(const std::vector<double>& values,
                                        const std::vector<bool>& eligible) {
-  std::vector<size_t> order;
+  // (value, index), highest first; the order among ties does not change their rank.
+  std::vector<std::pair<double, uint32_t>> order;
+  order.reserve(values.size());
   for (size_t i = 0; i < values.size(); ++i)
-    if (eligible[i]) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return values[a] > values[b]; });
+    if (eligible[i]) order.push_back({values[i], static_cast<uint32_t>(i)});
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<int32_t> ranks(values.size(), 0);
   for (size_t k = 0; k < order.size(); ++k)
-    ranks[order[k]] = (k > 0 && values[order[k]] == values[order[k - 1]])
-                          ? ranks[order[k - 1]]
-                          : static_cast<int32_t>(k + 1);
+    ranks[order[k].second] = (k > 0 && order[k].first == order[k - 1].first) ? ranks[order[k - 1].second]
+                                                                             : static_cast<int32_t>(k + 1);
   return ranks;
 }
 

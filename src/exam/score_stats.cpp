@@ -115,28 +115,19 @@ std::vector<ScoreStats> by_tally(const Column& column, const Grouping& grouping,
   return out;
 }
 
-// Many small groups (classes, teachers): the column's sorted order is kept to
-// each group in one pass, and each group's figures and ranks come from its
-// ascending values.
-std::vector<ScoreStats> by_sorting(const Column& column, const SortedColumn& sorted, size_t index,
-                                   const Grouping& grouping, const GroupMembers& members, const PointCuts& cuts,
-                                   const StatsOptions& options, const std::vector<int>& bin_of) {
+// Many small groups (classes, teachers): each group's counted points in
+// ascending order (SortedGroups), and each group's figures and ranks from them.
+std::vector<ScoreStats> by_sorting(const Column& column, const SortedColumn& sorted, const SortedGroups& groups,
+                                   const Grouping& grouping, const PointCuts& cuts, const StatsOptions& options,
+                                   const std::vector<int>& bin_of) {
   std::vector<ScoreStats> out(grouping.count);
-  thread_local std::vector<uint32_t> end;  // per thread, as in by_tally
-  thread_local std::vector<SortedColumn::Entry> slots;
-  // Group g's counted entries in ascending order: in members' slots [offsets[g], end[g]).
-  end.assign(members.offsets.begin(), members.offsets.end() - 1);
-  slots.resize(members.members.size());
-  const std::vector<int32_t>& group = sorted.group[index];
-  for (size_t k = 0; k < sorted.entries.size(); ++k)
-    if (group[k] >= 0) slots[end[group[k]]++] = sorted.entries[k];
   for (uint32_t i : sorted.uncounted)
     if (grouping.of[i] >= 0) ++out[grouping.of[i]].expected;
   if (options.ranks) options.ranks->assign(column.points.size(), 0);
   for (int32_t g = 0; g < grouping.count; ++g) {
     ScoreStats& st = out[g];
-    const uint32_t first = members.offsets[g], n = end[g] - first;
-    const SortedColumn::Entry* e = slots.data() + first;
+    const uint32_t n = groups.size(g);
+    const SortedColumn::Entry* e = groups.slots.data() + groups.start[g];
     st.counted = n;
     st.expected += n;
     for (uint32_t k = 0; k < n; ++k) st.sat += e[k].sat;
@@ -179,11 +170,19 @@ double percentile_of_sorted(const std::vector<Points>& sorted, double q) {
   return percentile(sorted.size(), q, [&](size_t j) { return sorted[j]; });
 }
 
-std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, size_t index,
-                                    const Grouping& grouping, const GroupMembers& members,
-                                    const SubjectSpec& subject, const StatsOptions& options) {
+std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, const SortedGroups& groups,
+                                    const Grouping& grouping, const SubjectSpec& subject,
+                                    const StatsOptions& options) {
   const PointCuts cuts = PointCuts::of(subject);
-  return by_sorting(column, sorted, index, grouping, members, cuts, options, bin_table(cuts.full, options.bins));
+  return by_sorting(column, sorted, groups, grouping, cuts, options, bin_table(cuts.full, options.bins));
+}
+
+std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, size_t index,
+                                    const Grouping& grouping, const SubjectSpec& subject,
+                                    const StatsOptions& options) {
+  SortedGroups groups;
+  groups.distribute(sorted, index, grouping.count);
+  return score_stats(column, sorted, groups, grouping, subject, options);
 }
 
 std::vector<ScoreStats> tallied_score_stats(const Column& column, const Grouping& grouping,
@@ -197,13 +196,12 @@ bool tally_is_cheaper(const Grouping& grouping, const SubjectSpec& subject) {
   return static_cast<size_t>(grouping.count) * width <= grouping.of.size();
 }
 
-std::vector<ScoreStats> score_stats(const Column& column, const Grouping& grouping,
-                                    const GroupMembers& members, const SubjectSpec& subject,
+std::vector<ScoreStats> score_stats(const Column& column, const Grouping& grouping, const SubjectSpec& subject,
                                     const StatsOptions& options) {
   if (tally_is_cheaper(grouping, subject)) return tallied_score_stats(column, grouping, subject, options);
   const SortedColumn sorted =
       SortedColumn::of(column, PointCuts::of(subject).full, options.absent_policy, {&grouping});
-  return score_stats(column, sorted, 0, grouping, members, subject, options);
+  return score_stats(column, sorted, 0, grouping, subject, options);
 }
 
 }  // namespace edu::exam

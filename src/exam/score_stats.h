@@ -23,6 +23,7 @@
 #include "exam/exam_data.h"
 #include "exam/grouping.h"
 #include "exam/sorted_column.h"
+#include "exam/sorted_groups.h"
 
 namespace edu::exam {
 
@@ -59,22 +60,26 @@ struct StatsOptions {
 //    PointCuts::of(subject).full, options.absent_policy, groupings) with
 //    `grouping` as groupings[index], made once per column and shared by its
 //    groupings; each group's counted points come out of it in order, so no
-//    group is sorted;
+//    group is sorted (`groups`: SortedGroups::distribute(sorted, index, …), or
+//    merged from the groups of a finer grouping, sorted_groups.h);
 //  - few groups (the county, townships; schools for a subject):
 //    tallied_score_stats counts each group's points in one pass over the
 //    candidates (a tally of full marks + 1 per group) and reads every figure
 //    and rank off the tallies.
+std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, const SortedGroups& groups,
+                                    const Grouping& grouping, const SubjectSpec& subject,
+                                    const StatsOptions& options);
+// The same with `groups` distributed from sorted.group[index].
 std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, size_t index,
-                                    const Grouping& grouping, const GroupMembers& members,
-                                    const SubjectSpec& subject, const StatsOptions& options);
+                                    const Grouping& grouping, const SubjectSpec& subject,
+                                    const StatsOptions& options);
 std::vector<ScoreStats> tallied_score_stats(const Column& column, const Grouping& grouping,
                                             const SubjectSpec& subject, const StatsOptions& options);
 // Whether tallying costs less than sorting: the tallies (groups × (full marks
 // + 1)) are no more than the candidates.
 bool tally_is_cheaper(const Grouping& grouping, const SubjectSpec& subject);
 // Either of the two, whichever is cheaper for this one grouping.
-std::vector<ScoreStats> score_stats(const Column& column, const Grouping& grouping,
-                                    const GroupMembers& members, const SubjectSpec& subject,
+std::vector<ScoreStats> score_stats(const Column& column, const Grouping& grouping, const SubjectSpec& subject,
                                     const StatsOptions& options);
 
 // The linear-interpolation percentile q ∈ [0, 1] of ascending `sorted` (non-empty).

@@ -3,7 +3,9 @@
 // rank change are there for the later exam.
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <set>
+#include <string>
 
 #include "demo/exam_generator.h"
 #include "store/exam_store.h"
@@ -39,6 +41,57 @@ const DemoDatabase& demo_db() {
 }
 
 int64_t school_id(const ExamReport& r, int32_t school) { return r.input.units.schools[school].id; }
+
+// Every figure of an analysis, as bytes: doubles and floats bit for bit, an
+// absent optional as one byte; equal bytes = the same report.
+class Bytes {
+ public:
+  std::string out;
+  template <class T>
+  void add(const T& v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void add(const std::optional<double>& v) {
+    add(v.has_value());
+    if (v) add(std::bit_cast<uint64_t>(*v));
+  }
+  template <class T>
+  void add(const std::vector<T>& v) {
+    add(v.size());
+    for (const T& x : v) add(x);
+  }
+};
+
+std::string bytes_of(const exam::ExamAnalysis& a) {
+  Bytes b;
+  for (const exam::LevelResult& level : a.levels) {
+    b.add(level.level);
+    b.add(level.columns.size());
+    for (const exam::ColumnResult& column : level.columns) {
+      b.out += column.subject.name;
+      b.add(column.groups.size());
+      for (const exam::GroupResult& g : column.groups) {
+        const exam::ScoreStats& st = g.stats;
+        for (int64_t n : {st.expected, st.sat, st.counted, st.excellent, st.pass, st.low}) b.add(n);
+        for (const auto& v : {st.participation, st.mean, st.sd, st.excellent_rate, st.pass_rate, st.low_rate,
+                              st.max, st.min})
+          b.add(v);
+        b.add(st.percentiles.has_value());
+        if (st.percentiles)
+          for (double p : *st.percentiles) b.add(std::bit_cast<uint64_t>(p));
+        b.add(st.bins);
+        b.add(std::bit_cast<uint64_t>(g.composite));
+        for (int32_t r : {g.rank, g.mean_rank, g.previous_rank, g.rank_change}) b.add(r);
+      }
+    }
+  }
+  for (const exam::StudentColumn& s : a.students) {
+    b.add(s.z.size());
+    for (float z : s.z) b.add(std::bit_cast<uint32_t>(z));
+    for (const auto* ranks : {&s.class_rank, &s.school_rank, &s.county_rank}) b.add(*ranks);
+  }
+  return b.out;
+}
 
 TEST(DemoExams, PlantedProblemsAreFlagged) {
   const DemoDatabase& d = demo_db();
@@ -81,6 +134,28 @@ TEST(DemoExams, ValueAddedAndRankChangeAgainstThePreviousExam) {
   EXPECT_GE(with_previous, 4);
   ASSERT_FALSE(report->items.empty());
   EXPECT_GT(report->items[2].alpha, 0.7);  // 英语, 34 items
+}
+
+// The columns analysed on several threads give the same report, byte for
+// byte, as on one: both exams, both absent policies, two numbers of bins.
+TEST(DemoExams, ThreadsGiveTheSameReportAsOneThread) {
+  for (int64_t id : demo_db().ids) {
+    auto report = build_exam_report(*demo_db().db, id);
+    ASSERT_TRUE(report.ok());
+    const exam::ExamInput& in = report->input;
+    ASSERT_FALSE(in.units.teachers.empty());
+    for (exam::AbsentPolicy policy : {exam::AbsentPolicy::kCountAsZero, exam::AbsentPolicy::kExclude})
+      for (int bins : {20, 7}) {
+        exam::ExamSpec spec = in.spec;
+        spec.absent_policy = policy;
+        spec.bins = bins;
+        const std::string one = bytes_of(exam::analyze_exam(spec, in.cohort, in.units, 1));
+        EXPECT_GT(one.size(), in.cohort.size() * 10 * 16);  // z and three ranks per candidate and column
+        for (unsigned threads : {0u, 2u, 4u})
+          EXPECT_TRUE(bytes_of(exam::analyze_exam(spec, in.cohort, in.units, threads)) == one)
+              << "exam " << id << ", " << threads << " threads";
+      }
+  }
 }
 
 }  // namespace

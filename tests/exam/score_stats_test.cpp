@@ -19,7 +19,7 @@ ScoreStats county_stats(const std::vector<double>& marks, AbsentPolicy policy,
                         std::vector<int32_t>* ranks = nullptr) {
   Cohort c = testing::one_class(marks);
   Grouping g = Grouping::single(c.size());
-  return score_stats(c.subjects[0], g, GroupMembers(g), kMath, {policy, 20, ranks})[0];
+  return score_stats(c.subjects[0], g, kMath, {policy, 20, ranks})[0];
 }
 
 TEST(ScoreStats, CutLinesInPointsFor120) {
@@ -89,7 +89,7 @@ TEST(ScoreStats, TiesShareACompetitionRank) {
 TEST(ScoreStats, GroupsWithNobodyCountedHaveNoValues) {
   Cohort c = testing::one_class({kAbsent, kAbsent, 80});
   Grouping g = Grouping::by({0, 0, 2}, 3);  // group 1 has nobody; group 0 is all absent
-  auto excl = score_stats(c.subjects[0], g, GroupMembers(g), kMath, {AbsentPolicy::kExclude, 20});
+  auto excl = score_stats(c.subjects[0], g, kMath, {AbsentPolicy::kExclude, 20});
   const ScoreStats& absent = excl[0];
   EXPECT_EQ(absent.expected, 2);
   EXPECT_EQ(absent.sat, 0);
@@ -109,7 +109,7 @@ TEST(ScoreStats, GroupsWithNobodyCountedHaveNoValues) {
   EXPECT_EQ(excl[2].excellent_rate, 0.0);  // 80 < 102: a real 0%
   EXPECT_DOUBLE_EQ((*excl[2].percentiles)[2], 80);
   // Counted as zero, the all-absent group has values: two zeros, mean 0, all 低分.
-  auto zero = score_stats(c.subjects[0], g, GroupMembers(g), kMath, {AbsentPolicy::kCountAsZero, 20});
+  auto zero = score_stats(c.subjects[0], g, kMath, {AbsentPolicy::kCountAsZero, 20});
   EXPECT_EQ(zero[0].counted, 2);
   EXPECT_EQ(zero[0].mean, 0.0);
   EXPECT_EQ(zero[0].low_rate, 1.0);
@@ -133,6 +133,22 @@ TEST(ScoreStats, LargeGroupsSortByCountingLikeSmallOnes) {
   EXPECT_DOUBLE_EQ(*st.max, to_marks(sorted.back()));
 }
 
+// Every figure of a and b is the same.
+void expect_same(const ScoreStats& a, const ScoreStats& b) {
+  EXPECT_EQ(a.expected, b.expected);
+  EXPECT_EQ(a.sat, b.sat);
+  EXPECT_EQ(a.counted, b.counted);
+  EXPECT_EQ(a.excellent, b.excellent);
+  EXPECT_EQ(a.pass, b.pass);
+  EXPECT_EQ(a.low, b.low);
+  for (const auto& [x, y] : {std::pair{a.participation, b.participation}, {a.mean, b.mean}, {a.sd, b.sd},
+                             {a.excellent_rate, b.excellent_rate}, {a.pass_rate, b.pass_rate},
+                             {a.low_rate, b.low_rate}, {a.max, b.max}, {a.min, b.min}})
+    EXPECT_EQ(x, y);
+  EXPECT_EQ(a.percentiles, b.percentiles);
+  EXPECT_EQ(a.bins, b.bins);
+}
+
 // The two ways to a grouping's figures (tallies for few groups, the column's
 // one sort for many) agree on every figure and rank, under both absent policies.
 TEST(ScoreStats, TalliesAndTheSortAgree) {
@@ -148,29 +164,55 @@ TEST(ScoreStats, TalliesAndTheSortAgree) {
     std::vector<int32_t> tally_ranks, sort_ranks;
     const auto tallied = tallied_score_stats(c.subjects[0], g, kMath, {policy, 20, &tally_ranks});
     const SortedColumn sorted = SortedColumn::of(c.subjects[0], PointCuts::of(kMath).full, policy, {&g});
-    const auto by_sort = score_stats(c.subjects[0], sorted, 0, g, GroupMembers(g), kMath, {policy, 20, &sort_ranks});
+    const auto by_sort = score_stats(c.subjects[0], sorted, 0, g, kMath, {policy, 20, &sort_ranks});
     ASSERT_EQ(tallied.size(), 4u);
     ASSERT_EQ(by_sort.size(), 4u);
-    for (size_t k = 0; k < 4; ++k) {
-      const ScoreStats &a = tallied[k], &b = by_sort[k];
-      EXPECT_EQ(a.expected, b.expected);
-      EXPECT_EQ(a.sat, b.sat);
-      EXPECT_EQ(a.counted, b.counted);
-      EXPECT_EQ(a.excellent, b.excellent);
-      EXPECT_EQ(a.pass, b.pass);
-      EXPECT_EQ(a.low, b.low);
-      for (const auto& [x, y] : {std::pair{a.participation, b.participation}, {a.mean, b.mean}, {a.sd, b.sd},
-                                 {a.excellent_rate, b.excellent_rate}, {a.pass_rate, b.pass_rate},
-                                 {a.low_rate, b.low_rate}, {a.max, b.max}, {a.min, b.min}})
-        EXPECT_EQ(x, y);
-      EXPECT_EQ(a.percentiles, b.percentiles);
-      EXPECT_EQ(a.bins, b.bins);
-    }
+    for (size_t k = 0; k < 4; ++k) expect_same(tallied[k], by_sort[k]);
     // group 0: the 75 multiples of 3 below 300 that are not 3 mod 4; 246 is exempt, 0 and 222 absent
     EXPECT_EQ(tallied[0].expected, 74);
     EXPECT_EQ(tallied[0].sat, 72);
     EXPECT_EQ(tallied[3].expected, 0);
     EXPECT_EQ(tally_ranks, sort_ranks);
+  }
+}
+
+// A grouping made of whole groups of another (a subject's teachers, of its
+// classes): merging the classes' sorted points gives the figures and ranks of
+// distributing the column to the teachers directly.
+TEST(ScoreStats, GroupsMergedFromTheirPartsAgreeWithTheirOwnSort) {
+  std::vector<double> marks;
+  std::vector<int32_t> klass;
+  for (int i = 0; i < 300; ++i) {
+    marks.push_back(i % 37 == 0 ? kAbsent : i % 41 == 0 ? kExempt : (i * 53 % 241) / 2.0);
+    klass.push_back(i % 11 == 10 ? -1 : i % 5);  // five classes; some candidates in none
+  }
+  const std::vector<int32_t> teacher_of_class = {1, 0, 1, -1, 1};  // class 3 untaught; teacher 2 teaches none
+  std::vector<int32_t> teacher(marks.size(), -1);
+  for (size_t i = 0; i < marks.size(); ++i)
+    if (klass[i] >= 0) teacher[i] = teacher_of_class[klass[i]];
+  const Cohort c = testing::one_class(marks);
+  const Grouping classes = Grouping::by(klass, 5), teachers = Grouping::by(teacher, 3);
+  for (AbsentPolicy policy : {AbsentPolicy::kCountAsZero, AbsentPolicy::kExclude}) {
+    const SortedColumn sorted =
+        SortedColumn::of(c.subjects[0], PointCuts::of(kMath).full, policy, {&classes, &teachers});
+    SortedGroups by_class, merged, direct;
+    by_class.distribute(sorted, 0, classes.count);
+    merged.merge(by_class, teacher_of_class, teachers.count);
+    direct.distribute(sorted, 1, teachers.count);
+    std::vector<int32_t> merged_ranks, direct_ranks;
+    const auto a = score_stats(c.subjects[0], sorted, merged, teachers, kMath, {policy, 20, &merged_ranks});
+    const auto b = score_stats(c.subjects[0], sorted, direct, teachers, kMath, {policy, 20, &direct_ranks});
+    for (int32_t t = 0; t < teachers.count; ++t) {
+      expect_same(a[t], b[t]);
+      ASSERT_EQ(merged.size(t), direct.size(t));
+      for (uint32_t k = 0; k < merged.size(t); ++k)
+        EXPECT_EQ(merged.slots[merged.start[t] + k].points, direct.slots[direct.start[t] + k].points);
+    }
+    EXPECT_EQ(merged_ranks, direct_ranks);
+    // teacher 1: classes 0, 2 and 4 less 16 without a class, 3 exempt; 6 of them absent
+    EXPECT_EQ(a[1].expected, 161);
+    EXPECT_EQ(a[1].sat, 155);
+    EXPECT_EQ(a[2].expected, 0);
   }
 }
 
