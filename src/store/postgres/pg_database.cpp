@@ -151,14 +151,14 @@ void append_copy_field(std::string& out, const Value& v) {
 // line, or into `unescaped` for a field that held an escape.
 void copy_cells(std::string_view line, std::vector<RowView::Cell>& cells, std::vector<std::string>& unescaped) {
   if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  // Sized first: a cell's text may point into `unescaped`, which must not move after.
+  const size_t fields = std::count(line.begin(), line.end(), '\t') + 1;
+  cells.resize(fields);
+  if (unescaped.size() < fields) unescaped.resize(fields);
   size_t start = 0, n = 0;
   while (true) {
     const size_t tab = line.find('\t', start);
     const std::string_view field = line.substr(start, tab == std::string_view::npos ? line.size() - start : tab - start);
-    if (n == cells.size()) {
-      cells.emplace_back();
-      unescaped.emplace_back();
-    }
     RowView::Cell& cell = cells[n];
     cell.kind = field == "\\N" ? RowView::Kind::kNull : RowView::Kind::kText;
     cell.text = field;
@@ -186,7 +186,6 @@ void copy_cells(std::string_view line, std::vector<RowView::Cell>& cells, std::v
     if (tab == std::string_view::npos) break;
     start = tab + 1;
   }
-  cells.resize(n);
 }
 
 // One COPY … FROM STDIN in progress: rows are sent in chunks of about 256 KB.
