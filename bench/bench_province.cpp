@@ -4,7 +4,10 @@
 // prepared INSERTs on SQLite, COPY on PostgreSQL) into WORK_DIR/province.db and
 // into POSTGRES_URL (an empty database), each from an empty schema including
 // the migrations; then times load_snapshot (store/snapshot_loader.h) on each,
-// the median of RUNS (default 3). This is the bulk loader, not `edubureau demo`
+// the median of RUNS (default 3), against its peer measured in the same run:
+// the loader as it was before it streamed into the columns (the same SELECTs
+// read into Registers structs, a std::string per text cell, then
+// analytics::build_snapshot), printed as "snapshot_registers_*". This is the bulk loader, not `edubureau demo`
 // (which writes the county through the register imports, row by row).
 // Each figure is the wall time and the CPU time spent on it: this process's, plus
 // on PostgreSQL its server process's (from /proc; parallel workers not counted),
@@ -24,6 +27,7 @@
 #include <string>
 
 #include "bench_util.h"
+#include "analytics/snapshot_builder.h"
 #include "demo/generator.h"
 #include "store/migrations.h"
 #include "store/registers_loader.h"
@@ -95,8 +99,87 @@ Timing load(const std::string& url, const edu::Registers& county) {
   return {std::chrono::duration<double>(Clock::now() - start).count(), cpu.now() - cpu_start};
 }
 
-// load_snapshot, the median of `runs` by wall time.
-Timing snapshot(const std::string& url, int runs, size_t& enrolments) {
+// The peer: the snapshot's registers read into structs, then built.
+template <class Record, class Make>
+void read_into(edu::Database& db, const char* sql, std::vector<Record>& out, Make make) {
+  check(db.query_each(sql,
+                      [&](const edu::RowView& x) {
+                        out.push_back(make(x));
+                        return edu::Status::Ok();
+                      }),
+        sql);
+}
+
+edu::Result<edu::analytics::Snapshot> snapshot_via_registers(edu::Database& db, int year) {
+  using edu::RowView;
+  edu::Registers r;
+  auto text = [](const RowView& x, size_t i) { return std::string(x.text(i)); };
+  read_into(db, "SELECT id, parent_id, code, name, level FROM areas ORDER BY id", r.areas, [&](const RowView& x) {
+    return edu::Area{x.integer(0), x.is_null(1) ? std::nullopt : std::optional(x.integer(1)), text(x, 2),
+                     text(x, 3), text(x, 4)};
+  });
+  read_into(db, "SELECT id, code, name, kind, location, area_id FROM schools ORDER BY id", r.schools,
+            [&](const RowView& x) {
+              edu::School s;
+              s.id = x.integer(0);
+              s.code = text(x, 1);
+              s.name = text(x, 2);
+              s.kind = text(x, 3);
+              s.location = text(x, 4);
+              s.area_id = x.integer(5);
+              return s;
+            });
+  read_into(db, "SELECT id, school_id, school_year, section, grade FROM classes ORDER BY id", r.classes,
+            [&](const RowView& x) {
+              edu::SchoolClass c;
+              c.id = x.integer(0);
+              c.school_id = x.integer(1);
+              c.school_year = static_cast<int>(x.integer(2));
+              c.section = text(x, 3);
+              c.grade = static_cast<int>(x.integer(4));
+              return c;
+            });
+  read_into(db, "SELECT student_id, school_year, school_id, class_id, grade, status FROM enrolments", r.enrolments,
+            [&](const RowView& x) {
+              return edu::Enrolment{x.integer(0), static_cast<int>(x.integer(1)), x.integer(2), x.integer(3),
+                                    static_cast<int>(x.integer(4)), text(x, 5)};
+            });
+  read_into(db,
+            "SELECT id, name, school_id, section, post, education, title, subject, backbone FROM teachers ORDER BY id",
+            r.teachers, [&](const RowView& x) {
+              edu::Teacher t;
+              t.id = x.integer(0);
+              t.name = text(x, 1);
+              t.school_id = x.integer(2);
+              t.section = text(x, 3);
+              t.post = text(x, 4);
+              t.education = text(x, 5);
+              t.title = text(x, 6);
+              t.subject = text(x, 7);
+              t.backbone = text(x, 8);
+              return t;
+            });
+  read_into(db,
+            "SELECT teacher_id, school_year, school_id, section, post, education, title, subject, backbone, "
+            "on_staff FROM teacher_years ORDER BY teacher_id, school_year",
+            r.teacher_years, [&](const RowView& x) {
+              return edu::TeacherYear{x.integer(0), static_cast<int>(x.integer(1)), x.integer(2), text(x, 3),
+                                      text(x, 4),   text(x, 5), text(x, 6), text(x, 7), text(x, 8),
+                                      x.integer(9) != 0};
+            });
+  read_into(db,
+            "SELECT school_id, school_year, building_area, teaching_area, sports_area, equipment_value, books, "
+            "computers, multimedia_rooms FROM conditions",
+            r.conditions, [](const RowView& x) {
+              return edu::Conditions{x.integer(0), static_cast<int>(x.integer(1)), x.real(2), x.real(3), x.real(4),
+                                     x.real(5),    x.integer(6), x.integer(7), x.integer(8)};
+            });
+  return edu::analytics::build_snapshot(r, year);
+}
+
+// `load` (load_snapshot or its peer), the median of `runs` by wall time.
+template <class Load>
+Timing snapshot(const std::string& url, int runs, size_t& enrolments, Load load) {
   auto db = edu::open_database(url);
   check(db.status(), "open");
   const Cpu cpu = cpu_of(**db);
@@ -104,7 +187,7 @@ Timing snapshot(const std::string& url, int runs, size_t& enrolments) {
   for (int i = 0; i < runs; ++i) {
     const double cpu_start = cpu.now();
     auto start = Clock::now();
-    auto s = edu::load_snapshot(**db, 2026);
+    auto s = load(**db, 2026);
     check(s.status(), "load_snapshot");
     enrolments = s->enrolments.size();
     t.push_back({std::chrono::duration<double>(Clock::now() - start).count(), cpu.now() - cpu_start});
@@ -144,8 +227,10 @@ int main(int argc, char** argv) {
     print("load_postgres", load(pg, county));
   }  // the county is freed before the snapshots are loaded
   size_t enrolments = 0;
-  print("snapshot_sqlite", snapshot(sqlite.string(), runs, enrolments));
-  print("snapshot_postgres", snapshot(pg, runs, enrolments));
+  print("snapshot_sqlite", snapshot(sqlite.string(), runs, enrolments, edu::load_snapshot));
+  print("snapshot_postgres", snapshot(pg, runs, enrolments, edu::load_snapshot));
+  print("snapshot_registers_sqlite", snapshot(sqlite.string(), runs, enrolments, snapshot_via_registers));
+  print("snapshot_registers_postgres", snapshot(pg, runs, enrolments, snapshot_via_registers));
   std::printf("snapshot_enrolments %zu\n", enrolments);
   return 0;
 }

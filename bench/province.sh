@@ -5,7 +5,8 @@
 #     registers with the bulk loader (load_registers: prepared INSERTs on SQLite, COPY on
 #     PostgreSQL — not `edubureau demo`, which writes through the register imports) into
 #     a SQLite file and a throwaway PostgreSQL 15 cluster (tests/pg_cluster.sh, fsync off
-#     as in the tests), and times load_snapshot (the analytics snapshot) on both;
+#     as in the tests), and times load_snapshot (the analytics snapshot) on both, and
+#     its peer (the same registers read into structs, then build_snapshot);
 #  2. a bureau admin (whole province in scope) is added to both, each is served in turn
 #     by `edubureau serve --threads 4`, and wrk (2 threads, 16 connections, 10 s, a
 #     request timing out after 10 s rather than wrk's default 2 s) runs
@@ -94,9 +95,14 @@ print(f"{load['schools'][0]} schools, {load['students'][0]} students, {load['enr
       f"{load['rows'][0]} rows; generated in {float(load['generate_s'][0]):.1f} s")
 print("| what | SQLite wall / CPU | PostgreSQL wall / CPU (client + server) | PostgreSQL : SQLite (wall; CPU) |")
 print("| --- | --- | --- | --- |")
-for key, what in (("load", "bulk load (migrations + load_registers)"), ("snapshot", "load_snapshot (median)")):
+for key, what in (("load", "bulk load (migrations + load_registers)"), ("snapshot", "load_snapshot (median)"),
+                  ("snapshot_registers", "peer: read into Registers + build_snapshot (median)")):
     (sw, sc), (pw, pc) = map(float, load[f"{key}_sqlite"]), map(float, load[f"{key}_postgres"])
     print(f"| {what} | {sw:.2f} s / {sc:.2f} s | {pw:.2f} s / {pc:.2f} s | {pw / sw:.2f}; {pc / sc:.2f} |")
+print()
+for engine in ("sqlite", "postgres"):
+    (w, c), (pw, pc) = map(float, load[f"snapshot_{engine}"]), map(float, load[f"snapshot_registers_{engine}"])
+    print(f"load_snapshot on {engine}: peer : load_snapshot = {pw / w:.2f} (wall), {pc / c:.2f} (CPU)")
 print()
 print("| 16 connections | SQLite p50 / p99 / req/s | PostgreSQL p50 / p99 / req/s | p99 PostgreSQL : SQLite | load average before (SQLite; PostgreSQL) |")
 print("| --- | --- | --- | --- | --- |")

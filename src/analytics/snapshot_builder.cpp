@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <unordered_map>
 
 #include "core/area_tree.h"
 #include "core/teacher_section.h"
@@ -10,11 +9,10 @@
 namespace edu::analytics {
 namespace {
 
-void add_schools(const Registers& r, Snapshot& s) {
-  const AreaTree tree(r.areas);
+void add_schools(const std::vector<School>& schools, Snapshot& s) {
+  const AreaTree tree(s.areas);
   const bool city = tree.is_city();
-  s.areas = r.areas;
-  for (const School& x : r.schools) {
+  for (const School& x : schools) {
     SchoolInfo info{x.id, x.code, x.name, x.kind, x.location, x.area_id, 0, "", 0, ""};
     if (const Area* t = tree.township_of(x.area_id)) {
       info.township_id = t->id;
@@ -28,56 +26,95 @@ void add_schools(const Registers& r, Snapshot& s) {
   }
 }
 
-std::unordered_map<int64_t, int32_t> add_classes(const Registers& r, Snapshot& s) {
-  std::unordered_map<int64_t, int32_t> index;
-  auto& c = s.classes;
-  for (const SchoolClass& k : r.classes) {
-    index.emplace(k.id, static_cast<int32_t>(c.size()));
-    c.id.push_back(k.id);
-    c.school.push_back(s.school_index(k.school_id));
-    c.year.push_back(static_cast<int16_t>(k.school_year));
-    c.section.push_back(code_of(sections(), k.section));
-    c.grade.push_back(static_cast<int8_t>(k.grade));
-  }
-  return index;
+// Each column of `e` put in the order of `order` (a permutation of its rows).
+template <class T>
+void permute(std::vector<T>& column, const std::vector<uint32_t>& order) {
+  std::vector<T> sorted;
+  sorted.reserve(column.size());
+  for (uint32_t i : order) sorted.push_back(column[i]);
+  column = std::move(sorted);
 }
 
-// Enrolments in (student, year) order, so a student's years are adjacent.
-void add_enrolments(const Registers& r, const std::unordered_map<int64_t, int32_t>& classes,
-                    Snapshot& s) {
-  std::vector<size_t> order(r.enrolments.size());
-  std::iota(order.begin(), order.end(), 0);
-  auto key = [&](size_t i) {
-    return std::make_pair(r.enrolments[i].student_id, r.enrolments[i].school_year);
+// The enrolments in (student, year) order, so a student's years are adjacent.
+void sort_by_student_and_year(EnrolmentColumns& e) {
+  auto less = [&](size_t a, size_t b) {
+    return std::make_pair(e.student_id[a], e.year[a]) < std::make_pair(e.student_id[b], e.year[b]);
   };
-  if (!std::is_sorted(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); }))
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
-  auto& e = s.enrolments;
-  e.student_id.reserve(order.size());
-  for (size_t i : order) {
-    const Enrolment& x = r.enrolments[i];
-    int school = s.school_index(x.school_id);
-    if (school < 0) continue;
-    auto k = classes.find(x.class_id);
-    e.student_id.push_back(x.student_id);
-    e.year.push_back(static_cast<int16_t>(x.school_year));
-    e.school.push_back(school);
-    e.klass.push_back(k == classes.end() ? -1 : k->second);
-    e.grade.push_back(static_cast<int8_t>(x.grade));
-    e.status.push_back(code_of(student_statuses(), x.status));
-  }
+  bool sorted = true;
+  for (size_t i = 1; i < e.size() && sorted; ++i) sorted = !less(i, i - 1);
+  if (sorted) return;
+  std::vector<uint32_t> order(e.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), less);
+  permute(e.student_id, order);
+  permute(e.year, order);
+  permute(e.school, order);
+  permute(e.klass, order);
+  permute(e.grade, order);
+  permute(e.status, order);
 }
 
-void add_teacher(const TeacherYear& x, const std::string& name, Snapshot& s) {
-  int school = s.school_index(x.school_id);
+}  // namespace
+
+SnapshotBuilder::SnapshotBuilder(int current_year, std::vector<Area> areas, const std::vector<School>& schools,
+                                 std::vector<Conditions> conditions)
+    : current_year_(current_year) {
+  s_.first_teacher_year = s_.teacher_year = current_year;
+  s_.first_year = s_.last_year = current_year;
+  s_.areas = std::move(areas);
+  add_schools(schools, s_);
+  s_.conditions = std::move(conditions);
+  s_.index();
+}
+
+void SnapshotBuilder::add_class(int64_t id, int64_t school_id, int year, std::string_view section, int grade) {
+  auto& c = s_.classes;
+  if (c.size() == 0) s_.first_year = s_.last_year = year;
+  s_.first_year = std::min(s_.first_year, year);
+  s_.last_year = std::max(s_.last_year, year);
+  classes_.emplace(id, static_cast<int32_t>(c.size()));
+  c.id.push_back(id);
+  c.school.push_back(s_.school_index(school_id));
+  c.year.push_back(static_cast<int16_t>(year));
+  c.section.push_back(code_of(sections(), section));
+  c.grade.push_back(static_cast<int8_t>(grade));
+}
+
+void SnapshotBuilder::add_enrolment(int64_t student_id, int year, int64_t school_id, int64_t class_id, int grade,
+                                    std::string_view status) {
+  const int school = s_.school_index(school_id);
   if (school < 0) return;
-  auto& t = s.teachers;
-  t.id.push_back(x.teacher_id);
-  t.year.push_back(static_cast<int16_t>(x.school_year));
-  t.name.push_back(name);
+  const auto k = classes_.find(class_id);
+  auto& e = s_.enrolments;
+  e.student_id.push_back(student_id);
+  e.year.push_back(static_cast<int16_t>(year));
+  e.school.push_back(school);
+  e.klass.push_back(k == classes_.end() ? -1 : k->second);
+  e.grade.push_back(static_cast<int8_t>(grade));
+  e.status.push_back(code_of(student_statuses(), status));
+}
+
+void SnapshotBuilder::add_teacher(const TeacherFields& t, std::string_view name) {
+  names_.emplace(t.id, name);
+  add_teacher_row(t, name);
+}
+
+void SnapshotBuilder::add_teacher_year(const TeacherFields& t) {
+  if (t.year >= current_year_) return;
+  const auto name = names_.find(t.id);
+  add_teacher_row(t, name == names_.end() ? std::string_view() : std::string_view(name->second));
+  s_.first_teacher_year = std::min(s_.first_teacher_year, t.year);
+}
+
+void SnapshotBuilder::add_teacher_row(const TeacherFields& x, std::string_view name) {
+  const int school = s_.school_index(x.school_id);
+  if (school < 0) return;
+  auto& t = s_.teachers;
+  t.id.push_back(x.id);
+  t.year.push_back(static_cast<int16_t>(x.year));
+  t.name.emplace_back(name);
   t.school.push_back(school);
-  t.section.push_back(
-      code_of(sections(), teacher_section(x.section, s.schools[school].kind, x.subject)));
+  t.section.push_back(code_of(sections(), teacher_section(x.section, s_.schools[school].kind, x.subject)));
   t.post.push_back(code_of(posts(), x.post));
   t.education.push_back(code_of(educations(), x.education));
   t.title.push_back(code_of(titles(), x.title));
@@ -85,43 +122,24 @@ void add_teacher(const TeacherYear& x, const std::string& name, Snapshot& s) {
   t.backbone.push_back(code_of(backbones(), x.backbone));
 }
 
-void add_teachers(const Registers& r, int current_year, Snapshot& s) {
-  std::unordered_map<int64_t, const std::string*> names;
-  for (const Teacher& x : r.teachers) {
-    names.emplace(x.id, &x.name);
-    add_teacher({x.id, current_year, x.school_id, x.section, x.post, x.education, x.title,
-                 x.subject, x.backbone, x.on_staff},
-                x.name, s);
-  }
-  static const std::string kUnknown;
-  for (const TeacherYear& x : r.teacher_years) {
-    if (x.school_year >= current_year) continue;
-    auto name = names.find(x.teacher_id);
-    add_teacher(x, name == names.end() ? kUnknown : *name->second, s);
-    s.first_teacher_year = std::min(s.first_teacher_year, x.school_year);
-  }
+Snapshot SnapshotBuilder::finish() && {
+  s_.index();  // the conditions by the history years the classes gave
+  sort_by_student_and_year(s_.enrolments);
+  return std::move(s_);
 }
 
-}  // namespace
-
 Snapshot build_snapshot(const Registers& r, int current_year) {
-  Snapshot s;
-  s.first_teacher_year = s.teacher_year = current_year;
-  s.first_year = s.last_year = current_year;
-  if (!r.classes.empty()) {
-    auto [lo, hi] = std::minmax_element(
-        r.classes.begin(), r.classes.end(),
-        [](const SchoolClass& a, const SchoolClass& b) { return a.school_year < b.school_year; });
-    s.first_year = lo->school_year;
-    s.last_year = hi->school_year;
-  }
-  add_schools(r, s);
-  s.conditions = r.conditions;
-  s.index();
-  auto classes = add_classes(r, s);
-  add_enrolments(r, classes, s);
-  add_teachers(r, current_year, s);
-  return s;
+  SnapshotBuilder b(current_year, r.areas, r.schools, r.conditions);
+  for (const SchoolClass& k : r.classes) b.add_class(k.id, k.school_id, k.school_year, k.section, k.grade);
+  for (const Enrolment& x : r.enrolments)
+    b.add_enrolment(x.student_id, x.school_year, x.school_id, x.class_id, x.grade, x.status);
+  for (const Teacher& x : r.teachers)
+    b.add_teacher({x.id, current_year, x.school_id, x.section, x.post, x.education, x.title, x.subject, x.backbone},
+                  x.name);
+  for (const TeacherYear& x : r.teacher_years)
+    b.add_teacher_year({x.teacher_id, x.school_year, x.school_id, x.section, x.post, x.education, x.title,
+                        x.subject, x.backbone});
+  return std::move(b).finish();
 }
 
 }  // namespace edu::analytics

@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include <charconv>
+
 #include "store/postgres/pg_database.h"
 #include "store/sqlite/sqlite_database.h"
 
@@ -27,6 +29,43 @@ std::string Row::text(size_t i) const {
   if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);
   if (auto p = std::get_if<double>(&v)) return std::to_string(*p);
   return "";
+}
+
+int64_t RowView::integer(size_t i) const {
+  const Cell& c = cells_[i];
+  switch (c.kind) {
+    case Kind::kInteger: return c.integer;
+    case Kind::kReal: return static_cast<int64_t>(c.real);
+    case Kind::kText: {
+      int64_t n = 0;
+      return std::from_chars(c.text.data(), c.text.data() + c.text.size(), n).ec == std::errc() ? n : 0;
+    }
+    case Kind::kNull: break;
+  }
+  return 0;
+}
+
+double RowView::real(size_t i) const {
+  const Cell& c = cells_[i];
+  switch (c.kind) {
+    case Kind::kReal: return c.real;
+    case Kind::kInteger: return static_cast<double>(c.integer);
+    case Kind::kText: {
+      double x = 0;
+      return std::from_chars(c.text.data(), c.text.data() + c.text.size(), x).ec == std::errc() ? x : 0;
+    }
+    case Kind::kNull: break;
+  }
+  return 0;
+}
+
+std::string_view RowView::text(size_t i) const {
+  const Cell& c = cells_[i];
+  if (c.kind == Kind::kText) return c.text;
+  if (c.kind == Kind::kNull) return {};
+  char* end = c.kind == Kind::kInteger ? std::to_chars(c.digits, c.digits + sizeof c.digits, c.integer).ptr
+                                       : std::to_chars(c.digits, c.digits + sizeof c.digits, c.real).ptr;
+  return std::string_view(c.digits, end - c.digits);
 }
 
 namespace {

@@ -41,6 +41,35 @@ class Row {
 
 using Rows = std::vector<Row>;
 
+// One row of query_each, read in place: valid only during the call it is
+// handed to (its text points into the engine's own buffers), so a register
+// of millions of rows is read without a Value or a std::string per cell. A
+// cell is NULL, an integer, a real or text (PostgreSQL's COPY gives every
+// value as text): integer() and real() read a number from text too, as far
+// as it goes ("2.5" is 2; 0 for NULL or text that starts with no number), and
+// integer() of a real drops its fraction; text() gives a number's digits (""
+// for NULL). The engines fill the cells, one vector reused for every row.
+class RowView {
+ public:
+  enum class Kind : uint8_t { kNull, kInteger, kReal, kText };
+  struct Cell {
+    Kind kind = Kind::kNull;
+    int64_t integer = 0;
+    double real = 0;
+    std::string_view text;
+    mutable char digits[32];  // text() of a number
+  };
+  explicit RowView(const std::vector<Cell>& cells) : cells_(cells) {}
+  bool is_null(size_t i) const { return cells_[i].kind == Kind::kNull; }
+  int64_t integer(size_t i) const;
+  double real(size_t i) const;
+  std::string_view text(size_t i) const;
+  size_t size() const { return cells_.size(); }
+
+ private:
+  const std::vector<Cell>& cells_;
+};
+
 // A statement prepared once and run many times (bulk loading).
 class PreparedStatement {
  public:
@@ -71,13 +100,13 @@ class Database {
 
   virtual Status exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   virtual Result<Rows> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
-  // Every row of `sql` (no parameters) handed to `each` in turn, never all
-  // held at once: a whole register at province scale. SQLite steps the
-  // statement; PostgreSQL streams COPY (sql) TO STDOUT, whose values all come
-  // back as text or NULL (Row's integer() and real() read numbers from text;
-  // a boolean column would read 't'/'f': select it as an integer). A status
+  // Every row of `sql` (no parameters) handed to `each` in turn as a RowView,
+  // never all held at once: a whole register at province scale. SQLite steps
+  // the statement (integers and reals come as such); PostgreSQL streams
+  // COPY (sql) TO STDOUT, whose values all come back as text or NULL (a
+  // boolean column would read 't'/'f': select it as an integer). A status
   // other than ok from `each` stops the rows and is returned.
-  virtual Status query_each(std::string_view sql, const std::function<Status(const Row&)>& each) = 0;
+  virtual Status query_each(std::string_view sql, const std::function<Status(const RowView&)>& each) = 0;
   // Several statements without parameters (migrations).
   virtual Status exec_script(std::string_view sql) = 0;
   virtual Result<std::unique_ptr<PreparedStatement>> prepare(std::string_view sql) = 0;

@@ -127,8 +127,8 @@ TEST_F(EnginesTest, BulkTextArrivesAsSentAndARefusedRowFailsTheLoad) {
     EXPECT_TRUE((*rows)[0].is_null(1));
     std::vector<std::string> streamed;
     std::vector<bool> no_parent;
-    Status each = db->query_each("SELECT name, parent_id FROM areas ORDER BY id", [&](const Row& r) {
-      streamed.push_back(r.text(0));
+    Status each = db->query_each("SELECT name, parent_id FROM areas ORDER BY id", [&](const RowView& r) {
+      streamed.emplace_back(r.text(0));
       no_parent.push_back(r.is_null(1));
       return Status::Ok();
     });
@@ -136,7 +136,7 @@ TEST_F(EnginesTest, BulkTextArrivesAsSentAndARefusedRowFailsTheLoad) {
     EXPECT_EQ(streamed, names);
     EXPECT_EQ(no_parent, std::vector<bool>({true, false, false, false, false, false, false}));
     // A stop from the caller comes back as it is, and the connection takes the next statement.
-    each = db->query_each("SELECT id FROM areas", [](const Row&) { return Status::Error("stop", "够了"); });
+    each = db->query_each("SELECT id FROM areas", [](const RowView&) { return Status::Error("stop", "够了"); });
     EXPECT_EQ(each.code(), "stop");
     EXPECT_TRUE(db->query("SELECT 1").ok());
     // A duplicate id among the rows: the whole load refused, as a duplicate, nothing written.

@@ -147,20 +147,24 @@ void append_copy_field(std::string& out, const Value& v) {
 }
 
 // One line of COPY … TO STDOUT's text format (append_copy_field's inverse for
-// text: \N is NULL, backslash escapes undone) as a Row of text values.
-Row copy_row(std::string_view line) {
+// text: \N is NULL, backslash escapes undone) as text cells pointing into the
+// line, or into `unescaped` for a field that held an escape.
+void copy_cells(std::string_view line, std::vector<RowView::Cell>& cells, std::vector<std::string>& unescaped) {
   if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-  std::vector<Value> values;
-  size_t start = 0;
+  // Sized first: a cell's text may point into `unescaped`, which must not move after.
+  const size_t fields = std::count(line.begin(), line.end(), '\t') + 1;
+  cells.resize(fields);
+  if (unescaped.size() < fields) unescaped.resize(fields);
+  size_t start = 0, n = 0;
   while (true) {
     const size_t tab = line.find('\t', start);
     const std::string_view field = line.substr(start, tab == std::string_view::npos ? line.size() - start : tab - start);
-    if (field == "\\N") {
-      values.emplace_back(nullptr);
-    } else if (field.find('\\') == std::string_view::npos) {
-      values.emplace_back(std::string(field));
-    } else {
-      std::string text;
+    RowView::Cell& cell = cells[n];
+    cell.kind = field == "\\N" ? RowView::Kind::kNull : RowView::Kind::kText;
+    cell.text = field;
+    if (cell.kind == RowView::Kind::kText && field.find('\\') != std::string_view::npos) {
+      std::string& text = unescaped[n];
+      text.clear();
       for (size_t i = 0; i < field.size(); ++i) {
         if (field[i] != '\\' || i + 1 == field.size()) {
           text += field[i];
@@ -176,12 +180,12 @@ Row copy_row(std::string_view line) {
           default: text += c;  // \\ and any other escaped character stand for themselves
         }
       }
-      values.emplace_back(std::move(text));
+      cell.text = text;
     }
+    ++n;
     if (tab == std::string_view::npos) break;
     start = tab + 1;
   }
-  return Row(std::move(values));
 }
 
 // One COPY … FROM STDIN in progress: rows are sent in chunks of about 256 KB.
@@ -290,17 +294,22 @@ class PgDatabase : public Database {
     return rows;
   }
 
-  Status query_each(std::string_view sql, const std::function<Status(const Row&)>& each) override {
+  Status query_each(std::string_view sql, const std::function<Status(const RowView&)>& each) override {
     const std::string copy = "COPY (" + postgres_sql(sql) + ") TO STDOUT";
     ResultPtr res(PQexec(conn_, copy.c_str()), PQclear);
     if (PQresultStatus(res.get()) != PGRES_COPY_OUT) return pg_error(conn_, res.get(), "执行语句");
     Status s = Status::Ok();
+    std::vector<RowView::Cell> cells;
+    std::vector<std::string> unescaped;
+    const RowView row(cells);
     char* line = nullptr;
     int n;
     // Every line is read, even after `each` stopped, to leave the connection ready.
     while ((n = PQgetCopyData(conn_, &line, 0)) > 0) {
       std::unique_ptr<char, void (*)(void*)> owned(line, PQfreemem);
-      if (s.ok()) s = each(copy_row(std::string_view(line, n)));
+      if (!s.ok()) continue;
+      copy_cells(std::string_view(line, n), cells, unescaped);
+      s = each(row);
     }
     if (n == -2) return pg_error(conn_, nullptr, "执行语句");
     while (PGresult* raw = PQgetResult(conn_)) {

@@ -56,6 +56,32 @@ Value column_value(sqlite3_stmt* stmt, int i) {
   }
 }
 
+// Column i of the row `stmt` stands on, in place (RowView: valid until the next step).
+void fill_cell(sqlite3_stmt* stmt, int i, RowView::Cell& cell) {
+  switch (sqlite3_column_type(stmt, i)) {
+    case SQLITE_NULL: cell.kind = RowView::Kind::kNull; break;
+    case SQLITE_INTEGER:
+      cell.kind = RowView::Kind::kInteger;
+      cell.integer = sqlite3_column_int64(stmt, i);
+      break;
+    case SQLITE_FLOAT:
+      cell.kind = RowView::Kind::kReal;
+      cell.real = sqlite3_column_double(stmt, i);
+      break;
+    case SQLITE_BLOB: {
+      auto bytes = static_cast<const char*>(sqlite3_column_blob(stmt, i));
+      cell.kind = RowView::Kind::kText;
+      cell.text = std::string_view(bytes ? bytes : "", sqlite3_column_bytes(stmt, i));
+      break;
+    }
+    default: {
+      auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+      cell.kind = RowView::Kind::kText;
+      cell.text = std::string_view(text ? text : "", sqlite3_column_bytes(stmt, i));
+    }
+  }
+}
+
 class SqliteStatement : public PreparedStatement {
  public:
   SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
@@ -92,7 +118,11 @@ class SqliteDatabase : public Database {
 
   Result<Rows> query(std::string_view sql, const std::vector<Value>& params) override {
     Rows rows;
-    Status s = each_row(sql, params, [&rows](std::vector<Value>&& values) {
+    Status s = each_row(sql, params, [&rows](sqlite3_stmt* stmt) {
+      const int columns = sqlite3_column_count(stmt);
+      std::vector<Value> values;
+      values.reserve(columns);
+      for (int i = 0; i < columns; ++i) values.push_back(column_value(stmt, i));
       rows.emplace_back(std::move(values));
       return Status::Ok();
     });
@@ -100,8 +130,14 @@ class SqliteDatabase : public Database {
     return rows;
   }
 
-  Status query_each(std::string_view sql, const std::function<Status(const Row&)>& each) override {
-    return each_row(sql, {}, [&each](std::vector<Value>&& values) { return each(Row(std::move(values))); });
+  Status query_each(std::string_view sql, const std::function<Status(const RowView&)>& each) override {
+    std::vector<RowView::Cell> cells;
+    const RowView row(cells);
+    return each_row(sql, {}, [&](sqlite3_stmt* stmt) {
+      cells.resize(sqlite3_column_count(stmt));
+      for (int i = 0; i < static_cast<int>(cells.size()); ++i) fill_cell(stmt, i, cells[i]);
+      return each(row);
+    });
   }
 
   Status exec_script(std::string_view sql) override {
@@ -155,7 +191,7 @@ class SqliteDatabase : public Database {
  private:
   // Statements are prepared once per connection and reused: the store sends the
   // same SQL texts again and again (bulk imports send 100,000s).
-  // Runs `sql` with `params`, handing each row's values to `take`.
+  // Runs `sql` with `params`, handing the statement, standing on each row in turn, to `take`.
   template <class Take>
   Status each_row(std::string_view sql, const std::vector<Value>& params, Take take) {
     sqlite3_stmt* stmt = cached_statement(sql);
@@ -166,13 +202,9 @@ class SqliteDatabase : public Database {
       sqlite3_clear_bindings(s);
     });
     if (bind_all(stmt, params) != SQLITE_OK) return sqlite_error(db_, "绑定参数");
-    int columns = sqlite3_column_count(stmt), rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-      std::vector<Value> values;
-      values.reserve(columns);
-      for (int i = 0; i < columns; ++i) values.push_back(column_value(stmt, i));
-      if (Status s = take(std::move(values)); !s.ok()) return s;
-    }
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+      if (Status s = take(stmt); !s.ok()) return s;
     if (rc != SQLITE_DONE) return sqlite_error(db_, "执行语句");
     return Status::Ok();
   }
