@@ -13,6 +13,21 @@
 // audited as the admin's. Any refused row or rollover problem fails the demo,
 // naming it. Same county -> the same registers and audit entries (but for
 // their times).
+//
+// `demo --bulk` (load_demo_county), for a county of province scale: the same
+// `init`, then the registers of every history year at once — townships,
+// schools (所属中心校 included), staff and their teacher_years, classes,
+// students, enrolments, conditions, the generator's ids kept — through the bulk
+// loader (store/registers_loader.h: one transaction, COPY on PostgreSQL, the
+// keys checked once at the end), audited by one entry (导入 of the current
+// 学年, each register's row count a field; it also moves registers_version, so
+// a cached snapshot is stale) instead of one per row. No rollover runs: the
+// years' enrolments are loaded as generated, which is what the imports and
+// rollovers write (tests/api/demo_county_test.cpp). Then both ways run the same
+// steps: the 划片 and the 数据核查 second records by the imports, the 学籍异动
+// casework and 交流轮岗 — so both give the same registers — and the import way
+// alone 职称评聘, whose appointments are written one by one with their audit
+// entries (minutes at province scale).
 #pragma once
 
 #include "demo/generator.h"
@@ -23,6 +38,11 @@ namespace edu {
 // Precondition: a migrated database without a county.
 Status write_demo_county(Database& db, const demo::DemoCounty& county,
                          const demo::DemoSettings& settings, const NewUser& admin);
+
+// Precondition: a migrated database without a county. `county.areas`' root
+// is taken out for the load and put back (init writes the root).
+Status load_demo_county(Database& db, demo::DemoCounty& county, const demo::DemoSettings& settings,
+                        const NewUser& admin);
 
 // The county's five-year 继续教育 history (demo/training.h) for the teachers
 // and schools of `county` as the database holds them, in one transaction.
