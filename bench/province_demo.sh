@@ -62,7 +62,7 @@ def get(path):
     start = time.perf_counter()
     body = web.open(api + path, timeout=600).read()
     return time.perf_counter() - start, body
-print("load_before", *os.getloadavg())
+print("load_before", *(f"{x:.2f}" for x in os.getloadavg()))
 random.seed(11)
 total = json.loads(get("/students?size=1")[1])["total"]
 schools = json.loads(get("/schools?size=200")[1])["items"]
@@ -83,7 +83,7 @@ for name, path in pages.items():
     times = sorted(get(path())[0] for _ in range(warm))
     p99 = times[min(len(times) - 1, round(0.99 * (len(times) - 1)))]
     print(name, f"{first * 1000:.1f}", f"{statistics.median(times) * 1000:.1f}", f"{p99 * 1000:.1f}", len(body))
-print("load_after", *os.getloadavg())
+print("load_after", *(f"{x:.2f}" for x in os.getloadavg()))
 PY
   kill "$SERVER"
   wait "$SERVER" 2>/dev/null

@@ -102,9 +102,12 @@ int run_demo(const std::string& path, demo::DemoSettings settings, bool force, b
     lap("生成");
     Status s = bulk ? load_demo_county(**db, generated, settings, demo_admin())
                     : write_demo_county(**db, generated, settings, demo_admin());
-    if (s.ok()) s = set_setting(**db, "school_year", std::to_string(settings.current_school_year));
     if (!s.ok()) return fail(s);
     lap(bulk ? "登记册整体装载" : "登记册导入");
+    s = write_demo_extras(**db, generated, settings, demo_admin(), !bulk);
+    if (s.ok()) s = set_setting(**db, "school_year", std::to_string(settings.current_school_year));
+    if (!s.ok()) return fail(s);
+    lap("划片、核查、异动与交流");
   }  // the generated county is freed before the database's is read
   auto users = create_demo_users(**db, settings.current_school_year);
   if (!users.ok()) return fail(users.status());

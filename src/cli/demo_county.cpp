@@ -144,20 +144,6 @@ Result<Actor> init_demo_county(Database& db, const demo::DemoSettings& settings,
   return actor_named(db, admin.username);
 }
 
-// What both ways write after the registers, as the admin: the 划片 and the
-// 数据核查 second records by the imports, the 学籍异动 casework, 交流轮岗, and
-// with `titles` 职称评聘.
-Status write_demo_extras(Database& db, CountyWriter& writer, const demo::DemoCounty& county,
-                         const demo::DemoSettings& settings, bool titles) {
-  const RegisterContext last = context_of(settings.current_school_year);
-  Status s = writer.catchments(demo::catchments_of(county), last);
-  if (s.ok()) s = writer.students(demo::duplicate_records(county, last.school_year), last);
-  if (s.ok()) s = demo::write_demo_casework(db, local_today());
-  if (s.ok()) s = demo::write_demo_exchange(db, local_today());
-  if (s.ok() && titles) s = demo::write_demo_titles(db, local_today());
-  return s;
-}
-
 }  // namespace
 
 Status write_demo_county(Database& db, const demo::DemoCounty& county,
@@ -186,7 +172,7 @@ Status write_demo_county(Database& db, const demo::DemoCounty& county,
     if (s.ok()) s = writer.conditions(year.conditions, ctx);
     if (s.ok()) s = writer.students(year.leavers, ctx);
   }
-  return s.ok() ? write_demo_extras(db, writer, county, settings, true) : s;
+  return s;
 }
 
 Status load_demo_county(Database& db, demo::DemoCounty& county, const demo::DemoSettings& settings,
@@ -214,9 +200,21 @@ Status load_demo_county(Database& db, demo::DemoCounty& county, const demo::Demo
              {"teachers", "", count(county.teachers)},
              {"teacher_years", "", count(county.teacher_years)},
              {"conditions", "", count(county.conditions)}});
-  if (!s.ok()) return s;
+  return s;
+}
+
+Status write_demo_extras(Database& db, const demo::DemoCounty& county, const demo::DemoSettings& settings,
+                         const NewUser& admin, bool titles) {
+  auto actor = actor_named(db, admin.username);
+  if (!actor.ok()) return actor.status();
   CountyWriter writer(db, *actor, county);
-  return write_demo_extras(db, writer, county, settings, false);
+  const RegisterContext last = context_of(settings.current_school_year);
+  Status s = writer.catchments(demo::catchments_of(county), last);
+  if (s.ok()) s = writer.students(demo::duplicate_records(county, last.school_year), last);
+  if (s.ok()) s = demo::write_demo_casework(db, local_today());
+  if (s.ok()) s = demo::write_demo_exchange(db, local_today());
+  if (s.ok() && titles) s = demo::write_demo_titles(db, local_today());
+  return s;
 }
 
 Status write_demo_training(Database& db, const Registers& county, const demo::DemoSettings& settings) {

@@ -8,8 +8,7 @@
 // (workflow/rollover.h, committed) and then gets its new staff, entry-grade
 // classes, entrants and transfers in, conditions and status changes by the
 // same imports. A 教学点's 所属中心校 (no column of the school register) is
-// set by saving the school (workflow/register_commands.h). Last, a few second
-// records of students (demo/check_findings.h) for 数据核查 to find. Everything is
+// set by saving the school (workflow/register_commands.h). Everything is
 // audited as the admin's. Any refused row or rollover problem fails the demo,
 // naming it. Same county -> the same registers and audit entries (but for
 // their times).
@@ -23,11 +22,14 @@
 // 学年, each register's row count a field; it also moves registers_version, so
 // a cached snapshot is stale) instead of one per row. No rollover runs: the
 // years' enrolments are loaded as generated, which is what the imports and
-// rollovers write (tests/api/demo_county_test.cpp). Then both ways run the same
-// steps: the 划片 and the 数据核查 second records by the imports, the 学籍异动
-// casework and 交流轮岗 — so both give the same registers — and the import way
-// alone 职称评聘, whose appointments are written one by one with their audit
-// entries (minutes at province scale).
+// rollovers write (tests/api/demo_county_test.cpp).
+//
+// Then both ways run the same steps (write_demo_extras), as the admin: the 划片
+// and a few second records of students (demo/check_findings.h) for 数据核查 to
+// find, by the imports; the 学籍异动 casework and 交流轮岗 through the case
+// engine — so both ways give the same registers — and, with `titles` (the
+// import way), 职称评聘, whose appointments are written one by one with their
+// audit entries (minutes at province scale).
 #pragma once
 
 #include "demo/generator.h"
@@ -43,6 +45,10 @@ Status write_demo_county(Database& db, const demo::DemoCounty& county,
 // is taken out for the load and put back (init writes the root).
 Status load_demo_county(Database& db, demo::DemoCounty& county, const demo::DemoSettings& settings,
                         const NewUser& admin);
+
+// Precondition: the county written by one of the two above, `admin` its admin.
+Status write_demo_extras(Database& db, const demo::DemoCounty& county, const demo::DemoSettings& settings,
+                         const NewUser& admin, bool titles);
 
 // The county's five-year 继续教育 history (demo/training.h) for the teachers
 // and schools of `county` as the database holds them, in one transaction.
