@@ -120,6 +120,9 @@ int run_demo(const std::string& path, demo::DemoSettings settings, bool force, b
   lap("控辍保学");
   if (Status t = write_demo_training(**db, *county, settings); !t.ok()) return fail(t);
   lap("继续教育");
+  // The exams' and the training's rows came in bulk too: the planner should know them.
+  if (Status a = refresh_statistics(**db, {}); !a.ok()) return fail(a);
+  lap("统计信息");
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   size_t enrolled = 0;
