@@ -11,7 +11,10 @@
 #include "demo/register_years.h"
 #include "demo/training.h"
 #include "ingest/register_row.h"
+#include "store/area_store.h"
+#include "store/registers_loader.h"
 #include "store/training_store.h"
+#include "workflow/change_log.h"
 #include "workflow/county_setup.h"
 #include "workflow/register_import.h"
 #include "workflow/rollover.h"
@@ -123,18 +126,31 @@ class CountyWriter {
 
 }  // namespace
 
-Status write_demo_county(Database& db, const demo::DemoCounty& county,
-                         const demo::DemoSettings& settings, const NewUser& admin) {
-  const std::vector<demo::RegisterYear> years = demo::register_years(county, settings);
-  auto context = [](int year) { return RegisterContext{Date{year, 9, 1}, year}; };
-  const RegisterContext first = context(years.front().school_year);
+namespace {
+
+RegisterContext context_of(int year) { return RegisterContext{Date{year, 9, 1}, year}; }
+int first_year(const demo::DemoSettings& settings) {
+  return settings.current_school_year - std::max(1, settings.history_years) + 1;
+}
+
+// `init` of the demo county: its root area, settings and admin; returns the admin.
+Result<Actor> init_demo_county(Database& db, const demo::DemoSettings& settings, const NewUser& admin) {
   NewCounty root;
   root.name = settings.county_name;
   root.code = settings.county_code;
   root.admin = admin;
-  auto area = init_county(db, root, first);
+  auto area = init_county(db, root, context_of(first_year(settings)));
   if (!area.ok()) return area.status();
-  auto actor = actor_named(db, admin.username);
+  return actor_named(db, admin.username);
+}
+
+}  // namespace
+
+Status write_demo_county(Database& db, const demo::DemoCounty& county,
+                         const demo::DemoSettings& settings, const NewUser& admin) {
+  const std::vector<demo::RegisterYear> years = demo::register_years(county, settings);
+  const RegisterContext first = context_of(years.front().school_year);
+  auto actor = init_demo_county(db, settings, admin);
   if (!actor.ok()) return actor.status();
   CountyWriter writer(db, *actor, county);
   const std::vector<Area> townships(county.areas.begin() + 1, county.areas.end());
@@ -149,19 +165,55 @@ Status write_demo_county(Database& db, const demo::DemoCounty& county,
       if (!rolled->plan.problems.empty())
         return Status::Error("demo", rolled->message + ":" + rolled->plan.problems.front().message);
     }
-    const RegisterContext ctx = context(year.school_year);
+    const RegisterContext ctx = context_of(year.school_year);
     s = writer.teachers(year.teachers, ctx);
     if (s.ok()) s = writer.classes(year.classes, ctx);
     if (s.ok()) s = writer.students(year.students, ctx);
     if (s.ok()) s = writer.conditions(year.conditions, ctx);
     if (s.ok()) s = writer.students(year.leavers, ctx);
   }
-  const int last = years.back().school_year;
-  if (s.ok()) s = writer.catchments(demo::catchments_of(county), context(last));
-  if (s.ok()) s = writer.students(demo::duplicate_records(county, last), context(last));
+  return s;
+}
+
+Status load_demo_county(Database& db, demo::DemoCounty& county, const demo::DemoSettings& settings,
+                        const NewUser& admin) {
+  auto actor = init_demo_county(db, settings, admin);
+  if (!actor.ok()) return actor.status();
+  auto root = get_county(db);
+  if (!root.ok()) return root.status();
+  if (!*root || (*root)->id != county.areas.front().id)
+    return Status::Error("demo", "演示县的根区划编号与生成器的不一致,无法整体装载");
+  // init wrote the root area: the loader takes the rest, then the root goes back.
+  const Area generated_root = county.areas.front();
+  county.areas.erase(county.areas.begin());
+  Status s = load_registers(db, county);
+  county.areas.insert(county.areas.begin(), generated_root);
+  if (!s.ok()) return s;
+  auto count = [](const auto& rows) { return std::to_string(rows.size()); };
+  s = audit(db, &*actor, "import", Entity::kSchoolYear, settings.current_school_year,
+            {{"bulk_load", "", "登记册整体装载(" + std::to_string(first_year(settings)) + "–" +
+                                   std::to_string(settings.current_school_year) + "学年)"},
+             {"schools", "", count(county.schools)},
+             {"classes", "", count(county.classes)},
+             {"students", "", count(county.students)},
+             {"enrolments", "", count(county.enrolments)},
+             {"teachers", "", count(county.teachers)},
+             {"teacher_years", "", count(county.teacher_years)},
+             {"conditions", "", count(county.conditions)}});
+  return s;
+}
+
+Status write_demo_extras(Database& db, const demo::DemoCounty& county, const demo::DemoSettings& settings,
+                         const NewUser& admin, bool titles) {
+  auto actor = actor_named(db, admin.username);
+  if (!actor.ok()) return actor.status();
+  CountyWriter writer(db, *actor, county);
+  const RegisterContext last = context_of(settings.current_school_year);
+  Status s = writer.catchments(demo::catchments_of(county), last);
+  if (s.ok()) s = writer.students(demo::duplicate_records(county, last.school_year), last);
   if (s.ok()) s = demo::write_demo_casework(db, local_today());
   if (s.ok()) s = demo::write_demo_exchange(db, local_today());
-  if (s.ok()) s = demo::write_demo_titles(db, local_today());
+  if (s.ok() && titles) s = demo::write_demo_titles(db, local_today());
   return s;
 }
 

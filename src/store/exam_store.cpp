@@ -36,7 +36,19 @@ Status insert_rows(Database& db, int64_t id, const ExamBundle& b) {
                         b.exemptions, [&](const ExemptionRecord& x) {
                           return std::vector<Value>{id, x.student_id, x.subject, x.reason, x.status, now_text()};
                         });
-  if (s.ok()) s = replace_scores(db, id, b.scores, b.item_scores);
+  // A new exam has no scores to replace: they go in through bulk_insert (COPY on PostgreSQL).
+  if (s.ok())
+    s = insert_all(db, "exam_scores", {"exam_id", "student_id", "subject", "school_id", "score"}, b.scores,
+                   [&](const ScoreRecord& r) {
+                     return std::vector<Value>{id, r.student_id, int64_t{r.subject}, r.school_id,
+                                               optional_score(r.score)};
+                   });
+  if (s.ok())
+    s = insert_all(db, "exam_item_scores", {"exam_id", "student_id", "subject", "item", "score", "response"},
+                   b.item_scores, [&](const ItemScoreRecord& r) {
+                     return std::vector<Value>{id, r.student_id, int64_t{r.subject}, int64_t{r.item}, r.score,
+                                               r.response};
+                   });
   if (s.ok())
     s = insert_all(db, "exam_remarks", {"exam_id", "student_id", "subject", "self_score", "central_score"},
                    b.remarks, [&](const RemarkRecord& r) {

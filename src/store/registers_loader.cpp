@@ -53,17 +53,27 @@ Status insert_registers(Database& db, const Registers& r) {
 
 }  // namespace
 
+Status refresh_statistics(Database& db, const std::vector<std::string>& tables) {
+  if (db.dialect() != Dialect::kPostgres) return Status::Ok();
+  std::string sql = "ANALYZE";
+  for (size_t i = 0; i < tables.size(); ++i) sql += (i ? ", " : " ") + tables[i];
+  return db.exec_script(sql);
+}
+
 Status load_registers(Database& db, const Registers& r) {
-  Transaction tx(db);
-  if (!tx.begun().ok()) return tx.begun();
-  // The keys are checked once, after the last row (Database::keys_checked_after).
-  Status s = db.keys_checked_after(
-      {"areas", "schools", "teachers", "teacher_years", "classes", "students", "enrolments", "conditions"},
-      [&] { return insert_registers(db, r); });
-  for (const char* table : {"areas", "schools", "teachers", "classes", "students"})
-    if (s.ok()) s = db.ids_written(table);
-  if (!s.ok()) return s;
-  return tx.commit();
+  const std::vector<std::string> tables = {"areas",   "schools",  "teachers",   "teacher_years",
+                                           "classes", "students", "enrolments", "conditions"};
+  {
+    Transaction tx(db);
+    if (!tx.begun().ok()) return tx.begun();
+    // The keys are checked once, after the last row (Database::keys_checked_after).
+    Status s = db.keys_checked_after(tables, [&] { return insert_registers(db, r); });
+    for (const char* table : {"areas", "schools", "teachers", "classes", "students"})
+      if (s.ok()) s = db.ids_written(table);
+    if (s.ok()) s = tx.commit();
+    if (!s.ok()) return s;
+  }
+  return refresh_statistics(db, tables);
 }
 
 namespace {

@@ -164,16 +164,14 @@ Status save_roster_entry(Database& db, const RosterEntry& e) { return db.exec(kS
 
 Status load_training(Database& db, const std::vector<TrainingCourse>& courses,
                      const std::vector<RosterEntry>& entries) {
-  Status s = run_for_each(db,
-                          "INSERT INTO training_courses (name, level, organiser, start_date, end_date, hours, "
-                          "section, subject, school_id, created_by, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                          courses, [](const TrainingCourse& c) {
-                            auto p = course_params(c);
-                            p.push_back(c.id);
-                            return p;
-                          });
+  Status s = insert_all_with_ids(db, "training_courses",
+                                 {"name", "level", "organiser", "start_date", "end_date", "hours", "section",
+                                  "subject", "school_id", "created_by"},
+                                 courses, course_params);
   if (s.ok()) s = db.ids_written("training_courses");
-  if (s.ok()) s = run_for_each(db, kSaveEntry, entries, entry_params);
+  if (s.ok())
+    s = insert_all(db, "training_roster", {"course_id", "teacher_id", "required", "attended", "passed", "hours_credited"},
+                   entries, entry_params);
   return s;
 }
 

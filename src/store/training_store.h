@@ -49,7 +49,8 @@ Result<std::vector<RosterRow>> list_roster(Database& db, const Scope& scope, int
 Result<std::optional<RosterEntry>> find_roster_entry(Database& db, int64_t course_id, int64_t teacher_id);
 // Inserts the row, or replaces the stored one of the same course and teacher.
 Status save_roster_entry(Database& db, const RosterEntry& entry);
-// Bulk load (the demo county): courses with their ids as given, then rows.
+// Bulk load (the demo county) into empty tables, inside a Transaction:
+// courses with their ids as given, then rows, through bulk_insert (COPY on PostgreSQL).
 Status load_training(Database& db, const std::vector<TrainingCourse>& courses,
                      const std::vector<RosterEntry>& entries);
 
