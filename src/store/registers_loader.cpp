@@ -1,6 +1,7 @@
 #include "store/registers_loader.h"
 
 #include "store/area_store.h"
+#include "store/page_anchors.h"
 #include "store/school_store.h"
 #include "store/student_store.h"
 #include "store/teacher_store.h"
@@ -63,7 +64,10 @@ Status load_registers(Database& db, const Registers& r) {
   for (const char* table : {"areas", "schools", "teachers", "classes", "students"})
     if (s.ok()) s = db.ids_written(table);
   if (!s.ok()) return s;
-  return tx.commit();
+  s = tx.commit();
+  // The rows loaded move no registers version (they are not audited): kept pages would not see them.
+  if (s.ok()) PageAnchorCache::shared().forget(db.location());
+  return s;
 }
 
 namespace {

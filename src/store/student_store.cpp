@@ -122,8 +122,9 @@ Result<Page<StudentView>> list_students(Database& db, const Scope& scope, const 
   if (!f.id_number_prefix.empty()) where.add_prefix({"st.id_number"}, f.id_number_prefix);
   return fetch_page<StudentView>(db, {kColumns, "students st", "st.id", kJoins, "st.id",
                                   {{"name", "st.name"}, {"birth_date", "st.birth_date"},
-                                   {"school", "(SELECT name FROM schools WHERE id = st.school_id)"}}}, where,
-                                 page, view_from);
+                                   {"school", "(SELECT name FROM schools WHERE id = st.school_id)"}},
+                                  PagedQuery::Total::kPerRegistersVersion},
+                                 where, page, view_from);
 }
 
 Result<std::optional<StudentView>> get_student(Database& db, const Scope& scope, int64_t id) {

@@ -78,12 +78,13 @@ class SqliteStatement : public PreparedStatement {
 
 class SqliteDatabase : public Database {
  public:
-  explicit SqliteDatabase(sqlite3* db) : db_(db) {}
+  SqliteDatabase(sqlite3* db, std::string location) : db_(db), location_(std::move(location)) {}
   ~SqliteDatabase() override {
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
   }
   Dialect dialect() const override { return Dialect::kSqlite; }
+  const std::string& location() const override { return location_; }
 
   Status exec(std::string_view sql, const std::vector<Value>& params) override {
     auto rows = query(sql, params);
@@ -100,8 +101,9 @@ class SqliteDatabase : public Database {
     return rows;
   }
 
-  Status query_each(std::string_view sql, const std::function<Status(const Row&)>& each) override {
-    return each_row(sql, {}, [&each](std::vector<Value>&& values) { return each(Row(std::move(values))); });
+  Status query_each(std::string_view sql, const std::vector<Value>& params,
+                    const std::function<Status(const Row&)>& each) override {
+    return each_row(sql, params, [&each](std::vector<Value>&& values) { return each(Row(std::move(values))); });
   }
 
   Status exec_script(std::string_view sql) override {
@@ -223,6 +225,7 @@ class SqliteDatabase : public Database {
 
   static constexpr size_t kMaxCachedStatements = 256;
   sqlite3* db_;
+  std::string location_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
@@ -238,7 +241,9 @@ Result<std::unique_ptr<Database>> open_sqlite(const std::string& path) {
     return s;
   }
   sqlite3_busy_timeout(db, 10000);
-  auto conn = std::unique_ptr<Database>(new SqliteDatabase(db));
+  const bool private_memory = path.empty() || path == ":memory:";
+  auto conn = std::unique_ptr<Database>(
+      new SqliteDatabase(db, private_memory ? "" : std::filesystem::absolute(path).lexically_normal().string()));
   Status s = conn->exec_script(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
       "PRAGMA cache_size=-32768;");  // 32 MB page cache: bulk writes spill less
