@@ -1,5 +1,7 @@
 #include "store/paging.h"
 
+#include <algorithm>
+
 #include "store/registers_version.h"
 
 namespace edu {
@@ -7,7 +9,10 @@ namespace {
 
 // The list's total and, with a stride, its key at every stride-th position in
 // key order: one pass over its keys, streamed (a whole register at province
-// scale). Without a stride, a COUNT.
+// scale) in whatever order the engine finds them, as it would count them — asked
+// for key order, SQLite walks the whole table by key even for a filter an index
+// answers in a few rows — held as bare integers (8 bytes a row, 29 MB for
+// 3.6 M) and sorted here. Without a stride, a COUNT.
 Result<PageAnchors> count_list(Database& db, const PagedQuery& q, const SqlWhere& where, int64_t stride) {
   PageAnchors counted;
   if (!stride) {
@@ -16,13 +21,16 @@ Result<PageAnchors> count_list(Database& db, const PagedQuery& q, const SqlWhere
     counted.total = rows->front().integer(0);
     return counted;
   }
-  Status s = db.query_each("SELECT " + q.key + " FROM " + q.table + " WHERE " + where.sql + " ORDER BY " + q.key,
-                           where.params, [&](const Row& row) {
-                             if (counted.total % stride == 0) counted.keys.push_back(row.integer(0));
-                             ++counted.total;
+  std::vector<int64_t> keys;
+  Status s = db.query_each("SELECT " + q.key + " FROM " + q.table + " WHERE " + where.sql, where.params,
+                           [&](const Row& row) {
+                             keys.push_back(row.integer(0));
                              return Status::Ok();
                            });
   if (!s.ok()) return s;
+  std::sort(keys.begin(), keys.end());
+  counted.total = static_cast<int64_t>(keys.size());
+  for (size_t i = 0; i < keys.size(); i += static_cast<size_t>(stride)) counted.keys.push_back(keys[i]);
   return counted;
 }
 
