@@ -83,7 +83,9 @@ Result<Rows> page_rows(Database& db, const PagedQuery& q, const SqlWhere& where,
   if (!kept.ok()) return kept.status();
   total = (*kept)->total;
   if (offset >= total) return Rows{};
-  if (!stride) return rows_from(db, q, where, *order, request.size, offset);
+  // Within the first stride there is nothing to skip to, and a key bound would
+  // only tempt SQLite to walk the table by key rather than use the filter's index.
+  if (offset < stride || !stride) return rows_from(db, q, where, *order, request.size, offset);
   SqlWhere from = where;
   from.add(q.key + " >= ?", {(*kept)->keys[offset / stride]});
   return rows_from(db, q, from, *order, request.size, offset % stride);
