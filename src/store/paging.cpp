@@ -1,18 +1,13 @@
 #include "store/paging.h"
 
-#include <algorithm>
-
 #include "store/registers_version.h"
 
 namespace edu {
 namespace {
 
 // The list's total and, with a stride, its key at every stride-th position in
-// key order: one pass over its keys, streamed (a whole register at province
-// scale) in whatever order the engine finds them, as it would count them — asked
-// for key order, SQLite walks the whole table by key even for a filter an index
-// answers in a few rows — held as bare integers (8 bytes a row, 29 MB for
-// 3.6 M) and sorted here. Without a stride, a COUNT.
+// key order: one pass over its keys in key order, streamed (a whole register
+// at province scale), keeping only the anchors. Without a stride, a COUNT.
 Result<PageAnchors> count_list(Database& db, const PagedQuery& q, const SqlWhere& where, int64_t stride) {
   PageAnchors counted;
   if (!stride) {
@@ -21,16 +16,13 @@ Result<PageAnchors> count_list(Database& db, const PagedQuery& q, const SqlWhere
     counted.total = rows->front().integer(0);
     return counted;
   }
-  std::vector<int64_t> keys;
-  Status s = db.query_each("SELECT " + q.key + " FROM " + q.table + " WHERE " + where.sql, where.params,
-                           [&](const Row& row) {
-                             keys.push_back(row.integer(0));
+  Status s = db.query_each("SELECT " + q.key + " FROM " + q.table + " WHERE " + where.sql + " ORDER BY " + q.key,
+                           where.params, [&](const Row& row) {
+                             if (counted.total % stride == 0) counted.keys.push_back(row.integer(0));
+                             ++counted.total;
                              return Status::Ok();
                            });
   if (!s.ok()) return s;
-  std::sort(keys.begin(), keys.end());
-  counted.total = static_cast<int64_t>(keys.size());
-  for (size_t i = 0; i < keys.size(); i += static_cast<size_t>(stride)) counted.keys.push_back(keys[i]);
   return counted;
 }
 
@@ -83,8 +75,9 @@ Result<Rows> page_rows(Database& db, const PagedQuery& q, const SqlWhere& where,
   if (!kept.ok()) return kept.status();
   total = (*kept)->total;
   if (offset >= total) return Rows{};
-  // Within the first stride there is nothing to skip to, and a key bound would
-  // only tempt SQLite to walk the table by key rather than use the filter's index.
+  // Within the first stride there is nothing to skip to, and a key bound there
+  // made SQLite walk the students by key rather than use an ID-number prefix's
+  // index (p50 4.7 → 256 ms in bench/province.sh's id_number mix).
   if (offset < stride || !stride) return rows_from(db, q, where, *order, request.size, offset);
   SqlWhere from = where;
   from.add(q.key + " >= ?", {(*kept)->keys[offset / stride]});
