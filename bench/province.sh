@@ -15,7 +15,7 @@
 #     characters) and ID-number-prefix searches (the first 14 digits of a real one:
 #     area and birth date). Prints p50/p99 per engine and the ratio PostgreSQL : SQLite.
 # Data (SQLite file, cluster) under $PROVINCE_DIR (default /tmp/province), never here.
-# Usage: bench/province.sh [SCALE]   (default 60; BIN=path/to/edubureau and
+# Usage: bench/province.sh [SCALE]   (default 60; PORT (default 18951) for the servers; BIN=path/to/edubureau and
 #        BENCH_PROVINCE=path/to/bench_province skip the Release build)
 source "$(dirname "$0")/../scripts/common.sh"
 SCALE=${1:-60}
@@ -59,7 +59,7 @@ for name, paths in mixes.items():
     open(f"{out}/{name}.paths", "w").write("\n".join(paths) + "\n")
 PY
 
-PORT=18951
+PORT=${PORT:-18951}
 for engine in sqlite postgresql; do
   db=$SQLITE; [ $engine = postgresql ] && db=$PG
   "$BIN" --db "$db" serve --host 127.0.0.1 --port "$PORT" --web "" --threads 4 >"$OUT/serve.$engine.log" 2>&1 &

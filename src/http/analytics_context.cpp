@@ -1,6 +1,7 @@
 #include "http/analytics_context.h"
 
 #include "core/area_tree.h"
+#include "store/registers_version.h"
 #include "store/snapshot_loader.h"
 
 namespace edu {

@@ -49,7 +49,8 @@ Result<Page<ClassSizeView>> list_class_sizes(Database& db, const Scope& scope,
        "sc.name",
        kTable, "k.id", "JOIN schools sc ON sc.id = k.school_id", "k.id",
        {{"students", "k.enrolled"}, {"grade", "k.grade"},
-        {"school", "(SELECT name FROM schools WHERE id = k.school_id)"}}},
+        {"school", "(SELECT name FROM schools WHERE id = k.school_id)"}},
+       PagedQuery::Total::kPerRegistersVersion},
       where, page, view_from);
 }
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "store/page_anchors.h"
 #include "store/postgres/pg_database.h"
 #include "store/sqlite/sqlite_database.h"
 
@@ -99,8 +100,10 @@ bool is_postgres_url(const std::string& url) {
 }
 
 Result<std::unique_ptr<Database>> open_database(const std::string& url) {
-  if (is_postgres_url(url)) return open_postgres(url);
-  return open_sqlite(url);
+  auto db = is_postgres_url(url) ? open_postgres(url) : open_sqlite(url);
+  // A database made anew at a place once open (a test's fresh one) starts with no kept pages.
+  if (db.ok()) PageAnchorCache::shared().forget((*db)->location());
+  return db;
 }
 
 Transaction::Transaction(Database& db) : db_(db) {

@@ -97,16 +97,27 @@ class Database {
  public:
   virtual ~Database() = default;
   virtual Dialect dialect() const = 0;
+  // Where the database lives, the same for every connection to it: the SQLite
+  // file's absolute path, the PostgreSQL URL; "" for one no other connection
+  // can open (SQLite's :memory:). Results kept across connections
+  // (store/page_anchors.h) are kept per location.
+  virtual const std::string& location() const = 0;
 
   virtual Status exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   virtual Result<Rows> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
-  // Every row of `sql` (no parameters) handed to `each` in turn as a RowView,
-  // never all held at once: a whole register at province scale. SQLite steps
-  // the statement (integers and reals come as such); PostgreSQL streams
-  // COPY (sql) TO STDOUT, whose values all come back as text or NULL (a
-  // boolean column would read 't'/'f': select it as an integer). A status
-  // other than ok from `each` stops the rows and is returned.
-  virtual Status query_each(std::string_view sql, const std::function<Status(const RowView&)>& each) = 0;
+  // Every row of `sql` handed to `each` in turn as a RowView, never all held
+  // at once: a whole register at province scale. SQLite steps the statement
+  // (integers and reals come as such); PostgreSQL streams COPY (sql) TO STDOUT
+  // when there are no parameters, whose values all come back as text or NULL
+  // (RowView's integer() and real() read numbers from text; a boolean column
+  // would read 't'/'f': select it as an integer), and with parameters (COPY
+  // takes none) fetches the rows one at a time (libpq's single-row mode). A
+  // status other than ok from `each` stops the rows and is returned.
+  virtual Status query_each(std::string_view sql, const std::vector<Value>& params,
+                            const std::function<Status(const RowView&)>& each) = 0;
+  Status query_each(std::string_view sql, const std::function<Status(const RowView&)>& each) {
+    return query_each(sql, {}, each);
+  }
   // Several statements without parameters (migrations).
   virtual Status exec_script(std::string_view sql) = 0;
   virtual Result<std::unique_ptr<PreparedStatement>> prepare(std::string_view sql) = 0;

@@ -6,7 +6,7 @@
 #include "core/area_tree.h"
 #include "core/date.h"
 #include "store/area_store.h"
-#include "store/snapshot_loader.h"
+#include "store/registers_version.h"
 
 namespace edu {
 namespace {

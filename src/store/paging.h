@@ -1,5 +1,10 @@
-// Server-side paging: one COUNT and one LIMIT/OFFSET query over the same
-// FROM … WHERE, so every list endpoint pages the same way.
+// Server-side paging: every list endpoint pages the same way, through
+// fetch_page — the total of the list's FROM … WHERE and one page of it, picked
+// by its keys. A list over the registers (PagedQuery::total
+// kPerRegistersVersion) takes its total, and in its key order the anchors its
+// deep pages start from, from store/page_anchors.h, computed once per
+// registers version; any other list counts on every request and skips to its
+// page with OFFSET.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "store/page_anchors.h"
 #include "store/scope.h"
 
 namespace edu {
@@ -49,6 +55,12 @@ struct PagedQuery {
   std::string joins;  // "JOIN schools sc ON sc.id = st.school_id …"
   std::string order;  // "st.id": the order when unsorted, and the tie-break after a sort key
   std::vector<SortKey> sorts{};  // the keys PageRequest::sort may name
+  // kPerRegistersVersion only for a list whose every row change is an audited
+  // register write (store/page_anchors.h says which): its total, and when it
+  // is in key order (order == key, unsorted) its anchors, are kept per
+  // registers version. kPerRequest: counted on every request.
+  enum class Total { kPerRequest, kPerRegistersVersion };
+  Total total = Total::kPerRequest;
 };
 
 // The ORDER BY for `sort` (PageRequest::sort) over `q`: the whitelisted
@@ -68,25 +80,20 @@ inline Result<std::string> order_by(const PagedQuery& q, const std::string& sort
                        "sort");
 }
 
+// The rows of `request`'s page of `q` filtered by `where` (q.columns, in the
+// page's order) and the list's total; past the end, no rows. `anchors` keeps
+// the totals and anchors of register lists (its shared() one but in tests).
+Result<Rows> page_rows(Database& db, const PagedQuery& q, const SqlWhere& where, const PageRequest& request,
+                       PageAnchorCache& anchors, int64_t& total);
+
 template <class T>
 Result<Page<T>> fetch_page(Database& db, const PagedQuery& q, const SqlWhere& where,
-                           PageRequest request, const std::function<T(const Row&)>& convert) {
-  auto order = order_by(q, request.sort);
-  if (!order.ok()) return order.status();
+                           PageRequest request, const std::function<T(const Row&)>& convert,
+                           PageAnchorCache& anchors = PageAnchorCache::shared()) {
   Page<T> page;
   page.page = request.page;
   page.size = request.size;
-  auto count = db.query("SELECT COUNT(*) FROM " + q.table + " WHERE " + where.sql, where.params);
-  if (!count.ok()) return count.status();
-  page.total = count->front().integer(0);
-  std::vector<Value> params = where.params;
-  params.push_back(request.size);
-  params.push_back((request.page - 1) * request.size);
-  auto rows = db.query("SELECT " + q.columns + " FROM " + q.table + " " + q.joins + " WHERE " +
-                           q.key + " IN (SELECT " + q.key + " FROM " + q.table + " WHERE " +
-                           where.sql + " ORDER BY " + *order + " LIMIT ? OFFSET ?) ORDER BY " +
-                           *order,
-                       params);
+  auto rows = page_rows(db, q, where, request, anchors, page.total);
   if (!rows.ok()) return rows.status();
   page.items.reserve(rows->size());
   for (const Row& row : *rows) page.items.push_back(convert(row));

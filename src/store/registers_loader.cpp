@@ -1,6 +1,7 @@
 #include "store/registers_loader.h"
 
 #include "store/area_store.h"
+#include "store/page_anchors.h"
 #include "store/school_store.h"
 #include "store/student_store.h"
 #include "store/teacher_store.h"
@@ -73,6 +74,8 @@ Status load_registers(Database& db, const Registers& r) {
     if (s.ok()) s = tx.commit();
     if (!s.ok()) return s;
   }
+  // The rows loaded move no registers version (they are not audited): kept pages would not see them.
+  PageAnchorCache::shared().forget(db.location());
   return refresh_statistics(db, tables);
 }
 

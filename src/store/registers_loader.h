@@ -1,7 +1,9 @@
 // The registers as a whole. load_registers: a bulk load of a whole set of
 // registers into an empty database (test and benchmark fixtures), in one
-// transaction through bulk_insert (COPY on PostgreSQL): all rows or none; then
-// the planner's statistics of the registers (refresh_statistics). read_registers: every
+// transaction through bulk_insert (COPY on PostgreSQL): all rows or none; its
+// rows are not audited, so it forgets the database's kept list totals
+// (store/page_anchors.h) when it commits; then the planner's statistics of the
+// registers (refresh_statistics). read_registers: every
 // row of every register, by id, e.g. to generate the demo county's exams from
 // the registers its real paths wrote. read_staff: the schools and the staff
 // alone.

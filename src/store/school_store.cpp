@@ -64,7 +64,8 @@ Result<Page<SchoolView>> list_schools(Database& db, const Scope& scope, const Sc
   return fetch_page<SchoolView>(db, {view_columns(school_year), "schools s", "s.id", kJoins,
                                  "s.area_id, s.id",
                                  {{"name", "s.name"}, {"code", "s.code"}, {"kind", "s.kind"},
-                                  {"area", "(SELECT name FROM areas WHERE id = s.area_id)"}}},
+                                  {"area", "(SELECT name FROM areas WHERE id = s.area_id)"}},
+                                 PagedQuery::Total::kPerRegistersVersion},
                                 where, page, view_from);
 }
 

@@ -18,8 +18,4 @@ namespace edu {
 
 Result<analytics::Snapshot> load_snapshot(Database& db, int current_year);
 
-// A number that grows with every change to the registers (the newest audited
-// change), so a cached snapshot knows when it is stale.
-Result<int64_t> registers_version(Database& db);
-
 }  // namespace edu

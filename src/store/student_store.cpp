@@ -123,8 +123,9 @@ Result<Page<StudentView>> list_students(Database& db, const Scope& scope, const 
   if (!f.id_numbers.empty()) where.add_in("st.id_number", f.id_numbers);
   return fetch_page<StudentView>(db, {kColumns, "students st", "st.id", kJoins, "st.id",
                                   {{"name", "st.name"}, {"birth_date", "st.birth_date"},
-                                   {"school", "(SELECT name FROM schools WHERE id = st.school_id)"}}}, where,
-                                 page, view_from);
+                                   {"school", "(SELECT name FROM schools WHERE id = st.school_id)"}},
+                                  PagedQuery::Total::kPerRegistersVersion},
+                                 where, page, view_from);
 }
 
 Result<std::optional<StudentView>> get_student(Database& db, const Scope& scope, int64_t id) {

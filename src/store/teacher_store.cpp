@@ -102,8 +102,9 @@ Result<Page<TeacherView>> list_teachers(Database& db, const Scope& scope, const 
   if (!f.id_numbers.empty()) where.add_in("t.id_number", f.id_numbers);
   return fetch_page<TeacherView>(db, {kColumns, "teachers t", "t.id", kJoins, "t.id",
                                   {{"name", "t.name"}, {"birth_date", "t.birth_date"},
-                                   {"school", "(SELECT name FROM schools WHERE id = t.school_id)"}}}, where,
-                                 page, view_from);
+                                   {"school", "(SELECT name FROM schools WHERE id = t.school_id)"}},
+                                  PagedQuery::Total::kPerRegistersVersion},
+                                 where, page, view_from);
 }
 
 Result<std::optional<TeacherView>> get_teacher(Database& db, const Scope& scope, int64_t id) {

@@ -33,7 +33,8 @@ class OwnServer : public ApiClient {
   std::vector<int64_t> ids(const std::string& sql);
   // The first column of the first row of `sql`, as text ("" for none).
   std::string text(const std::string& sql);
-  // Runs `sql` on the database file (to set up what a test then proves).
+  // Runs `sql` on the database file (to set up what a test then proves); the
+  // register lists' kept totals (store/page_anchors.h) are forgotten.
   void exec(const std::string& sql);
   // Stops the server and starts a new one on the same database (a restart:
   // whatever the server kept in memory is gone; sessions are not).

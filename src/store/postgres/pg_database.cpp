@@ -261,11 +261,20 @@ Status run_tool(const std::string& tool, const std::vector<std::string>& args, c
   return Status::Ok();
 }
 
+Row row_at(const PGresult* res, int row) {
+  const int columns = PQnfields(res);
+  std::vector<Value> values;
+  values.reserve(columns);
+  for (int c = 0; c < columns; ++c) values.push_back(cell(res, row, c));
+  return Row(std::move(values));
+}
+
 class PgDatabase : public Database {
  public:
   PgDatabase(PGconn* conn, std::string url) : conn_(conn), url_(std::move(url)) {}
   ~PgDatabase() override { PQfinish(conn_); }
   Dialect dialect() const override { return Dialect::kPostgres; }
+  const std::string& location() const override { return url_; }
 
   Status exec(std::string_view sql, const std::vector<Value>& params) override {
     auto rows = query(sql, params);
@@ -283,18 +292,15 @@ class PgDatabase : public Database {
     if (st == PGRES_COMMAND_OK) return Rows{};
     if (st != PGRES_TUPLES_OK) return pg_error(conn_, res.get(), "执行语句");
     Rows rows;
-    const int n = PQntuples(res.get()), columns = PQnfields(res.get());
+    const int n = PQntuples(res.get());
     rows.reserve(n);
-    for (int r = 0; r < n; ++r) {
-      std::vector<Value> values;
-      values.reserve(columns);
-      for (int c = 0; c < columns; ++c) values.push_back(cell(res.get(), r, c));
-      rows.emplace_back(std::move(values));
-    }
+    for (int r = 0; r < n; ++r) rows.push_back(row_at(res.get(), r));
     return rows;
   }
 
-  Status query_each(std::string_view sql, const std::function<Status(const RowView&)>& each) override {
+  Status query_each(std::string_view sql, const std::vector<Value>& params,
+                    const std::function<Status(const RowView&)>& each) override {
+    if (!params.empty()) return query_each_row(sql, params, each);
     const std::string copy = "COPY (" + postgres_sql(sql) + ") TO STDOUT";
     ResultPtr res(PQexec(conn_, copy.c_str()), PQclear);
     if (PQresultStatus(res.get()) != PGRES_COPY_OUT) return pg_error(conn_, res.get(), "执行语句");
@@ -404,6 +410,38 @@ class PgDatabase : public Database {
   }
 
  private:
+  // query_each with parameters: libpq's single-row mode, one PGresult per row.
+  Status query_each_row(std::string_view sql, const std::vector<Value>& params,
+                        const std::function<Status(const RowView&)>& each) {
+    Params p(params);
+    const std::string text = postgres_sql(sql);
+    if (!PQsendQueryParams(conn_, text.c_str(), p.count(), p.types.data(), p.values.data(), p.lengths.data(),
+                           p.formats.data(), 0))
+      return pg_error(conn_, nullptr, "执行语句");
+    PQsetSingleRowMode(conn_);
+    Status s = Status::Ok();
+    std::vector<RowView::Cell> cells;
+    const RowView row(cells);
+    // Every result is read, even after `each` stopped, to leave the connection ready.
+    while (PGresult* raw = PQgetResult(conn_)) {
+      ResultPtr res(raw, PQclear);
+      const ExecStatusType st = PQresultStatus(raw);
+      if (st == PGRES_SINGLE_TUPLE) {
+        if (!s.ok()) continue;
+        cells.assign(PQnfields(raw), RowView::Cell{});  // text or NULL, as COPY gives them
+        for (int c = 0; c < PQnfields(raw); ++c)
+          if (!PQgetisnull(raw, 0, c)) {
+            cells[c].kind = RowView::Kind::kText;
+            cells[c].text = {PQgetvalue(raw, 0, c), static_cast<size_t>(PQgetlength(raw, 0, c))};
+          }
+        s = each(row);
+      } else if (st != PGRES_TUPLES_OK && s.ok()) {
+        s = pg_error(conn_, raw, "执行语句");
+      }
+    }
+    return s;
+  }
+
   // Statements are prepared once per connection and reused, by their text and
   // parameter types, as on SQLite: the store sends the same texts again and
   // again, and PostgreSQL then parses and plans each once. (Prepared

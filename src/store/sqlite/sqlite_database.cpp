@@ -104,12 +104,13 @@ class SqliteStatement : public PreparedStatement {
 
 class SqliteDatabase : public Database {
  public:
-  explicit SqliteDatabase(sqlite3* db) : db_(db) {}
+  SqliteDatabase(sqlite3* db, std::string location) : db_(db), location_(std::move(location)) {}
   ~SqliteDatabase() override {
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
   }
   Dialect dialect() const override { return Dialect::kSqlite; }
+  const std::string& location() const override { return location_; }
 
   Status exec(std::string_view sql, const std::vector<Value>& params) override {
     auto rows = query(sql, params);
@@ -130,10 +131,11 @@ class SqliteDatabase : public Database {
     return rows;
   }
 
-  Status query_each(std::string_view sql, const std::function<Status(const RowView&)>& each) override {
+  Status query_each(std::string_view sql, const std::vector<Value>& params,
+                    const std::function<Status(const RowView&)>& each) override {
     std::vector<RowView::Cell> cells;
     const RowView row(cells);
-    return each_row(sql, {}, [&](sqlite3_stmt* stmt) {
+    return each_row(sql, params, [&](sqlite3_stmt* stmt) {
       cells.resize(sqlite3_column_count(stmt));
       for (int i = 0; i < static_cast<int>(cells.size()); ++i) fill_cell(stmt, i, cells[i]);
       return each(row);
@@ -255,6 +257,7 @@ class SqliteDatabase : public Database {
 
   static constexpr size_t kMaxCachedStatements = 256;
   sqlite3* db_;
+  std::string location_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
@@ -270,7 +273,9 @@ Result<std::unique_ptr<Database>> open_sqlite(const std::string& path) {
     return s;
   }
   sqlite3_busy_timeout(db, 10000);
-  auto conn = std::unique_ptr<Database>(new SqliteDatabase(db));
+  const bool private_memory = path.empty() || path == ":memory:";
+  auto conn = std::unique_ptr<Database>(
+      new SqliteDatabase(db, private_memory ? "" : std::filesystem::absolute(path).lexically_normal().string()));
   Status s = conn->exec_script(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
       "PRAGMA cache_size=-32768;");  // 32 MB page cache: bulk writes spill less
