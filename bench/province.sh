@@ -26,11 +26,8 @@ if [ -z "${BIN:-}" ]; then
 fi
 DATA=${PROVINCE_DIR:-/tmp/province}
 OUT="$ROOT/bench/out/province"
-rm -rf "$OUT" && mkdir -p "$OUT" "$DATA"
-EDU_PG_PARENT="$DATA" source "$ROOT/tests/pg_cluster.sh"
-psql -X -q "$EDU_PG_URL" -c "CREATE DATABASE province" >/dev/null
-PG="${EDU_PG_URL%/*}/province"
-SQLITE="$DATA/province.db"
+rm -rf "$OUT" && mkdir -p "$OUT"
+bench_databases "$DATA" province
 
 echo "## scale $SCALE: generate, bulk load and snapshot (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 "$BENCH_PROVINCE" "$DATA" "$SCALE" "$PG" | tee "$OUT/load.txt"

@@ -26,12 +26,8 @@ if [ -z "${BIN:-}" ]; then
 fi
 DATA=${PROVINCE_DIR:-/tmp/province_demo}
 OUT="$ROOT/bench/out/province_demo"
-rm -rf "$OUT" && mkdir -p "$OUT" "$DATA"
-EDU_PG_PARENT="$DATA" source "$ROOT/tests/pg_cluster.sh"
-psql -X -q "$EDU_PG_URL" -c "CREATE DATABASE province_demo" >/dev/null
-PG="${EDU_PG_URL%/*}/province_demo"
-SQLITE="$DATA/province_demo.db"
-rm -f "$SQLITE" "$SQLITE-wal" "$SQLITE-shm"
+rm -rf "$OUT" && mkdir -p "$OUT"
+bench_databases "$DATA" province_demo
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 for engine in postgresql sqlite; do

@@ -70,3 +70,16 @@ build_bench() {
   fi
   cmake --build "$BENCH_BUILD" --parallel "$(nproc)" --target "$@"
 }
+
+# bench_databases DIR NAME: the same data on both engines, for a benchmark — an
+# empty database NAME in a throwaway PostgreSQL 15 cluster under DIR
+# (tests/pg_cluster.sh, removed when the shell exits) and a fresh SQLite file
+# DIR/NAME.db; sets PG and SQLITE to them.
+bench_databases() {
+  mkdir -p "$1"
+  EDU_PG_PARENT="$1" source "$ROOT/tests/pg_cluster.sh"
+  psql -X -q "$EDU_PG_URL" -c "CREATE DATABASE $2" >/dev/null
+  PG="${EDU_PG_URL%/*}/$2"
+  SQLITE="$1/$2.db"
+  rm -f "$SQLITE" "$SQLITE-wal" "$SQLITE-shm"
+}
