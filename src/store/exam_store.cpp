@@ -132,10 +132,12 @@ const char* kRosterCte =
     "WHERE e.student_id = s.id AND e.school_year = ?))";
 
 Result<std::vector<NamedUnit>> named_units(Database& db, const std::string& sql, const std::vector<Value>& params) {
-  auto rows = db.query(sql, params);
-  if (!rows.ok()) return rows.status();
   std::vector<NamedUnit> out;
-  for (const Row& r : *rows) out.push_back({r.integer(0), r.text(1), r.integer(2)});
+  Status s = db.query_each(sql, params, [&](const RowView& r) {
+    out.push_back({r.integer(0), std::string(r.text(1)), r.integer(2)});
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
   return out;
 }
 
@@ -176,24 +178,27 @@ Status load_units(Database& db, ExamTables& t) {
   return Status::Ok();
 }
 
-Status load_exam_rows(Database& db, ExamTables& t) {
+Status load_exam_rows(Database& db, ExamTables& t, ExamItemScores item_scores) {
   const std::vector<Value> id{t.exam.id};
-  auto scores = db.query("SELECT student_id, school_id, subject, score FROM exam_scores WHERE exam_id = ?", id);
-  if (!scores.ok()) return scores.status();
-  t.scores.reserve(scores->size());
-  for (const Row& r : *scores)
-    t.scores.push_back({r.integer(0), r.integer(1), static_cast<int>(r.integer(2)),
-                        r.is_null(3) ? std::nullopt : std::optional<double>(r.real(3))});
+  Status s = db.query_each(
+      "SELECT student_id, school_id, subject, score FROM exam_scores WHERE exam_id = ?", id, [&](const RowView& r) {
+        t.scores.push_back({r.integer(0), r.integer(1), static_cast<int>(r.integer(2)),
+                            r.is_null(3) ? std::nullopt : std::optional<double>(r.real(3))});
+        return Status::Ok();
+      });
+  if (!s.ok()) return s;
   auto exemptions = db.query("SELECT id, student_id, subject, reason, status FROM exam_exemptions WHERE exam_id = ? "
                              "AND status = ?", {t.exam.id, kExemptionApproved});
   if (!exemptions.ok()) return exemptions.status();
   for (const Row& r : *exemptions) t.exemptions.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)});
-  auto items = db.query("SELECT student_id, subject, item, score, response FROM exam_item_scores WHERE exam_id = ?", id);
-  if (!items.ok()) return items.status();
-  t.item_scores.reserve(items->size());
-  for (const Row& r : *items)
-    t.item_scores.push_back({r.integer(0), static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)),
-                             r.real(3), r.text(4)});
+  if (item_scores == ExamItemScores::kLoad)
+    s = db.query_each("SELECT student_id, subject, item, score, response FROM exam_item_scores WHERE exam_id = ?", id,
+                      [&](const RowView& r) {
+                        t.item_scores.push_back({r.integer(0), static_cast<int>(r.integer(1)),
+                                                 static_cast<int>(r.integer(2)), r.real(3), std::string(r.text(4))});
+                        return Status::Ok();
+                      });
+  if (!s.ok()) return s;
   auto remarks = db.query("SELECT student_id, subject, self_score, central_score FROM exam_remarks WHERE exam_id = ?", id);
   if (!remarks.ok()) return remarks.status();
   for (const Row& r : *remarks)
@@ -285,22 +290,25 @@ Result<std::map<int64_t, std::vector<int64_t>>> exam_score_counts(Database& db, 
 }
 
 Result<std::vector<RosterEntry>> load_roster(Database& db, const ExamRecord& exam) {
-  auto rows = db.query(
-      std::string("WITH ") + kRosterCte +
-          " SELECT s.id, s.id_number, s.name, r.school_id, r.class_id, EXISTS (SELECT 1 FROM exam_exemptions x "
-          "WHERE x.exam_id = ? AND x.student_id = s.id AND x.subject = '' AND x.status = ?) "
-          "FROM roster r JOIN students s ON s.id = r.student_id ORDER BY r.school_id, r.class_id, s.id",
-      {int64_t{exam.school_year}, int64_t{exam.grade}, int64_t{exam.school_year}, int64_t{exam.grade},
-       int64_t{exam.school_year}, exam.id, kExemptionApproved});
-  if (!rows.ok()) return rows.status();
   std::vector<RosterEntry> out;
-  out.reserve(rows->size());
-  for (const Row& r : *rows)
-    out.push_back({r.integer(0), "G" + r.text(1), r.text(1), r.text(2), r.integer(3), r.integer(4), r.integer(5) != 0});
+  Status s = db.query_each(
+      std::string("WITH ") + kRosterCte +
+          " SELECT s.id, s.id_number, s.name, r.school_id, r.class_id, CASE WHEN EXISTS (SELECT 1 FROM "
+          "exam_exemptions x WHERE x.exam_id = ? AND x.student_id = s.id AND x.subject = '' AND x.status = ?) "
+          "THEN 1 ELSE 0 END FROM roster r JOIN students s ON s.id = r.student_id ORDER BY r.school_id, r.class_id, s.id",
+      {int64_t{exam.school_year}, int64_t{exam.grade}, int64_t{exam.school_year}, int64_t{exam.grade},
+       int64_t{exam.school_year}, exam.id, kExemptionApproved},
+      [&](const RowView& r) {
+        const std::string id_number(r.text(1));
+        out.push_back({r.integer(0), "G" + id_number, id_number, std::string(r.text(2)), r.integer(3), r.integer(4),
+                       r.integer(5) != 0});
+        return Status::Ok();
+      });
+  if (!s.ok()) return s;
   return out;
 }
 
-Result<ExamTables> load_exam_tables(Database& db, int64_t exam_id) {
+Result<ExamTables> load_exam_tables(Database& db, int64_t exam_id, ExamItemScores item_scores) {
   auto exam = existing_exam(db, exam_id);
   if (!exam.ok()) return exam.status();
   ExamTables t;
@@ -308,7 +316,7 @@ Result<ExamTables> load_exam_tables(Database& db, int64_t exam_id) {
   auto roster = load_roster(db, t.exam);
   if (!roster.ok()) return roster.status();
   t.roster = std::move(*roster);
-  Status s = load_exam_rows(db, t);
+  Status s = load_exam_rows(db, t, item_scores);
   if (s.ok()) s = load_units(db, t);
   if (!s.ok()) return s;
   return t;

@@ -40,7 +40,11 @@ Status set_exam_archived(Database& db, int64_t exam_id, bool archived);
 Result<std::map<int64_t, std::vector<int64_t>>> exam_score_counts(Database& db, const Scope& scope);
 
 Result<std::vector<exam::RosterEntry>> load_roster(Database& db, const exam::ExamRecord& exam);
-Result<exam::ExamTables> load_exam_tables(Database& db, int64_t exam_id);
+// Everything the analysis of one exam reads; its item scores only when asked
+// (a previous exam's report needs its scores, not its items).
+enum class ExamItemScores { kLoad, kSkip };
+Result<exam::ExamTables> load_exam_tables(Database& db, int64_t exam_id,
+                                          ExamItemScores item_scores = ExamItemScores::kLoad);
 
 // What an exam's analysis was computed from: its data (scores, exemptions,
 // teaching rows — each write below bumps it), its previous exam's, and the

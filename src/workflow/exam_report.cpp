@@ -28,7 +28,7 @@ void add_integrity(ExamReport& r, const std::optional<ExamInput>& before) {
 // The previous exam's input (for the integrity report), when there is one.
 Result<std::optional<ExamInput>> add_previous(Database& db, ExamReport& r) {
   if (!r.tables.exam.previous_exam_id) return std::optional<ExamInput>();
-  auto tables = load_exam_tables(db, *r.tables.exam.previous_exam_id);
+  auto tables = load_exam_tables(db, *r.tables.exam.previous_exam_id, ExamItemScores::kSkip);
   if (!tables.ok()) return tables.status();
   ExamInput before = build_input(*tables);
   const ExamAnalysis analysis = analyze_exam(before.spec, before.cohort, before.units);
