@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "exam/text.h"
 
@@ -31,9 +29,15 @@ bool wrong(const ItemMatrix& m, size_t item, size_t row) {
   return !m.items[item].key.empty() && r >= 'A' && r <= 'Z' && r != m.items[item].key[0];
 }
 
-// Candidate pairs (row a < row b, same school) sharing a band's wrong answers.
-std::unordered_set<uint64_t> candidate_pairs(const ItemMatrix& m, const Cohort& cohort) {
-  std::unordered_map<uint64_t, std::vector<uint32_t>> buckets;
+// Candidate pairs (row a < row b, same school) sharing a band's wrong answers:
+// each once, in ascending order (a stable report order).
+std::vector<uint64_t> candidate_pairs(const ItemMatrix& m, const Cohort& cohort) {
+  struct Banded {
+    uint64_t hash;
+    uint32_t row;
+    bool operator<(const Banded& o) const { return hash != o.hash ? hash < o.hash : row < o.row; }
+  };
+  std::vector<Banded> banded;
   for (size_t band = 0; band * kBand < m.items.size(); ++band)
     for (size_t r = 0; r < m.rows(); ++r) {
       uint64_t h = 1469598103934665603ull ^ (band * 1000003ull) ^
@@ -44,14 +48,19 @@ std::unordered_set<uint64_t> candidate_pairs(const ItemMatrix& m, const Cohort& 
         wrongs += w;
         h = (h ^ static_cast<uint64_t>(w ? m.responses[i][r] : '=')) * 1099511628211ull;
       }
-      if (wrongs >= 2) buckets[h].push_back(static_cast<uint32_t>(r));
+      if (wrongs >= 2) banded.push_back({h, static_cast<uint32_t>(r)});
     }
-  std::unordered_set<uint64_t> pairs;
-  for (const auto& [hash, rows] : buckets)
-    for (size_t a = 0; a < rows.size(); ++a)
-      for (size_t b = a + 1; b < rows.size(); ++b)
-        if (cohort.school[m.candidate[rows[a]]] == cohort.school[m.candidate[rows[b]]])
-          pairs.insert(static_cast<uint64_t>(rows[a]) << 32 | rows[b]);
+  std::sort(banded.begin(), banded.end());
+  std::vector<uint64_t> pairs;
+  for (size_t begin = 0, end; begin < banded.size(); begin = end) {
+    for (end = begin + 1; end < banded.size() && banded[end].hash == banded[begin].hash;) ++end;
+    for (size_t a = begin; a < end; ++a)
+      for (size_t b = a + 1; b < end; ++b)
+        if (cohort.school[m.candidate[banded[a].row]] == cohort.school[m.candidate[banded[b].row]])
+          pairs.push_back(static_cast<uint64_t>(banded[a].row) << 32 | banded[b].row);
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   return pairs;
 }
 
@@ -79,14 +88,12 @@ std::vector<IntegrityFlag> similar_answer_flags(const std::string& subject, cons
   std::vector<double> rows_in_school(units.schools.size(), 0);
   for (size_t r = 0; r < m.rows(); ++r) ++rows_in_school[cohort.school[m.candidate[r]]];
 
-  std::vector<uint64_t> pairs;
-  for (uint64_t pair : candidate_pairs(m, cohort)) pairs.push_back(pair);
-  std::sort(pairs.begin(), pairs.end());  // a stable report order
   std::vector<IntegrityFlag> out;
-  for (uint64_t pair : pairs) {
+  std::vector<double> chances;  // of the items both of a pair got wrong
+  for (uint64_t pair : candidate_pairs(m, cohort)) {
     const size_t a = pair >> 32, b = pair & 0xffffffffu;
     int64_t same = 0;
-    std::vector<double> chances;  // of the items both got wrong
+    chances.clear();
     for (size_t i = 0; i < m.items.size(); ++i) {
       if (!wrong(m, i, a) || !wrong(m, i, b)) continue;
       chances.push_back(q[i]);
