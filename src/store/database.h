@@ -108,10 +108,9 @@ class Database {
   // Every row of `sql` handed to `each` in turn as a RowView, never all held
   // at once: a whole register at province scale. SQLite steps the statement
   // (integers and reals come as such); PostgreSQL streams COPY (sql) TO STDOUT
-  // when there are no parameters, whose values all come back as text or NULL
-  // (RowView's integer() and real() read numbers from text; a boolean column
-  // would read 't'/'f': select it as an integer), and with parameters (COPY
-  // takes none) fetches the rows one at a time (libpq's single-row mode). A
+  // (the parameters written into it as literals of their types), whose values
+  // all come back as text or NULL (RowView's integer() and real() read numbers
+  // from text; a boolean column would read 't'/'f': select it as an integer). A
   // status other than ok from `each` stops the rows and is returned.
   virtual Status query_each(std::string_view sql, const std::vector<Value>& params,
                             const std::function<Status(const RowView&)>& each) = 0;

@@ -139,6 +139,17 @@ TEST_F(EnginesTest, BulkTextArrivesAsSentAndARefusedRowFailsTheLoad) {
     each = db->query_each("SELECT id FROM areas", [](const RowView&) { return Status::Error("stop", "够了"); });
     EXPECT_EQ(each.code(), "stop");
     EXPECT_TRUE(db->query("SELECT 1").ok());
+    // Parameters of every kind pick the same rows (PostgreSQL writes them into its COPY as literals).
+    std::vector<std::string> picked;
+    each = db->query_each("SELECT name FROM areas WHERE name IN (?, ?) AND id > ? AND ? < 3 AND ? IS NULL "
+                          "AND LENGTH(?) = 3 ORDER BY id",
+                          {names[5], names[6], int64_t{1}, 2.5, nullptr, Blob{std::string("a\0\\", 3)}},
+                          [&](const RowView& r) {
+                            picked.emplace_back(r.text(0));
+                            return Status::Ok();
+                          });
+    ASSERT_TRUE(each.ok()) << each.message();
+    EXPECT_EQ(picked, std::vector<std::string>({names[5], names[6]}));
     // A duplicate id among the rows: the whole load refused, as a duplicate, nothing written.
     Transaction again(*db);
     s = insert_all(*db, "areas", {"id", "code", "name", "level"}, std::vector<int64_t>{100, 100},

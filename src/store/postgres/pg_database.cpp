@@ -109,6 +109,13 @@ class PgStatement : public PreparedStatement {
   std::string name_;
 };
 
+// bytea's hex form after its backslash: x and two hex digits per byte.
+void append_bytea_hex(std::string& out, const Blob& blob) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += 'x';
+  for (const unsigned char c : blob.bytes) out += {kHex[c >> 4], kHex[c & 15]};
+}
+
 // COPY's text format: tab-separated, \N for NULL, backslash escapes. Every
 // kind of Value needs its branch here (a new one fails to compile).
 void append_copy_field(std::string& out, const Value& v) {
@@ -124,12 +131,8 @@ void append_copy_field(std::string& out, const Value& v) {
           auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);  // shortest text that reads back the same
           out.append(buf, end);
         } else if constexpr (std::is_same_v<T, Blob>) {
-          static const char kHex[] = "0123456789abcdef";
-          out += "\\\\x";  // bytea's hex form, its backslash escaped for COPY
-          for (const unsigned char c : x.bytes) {
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-          }
+          out += "\\\\";  // bytea's hex form, its backslash escaped for COPY
+          append_bytea_hex(out, x);
         } else {
           static_assert(std::is_same_v<T, std::string>, "COPY: no text form for this kind of Value");
           for (const char c : x) {
@@ -300,8 +303,9 @@ class PgDatabase : public Database {
 
   Status query_each(std::string_view sql, const std::vector<Value>& params,
                     const std::function<Status(const RowView&)>& each) override {
-    if (!params.empty()) return query_each_row(sql, params, each);
-    const std::string copy = "COPY (" + postgres_sql(sql) + ") TO STDOUT";
+    // COPY takes no parameters: they go in as literals, typed as query() sends them.
+    const std::string copy = "COPY (" + postgres_sql(sql, [&](int n) { return literal(params.at(n - 1)); }) +
+                             ") TO STDOUT";
     ResultPtr res(PQexec(conn_, copy.c_str()), PQclear);
     if (PQresultStatus(res.get()) != PGRES_COPY_OUT) return pg_error(conn_, res.get(), "执行语句");
     Status s = Status::Ok();
@@ -410,36 +414,24 @@ class PgDatabase : public Database {
   }
 
  private:
-  // query_each with parameters: libpq's single-row mode, one PGresult per row.
-  Status query_each_row(std::string_view sql, const std::vector<Value>& params,
-                        const std::function<Status(const RowView&)>& each) {
-    Params p(params);
-    const std::string text = postgres_sql(sql);
-    if (!PQsendQueryParams(conn_, text.c_str(), p.count(), p.types.data(), p.values.data(), p.lengths.data(),
-                           p.formats.data(), 0))
-      return pg_error(conn_, nullptr, "执行语句");
-    PQsetSingleRowMode(conn_);
-    Status s = Status::Ok();
-    std::vector<RowView::Cell> cells;
-    const RowView row(cells);
-    // Every result is read, even after `each` stopped, to leave the connection ready.
-    while (PGresult* raw = PQgetResult(conn_)) {
-      ResultPtr res(raw, PQclear);
-      const ExecStatusType st = PQresultStatus(raw);
-      if (st == PGRES_SINGLE_TUPLE) {
-        if (!s.ok()) continue;
-        cells.assign(PQnfields(raw), RowView::Cell{});  // text or NULL, as COPY gives them
-        for (int c = 0; c < PQnfields(raw); ++c)
-          if (!PQgetisnull(raw, 0, c)) {
-            cells[c].kind = RowView::Kind::kText;
-            cells[c].text = {PQgetvalue(raw, 0, c), static_cast<size_t>(PQgetlength(raw, 0, c))};
-          }
-        s = each(row);
-      } else if (st != PGRES_TUPLES_OK && s.ok()) {
-        s = pg_error(conn_, raw, "执行语句");
-      }
+  // A parameter as an SQL literal of the type query() would send it with.
+  std::string literal(const Value& v) {
+    if (auto p = std::get_if<int64_t>(&v)) return "CAST(" + std::to_string(*p) + " AS int8)";
+    if (auto p = std::get_if<double>(&v)) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.17g", *p);
+      return std::string("CAST('") + buf + "' AS float8)";
     }
-    return s;
+    if (auto p = std::get_if<std::string>(&v)) {
+      std::unique_ptr<char, void (*)(void*)> quoted(PQescapeLiteral(conn_, p->data(), p->size()), PQfreemem);
+      return quoted ? quoted.get() : "NULL";
+    }
+    if (auto p = std::get_if<Blob>(&v)) {
+      std::string out = "'\\";
+      append_bytea_hex(out, *p);
+      return out + "'::bytea";
+    }
+    return "NULL";
   }
 
   // Statements are prepared once per connection and reused, by their text and
@@ -472,6 +464,10 @@ class PgDatabase : public Database {
 }  // namespace
 
 std::string postgres_sql(std::string_view sql) {
+  return postgres_sql(sql, [](int n) { return "$" + std::to_string(n); });
+}
+
+std::string postgres_sql(std::string_view sql, const std::function<std::string(int)>& placeholder) {
   // SQLite's CURRENT_TIMESTAMP text, "YYYY-MM-DD HH:MM:SS" in UTC, for the TEXT columns that hold it.
   static constexpr std::string_view kNow = "CURRENT_TIMESTAMP";
   static constexpr std::string_view kNowText = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')";
@@ -491,7 +487,7 @@ std::string postgres_sql(std::string_view sql) {
       out.append(sql.substr(i, stop - i));
       i = stop - 1;
     } else if (c == '?') {
-      out += '$' + std::to_string(++n);
+      out += placeholder(++n);
     } else if (sql.compare(i, kNow.size(), kNow) == 0) {
       out += kNowText;
       i += kNow.size() - 1;

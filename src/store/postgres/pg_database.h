@@ -14,6 +14,7 @@
 // client or its failure is a Chinese error with the tool's own output.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -27,5 +28,7 @@ Result<std::unique_ptr<Database>> open_postgres(const std::string& url);
 // double-quoted names and comments: '?' placeholders as $1, $2 …, and
 // CURRENT_TIMESTAMP as SQLite's text for it ("YYYY-MM-DD HH:MM:SS", UTC).
 std::string postgres_sql(std::string_view sql);
+// The same, with the n-th '?' (from 1) replaced by placeholder(n).
+std::string postgres_sql(std::string_view sql, const std::function<std::string(int)>& placeholder);
 
 }  // namespace edu
