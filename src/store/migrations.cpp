@@ -21,7 +21,7 @@
 #include "store/migrations/0019_pending_exemptions_to_cases.h"
 #include "store/migrations/0020_weak_schools.h"
 #include "store/migrations/0021_login_failures.h"
-#include "store/migrations/0022_enrolments_by_year.h"
+#include "store/migrations/0022_count_indexes.h"
 
 namespace edu {
 
@@ -50,7 +50,7 @@ const std::vector<Migration>& all_migrations() {
        std::string(kMigration0019PendingExemptionCasesPostgres) + kMigration0019PendingExemptionLogs},
       {20, "weak_schools", kMigration0020WeakSchools},
       {21, "login_failures", kMigration0021LoginFailures},
-      {22, "enrolments_by_year", kMigration0022EnrolmentsByYear},
+      {22, "count_indexes", kMigration0022CountIndexes},
   };
   return list;
 }
