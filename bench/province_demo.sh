@@ -8,8 +8,9 @@
 #  2. each is served in turn by `edubureau serve --threads 4` and, logged in as the demo's
 #     bureau admin (the whole county in scope), one client asks the pages the issue names
 #     one request at a time: the balance (/analytics/balance, its history), the statistics
-#     (/analytics/indicators), the students list (20 random pages of 20, a school's list)
-#     and the second exam's results, absentees and integrity report. The first request of
+#     (/analytics/indicators), the home page (/dashboard), the exam list, the students list
+#     (20 random pages of 20, a school's list) and the second exam's results (every column;
+#     one subject at the school level, as the page asks), absentees and integrity report. The first request of
 #     a page is timed apart (the balance's first builds the analytics snapshot, an exam's
 #     first its analysis); then WARM (default 20) requests give p50 and p99 (with 20, p99
 #     is the slowest). Prints PostgreSQL : SQLite for each figure.
@@ -68,9 +69,12 @@ pages = {
     "balance": lambda: "/analytics/balance",
     "balance_history": lambda: "/analytics/balance/history",
     "indicators": lambda: "/analytics/indicators",
+    "home": lambda: "/dashboard",
+    "exam_list": lambda: "/exams",
     "students": lambda: f"/students?page={random.randint(1, total // 20)}&size=20",
     "school_students": lambda: f"/students?school_id={school}&size=20",
     "exam_results": lambda: f"/exams/{exam}/results",
+    "exam_school_subject": lambda: f"/exams/{exam}/results?level=school&column=0",
     "exam_absentees": lambda: f"/exams/{exam}/absentees",
     "exam_integrity": lambda: f"/exams/{exam}/integrity",
 }
