@@ -40,6 +40,7 @@ struct ExamRecord {
   std::vector<SubjectRecord> subjects;
   std::optional<int64_t> previous_exam_id;  // the same cohort's earlier exam (value-added)
   bool archived = false;                     // hidden from the default list of exams
+  int64_t data_version = 0;  // bumped by each write to its scores, exemptions or teaching (store/exam_store.h)
 
   // Whether the register puts a class of `class_year`'s `class_grade` in this
   // exam's roster (store/exam_store.h: the exam's school year and grade).

@@ -10,12 +10,14 @@
 #include "http/exam_request.h"
 #include "http/json_sheet.h"
 #include "http/json_input.h"
+#include "http/kept_score_counts.h"
 #include "http/list_filters.h"
 #include "http/release_memory.h"
 #include "http/routes.h"
 #include "report/score_template.h"
 #include "report/xlsx_table_writer.h"
 #include "store/area_store.h"
+#include "store/check_store.h"
 #include "store/exam_store.h"
 #include "store/head_teacher_store.h"
 #include "workflow/exam_commands.h"
@@ -80,19 +82,21 @@ Result<Reply> kept_reply(const Viewed& v, const std::string& key, const std::fun
 Result<Reply> list(ApiCall& call) {
   if (!allowed(call.who().user, Action::kRead, Entity::kExam)) return forbidden();
   const bool with_archived = call.query("archived") == "1";
-  auto exams = list_exams(call.db);
-  if (!exams.ok()) return exams.status();
-  auto counts = exam_score_counts(call.db, call.who().scope);
-  if (!counts.ok()) return counts.status();
+  auto all = list_exams(call.db);
+  if (!all.ok()) return all.status();
+  std::vector<ExamRecord> exams;
+  for (ExamRecord& e : *all)
+    if (!e.archived || with_archived) exams.push_back(std::move(e));
+  auto schools = school_ids_in(call.db, call.who().scope);
+  if (!schools.ok()) return schools.status();
+  auto scored = call.app.score_counts->scored(call.db, exams, *schools);
+  if (!scored.ok()) return scored.status();
   Json items = Json::array();
-  for (const ExamRecord& e : *exams) {
-    if (e.archived && !with_archived) continue;
-    Json j = exam_json(e);
-    std::vector<int64_t> scored(e.subjects.size(), 0);
-    if (auto at = counts->find(e.id); at != counts->end())
-      for (size_t k = 0; k < scored.size() && k < at->second.size(); ++k) scored[k] = at->second[k];
-    j["scored"] = scored;
-    j["has_scores"] = std::any_of(scored.begin(), scored.end(), [](int64_t n) { return n > 0; });
+  for (size_t i = 0; i < exams.size(); ++i) {
+    Json j = exam_json(exams[i]);
+    const std::vector<int64_t>& counts = (*scored)[i];
+    j["scored"] = counts;
+    j["has_scores"] = std::any_of(counts.begin(), counts.end(), [](int64_t n) { return n > 0; });
     items.push_back(std::move(j));
   }
   return Reply(Json{{"items", items}});

@@ -27,10 +27,12 @@ namespace edu {
 using Json = nlohmann::json;
 
 class ExamReportCache;  // http/exam_report_cache.h
+class KeptScoreCounts;  // http/kept_score_counts.h
 
 struct AppState {
   ConnectionPool* pool = nullptr;
   std::shared_ptr<ExamReportCache> exam_reports;  // the analyses of exams, kept per data version
+  std::shared_ptr<KeptScoreCounts> score_counts;  // the exam list's imported scores, kept per data version
   // The first-run code (http/setup_routes.h): set at start when the database
   // has no county yet, then never changed.
   std::string setup_code;

@@ -7,6 +7,7 @@
 #include "http/error_replies.h"
 #include "http/exam_report_cache.h"
 #include "http/guarded_server.h"
+#include "http/kept_score_counts.h"
 #include "http/routes.h"
 #include "store/area_store.h"
 #include "store/migrations.h"
@@ -74,6 +75,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::create(const ServerOptions& option
   }
   impl.app.pool = impl.pool.get();
   impl.app.exam_reports = std::make_shared<ExamReportCache>(kKeptExamReports, kKeptBodyBytes);
+  impl.app.score_counts = std::make_shared<KeptScoreCounts>();
   impl.app.secure_cookies = options.secure_cookies;
   impl.app.behind_proxy = options.behind_proxy;
   if (options.daily_sweep) impl.sweep = std::make_unique<DailySweep>(*impl.pool);

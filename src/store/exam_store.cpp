@@ -69,6 +69,7 @@ ExamRecord exam_from(const Row& r) {
   e.weights = {r.real(6), r.real(7), r.real(8), r.real(9)};
   if (!r.is_null(10)) e.previous_exam_id = r.integer(10);
   e.archived = r.integer(11) != 0;
+  e.data_version = r.integer(12);
   return e;
 }
 
@@ -104,7 +105,7 @@ Status load_subjects(Database& db, std::vector<ExamRecord>& exams) {
 
 const char* kExamColumns =
     "id, name, exam_date, school_year, grade, absent_policy, weight_mean, weight_excellent, "
-    "weight_pass, weight_low, previous_exam_id, archived";
+    "weight_pass, weight_low, previous_exam_id, archived, data_version";
 
 // The exams `tail` selects ("WHERE …", "ORDER BY …"), with their subjects.
 Result<std::vector<ExamRecord>> select_exams(Database& db, const std::string& tail, const std::vector<Value>& params) {
@@ -272,20 +273,15 @@ Status set_exam_archived(Database& db, int64_t exam_id, bool archived) {
   return db.exec("UPDATE exams SET archived = ? WHERE id = ?", {int64_t{archived}, exam_id});
 }
 
-Result<std::map<int64_t, std::vector<int64_t>>> exam_score_counts(Database& db, const Scope& scope) {
-  SqlWhere where;
-  restrict_schools(where, scope, "school_id");
-  auto rows = db.query("SELECT exam_id, subject, COUNT(score) FROM exam_scores WHERE " + where.sql +
-                           " GROUP BY exam_id, subject",
-                       where.params);
-  if (!rows.ok()) return rows.status();
-  std::map<int64_t, std::vector<int64_t>> out;
-  for (const Row& r : *rows) {
-    std::vector<int64_t>& counts = out[r.integer(0)];
-    const auto subject = static_cast<size_t>(r.integer(1));
-    if (counts.size() <= subject) counts.resize(subject + 1);
-    counts[subject] = r.integer(2);
-  }
+Result<std::vector<ScoredAtSchool>> exam_scored_by_school(Database& db, int64_t exam_id) {
+  std::vector<ScoredAtSchool> out;
+  Status s = db.query_each(
+      "SELECT subject, school_id, COUNT(score) FROM exam_scores WHERE exam_id = ? GROUP BY subject, school_id",
+      {exam_id}, [&](const RowView& r) {
+        out.push_back({static_cast<int>(r.integer(0)), r.integer(1), r.integer(2)});
+        return Status::Ok();
+      });
+  if (!s.ok()) return s;
   return out;
 }
 

@@ -34,10 +34,14 @@ Result<std::optional<exam::ExamRecord>> find_exam(Database& db, int64_t exam_id)
 Result<exam::ExamRecord> existing_exam(Database& db, int64_t exam_id);
 Status set_exam_archived(Database& db, int64_t exam_id, bool archived);
 
-// Per exam, per subject (ExamRecord::subjects' order): the students of the
-// scope's schools with a score imported (not 缺考). Exams without any such
-// score row are absent.
-Result<std::map<int64_t, std::vector<int64_t>>> exam_score_counts(Database& db, const Scope& scope);
+// One exam's students with a score imported (not 缺考), per subject
+// (ExamRecord::subjects' order) and school that submitted the score.
+struct ScoredAtSchool {
+  int subject = 0;
+  int64_t school_id = 0;
+  int64_t students = 0;
+};
+Result<std::vector<ScoredAtSchool>> exam_scored_by_school(Database& db, int64_t exam_id);
 
 Result<std::vector<exam::RosterEntry>> load_roster(Database& db, const exam::ExamRecord& exam);
 // Everything the analysis of one exam reads; its item scores only when asked
