@@ -385,9 +385,13 @@ class XlsxReader {
 
   // Sets a non-empty cell, counting the cells this materialises against the limit.
   Status put(Rows& rows, int row, int col, Cell cell, const SheetTable& t) {
+    // Rows come in order: a cell is mostly of the last row, or starts the next.
+    const bool last = !rows.empty() && rows.rbegin()->first == row;
     const size_t before = rows.size();
-    auto it = rows.try_emplace(rows.end(), row);  // rows come in order: the hint makes this O(1)
-    if (rows.size() > before && rows.size() > limits_.max_rows + 1) {
+    auto it = last ? std::prev(rows.end()) : rows.try_emplace(rows.end(), row);
+    const bool added = rows.size() > before;
+    if (added && it != rows.begin()) it->second.reserve(std::prev(it)->second.size());
+    if (added && rows.size() > limits_.max_rows + 1) {
       return Status::Error(kTooManyRows, describe_location(file_, t.name, row) + "：" +
                                              too_many_rows_reason(limits_.max_rows));
     }

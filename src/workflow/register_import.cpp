@@ -649,6 +649,7 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
   for (const auto& p : problems) rows_with_cell_problems.insert(p.row);
   std::unordered_map<std::string, int> first_row_of_key, first_row_of_name;
   first_row_of_key.reserve(mapped->rows.size());
+  writes.reserve(mapped->rows.size());
   for (const ingest::MappedRow& mapped_row : mapped->rows) {
     ++plan.rows;
     if (rows_with_cell_problems.count(mapped_row.number)) continue;
@@ -692,7 +693,9 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
       }
       ++plan.to_update;
     } else {
-      if (Status rights = check_new_record_rights(actor.user, Kind::kEntity, fields_of(write.record));
+      if (Status rights = new_records_checked(actor.user, Kind::kEntity)
+                              ? check_new_record_rights(actor.user, Kind::kEntity, fields_of(write.record))
+                              : Status::Ok();
           !rights.ok()) {
         row.fail(rights);
         continue;
@@ -741,6 +744,9 @@ Result<ImportOutcome> run(Database& db, const Actor& actor, const RegisterSpec& 
   std::vector<AuditEntry> entries;
   std::vector<typename Kind::Record> created;
   std::vector<size_t> entry_of_created;
+  entries.reserve(writes.size());
+  created.reserve(static_cast<size_t>(outcome.plan.to_create));
+  entry_of_created.reserve(created.capacity());
   for (auto& w : writes) {
     if (w.update) {
       s = Kind::update(db, w.record);
