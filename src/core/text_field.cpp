@@ -1,7 +1,5 @@
 #include "core/text_field.h"
 
-#include <map>
-
 #include "core/utf8.h"
 
 namespace edu {
@@ -31,10 +29,10 @@ size_t characters(std::string_view s) {
 }  // namespace
 
 size_t text_limit(const std::string& key) {
-  static const std::map<std::string, size_t> limits = {
-      {"name", 50}, {"display_name", 50}, {"address", 200}, {"reason", 500}};
-  auto it = limits.find(key);
-  return it == limits.end() ? 100 : it->second;
+  if (key == "name" || key == "display_name") return 50;
+  if (key == "address") return 200;
+  if (key == "reason") return 500;
+  return 100;
 }
 
 std::string trim_text(std::string_view s) {

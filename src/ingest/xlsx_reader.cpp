@@ -203,9 +203,11 @@ SheetDataLayout find_sheet_data(std::string_view x) {
     }
     bool closing = rest.size() > 1 && rest[1] == '/';
     size_t name_begin = pos + 1 + (closing ? 1 : 0);
-    size_t name_end = x.find_first_of(" \t\r\n/>", name_begin);
-    size_t gt = x.find('>', pos);
-    if (name_end == std::string_view::npos || gt == std::string_view::npos) return {};
+    size_t name_end = name_begin;  // a hand loop: find_first_of tests every byte against each of 6
+    auto ends_name = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>'; };
+    while (name_end < x.size() && !ends_name(x[name_end])) ++name_end;
+    size_t gt = x.find('>', name_end);
+    if (name_end == x.size() || gt == std::string_view::npos) return {};
     std::string_view name = x.substr(name_begin, name_end - name_begin);
     if (size_t colon = name.rfind(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
     if (!inside) {
