@@ -392,7 +392,9 @@ class XlsxReader {
     const size_t before = rows.size();
     auto it = last ? std::prev(rows.end()) : rows.try_emplace(rows.end(), row);
     const bool added = rows.size() > before;
-    if (added && it != rows.begin()) it->second.reserve(std::prev(it)->second.size());
+    // A register's width (at most 64 cells, so that a hostile file's wide row
+    // lends no uncounted memory to the next).
+    if (added && it != rows.begin()) it->second.reserve(std::min<size_t>(std::prev(it)->second.size(), 64));
     if (added && rows.size() > limits_.max_rows + 1) {
       return Status::Error(kTooManyRows, describe_location(file_, t.name, row) + "：" +
                                              too_many_rows_reason(limits_.max_rows));
