@@ -120,10 +120,13 @@ Status check_field_rights(const User& user, Entity entity, const std::vector<Fie
   return Status::Ok();
 }
 
+bool new_records_checked(const User& user, Entity entity) {
+  return user.role != role::kBureauAdmin && conferred_fields().contains(entity);
+}
+
 Status check_new_record_rights(const User& user, Entity entity, const FieldValues& created) {
-  if (user.role == role::kBureauAdmin) return Status::Ok();
+  if (!new_records_checked(user, entity)) return Status::Ok();
   auto conferred = conferred_fields().find(entity);
-  if (conferred == conferred_fields().end()) return Status::Ok();
   for (const FieldValue& f : created) {
     auto rule = conferred->second.find(f.key);
     if (rule != conferred->second.end() && f.value != rule->second) return conferred_refusal(f.key, rule->second);

@@ -117,6 +117,10 @@ Status check_field_rights(const User& user, Entity entity, const std::vector<Fie
 // On a record the user creates: the first field the bureau confers (see above)
 // given another value than a new record's, as a "forbidden" Status naming it.
 Status check_new_record_rights(const User& user, Entity entity, const FieldValues& created);
+// Whether check_new_record_rights can refuse any new record of `entity` the
+// user creates (false for the bureau, and for an entity without conferred
+// fields): an import of 100,000 rows then builds no record's fields for it.
+bool new_records_checked(const User& user, Entity entity);
 
 // The records a user may see. A user whose role needs an area or school but
 // has none gets an error (a misconfigured account sees nothing).

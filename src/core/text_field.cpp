@@ -1,7 +1,5 @@
 #include "core/text_field.h"
 
-#include <map>
-
 #include "core/utf8.h"
 
 namespace edu {
@@ -31,10 +29,10 @@ size_t characters(std::string_view s) {
 }  // namespace
 
 size_t text_limit(const std::string& key) {
-  static const std::map<std::string, size_t> limits = {
-      {"name", 50}, {"display_name", 50}, {"address", 200}, {"reason", 500}};
-  auto it = limits.find(key);
-  return it == limits.end() ? 100 : it->second;
+  if (key == "name" || key == "display_name") return 50;
+  if (key == "address") return 200;
+  if (key == "reason") return 500;
+  return 100;
 }
 
 std::string trim_text(std::string_view s) {
@@ -53,16 +51,16 @@ std::string trim_text(std::string_view s) {
 
 Result<std::string> clean_text(std::string_view text, const std::string& key,
                                const std::string& label) {
-  const std::string what = "“" + label + "”";
+  auto what = [&] { return "“" + label + "”"; };
   if (find_invalid_utf8(text) != std::string_view::npos)
-    return Status::Error("validation", what + "含有无效字符(不是UTF-8文本)", key);
+    return Status::Error("validation", what() + "含有无效字符(不是UTF-8文本)", key);
   std::string s = trim_text(text);
   if (has_control_character(s))
-    return Status::Error("validation", what + "含有控制字符(如换行、制表符或空字符),请删除后重试",
+    return Status::Error("validation", what() + "含有控制字符(如换行、制表符或空字符),请删除后重试",
                          key);
   const size_t limit = text_limit(key);
   if (characters(s) > limit)
-    return Status::Error("validation", what + "不能超过" + std::to_string(limit) + "个字", key);
+    return Status::Error("validation", what() + "不能超过" + std::to_string(limit) + "个字", key);
   return s;
 }
 

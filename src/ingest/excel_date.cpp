@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/date.h"
+
 namespace edu::ingest {
 namespace {
 
@@ -113,8 +115,7 @@ std::optional<std::string> serial_to_text(double serial, DateFormatKind kind, bo
     } else {
       civil_from_days(kEpoch1900 + day + (day < 60 ? 1 : 0), y, m, d);
     }
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    out = buf;
+    out = Date{y, m, d}.iso();
   }
   if (kind == DateFormatKind::kTime || (kind == DateFormatKind::kDateTime && secs != 0)) {
     std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", int(secs / 3600), int(secs / 60 % 60),

@@ -45,13 +45,13 @@ std::string convert(const ColumnSpec& col, const Cell& cell, std::string* proble
   }
   std::string text = std::move(*clean);
   if (text.empty()) return "";
-  const std::string what = "“" + col.header + "”";
+  auto what = [&] { return "“" + col.header + "”"; };
   switch (col.type) {
     case ColumnType::kText:
       break;
     case ColumnType::kIdNumber:
       if (cell.kind == Cell::Kind::kNumber) {
-        *problem = what + "被存成了数字(" + text + "),末位已丢失;请把该列设为文本格式后重新填写";
+        *problem = what() + "被存成了数字(" + text + "),末位已丢失;请把该列设为文本格式后重新填写";
         return "";
       }
       if (!text.empty() && text.back() == 'x') text.back() = 'X';
@@ -60,7 +60,7 @@ std::string convert(const ColumnSpec& col, const Cell& cell, std::string* proble
       if (cell.is_date) return text;  // the reader gives ISO text
       auto d = parse_any_date(text);
       if (!d) {
-        *problem = what + "“" + text + "”不是有效日期(应如 2014-09-01)";
+        *problem = what() + "“" + text + "”不是有效日期(应如 2014-09-01)";
         return "";
       }
       return d->iso();
@@ -69,11 +69,11 @@ std::string convert(const ColumnSpec& col, const Cell& cell, std::string* proble
     case ColumnType::kNumber: {
       double v;
       if (!parse_number(text, &v) || v < 0) {
-        *problem = what + "“" + text + "”应为非负数字";
+        *problem = what() + "“" + text + "”应为非负数字";
         return "";
       }
       if (col.type == ColumnType::kInteger && v != std::floor(v)) {
-        *problem = what + "“" + text + "”应为整数";
+        *problem = what() + "“" + text + "”应为整数";
         return "";
       }
       return number_text(v);
@@ -81,12 +81,12 @@ std::string convert(const ColumnSpec& col, const Cell& cell, std::string* proble
     case ColumnType::kYesNo:
       if (text == "是" || text == "Y" || text == "y" || text == "1" || text == "TRUE") return "是";
       if (text == "否" || text == "N" || text == "n" || text == "0" || text == "FALSE") return "否";
-      *problem = what + "应填“是”或“否”,收到“" + text + "”";
+      *problem = what() + "应填“是”或“否”,收到“" + text + "”";
       return "";
     case ColumnType::kSchoolYear: {
       int year = std::atoi(text.c_str());  // "2026", "2026-2027", "2026-2027学年"
       if (year < 2000 || year > 2100) {
-        *problem = what + "“" + text + "”应为学年起始年份,如 2026";
+        *problem = what() + "“" + text + "”应为学年起始年份,如 2026";
         return "";
       }
       return std::to_string(year);
@@ -102,6 +102,13 @@ std::string convert(const ColumnSpec& col, const Cell& cell, std::string* proble
 }
 
 }  // namespace
+
+const FieldCell& field(const MappedRow& row, const RegisterSpec& spec, std::string_view key) {
+  static const FieldCell kAbsent;
+  for (size_t k = 0; k < spec.columns.size() && k < row.fields.size(); ++k)
+    if (spec.columns[k].key == key) return row.fields[k];
+  return kAbsent;
+}
 
 int column_of(const MappedSheet& sheet, const RegisterSpec& spec, const std::string& key) {
   for (size_t i = 0; i < sheet.headers.size(); ++i) {
@@ -145,10 +152,12 @@ Result<MappedSheet> map_rows(const RegisterSpec& spec, const SheetTable& sheet) 
     for (const ColumnSpec* c : columns) present |= c == &col;
     if (!present && col.required) out.missing_columns.push_back(col.header);
   }
+  out.rows.reserve(sheet.rows.size() - header_index - 1);
   for (size_t r = header_index + 1; r < sheet.rows.size(); ++r) {
     const TableRow& row = sheet.rows[r];
-    MappedRow mapped;
+    MappedRow& mapped = out.rows.emplace_back();
     mapped.number = row.number;
+    mapped.fields.resize(spec.columns.size());
     for (size_t i = 0; i < columns.size(); ++i) {
       if (!columns[i]) continue;
       const ColumnSpec& col = *columns[i];
@@ -158,10 +167,9 @@ Result<MappedSheet> map_rows(const RegisterSpec& spec, const SheetTable& sheet) 
       std::string value = convert(col, cell, &problem);
       if (problem.empty() && value.empty() && col.required)
         problem = "必填项“" + col.header + "”为空";
-      if (!problem.empty()) out.problems.push_back({row.number, static_cast<int>(i), problem});
-      mapped.fields[col.key] = {value, static_cast<int>(i)};
+      if (!problem.empty()) out.problems.push_back({row.number, static_cast<int>(i), std::move(problem)});
+      mapped.fields[static_cast<size_t>(columns[i] - spec.columns.data())] = {std::move(value), static_cast<int>(i)};
     }
-    out.rows.push_back(std::move(mapped));
   }
   return out;
 }

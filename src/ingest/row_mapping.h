@@ -4,10 +4,12 @@
 // YYYY-MM-DD, 是/否, numbers) — or a problem naming the cell in Chinese.
 // Every cell first passes the text-field rule (core/text_field.h).
 // Unknown columns are reported, not silently dropped.
+// A mapped row holds one field per column of the spec, in the spec's order
+// (one header lookup per file, no lookup per row); field() finds one by key.
 #pragma once
 
-#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -29,7 +31,9 @@ struct RowProblem {
 
 struct MappedRow {
   int number = 0;
-  std::map<std::string, FieldCell> fields;  // by ColumnSpec::key; absent column -> absent
+  // fields[k] is the field of RegisterSpec::columns[k]; a column the file
+  // lacks is an empty value at column -1.
+  std::vector<FieldCell> fields;
 };
 
 struct MappedSheet {
@@ -42,6 +46,10 @@ struct MappedSheet {
 
 // Fails only when no header row can be found.
 Result<MappedSheet> map_rows(const RegisterSpec& spec, const SheetTable& sheet);
+
+// The field `key` (a ColumnSpec::key of `spec`) of a row mapped with `spec`:
+// an empty value at column -1 when the file has no such column.
+const FieldCell& field(const MappedRow& row, const RegisterSpec& spec, std::string_view key);
 
 // The column (0-based) holding `key` in a mapped sheet, or -1.
 int column_of(const MappedSheet& sheet, const RegisterSpec& spec, const std::string& key);

@@ -32,18 +32,25 @@ Status record_audits(Database& db, const std::vector<AuditEntry>& entries) {
     const FieldChange* change;
     int64_t position;
   };
+  struct Head {
+    int64_t audit_id;
+    const AuditEntry* entry;
+  };
   std::vector<Change> changes;
-  std::vector<std::vector<Value>> heads;
+  std::vector<Head> heads;  // each row's values made as it is written, not all held at once
   heads.reserve(entries.size());
   for (size_t i = 0; i < entries.size(); ++i) {
     const AuditEntry& e = entries[i];
     const int64_t id = (*ids)[i];
-    heads.push_back({id, at, e.user_id ? Value(*e.user_id) : Value(nullptr), e.username, e.action, e.entity,
-                     e.entity_id ? Value(*e.entity_id) : Value(nullptr), e.ip});
+    heads.push_back({id, &e});
     for (size_t k = 0; k < e.changes.size(); ++k) changes.push_back({id, &e.changes[k], static_cast<int64_t>(k)});
   }
   Status s = insert_all(db, "audit_log", {"id", "at", "user_id", "username", "action", "entity", "entity_id", "ip"},
-                        heads, [](const std::vector<Value>& head) { return head; });
+                        heads, [&](const Head& h) -> std::vector<Value> {
+                          const AuditEntry& e = *h.entry;
+                          return {h.audit_id, at, e.user_id ? Value(*e.user_id) : Value(nullptr), e.username,
+                                  e.action, e.entity, e.entity_id ? Value(*e.entity_id) : Value(nullptr), e.ip};
+                        });
   if (!s.ok()) return s;
   return insert_all(db, "audit_changes", {"audit_id", "field", "old_value", "new_value", "position"}, changes,
                     [](const Change& c) -> std::vector<Value> {

@@ -77,17 +77,12 @@ struct Lookups {
 // column that holds the field.
 class RowCheck {
  public:
-  RowCheck(const ingest::MappedRow& row, std::vector<ingest::RowProblem>& problems)
-      : row_(row), problems_(problems), had_problems_(false) {}
-  const std::string& get(const std::string& key) const {
-    static const std::string kNone;
-    auto it = row_.fields.find(key);
-    return it == row_.fields.end() ? kNone : it->second.value;
-  }
-  Date date(const std::string& key) const { return parse_iso_date(get(key)).value_or(Date{}); }
-  void fail(const std::string& key, const std::string& message) {
-    auto it = row_.fields.find(key);
-    problems_.push_back({row_.number, it == row_.fields.end() ? -1 : it->second.column, message});
+  RowCheck(const RegisterSpec& spec, const ingest::MappedRow& row, std::vector<ingest::RowProblem>& problems)
+      : spec_(spec), row_(row), problems_(problems), had_problems_(false) {}
+  const std::string& get(std::string_view key) const { return ingest::field(row_, spec_, key).value; }
+  Date date(std::string_view key) const { return parse_iso_date(get(key)).value_or(Date{}); }
+  void fail(std::string_view key, const std::string& message) {
+    problems_.push_back({row_.number, ingest::field(row_, spec_, key).column, message});
     had_problems_ = true;
   }
   // A field rule's Status, reported against the column of its field.
@@ -99,6 +94,7 @@ class RowCheck {
   int number() const { return row_.number; }
 
  private:
+  const RegisterSpec& spec_;
   const ingest::MappedRow& row_;
   std::vector<ingest::RowProblem>& problems_;
   bool had_problems_;
@@ -383,10 +379,10 @@ struct AreaImport {
     return keyed<Record>(list_areas(db, Scope::All()), key);
   }
 
-  static void prepare(const ingest::MappedSheet& sheet, Lookups& l) {
+  static void prepare(const RegisterSpec& spec, const ingest::MappedSheet& sheet, Lookups& l) {
     for (const ingest::MappedRow& r : sheet.rows) {
-      auto code = r.fields.find("area_code");
-      if (code != r.fields.end()) l.levels_in_file.emplace(code->second.value, level_of_code(code->second.value));
+      const ingest::FieldCell& code = ingest::field(r, spec, "area_code");
+      if (code.column >= 0) l.levels_in_file.emplace(code.value, level_of_code(code.value));
     }
   }
 
@@ -638,12 +634,12 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
   if (!mapped.ok()) return mapped.status();
   auto lookups = Lookups::load(db, actor, spec, ctx);
   if (!lookups.ok()) return lookups.status();
-  if constexpr (requires { Kind::prepare(*mapped, *lookups); }) Kind::prepare(*mapped, *lookups);
+  if constexpr (requires { Kind::prepare(spec, *mapped, *lookups); }) Kind::prepare(spec, *mapped, *lookups);
   // The file's keys, as its first key column holds them (an ID number, a code).
   std::vector<std::string> keys_in_file;
   for (const ingest::MappedRow& r : mapped->rows)
-    if (auto cell = r.fields.find(spec.natural_key.front()); cell != r.fields.end() && !cell->second.value.empty())
-      keys_in_file.push_back(cell->second.value);
+    if (const std::string& key = ingest::field(r, spec, spec.natural_key.front()).value; !key.empty())
+      keys_in_file.push_back(key);
   auto existing = Kind::existing(db, ctx, keys_in_file);
   if (!existing.ok()) return existing.status();
   plan.unknown_columns = mapped->unknown_columns;
@@ -652,10 +648,12 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
   std::set<int> rows_with_cell_problems;
   for (const auto& p : problems) rows_with_cell_problems.insert(p.row);
   std::unordered_map<std::string, int> first_row_of_key, first_row_of_name;
+  first_row_of_key.reserve(mapped->rows.size());
+  writes.reserve(mapped->rows.size());
   for (const ingest::MappedRow& mapped_row : mapped->rows) {
     ++plan.rows;
     if (rows_with_cell_problems.count(mapped_row.number)) continue;
-    RowCheck row(mapped_row, problems);
+    RowCheck row(spec, mapped_row, problems);
     auto record = Kind::build(row, *lookups, ctx);
     if (!record || row.failed()) continue;
     std::string key = Kind::key(*record);
@@ -672,7 +670,7 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
         continue;
       }
     }
-    Write<typename Kind::Record> write{*record, false, {}};
+    Write<typename Kind::Record> write{std::move(*record), false, {}};
     auto old = existing->find(key);
     if (old != existing->end()) {
       Kind::check_existing(row, write.record, old->second, *lookups);
@@ -695,7 +693,9 @@ Status check_rows(Database& db, const Actor& actor, const RegisterSpec& spec,
       }
       ++plan.to_update;
     } else {
-      if (Status rights = check_new_record_rights(actor.user, Kind::kEntity, fields_of(write.record));
+      if (Status rights = new_records_checked(actor.user, Kind::kEntity)
+                              ? check_new_record_rights(actor.user, Kind::kEntity, fields_of(write.record))
+                              : Status::Ok();
           !rights.ok()) {
         row.fail(rights);
         continue;
@@ -744,6 +744,9 @@ Result<ImportOutcome> run(Database& db, const Actor& actor, const RegisterSpec& 
   std::vector<AuditEntry> entries;
   std::vector<typename Kind::Record> created;
   std::vector<size_t> entry_of_created;
+  entries.reserve(writes.size());
+  created.reserve(static_cast<size_t>(outcome.plan.to_create));
+  entry_of_created.reserve(created.capacity());
   for (auto& w : writes) {
     if (w.update) {
       s = Kind::update(db, w.record);

@@ -256,10 +256,7 @@ Result<RosterImport> read_roster_file(Database& db, const Actor& actor, const Co
   std::set<std::string> seen;
   for (const ingest::MappedRow& r : mapped->rows) {
     ++out.rows;
-    auto field = [&](const std::string& key) {
-      auto it = r.fields.find(key);
-      return it == r.fields.end() ? ingest::FieldCell{} : it->second;
-    };
+    auto field = [&](std::string_view key) { return ingest::field(r, spec, key); };
     const ingest::FieldCell id = field("id_number"), name = field("name"), hours = field("hours_credited");
     if (id.value.empty()) continue;  // a cell problem already
     if (!seen.insert(id.value).second) {

@@ -23,6 +23,14 @@ TEST(Dates, LeapYearsAndMonthLengths) {
   EXPECT_EQ(parse_iso_date("2014-09-01")->iso(), "2014-09-01");
 }
 
+TEST(Dates, IsoTextPadsEveryPart) {
+  EXPECT_EQ((Date{2026, 1, 5}.iso()), "2026-01-05");
+  EXPECT_EQ((Date{987, 12, 31}.iso()), "0987-12-31");
+  EXPECT_EQ(Date{}.iso(), "0000-00-00");
+  EXPECT_EQ((Date{12345, 1, 1}.iso()), "12345-01-01");
+  EXPECT_EQ((Date{-1, 1, 1}.iso()), "-001-01-01");
+}
+
 TEST(Dates, AgeCountsCompletedYears) {
   EXPECT_EQ(age_on({2014, 9, 1}, {2020, 8, 31}), 5);
   EXPECT_EQ(age_on({2014, 9, 1}, {2020, 9, 1}), 6);

@@ -22,6 +22,8 @@ Status sqlite_error(sqlite3* db, std::string_view what) {
 }
 
 // Binds params to stmt; returns SQLITE_OK or an error code.
+// Text and blobs are bound without a copy (SQLITE_STATIC): every caller keeps
+// `params` alive until the statement is done, then resets and unbinds it.
 int bind_all(sqlite3_stmt* stmt, const std::vector<Value>& params) {
   for (size_t i = 0; i < params.size(); ++i) {
     int idx = static_cast<int>(i + 1), rc = SQLITE_OK;
@@ -30,10 +32,10 @@ int bind_all(sqlite3_stmt* stmt, const std::vector<Value>& params) {
     else if (auto p = std::get_if<int64_t>(&v)) rc = sqlite3_bind_int64(stmt, idx, *p);
     else if (auto p = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, idx, *p);
     else if (auto p = std::get_if<Blob>(&v))
-      rc = sqlite3_bind_blob64(stmt, idx, p->bytes.data(), p->bytes.size(), SQLITE_TRANSIENT);
+      rc = sqlite3_bind_blob64(stmt, idx, p->bytes.data(), p->bytes.size(), SQLITE_STATIC);
     else {
       const auto& s = std::get<std::string>(v);
-      rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+      rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
     }
     if (rc != SQLITE_OK) return rc;
   }
@@ -87,14 +89,16 @@ class SqliteStatement : public PreparedStatement {
   SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
   ~SqliteStatement() override { sqlite3_finalize(stmt_); }
   Status run(const std::vector<Value>& params) override {
+    Status s = bind_all(stmt_, params) != SQLITE_OK ? sqlite_error(db_, "绑定参数") : Status::Ok();
+    int rc = SQLITE_DONE;
+    if (s.ok())
+      while ((rc = sqlite3_step(stmt_)) == SQLITE_ROW) {
+      }
+    if (s.ok() && rc != SQLITE_DONE) s = sqlite_error(db_, "执行语句");
+    // Reset and unbound before `params` go: the statement keeps no pointer into them.
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
-    if (bind_all(stmt_, params) != SQLITE_OK) return sqlite_error(db_, "绑定参数");
-    int rc;
-    while ((rc = sqlite3_step(stmt_)) == SQLITE_ROW) {
-    }
-    if (rc != SQLITE_DONE) return sqlite_error(db_, "执行语句");
-    return Status::Ok();
+    return s;
   }
 
  private:
