@@ -83,6 +83,8 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
   const Grouping townships =
       schools.lifted(parents(units.schools), static_cast<int32_t>(units.townships.size()));
   const Grouping county = Grouping::single(cohort.size());
+  std::vector<int32_t> township_of_school = parents(units.schools);  // per row of a schools' ScoreTally
+  township_of_school.push_back(-1);                                  // outside any school: any township
 
   // Every slot is made before the columns are analysed, each column into its own.
   out.students.resize(columns.size());
@@ -120,12 +122,32 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
     // Levels of few groups are tallied; the others take their points in order
     // from one sort of the column, or a level made of whole classes (a
     // subject's teachers) from a merge of its classes' when those are sorted.
+    // The schools, townships and county nest (the first three parts): the
+    // finest of them tallied is counted from the candidates, each coarser one
+    // summed from the last tallied before it, all before any is read.
+    thread_local std::array<ScoreTally, 3> nested;  // schools, townships, county
+    const ScoreTally* finer = nullptr;
+    for (int k = 0; k < 3; ++k) {
+      const Grouping& grouping = parts[2 - k].grouping;
+      if (!tally_is_cheaper(grouping, subject)) continue;
+      if (!finer)
+        nested[k].count(column, grouping, PointCuts::of(subject).full, spec.absent_policy);
+      else if (k == 1)  // from the schools
+        nested[k].sum(*finer, township_of_school, grouping.count);
+      else  // the county holds everyone, outside any township or school too
+        nested[k].sum(*finer, std::vector<int32_t>(finer->groups + 1, 0), grouping.count);
+      finer = &nested[k];
+    }
     const bool classes_sorted = !tally_is_cheaper(classes, subject);
     std::vector<const Part*> sorted_parts, merged_parts;
     std::vector<const Grouping*> sorted_groupings;
     for (const Part& part : parts) {
+      const StatsOptions options{spec.absent_policy, spec.bins, part.ranks};
       if (tally_is_cheaper(part.grouping, subject)) {
-        put(part, tallied_score_stats(column, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
+        put(part, part.level <= Level::kSchool  // nested
+                      ? tallied_score_stats(nested[2 - static_cast<int>(part.level)], column, part.grouping,
+                                            subject, options)
+                      : tallied_score_stats(column, part.grouping, subject, options));
       } else if (part.parent_of_class && classes_sorted) {
         merged_parts.push_back(&part);
       } else {

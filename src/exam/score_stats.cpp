@@ -56,37 +56,18 @@ void fill_participation(ScoreStats& st, Points max, Points min) {
 }
 
 // Few groups against the candidates (the county, townships; schools for a
-// subject): one pass over the candidates tallies each group's counted points,
-// and each group's figures and ranks come from its tally.
-std::vector<ScoreStats> by_tally(const Column& column, const Grouping& grouping, const PointCuts& cuts,
-                                 const StatsOptions& options, const std::vector<int>& bin_of) {
-  const size_t width = static_cast<size_t>(cuts.full) + 1;
+// subject): each group's figures and ranks come from its tally.
+std::vector<ScoreStats> by_tally(ScoreTally& tally, const Column& column, const Grouping& grouping,
+                                 const PointCuts& cuts, const StatsOptions& options, const std::vector<int>& bin_of) {
+  const size_t width = tally.width;
   std::vector<ScoreStats> out(grouping.count);
-  // Kept per thread: an analysis calls this for many levels and columns, and
-  // fresh arrays of this size cost more in page faults than the pass.
-  thread_local std::vector<uint32_t> tally;
-  thread_local std::vector<Points> max, min;
-  tally.assign(grouping.count * width, 0);
-  max.assign(grouping.count, 0);
-  min.assign(grouping.count, cuts.full);
-  for (size_t i = 0; i < grouping.of.size(); ++i) {
-    const int32_t g = grouping.of[i];
-    const Sitting s = column.sitting[i];
-    if (g < 0 || s == Sitting::kExempt) continue;
-    ++out[g].expected;
-    const Points p = column.points[i];
-    if (s == Sitting::kSat) {
-      ++out[g].sat;
-      max[g] = std::max(max[g], p);
-      min[g] = std::min(min[g], p);
-    }
-    if (counted(s, options.absent_policy)) ++tally[g * width + std::clamp<Points>(p, 0, cuts.full)];
-  }
   for (int32_t g = 0; g < grouping.count; ++g) {
     ScoreStats& st = out[g];
-    fill_participation(st, max[g], min[g]);
+    st.expected = tally.expected[g];
+    st.sat = tally.sat[g];
+    fill_participation(st, tally.max[g], tally.min[g]);
     st.bins.assign(options.bins, 0);
-    uint32_t* const row = tally.data() + g * width;  // made cumulative: row[v] = number of values ≤ v
+    uint32_t* const row = tally.row(g);  // made cumulative: row[v] = number of values ≤ v
     int64_t n = 0, sum = 0, sum_sq = 0;
     for (size_t v = 0; v < width; ++v) {
       const int64_t here = row[v];
@@ -110,7 +91,7 @@ std::vector<ScoreStats> by_tally(const Column& column, const Grouping& grouping,
     const int32_t g = grouping.of[i];
     if (g < 0 || column.sitting[i] != Sitting::kSat) continue;
     const Points p = std::clamp<Points>(column.points[i], 0, cuts.full);
-    (*options.ranks)[i] = static_cast<int32_t>(out[g].counted - tally[g * width + p] + 1);
+    (*options.ranks)[i] = static_cast<int32_t>(out[g].counted - tally.row(g)[p] + 1);
   }
   return out;
 }
@@ -185,10 +166,18 @@ std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& so
   return score_stats(column, sorted, groups, grouping, subject, options);
 }
 
-std::vector<ScoreStats> tallied_score_stats(const Column& column, const Grouping& grouping,
+std::vector<ScoreStats> tallied_score_stats(ScoreTally& tally, const Column& column, const Grouping& grouping,
                                             const SubjectSpec& subject, const StatsOptions& options) {
   const PointCuts cuts = PointCuts::of(subject);
-  return by_tally(column, grouping, cuts, options, bin_table(cuts.full, options.bins));
+  return by_tally(tally, column, grouping, cuts, options, bin_table(cuts.full, options.bins));
+}
+
+std::vector<ScoreStats> tallied_score_stats(const Column& column, const Grouping& grouping,
+                                            const SubjectSpec& subject, const StatsOptions& options) {
+  // Kept per thread: fresh arrays of this size cost more in page faults than the pass.
+  thread_local ScoreTally tally;
+  tally.count(column, grouping, PointCuts::of(subject).full, options.absent_policy);
+  return tallied_score_stats(tally, column, grouping, subject, options);
 }
 
 bool tally_is_cheaper(const Grouping& grouping, const SubjectSpec& subject) {
