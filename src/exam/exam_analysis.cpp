@@ -17,15 +17,16 @@ std::vector<int32_t> parents(const std::vector<Unit>& units) {
   return out;
 }
 
-// The column's groups with their 综合得分 and ranks.
-ColumnResult ranked(const SubjectSpec& subject, std::vector<ScoreStats> stats, const CompositeWeights& weights) {
+// The column's groups with their 综合得分 and ranks, and their distributions.
+ColumnResult ranked(const SubjectSpec& subject, std::vector<ScoreStats> stats, int bins,
+                    std::vector<int64_t> bin_counts, const CompositeWeights& weights) {
   const std::vector<bool> eligible = rankable(stats);
   const std::vector<double> composite = composite_scores(stats, weights);
   std::vector<double> means(stats.size());
   for (size_t i = 0; i < stats.size(); ++i) means[i] = stats[i].mean.value_or(0);  // ranked if eligible only
   const auto rank = competition_ranks(composite, eligible);
   const auto mean_rank = competition_ranks(means, eligible);
-  ColumnResult out{subject, {}};
+  ColumnResult out{subject, {}, bins, std::move(bin_counts)};
   out.groups.reserve(stats.size());
   for (size_t i = 0; i < stats.size(); ++i)
     out.groups.push_back(GroupResult{std::move(stats[i]), composite[i], rank[i], mean_rank[i]});
@@ -116,8 +117,10 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
                           {Level::kSchool, schools, &student.school_rank},
                           {Level::kClass, classes, &student.class_rank},
                           {Level::kTeacher, teachers, nullptr, teacher_of_class}};
+    std::vector<int64_t> bin_counts;  // of the part being put
     auto put = [&](const Part& part, std::vector<ScoreStats> stats) {
-      out.levels[static_cast<int>(part.level)].columns[c] = ranked(subject, std::move(stats), spec.weights);
+      out.levels[static_cast<int>(part.level)].columns[c] =
+          ranked(subject, std::move(stats), spec.bins, std::move(bin_counts), spec.weights);
     };
     // Levels of few groups are tallied; the others take their points in order
     // from one sort of the column, or a level made of whole classes (a
@@ -142,7 +145,7 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
     std::vector<const Part*> sorted_parts, merged_parts;
     std::vector<const Grouping*> sorted_groupings;
     for (const Part& part : parts) {
-      const StatsOptions options{spec.absent_policy, spec.bins, part.ranks};
+      const StatsOptions options{spec.absent_policy, spec.bins, part.ranks, &bin_counts};
       if (tally_is_cheaper(part.grouping, subject)) {
         put(part, part.level <= Level::kSchool  // nested
                       ? tallied_score_stats(nested[2 - static_cast<int>(part.level)], column, part.grouping,
@@ -161,7 +164,8 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
     thread_local std::array<SortedGroups, kLevels.size()> kept;
     SortedGroups& by_class = kept[static_cast<int>(Level::kClass)];
     auto add = [&](const Part& part, SortedGroups& groups) {
-      put(part, score_stats(column, sorted, groups, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
+      put(part, score_stats(column, sorted, groups, part.grouping, subject,
+                            {spec.absent_policy, spec.bins, part.ranks, &bin_counts}));
     };
     for (size_t k = 0; k < sorted_parts.size(); ++k) {
       SortedGroups& groups = kept[static_cast<int>(sorted_parts[k]->level)];

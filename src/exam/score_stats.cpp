@@ -47,6 +47,15 @@ void fill_counted(ScoreStats& st, int64_t sum, int64_t sum_sq, const PointCuts& 
     (*st.percentiles)[k] = to_marks(percentile(static_cast<size_t>(st.counted), kPercentiles[k], nth));
 }
 
+// Where the groups' bins go: options.bin_counts zeroed for `groups`, or a
+// per-thread scratch array when the caller does not want them.
+int64_t* bins_of_groups(const StatsOptions& options, int32_t groups) {
+  thread_local std::vector<int64_t> unused;
+  std::vector<int64_t>& out = options.bin_counts ? *options.bin_counts : unused;
+  out.assign(static_cast<size_t>(groups) * options.bins, 0);
+  return out.data();
+}
+
 void fill_participation(ScoreStats& st, Points max, Points min) {
   if (st.sat > 0) {
     st.max = to_marks(max);
@@ -61,19 +70,20 @@ std::vector<ScoreStats> by_tally(ScoreTally& tally, const Column& column, const 
                                  const PointCuts& cuts, const StatsOptions& options, const std::vector<int>& bin_of) {
   const size_t width = tally.width;
   std::vector<ScoreStats> out(grouping.count);
+  int64_t* const bins = bins_of_groups(options, grouping.count);
   for (int32_t g = 0; g < grouping.count; ++g) {
     ScoreStats& st = out[g];
     st.expected = tally.expected[g];
     st.sat = tally.sat[g];
     fill_participation(st, tally.max[g], tally.min[g]);
-    st.bins.assign(options.bins, 0);
+    int64_t* const group_bins = bins + static_cast<size_t>(g) * options.bins;
     uint32_t* const row = tally.row(g);  // made cumulative: row[v] = number of values ≤ v
     int64_t n = 0, sum = 0, sum_sq = 0;
     for (size_t v = 0; v < width; ++v) {
       const int64_t here = row[v];
       sum += here * static_cast<int64_t>(v);
       sum_sq += here * static_cast<int64_t>(v * v);
-      st.bins[bin_of[v]] += here;
+      group_bins[bin_of[v]] += here;
       n += here;
       row[v] = static_cast<uint32_t>(n);
     }
@@ -105,6 +115,7 @@ std::vector<ScoreStats> by_sorting(const Column& column, const SortedColumn& sor
   for (uint32_t i : sorted.uncounted)
     if (grouping.of[i] >= 0) ++out[grouping.of[i]].expected;
   if (options.ranks) options.ranks->assign(column.points.size(), 0);
+  int64_t* const bins = bins_of_groups(options, grouping.count);
   for (int32_t g = 0; g < grouping.count; ++g) {
     ScoreStats& st = out[g];
     const uint32_t n = groups.size(g);
@@ -116,14 +127,14 @@ std::vector<ScoreStats> by_sorting(const Column& column, const SortedColumn& sor
     while (lo < n && !e[lo].sat) ++lo;
     while (hi > lo && !e[hi - 1].sat) --hi;
     fill_participation(st, st.sat ? e[hi - 1].points : 0, st.sat ? e[lo].points : 0);
-    st.bins.assign(options.bins, 0);
     if (n == 0) continue;
+    int64_t* const group_bins = bins + static_cast<size_t>(g) * options.bins;
     int64_t sum = 0, sum_sq = 0;
     for (uint32_t k = 0; k < n; ++k) {
       const Points v = e[k].points;
       sum += v;
       sum_sq += static_cast<int64_t>(v) * v;
-      ++st.bins[bin_of[v]];
+      ++group_bins[bin_of[v]];
     }
     auto at_least = [&](Points cut) -> int64_t {
       return e + n - std::partition_point(e, e + n, [&](const SortedColumn::Entry& x) { return x.points < cut; });

@@ -40,7 +40,7 @@ struct ScoreStats {
   std::optional<double> excellent_rate, pass_rate, low_rate;
   std::optional<double> max, min;  // marks, over those who sat
   std::optional<std::array<double, kPercentiles.size()>> percentiles;  // marks
-  std::vector<int64_t> bins;  // counts per equal-width bin of [0, full]; the last includes full
+  // The distribution over bins: StatsOptions::bin_counts (one array for all groups).
 };
 
 // Cut lines in points: excellent and pass are "at least", low is "below".
@@ -53,6 +53,9 @@ struct StatsOptions {
   AbsentPolicy absent_policy = AbsentPolicy::kCountAsZero;
   int bins = 20;
   std::vector<int32_t>* ranks = nullptr;  // when set: each candidate's rank in its group
+  // When set: each group's counts of the counted per equal-width bin of [0,
+  // full] (the last includes full), group g's at [g × bins, (g + 1) × bins).
+  std::vector<int64_t>* bin_counts = nullptr;
 };
 
 // Two ways to the same figures, for the same grouping; analyze_exam uses the
