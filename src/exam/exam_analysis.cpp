@@ -97,13 +97,12 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
     const Column& column = *columns[c];
     StudentColumn& student = out.students[c];
     const SubjectSpec& subject = out.columns[c];
-    std::vector<int32_t> teacher_of(cohort.size(), -1);
+    thread_local Grouping teachers;  // kept per thread, as the arrays below
+    teachers.count = c < spec.subjects.size() ? static_cast<int32_t>(units.teachers.size()) : 0;
+    teachers.of.assign(cohort.size(), -1);
     if (c < spec.subjects.size() && c < units.teaching.size())
       for (size_t i = 0; i < cohort.size(); ++i)
-        if (cohort.klass[i] >= 0) teacher_of[i] = units.teaching[c][cohort.klass[i]];
-    const int32_t teacher_count =
-        c < spec.subjects.size() ? static_cast<int32_t>(units.teachers.size()) : 0;
-    const Grouping teachers = Grouping::by(std::move(teacher_of), teacher_count);
+        if (cohort.klass[i] >= 0) teachers.of[i] = units.teaching[c][cohort.klass[i]];
     const std::vector<int32_t>* teacher_of_class =
         c < spec.subjects.size() && c < units.teaching.size() ? &units.teaching[c] : nullptr;
     struct Part {
@@ -146,7 +145,9 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
     std::vector<const Grouping*> sorted_groupings;
     for (const Part& part : parts) {
       const StatsOptions options{spec.absent_policy, spec.bins, part.ranks, &bin_counts};
-      if (tally_is_cheaper(part.grouping, subject)) {
+      if (part.grouping.count == 0 && !part.ranks) {
+        put(part, {});  // nothing to count (the total's teachers)
+      } else if (tally_is_cheaper(part.grouping, subject)) {
         put(part, part.level <= Level::kSchool  // nested
                       ? tallied_score_stats(nested[2 - static_cast<int>(part.level)], column, part.grouping,
                                             subject, options)
@@ -158,9 +159,9 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
         sorted_groupings.push_back(&part.grouping);
       }
     }
-    const SortedColumn sorted =
-        SortedColumn::of(column, PointCuts::of(subject).full, spec.absent_policy, sorted_groupings);
     // Kept per thread across columns: fresh arrays of a column's size cost more in page faults than the pass.
+    thread_local SortedColumn sorted;
+    sorted.sort(column, PointCuts::of(subject).full, spec.absent_policy, sorted_groupings);
     thread_local std::array<SortedGroups, kLevels.size()> kept;
     SortedGroups& by_class = kept[static_cast<int>(Level::kClass)];
     auto add = [&](const Part& part, SortedGroups& groups) {
