@@ -99,12 +99,11 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
     const SubjectSpec& subject = out.columns[c];
     thread_local Grouping teachers;  // kept per thread, as the arrays below
     teachers.count = c < spec.subjects.size() ? static_cast<int32_t>(units.teachers.size()) : 0;
-    teachers.of.assign(cohort.size(), -1);
-    if (c < spec.subjects.size() && c < units.teaching.size())
-      for (size_t i = 0; i < cohort.size(); ++i)
-        if (cohort.klass[i] >= 0) teachers.of[i] = units.teaching[c][cohort.klass[i]];
-    const std::vector<int32_t>* teacher_of_class =
+    teachers.of.resize(cohort.size());  // every entry written below
+    const std::vector<int32_t>* const teaching =
         c < spec.subjects.size() && c < units.teaching.size() ? &units.teaching[c] : nullptr;
+    for (size_t i = 0; i < cohort.size(); ++i)
+      teachers.of[i] = teaching && cohort.klass[i] >= 0 ? (*teaching)[cohort.klass[i]] : -1;
     struct Part {
       Level level;
       const Grouping& grouping;
@@ -115,7 +114,7 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
                           {Level::kTownship, townships, nullptr},
                           {Level::kSchool, schools, &student.school_rank},
                           {Level::kClass, classes, &student.class_rank},
-                          {Level::kTeacher, teachers, nullptr, teacher_of_class}};
+                          {Level::kTeacher, teachers, nullptr, teaching}};
     std::vector<int64_t> bin_counts;  // of the part being put
     auto put = [&](const Part& part, std::vector<ScoreStats> stats) {
       out.levels[static_cast<int>(part.level)].columns[c] =

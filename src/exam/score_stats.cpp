@@ -97,11 +97,12 @@ std::vector<ScoreStats> by_tally(ScoreTally& tally, const Column& column, const 
   }
   if (!options.ranks) return out;
   options.ranks->assign(column.points.size(), 0);
+  int32_t* const ranks = options.ranks->data();
   for (size_t i = 0; i < grouping.of.size(); ++i) {  // 1 + the number counted strictly above
     const int32_t g = grouping.of[i];
     if (g < 0 || column.sitting[i] != Sitting::kSat) continue;
     const Points p = std::clamp<Points>(column.points[i], 0, cuts.full);
-    (*options.ranks)[i] = static_cast<int32_t>(out[g].counted - tally.row(g)[p] + 1);
+    ranks[i] = static_cast<int32_t>(out[g].counted - tally.row(g)[p] + 1);
   }
   return out;
 }
@@ -115,37 +116,39 @@ std::vector<ScoreStats> by_sorting(const Column& column, const SortedColumn& sor
   for (uint32_t i : sorted.uncounted)
     if (grouping.of[i] >= 0) ++out[grouping.of[i]].expected;
   if (options.ranks) options.ranks->assign(column.points.size(), 0);
+  int32_t* const ranks = options.ranks ? options.ranks->data() : nullptr;
   int64_t* const bins = bins_of_groups(options, grouping.count);
   for (int32_t g = 0; g < grouping.count; ++g) {
     ScoreStats& st = out[g];
     const uint32_t n = groups.size(g);
     const SortedColumn::Entry* e = groups.slots.data() + groups.start[g];
-    st.counted = n;
-    st.expected += n;
-    for (uint32_t k = 0; k < n; ++k) st.sat += e[k].sat;
-    uint32_t lo = 0, hi = n;  // 最高/最低分 over those who sat: the first and the last of them
-    while (lo < n && !e[lo].sat) ++lo;
-    while (hi > lo && !e[hi - 1].sat) --hi;
-    fill_participation(st, st.sat ? e[hi - 1].points : 0, st.sat ? e[lo].points : 0);
-    if (n == 0) continue;
     int64_t* const group_bins = bins + static_cast<size_t>(g) * options.bins;
-    int64_t sum = 0, sum_sq = 0;
+    int64_t sum = 0, sum_sq = 0, sat = 0;
     for (uint32_t k = 0; k < n; ++k) {
       const Points v = e[k].points;
       sum += v;
       sum_sq += static_cast<int64_t>(v) * v;
+      sat += e[k].sat;
       ++group_bins[bin_of[v]];
     }
+    st.counted = n;
+    st.expected += n;
+    st.sat = sat;
+    uint32_t lo = 0, hi = n;  // 最高/最低分 over those who sat: the first and the last of them
+    while (lo < n && !e[lo].sat) ++lo;
+    while (hi > lo && !e[hi - 1].sat) --hi;
+    fill_participation(st, sat ? e[hi - 1].points : 0, sat ? e[lo].points : 0);
+    if (n == 0) continue;
     auto at_least = [&](Points cut) -> int64_t {
       return e + n - std::partition_point(e, e + n, [&](const SortedColumn::Entry& x) { return x.points < cut; });
     };
     fill_counted(st, sum, sum_sq, cuts, at_least, [&](size_t j) { return e[j].points; });
-    if (!options.ranks) continue;
+    if (!ranks) continue;
     int32_t rank = 0;  // competition ranks, from the top
     for (uint32_t above = 0; above < n; ++above) {
       const uint32_t k = n - 1 - above;
       if (above == 0 || e[k].points != e[k + 1].points) rank = static_cast<int32_t>(above + 1);
-      if (e[k].sat) (*options.ranks)[e[k].who] = rank;
+      if (e[k].sat) ranks[e[k].who] = rank;
     }
   }
   return out;
