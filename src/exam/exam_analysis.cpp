@@ -19,7 +19,7 @@ std::vector<int32_t> parents(const std::vector<Unit>& units) {
 
 // The column's groups with their 综合得分 and ranks, and their distributions.
 ColumnResult ranked(const SubjectSpec& subject, std::vector<ScoreStats> stats, int bins,
-                    std::vector<int64_t> bin_counts, const CompositeWeights& weights) {
+                    std::vector<int32_t> bin_counts, const CompositeWeights& weights) {
   const std::vector<bool> eligible = rankable(stats);
   const std::vector<double> composite = composite_scores(stats, weights);
   std::vector<double> means(stats.size());
@@ -115,7 +115,7 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
                           {Level::kSchool, schools, &student.school_rank},
                           {Level::kClass, classes, &student.class_rank},
                           {Level::kTeacher, teachers, nullptr, teaching}};
-    std::vector<int64_t> bin_counts;  // of the part being put
+    std::vector<int32_t> bin_counts;  // of the part being put
     auto put = [&](const Part& part, std::vector<ScoreStats> stats) {
       out.levels[static_cast<int>(part.level)].columns[c] =
           ranked(subject, std::move(stats), spec.bins, std::move(bin_counts), spec.weights);

@@ -49,9 +49,9 @@ void fill_counted(ScoreStats& st, int64_t sum, int64_t sum_sq, const PointCuts& 
 
 // Where the groups' bins go: options.bin_counts zeroed for `groups`, or a
 // per-thread scratch array when the caller does not want them.
-int64_t* bins_of_groups(const StatsOptions& options, int32_t groups) {
-  thread_local std::vector<int64_t> unused;
-  std::vector<int64_t>& out = options.bin_counts ? *options.bin_counts : unused;
+int32_t* bins_of_groups(const StatsOptions& options, int32_t groups) {
+  thread_local std::vector<int32_t> unused;
+  std::vector<int32_t>& out = options.bin_counts ? *options.bin_counts : unused;
   out.assign(static_cast<size_t>(groups) * options.bins, 0);
   return out.data();
 }
@@ -70,20 +70,20 @@ std::vector<ScoreStats> by_tally(ScoreTally& tally, const Column& column, const 
                                  const PointCuts& cuts, const StatsOptions& options, const std::vector<int>& bin_of) {
   const size_t width = tally.width;
   std::vector<ScoreStats> out(grouping.count);
-  int64_t* const bins = bins_of_groups(options, grouping.count);
+  int32_t* const bins = bins_of_groups(options, grouping.count);
   for (int32_t g = 0; g < grouping.count; ++g) {
     ScoreStats& st = out[g];
     st.expected = tally.expected[g];
     st.sat = tally.sat[g];
     fill_participation(st, tally.max[g], tally.min[g]);
-    int64_t* const group_bins = bins + static_cast<size_t>(g) * options.bins;
+    int32_t* const group_bins = bins + static_cast<size_t>(g) * options.bins;
     uint32_t* const row = tally.row(g);  // made cumulative: row[v] = number of values ≤ v
     int64_t n = 0, sum = 0, sum_sq = 0;
     for (size_t v = 0; v < width; ++v) {
       const int64_t here = row[v];
       sum += here * static_cast<int64_t>(v);
       sum_sq += here * static_cast<int64_t>(v * v);
-      group_bins[bin_of[v]] += here;
+      group_bins[bin_of[v]] += static_cast<int32_t>(here);
       n += here;
       row[v] = static_cast<uint32_t>(n);
     }
@@ -117,12 +117,12 @@ std::vector<ScoreStats> by_sorting(const Column& column, const SortedColumn& sor
     if (grouping.of[i] >= 0) ++out[grouping.of[i]].expected;
   if (options.ranks) options.ranks->assign(column.points.size(), 0);
   int32_t* const ranks = options.ranks ? options.ranks->data() : nullptr;
-  int64_t* const bins = bins_of_groups(options, grouping.count);
+  int32_t* const bins = bins_of_groups(options, grouping.count);
   for (int32_t g = 0; g < grouping.count; ++g) {
     ScoreStats& st = out[g];
     const uint32_t n = groups.size(g);
     const SortedColumn::Entry* e = groups.slots.data() + groups.start[g];
-    int64_t* const group_bins = bins + static_cast<size_t>(g) * options.bins;
+    int32_t* const group_bins = bins + static_cast<size_t>(g) * options.bins;
     int64_t sum = 0, sum_sq = 0, sat = 0;
     for (uint32_t k = 0; k < n; ++k) {
       const Points v = e[k].points;

@@ -55,7 +55,7 @@ struct StatsOptions {
   std::vector<int32_t>* ranks = nullptr;  // when set: each candidate's rank in its group
   // When set: each group's counts of the counted per equal-width bin of [0,
   // full] (the last includes full), group g's at [g × bins, (g + 1) × bins).
-  std::vector<int64_t>* bin_counts = nullptr;
+  std::vector<int32_t>* bin_counts = nullptr;
 };
 
 // Two ways to the same figures, for the same grouping; analyze_exam uses the

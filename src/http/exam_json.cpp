@@ -37,7 +37,7 @@ Json cuts_json(const CutLines& c) {
 // A group of which nobody sat the column has no scores imported (未导入成绩):
 // its marks, rates, 综合得分 and ranks are null — not the zeros an absent-as-0
 // policy would make of them; the counts (应考, 实考 0) stay.
-Json group_json(const GroupResult& g, std::span<const int64_t> bins) {
+Json group_json(const GroupResult& g, std::span<const int32_t> bins) {
   Json j = stats_json(g.stats, bins);
   const bool imported = g.stats.sat > 0;
   j["imported"] = imported;
@@ -117,7 +117,7 @@ Json exam_json(const ExamRecord& e) {
           {"subjects", subjects}};
 }
 
-Json stats_json(const ScoreStats& s, std::span<const int64_t> bins) {
+Json stats_json(const ScoreStats& s, std::span<const int32_t> bins) {
   Json percentiles = Json::object();
   for (size_t k = 0; k < kPercentiles.size(); ++k)
     percentiles["p" + std::to_string(static_cast<int>(kPercentiles[k] * 100))] =
@@ -137,7 +137,7 @@ Json stats_json(const ScoreStats& s, std::span<const int64_t> bins) {
           {"max", round6(s.max)},
           {"min", round6(s.min)},
           {"percentiles", percentiles},
-          {"bins", std::vector<int64_t>(bins.begin(), bins.end())}};
+          {"bins", std::vector<int32_t>(bins.begin(), bins.end())}};
 }
 
 namespace {

@@ -16,7 +16,7 @@ const std::vector<double> kMarks = {102, 101.5, 72, 71.5, 48, 47.5, kAbsent, kEx
 const SubjectSpec kMath{"数学", 120, {}};
 
 ScoreStats county_stats(const std::vector<double>& marks, AbsentPolicy policy,
-                        std::vector<int32_t>* ranks = nullptr, std::vector<int64_t>* bins = nullptr) {
+                        std::vector<int32_t>* ranks = nullptr, std::vector<int32_t>* bins = nullptr) {
   Cohort c = testing::one_class(marks);
   Grouping g = Grouping::single(c.size());
   return score_stats(c.subjects[0], g, kMath, {policy, 20, ranks, bins})[0];
@@ -67,7 +67,7 @@ TEST(ScoreStats, AbsentCountAsZero) {
 }
 
 TEST(ScoreStats, DistributionBins) {
-  std::vector<int64_t> bins;
+  std::vector<int32_t> bins;
   county_stats({120, 102, 101.5, 72, 71.5, 0}, AbsentPolicy::kExclude, nullptr, &bins);
   ASSERT_EQ(bins.size(), 20u);  // 6 marks each
   EXPECT_EQ(bins[19], 1);  // full marks fall in the last bin
@@ -90,7 +90,7 @@ TEST(ScoreStats, TiesShareACompetitionRank) {
 TEST(ScoreStats, GroupsWithNobodyCountedHaveNoValues) {
   Cohort c = testing::one_class({kAbsent, kAbsent, 80});
   Grouping g = Grouping::by({0, 0, 2}, 3);  // group 1 has nobody; group 0 is all absent
-  std::vector<int64_t> bins;
+  std::vector<int32_t> bins;
   auto excl = score_stats(c.subjects[0], g, kMath, {AbsentPolicy::kExclude, 20, nullptr, &bins});
   const ScoreStats& absent = excl[0];
   EXPECT_EQ(absent.expected, 2);
@@ -101,7 +101,7 @@ TEST(ScoreStats, GroupsWithNobodyCountedHaveNoValues) {
                            absent.max, absent.min})
     EXPECT_EQ(none, std::nullopt);
   EXPECT_EQ(absent.percentiles, std::nullopt);
-  std::vector<int64_t> expected_bins(3 * 20, 0);  // groups 0 and 1 count nobody; group 2's 80 in [78, 84)
+  std::vector<int32_t> expected_bins(3 * 20, 0);  // groups 0 and 1 count nobody; group 2's 80 in [78, 84)
   expected_bins[2 * 20 + 13] = 1;
   EXPECT_EQ(bins, expected_bins);
   const ScoreStats& empty = excl[1];
@@ -165,7 +165,7 @@ TEST(ScoreStats, TalliesAndTheSortAgree) {
   const Grouping g = Grouping::by(of, 4);
   for (AbsentPolicy policy : {AbsentPolicy::kCountAsZero, AbsentPolicy::kExclude}) {
     std::vector<int32_t> tally_ranks, sort_ranks;
-    std::vector<int64_t> tally_bins, sort_bins;
+    std::vector<int32_t> tally_bins, sort_bins;
     const auto tallied = tallied_score_stats(c.subjects[0], g, kMath, {policy, 20, &tally_ranks, &tally_bins});
     const SortedColumn sorted = SortedColumn::of(c.subjects[0], PointCuts::of(kMath).full, policy, {&g});
     const auto by_sort = score_stats(c.subjects[0], sorted, 0, g, kMath, {policy, 20, &sort_ranks, &sort_bins});
@@ -205,7 +205,7 @@ TEST(ScoreStats, GroupsMergedFromTheirPartsAgreeWithTheirOwnSort) {
     merged.merge(by_class, teacher_of_class, teachers.count);
     direct.distribute(sorted, 1, teachers.count);
     std::vector<int32_t> merged_ranks, direct_ranks;
-    std::vector<int64_t> merged_bins, direct_bins;
+    std::vector<int32_t> merged_bins, direct_bins;
     const auto a =
         score_stats(c.subjects[0], sorted, merged, teachers, kMath, {policy, 20, &merged_ranks, &merged_bins});
     const auto b =
