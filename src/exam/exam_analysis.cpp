@@ -85,7 +85,7 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
       schools.lifted(parents(units.schools), static_cast<int32_t>(units.townships.size()));
   const Grouping county = Grouping::single(cohort.size());
   std::vector<int32_t> township_of_school = parents(units.schools);  // per row of a schools' ScoreTally
-  township_of_school.push_back(-1);                                  // outside any school: any township
+  township_of_school.push_back(-1);                                  // of no school: of no township
 
   // Every slot is made before the columns are analysed, each column into its own.
   out.students.resize(columns.size());
