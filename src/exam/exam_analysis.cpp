@@ -17,15 +17,16 @@ std::vector<int32_t> parents(const std::vector<Unit>& units) {
   return out;
 }
 
-// The column's groups with their 综合得分 and ranks.
-ColumnResult ranked(const SubjectSpec& subject, std::vector<ScoreStats> stats, const CompositeWeights& weights) {
+// The column's groups with their 综合得分 and ranks, and their distributions.
+ColumnResult ranked(const SubjectSpec& subject, std::vector<ScoreStats> stats, int bins,
+                    std::vector<int32_t> bin_counts, const CompositeWeights& weights) {
   const std::vector<bool> eligible = rankable(stats);
   const std::vector<double> composite = composite_scores(stats, weights);
   std::vector<double> means(stats.size());
   for (size_t i = 0; i < stats.size(); ++i) means[i] = stats[i].mean.value_or(0);  // ranked if eligible only
   const auto rank = competition_ranks(composite, eligible);
   const auto mean_rank = competition_ranks(means, eligible);
-  ColumnResult out{subject, {}};
+  ColumnResult out{subject, {}, bins, std::move(bin_counts)};
   out.groups.reserve(stats.size());
   for (size_t i = 0; i < stats.size(); ++i)
     out.groups.push_back(GroupResult{std::move(stats[i]), composite[i], rank[i], mean_rank[i]});
@@ -83,6 +84,8 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
   const Grouping townships =
       schools.lifted(parents(units.schools), static_cast<int32_t>(units.townships.size()));
   const Grouping county = Grouping::single(cohort.size());
+  std::vector<int32_t> township_of_school = parents(units.schools);  // per row of a schools' ScoreTally
+  township_of_school.push_back(-1);                                  // of no school: of no township
 
   // Every slot is made before the columns are analysed, each column into its own.
   out.students.resize(columns.size());
@@ -94,15 +97,13 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
     const Column& column = *columns[c];
     StudentColumn& student = out.students[c];
     const SubjectSpec& subject = out.columns[c];
-    std::vector<int32_t> teacher_of(cohort.size(), -1);
-    if (c < spec.subjects.size() && c < units.teaching.size())
-      for (size_t i = 0; i < cohort.size(); ++i)
-        if (cohort.klass[i] >= 0) teacher_of[i] = units.teaching[c][cohort.klass[i]];
-    const int32_t teacher_count =
-        c < spec.subjects.size() ? static_cast<int32_t>(units.teachers.size()) : 0;
-    const Grouping teachers = Grouping::by(std::move(teacher_of), teacher_count);
-    const std::vector<int32_t>* teacher_of_class =
+    thread_local Grouping teachers;  // kept per thread, as the arrays below
+    teachers.count = c < spec.subjects.size() ? static_cast<int32_t>(units.teachers.size()) : 0;
+    teachers.of.resize(cohort.size());  // every entry written below
+    const std::vector<int32_t>* const teaching =
         c < spec.subjects.size() && c < units.teaching.size() ? &units.teaching[c] : nullptr;
+    for (size_t i = 0; i < cohort.size(); ++i)
+      teachers.of[i] = teaching && cohort.klass[i] >= 0 ? (*teaching)[cohort.klass[i]] : -1;
     struct Part {
       Level level;
       const Grouping& grouping;
@@ -113,19 +114,43 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
                           {Level::kTownship, townships, nullptr},
                           {Level::kSchool, schools, &student.school_rank},
                           {Level::kClass, classes, &student.class_rank},
-                          {Level::kTeacher, teachers, nullptr, teacher_of_class}};
+                          {Level::kTeacher, teachers, nullptr, teaching}};
+    std::vector<int32_t> bin_counts;  // of the part being put
     auto put = [&](const Part& part, std::vector<ScoreStats> stats) {
-      out.levels[static_cast<int>(part.level)].columns[c] = ranked(subject, std::move(stats), spec.weights);
+      out.levels[static_cast<int>(part.level)].columns[c] =
+          ranked(subject, std::move(stats), spec.bins, std::move(bin_counts), spec.weights);
     };
     // Levels of few groups are tallied; the others take their points in order
     // from one sort of the column, or a level made of whole classes (a
     // subject's teachers) from a merge of its classes' when those are sorted.
+    // The schools, townships and county nest (the first three parts): the
+    // finest of them tallied is counted from the candidates, each coarser one
+    // summed from the last tallied before it, all before any is read.
+    thread_local std::array<ScoreTally, 3> nested;  // schools, townships, county
+    const ScoreTally* finer = nullptr;
+    for (int k = 0; k < 3; ++k) {
+      const Grouping& grouping = parts[2 - k].grouping;
+      if (!tally_is_cheaper(grouping, subject)) continue;
+      if (!finer)
+        nested[k].count(column, grouping, PointCuts::of(subject).full, spec.absent_policy);
+      else if (k == 1)  // from the schools
+        nested[k].sum(*finer, township_of_school, grouping.count);
+      else  // the county holds everyone, outside any township or school too
+        nested[k].sum(*finer, std::vector<int32_t>(finer->groups + 1, 0), grouping.count);
+      finer = &nested[k];
+    }
     const bool classes_sorted = !tally_is_cheaper(classes, subject);
     std::vector<const Part*> sorted_parts, merged_parts;
     std::vector<const Grouping*> sorted_groupings;
     for (const Part& part : parts) {
-      if (tally_is_cheaper(part.grouping, subject)) {
-        put(part, tallied_score_stats(column, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
+      const StatsOptions options{spec.absent_policy, spec.bins, part.ranks, &bin_counts};
+      if (part.grouping.count == 0 && !part.ranks) {
+        put(part, {});  // nothing to count (the total's teachers)
+      } else if (tally_is_cheaper(part.grouping, subject)) {
+        put(part, part.level <= Level::kSchool  // nested
+                      ? tallied_score_stats(nested[2 - static_cast<int>(part.level)], column, part.grouping,
+                                            subject, options)
+                      : tallied_score_stats(column, part.grouping, subject, options));
       } else if (part.parent_of_class && classes_sorted) {
         merged_parts.push_back(&part);
       } else {
@@ -133,13 +158,14 @@ ExamAnalysis analyze_exam(const ExamSpec& spec, const Cohort& cohort, const Unit
         sorted_groupings.push_back(&part.grouping);
       }
     }
-    const SortedColumn sorted =
-        SortedColumn::of(column, PointCuts::of(subject).full, spec.absent_policy, sorted_groupings);
     // Kept per thread across columns: fresh arrays of a column's size cost more in page faults than the pass.
+    thread_local SortedColumn sorted;
+    sorted.sort(column, PointCuts::of(subject).full, spec.absent_policy, sorted_groupings);
     thread_local std::array<SortedGroups, kLevels.size()> kept;
     SortedGroups& by_class = kept[static_cast<int>(Level::kClass)];
     auto add = [&](const Part& part, SortedGroups& groups) {
-      put(part, score_stats(column, sorted, groups, part.grouping, subject, {spec.absent_policy, spec.bins, part.ranks}));
+      put(part, score_stats(column, sorted, groups, part.grouping, subject,
+                            {spec.absent_policy, spec.bins, part.ranks, &bin_counts}));
     };
     for (size_t k = 0; k < sorted_parts.size(); ++k) {
       SortedGroups& groups = kept[static_cast<int>(sorted_parts[k]->level)];

@@ -23,6 +23,7 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,12 @@ struct GroupResult {
 struct ColumnResult {
   SubjectSpec subject;
   std::vector<GroupResult> groups;  // indexed like the level's units
+  int bins = 0;                     // bins of each group's distribution (ExamSpec::bins)
+  std::vector<int32_t> bin_counts;  // every group's, one after the other (StatsOptions::bin_counts)
+  // Group g's counts per equal-width bin of [0, full marks], the last including full marks.
+  std::span<const int32_t> bins_of(size_t g) const {
+    return {bin_counts.data() + g * static_cast<size_t>(bins), static_cast<size_t>(bins)};
+  }
 };
 
 struct LevelResult {

@@ -47,6 +47,15 @@ void fill_counted(ScoreStats& st, int64_t sum, int64_t sum_sq, const PointCuts& 
     (*st.percentiles)[k] = to_marks(percentile(static_cast<size_t>(st.counted), kPercentiles[k], nth));
 }
 
+// Where the groups' bins go: options.bin_counts zeroed for `groups`, or a
+// per-thread scratch array when the caller does not want them.
+int32_t* bins_of_groups(const StatsOptions& options, int32_t groups) {
+  thread_local std::vector<int32_t> unused;
+  std::vector<int32_t>& out = options.bin_counts ? *options.bin_counts : unused;
+  out.assign(static_cast<size_t>(groups) * options.bins, 0);
+  return out.data();
+}
+
 void fill_participation(ScoreStats& st, Points max, Points min) {
   if (st.sat > 0) {
     st.max = to_marks(max);
@@ -56,43 +65,25 @@ void fill_participation(ScoreStats& st, Points max, Points min) {
 }
 
 // Few groups against the candidates (the county, townships; schools for a
-// subject): one pass over the candidates tallies each group's counted points,
-// and each group's figures and ranks come from its tally.
-std::vector<ScoreStats> by_tally(const Column& column, const Grouping& grouping, const PointCuts& cuts,
-                                 const StatsOptions& options, const std::vector<int>& bin_of) {
-  const size_t width = static_cast<size_t>(cuts.full) + 1;
+// subject): each group's figures and ranks come from its tally.
+std::vector<ScoreStats> by_tally(ScoreTally& tally, const Column& column, const Grouping& grouping,
+                                 const PointCuts& cuts, const StatsOptions& options, const std::vector<int>& bin_of) {
+  const size_t width = tally.width;
   std::vector<ScoreStats> out(grouping.count);
-  // Kept per thread: an analysis calls this for many levels and columns, and
-  // fresh arrays of this size cost more in page faults than the pass.
-  thread_local std::vector<uint32_t> tally;
-  thread_local std::vector<Points> max, min;
-  tally.assign(grouping.count * width, 0);
-  max.assign(grouping.count, 0);
-  min.assign(grouping.count, cuts.full);
-  for (size_t i = 0; i < grouping.of.size(); ++i) {
-    const int32_t g = grouping.of[i];
-    const Sitting s = column.sitting[i];
-    if (g < 0 || s == Sitting::kExempt) continue;
-    ++out[g].expected;
-    const Points p = column.points[i];
-    if (s == Sitting::kSat) {
-      ++out[g].sat;
-      max[g] = std::max(max[g], p);
-      min[g] = std::min(min[g], p);
-    }
-    if (counted(s, options.absent_policy)) ++tally[g * width + std::clamp<Points>(p, 0, cuts.full)];
-  }
+  int32_t* const bins = bins_of_groups(options, grouping.count);
   for (int32_t g = 0; g < grouping.count; ++g) {
     ScoreStats& st = out[g];
-    fill_participation(st, max[g], min[g]);
-    st.bins.assign(options.bins, 0);
-    uint32_t* const row = tally.data() + g * width;  // made cumulative: row[v] = number of values ≤ v
+    st.expected = tally.expected[g];
+    st.sat = tally.sat[g];
+    fill_participation(st, tally.max[g], tally.min[g]);
+    int32_t* const group_bins = bins + static_cast<size_t>(g) * options.bins;
+    uint32_t* const row = tally.row(g);  // made cumulative: row[v] = number of values ≤ v
     int64_t n = 0, sum = 0, sum_sq = 0;
     for (size_t v = 0; v < width; ++v) {
       const int64_t here = row[v];
       sum += here * static_cast<int64_t>(v);
       sum_sq += here * static_cast<int64_t>(v * v);
-      st.bins[bin_of[v]] += here;
+      group_bins[bin_of[v]] += static_cast<int32_t>(here);
       n += here;
       row[v] = static_cast<uint32_t>(n);
     }
@@ -106,11 +97,12 @@ std::vector<ScoreStats> by_tally(const Column& column, const Grouping& grouping,
   }
   if (!options.ranks) return out;
   options.ranks->assign(column.points.size(), 0);
+  int32_t* const ranks = options.ranks->data();
   for (size_t i = 0; i < grouping.of.size(); ++i) {  // 1 + the number counted strictly above
     const int32_t g = grouping.of[i];
     if (g < 0 || column.sitting[i] != Sitting::kSat) continue;
     const Points p = std::clamp<Points>(column.points[i], 0, cuts.full);
-    (*options.ranks)[i] = static_cast<int32_t>(out[g].counted - tally[g * width + p] + 1);
+    ranks[i] = static_cast<int32_t>(out[g].counted - tally.row(g)[p] + 1);
   }
   return out;
 }
@@ -124,36 +116,39 @@ std::vector<ScoreStats> by_sorting(const Column& column, const SortedColumn& sor
   for (uint32_t i : sorted.uncounted)
     if (grouping.of[i] >= 0) ++out[grouping.of[i]].expected;
   if (options.ranks) options.ranks->assign(column.points.size(), 0);
+  int32_t* const ranks = options.ranks ? options.ranks->data() : nullptr;
+  int32_t* const bins = bins_of_groups(options, grouping.count);
   for (int32_t g = 0; g < grouping.count; ++g) {
     ScoreStats& st = out[g];
     const uint32_t n = groups.size(g);
     const SortedColumn::Entry* e = groups.slots.data() + groups.start[g];
-    st.counted = n;
-    st.expected += n;
-    for (uint32_t k = 0; k < n; ++k) st.sat += e[k].sat;
-    uint32_t lo = 0, hi = n;  // 最高/最低分 over those who sat: the first and the last of them
-    while (lo < n && !e[lo].sat) ++lo;
-    while (hi > lo && !e[hi - 1].sat) --hi;
-    fill_participation(st, st.sat ? e[hi - 1].points : 0, st.sat ? e[lo].points : 0);
-    st.bins.assign(options.bins, 0);
-    if (n == 0) continue;
-    int64_t sum = 0, sum_sq = 0;
+    int32_t* const group_bins = bins + static_cast<size_t>(g) * options.bins;
+    int64_t sum = 0, sum_sq = 0, sat = 0;
     for (uint32_t k = 0; k < n; ++k) {
       const Points v = e[k].points;
       sum += v;
       sum_sq += static_cast<int64_t>(v) * v;
-      ++st.bins[bin_of[v]];
+      sat += e[k].sat;
+      ++group_bins[bin_of[v]];
     }
+    st.counted = n;
+    st.expected += n;
+    st.sat = sat;
+    uint32_t lo = 0, hi = n;  // 最高/最低分 over those who sat: the first and the last of them
+    while (lo < n && !e[lo].sat) ++lo;
+    while (hi > lo && !e[hi - 1].sat) --hi;
+    fill_participation(st, sat ? e[hi - 1].points : 0, sat ? e[lo].points : 0);
+    if (n == 0) continue;
     auto at_least = [&](Points cut) -> int64_t {
       return e + n - std::partition_point(e, e + n, [&](const SortedColumn::Entry& x) { return x.points < cut; });
     };
     fill_counted(st, sum, sum_sq, cuts, at_least, [&](size_t j) { return e[j].points; });
-    if (!options.ranks) continue;
+    if (!ranks) continue;
     int32_t rank = 0;  // competition ranks, from the top
     for (uint32_t above = 0; above < n; ++above) {
       const uint32_t k = n - 1 - above;
       if (above == 0 || e[k].points != e[k + 1].points) rank = static_cast<int32_t>(above + 1);
-      if (e[k].sat) (*options.ranks)[e[k].who] = rank;
+      if (e[k].sat) ranks[e[k].who] = rank;
     }
   }
   return out;
@@ -185,10 +180,18 @@ std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& so
   return score_stats(column, sorted, groups, grouping, subject, options);
 }
 
-std::vector<ScoreStats> tallied_score_stats(const Column& column, const Grouping& grouping,
+std::vector<ScoreStats> tallied_score_stats(ScoreTally& tally, const Column& column, const Grouping& grouping,
                                             const SubjectSpec& subject, const StatsOptions& options) {
   const PointCuts cuts = PointCuts::of(subject);
-  return by_tally(column, grouping, cuts, options, bin_table(cuts.full, options.bins));
+  return by_tally(tally, column, grouping, cuts, options, bin_table(cuts.full, options.bins));
+}
+
+std::vector<ScoreStats> tallied_score_stats(const Column& column, const Grouping& grouping,
+                                            const SubjectSpec& subject, const StatsOptions& options) {
+  // Kept per thread: fresh arrays of this size cost more in page faults than the pass.
+  thread_local ScoreTally tally;
+  tally.count(column, grouping, PointCuts::of(subject).full, options.absent_policy);
+  return tallied_score_stats(tally, column, grouping, subject, options);
 }
 
 bool tally_is_cheaper(const Grouping& grouping, const SubjectSpec& subject) {

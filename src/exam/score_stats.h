@@ -22,6 +22,7 @@
 
 #include "exam/exam_data.h"
 #include "exam/grouping.h"
+#include "exam/score_tally.h"
 #include "exam/sorted_column.h"
 #include "exam/sorted_groups.h"
 
@@ -39,7 +40,7 @@ struct ScoreStats {
   std::optional<double> excellent_rate, pass_rate, low_rate;
   std::optional<double> max, min;  // marks, over those who sat
   std::optional<std::array<double, kPercentiles.size()>> percentiles;  // marks
-  std::vector<int64_t> bins;  // counts per equal-width bin of [0, full]; the last includes full
+  // The distribution over bins: StatsOptions::bin_counts (one array for all groups).
 };
 
 // Cut lines in points: excellent and pass are "at least", low is "below".
@@ -52,6 +53,9 @@ struct StatsOptions {
   AbsentPolicy absent_policy = AbsentPolicy::kCountAsZero;
   int bins = 20;
   std::vector<int32_t>* ranks = nullptr;  // when set: each candidate's rank in its group
+  // When set: each group's counts of the counted per equal-width bin of [0,
+  // full] (the last includes full), group g's at [g × bins, (g + 1) × bins).
+  std::vector<int32_t>* bin_counts = nullptr;
 };
 
 // Two ways to the same figures, for the same grouping; analyze_exam uses the
@@ -64,8 +68,9 @@ struct StatsOptions {
 //    merged from the groups of a finer grouping, sorted_groups.h);
 //  - few groups (the county, townships; schools for a subject):
 //    tallied_score_stats counts each group's points in one pass over the
-//    candidates (a tally of full marks + 1 per group) and reads every figure
-//    and rank off the tallies.
+//    candidates (a tally of full marks + 1 per group, score_tally.h), or takes
+//    a tally summed from a finer grouping's, and reads every figure and rank
+//    off the tallies.
 std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& sorted, const SortedGroups& groups,
                                     const Grouping& grouping, const SubjectSpec& subject,
                                     const StatsOptions& options);
@@ -74,6 +79,11 @@ std::vector<ScoreStats> score_stats(const Column& column, const SortedColumn& so
                                     const Grouping& grouping, const SubjectSpec& subject,
                                     const StatsOptions& options);
 std::vector<ScoreStats> tallied_score_stats(const Column& column, const Grouping& grouping,
+                                            const SubjectSpec& subject, const StatsOptions& options);
+// The same from `tally`, column tallied for `grouping` (counted, or summed from
+// a finer grouping's tally: score_tally.h). Its counts are left cumulative (a
+// row's at[v] = its counted with at most v points): sum any coarser tally first.
+std::vector<ScoreStats> tallied_score_stats(ScoreTally& tally, const Column& column, const Grouping& grouping,
                                             const SubjectSpec& subject, const StatsOptions& options);
 // Whether tallying costs less than sorting: the tallies (groups × (full marks
 // + 1)) are no more than the candidates.

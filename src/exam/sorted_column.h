@@ -24,10 +24,10 @@
 namespace edu::exam {
 
 struct SortedColumn {
-  struct Entry {
-    Points points;  // in [0, full]
-    uint32_t who;   // the candidate (index into the column)
-    bool sat;       // false: absent, counted
+  struct Entry {  // 8 bytes: the passes that move entries are bound by memory
+    Points points;      // in [0, full]
+    uint32_t who : 31;  // the candidate (index into the column; a column has fewer than 2^31)
+    uint32_t sat : 1;   // 0: absent, counted
   };
   std::vector<Entry> entries;  // ascending by points
   std::vector<std::vector<int32_t>> group;  // per grouping given to of(), per entry
@@ -35,6 +35,9 @@ struct SortedColumn {
 
   static SortedColumn of(const Column& column, Points full, AbsentPolicy policy,
                          const std::vector<const Grouping*>& groupings);
+  // The same into this one, whose arrays keep their capacity (one kept per
+  // thread costs no fresh pages for the next column).
+  void sort(const Column& column, Points full, AbsentPolicy policy, const std::vector<const Grouping*>& groupings);
 };
 
 // Whether a candidate's sitting is counted in averages and rates under `policy`.

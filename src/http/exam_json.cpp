@@ -37,8 +37,8 @@ Json cuts_json(const CutLines& c) {
 // A group of which nobody sat the column has no scores imported (未导入成绩):
 // its marks, rates, 综合得分 and ranks are null — not the zeros an absent-as-0
 // policy would make of them; the counts (应考, 实考 0) stay.
-Json group_json(const GroupResult& g) {
-  Json j = stats_json(g.stats);
+Json group_json(const GroupResult& g, std::span<const int32_t> bins) {
+  Json j = stats_json(g.stats, bins);
   const bool imported = g.stats.sat > 0;
   j["imported"] = imported;
   if (!imported)
@@ -117,7 +117,7 @@ Json exam_json(const ExamRecord& e) {
           {"subjects", subjects}};
 }
 
-Json stats_json(const ScoreStats& s) {
+Json stats_json(const ScoreStats& s, std::span<const int32_t> bins) {
   Json percentiles = Json::object();
   for (size_t k = 0; k < kPercentiles.size(); ++k)
     percentiles["p" + std::to_string(static_cast<int>(kPercentiles[k] * 100))] =
@@ -137,7 +137,7 @@ Json stats_json(const ScoreStats& s) {
           {"max", round6(s.max)},
           {"min", round6(s.min)},
           {"percentiles", percentiles},
-          {"bins", s.bins}};
+          {"bins", std::vector<int32_t>(bins.begin(), bins.end())}};
 }
 
 namespace {
@@ -194,7 +194,7 @@ Json results_json(const ExamReport& r, Level level, const ExamViewer& viewer, co
     for (size_t k = 0; k < result.columns.size(); ++k) {
       if (piece.column && k != *piece.column) continue;
       const ColumnResult& c = result.columns[k];
-      cols.push_back(g < c.groups.size() ? group_json(c.groups[g]) : Json(nullptr));
+      cols.push_back(g < c.groups.size() ? group_json(c.groups[g], c.bins_of(g)) : Json(nullptr));
     }
     const Unit& u = level == Level::kCounty ? Unit{0, r.input.units.county, -1} : units[g];
     Json row{{"id", u.id}, {"name", u.name}, {"columns", cols}};

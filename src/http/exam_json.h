@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <span>
 
 #include "exam/rewards.h"
 #include "store/exam_store.h"
@@ -35,7 +36,7 @@ struct ExamViewer {
 };
 
 nlohmann::json exam_json(const exam::ExamRecord& exam);
-nlohmann::json stats_json(const exam::ScoreStats& stats);
+nlohmann::json stats_json(const exam::ScoreStats& stats, std::span<const int32_t> bins);
 // A piece of one level's results: a city's class level whole is 16 MB of JSON.
 struct ResultsPiece {
   std::optional<size_t> column;            // only this column in each group (an index of "columns")

@@ -79,10 +79,11 @@ std::string bytes_of(const exam::ExamAnalysis& a) {
         b.add(st.percentiles.has_value());
         if (st.percentiles)
           for (double p : *st.percentiles) b.add(std::bit_cast<uint64_t>(p));
-        b.add(st.bins);
         b.add(std::bit_cast<uint64_t>(g.composite));
         for (int32_t r : {g.rank, g.mean_rank, g.previous_rank, g.rank_change}) b.add(r);
       }
+      b.add(column.bins);
+      b.add(column.bin_counts);
     }
   }
   for (const exam::StudentColumn& s : a.students) {

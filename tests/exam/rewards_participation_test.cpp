@@ -13,7 +13,7 @@ ExamAnalysis three_schools(const std::vector<double>& means) {
   ExamAnalysis a;
   a.columns = {{"总分", 100, {}}};
   LevelResult& schools = a.levels[static_cast<int>(Level::kSchool)];
-  schools.columns.push_back({a.columns[0], {}});
+  schools.columns.push_back({a.columns[0], {}, 0, {}});
   for (size_t i = 0; i < means.size(); ++i) {
     GroupResult g;
     g.stats.counted = g.stats.expected = g.stats.sat = 10;

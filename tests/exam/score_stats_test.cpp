@@ -16,10 +16,10 @@ const std::vector<double> kMarks = {102, 101.5, 72, 71.5, 48, 47.5, kAbsent, kEx
 const SubjectSpec kMath{"数学", 120, {}};
 
 ScoreStats county_stats(const std::vector<double>& marks, AbsentPolicy policy,
-                        std::vector<int32_t>* ranks = nullptr) {
+                        std::vector<int32_t>* ranks = nullptr, std::vector<int32_t>* bins = nullptr) {
   Cohort c = testing::one_class(marks);
   Grouping g = Grouping::single(c.size());
-  return score_stats(c.subjects[0], g, kMath, {policy, 20, ranks})[0];
+  return score_stats(c.subjects[0], g, kMath, {policy, 20, ranks, bins})[0];
 }
 
 TEST(ScoreStats, CutLinesInPointsFor120) {
@@ -67,14 +67,15 @@ TEST(ScoreStats, AbsentCountAsZero) {
 }
 
 TEST(ScoreStats, DistributionBins) {
-  ScoreStats st = county_stats({120, 102, 101.5, 72, 71.5, 0}, AbsentPolicy::kExclude);
-  ASSERT_EQ(st.bins.size(), 20u);  // 6 marks each
-  EXPECT_EQ(st.bins[19], 1);  // full marks fall in the last bin
-  EXPECT_EQ(st.bins[17], 1);  // [102, 108)
-  EXPECT_EQ(st.bins[16], 1);  // 101.5
-  EXPECT_EQ(st.bins[12], 1);  // 72
-  EXPECT_EQ(st.bins[11], 1);  // 71.5
-  EXPECT_EQ(st.bins[0], 1);
+  std::vector<int32_t> bins;
+  county_stats({120, 102, 101.5, 72, 71.5, 0}, AbsentPolicy::kExclude, nullptr, &bins);
+  ASSERT_EQ(bins.size(), 20u);  // 6 marks each
+  EXPECT_EQ(bins[19], 1);  // full marks fall in the last bin
+  EXPECT_EQ(bins[17], 1);  // [102, 108)
+  EXPECT_EQ(bins[16], 1);  // 101.5
+  EXPECT_EQ(bins[12], 1);  // 72
+  EXPECT_EQ(bins[11], 1);  // 71.5
+  EXPECT_EQ(bins[0], 1);
 }
 
 TEST(ScoreStats, TiesShareACompetitionRank) {
@@ -89,7 +90,8 @@ TEST(ScoreStats, TiesShareACompetitionRank) {
 TEST(ScoreStats, GroupsWithNobodyCountedHaveNoValues) {
   Cohort c = testing::one_class({kAbsent, kAbsent, 80});
   Grouping g = Grouping::by({0, 0, 2}, 3);  // group 1 has nobody; group 0 is all absent
-  auto excl = score_stats(c.subjects[0], g, kMath, {AbsentPolicy::kExclude, 20});
+  std::vector<int32_t> bins;
+  auto excl = score_stats(c.subjects[0], g, kMath, {AbsentPolicy::kExclude, 20, nullptr, &bins});
   const ScoreStats& absent = excl[0];
   EXPECT_EQ(absent.expected, 2);
   EXPECT_EQ(absent.sat, 0);
@@ -99,7 +101,9 @@ TEST(ScoreStats, GroupsWithNobodyCountedHaveNoValues) {
                            absent.max, absent.min})
     EXPECT_EQ(none, std::nullopt);
   EXPECT_EQ(absent.percentiles, std::nullopt);
-  EXPECT_EQ(absent.bins, std::vector<int64_t>(20, 0));
+  std::vector<int32_t> expected_bins(3 * 20, 0);  // groups 0 and 1 count nobody; group 2's 80 in [78, 84)
+  expected_bins[2 * 20 + 13] = 1;
+  EXPECT_EQ(bins, expected_bins);
   const ScoreStats& empty = excl[1];
   EXPECT_EQ(empty.expected, 0);
   EXPECT_EQ(empty.participation, std::nullopt);
@@ -146,7 +150,6 @@ void expect_same(const ScoreStats& a, const ScoreStats& b) {
                              {a.low_rate, b.low_rate}, {a.max, b.max}, {a.min, b.min}})
     EXPECT_EQ(x, y);
   EXPECT_EQ(a.percentiles, b.percentiles);
-  EXPECT_EQ(a.bins, b.bins);
 }
 
 // The two ways to a grouping's figures (tallies for few groups, the column's
@@ -162,9 +165,10 @@ TEST(ScoreStats, TalliesAndTheSortAgree) {
   const Grouping g = Grouping::by(of, 4);
   for (AbsentPolicy policy : {AbsentPolicy::kCountAsZero, AbsentPolicy::kExclude}) {
     std::vector<int32_t> tally_ranks, sort_ranks;
-    const auto tallied = tallied_score_stats(c.subjects[0], g, kMath, {policy, 20, &tally_ranks});
+    std::vector<int32_t> tally_bins, sort_bins;
+    const auto tallied = tallied_score_stats(c.subjects[0], g, kMath, {policy, 20, &tally_ranks, &tally_bins});
     const SortedColumn sorted = SortedColumn::of(c.subjects[0], PointCuts::of(kMath).full, policy, {&g});
-    const auto by_sort = score_stats(c.subjects[0], sorted, 0, g, kMath, {policy, 20, &sort_ranks});
+    const auto by_sort = score_stats(c.subjects[0], sorted, 0, g, kMath, {policy, 20, &sort_ranks, &sort_bins});
     ASSERT_EQ(tallied.size(), 4u);
     ASSERT_EQ(by_sort.size(), 4u);
     for (size_t k = 0; k < 4; ++k) expect_same(tallied[k], by_sort[k]);
@@ -173,6 +177,7 @@ TEST(ScoreStats, TalliesAndTheSortAgree) {
     EXPECT_EQ(tallied[0].sat, 72);
     EXPECT_EQ(tallied[3].expected, 0);
     EXPECT_EQ(tally_ranks, sort_ranks);
+    EXPECT_EQ(tally_bins, sort_bins);
   }
 }
 
@@ -200,8 +205,11 @@ TEST(ScoreStats, GroupsMergedFromTheirPartsAgreeWithTheirOwnSort) {
     merged.merge(by_class, teacher_of_class, teachers.count);
     direct.distribute(sorted, 1, teachers.count);
     std::vector<int32_t> merged_ranks, direct_ranks;
-    const auto a = score_stats(c.subjects[0], sorted, merged, teachers, kMath, {policy, 20, &merged_ranks});
-    const auto b = score_stats(c.subjects[0], sorted, direct, teachers, kMath, {policy, 20, &direct_ranks});
+    std::vector<int32_t> merged_bins, direct_bins;
+    const auto a =
+        score_stats(c.subjects[0], sorted, merged, teachers, kMath, {policy, 20, &merged_ranks, &merged_bins});
+    const auto b =
+        score_stats(c.subjects[0], sorted, direct, teachers, kMath, {policy, 20, &direct_ranks, &direct_bins});
     for (int32_t t = 0; t < teachers.count; ++t) {
       expect_same(a[t], b[t]);
       ASSERT_EQ(merged.size(t), direct.size(t));
@@ -209,6 +217,7 @@ TEST(ScoreStats, GroupsMergedFromTheirPartsAgreeWithTheirOwnSort) {
         EXPECT_EQ(merged.slots[merged.start[t] + k].points, direct.slots[direct.start[t] + k].points);
     }
     EXPECT_EQ(merged_ranks, direct_ranks);
+    EXPECT_EQ(merged_bins, direct_bins);
     // teacher 1: classes 0, 2 and 4 less 16 without a class, 3 exempt; 6 of them absent
     EXPECT_EQ(a[1].expected, 161);
     EXPECT_EQ(a[1].sat, 155);
