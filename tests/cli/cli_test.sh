@@ -12,14 +12,8 @@ set -u
 BIN="$1"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+DB_PREFIX=cli
 source "$(dirname "$0")/checks.sh"
-if [ -n "${EDU_PG_URL:-}" ]; then
-  new_db() { psql -X -q "$EDU_PG_URL" -c "CREATE DATABASE cli_$1" >/dev/null && echo "${EDU_PG_URL%/*}/cli_$1"; }
-  sql_on() { psql -X -q -At -F'|' -v ON_ERROR_STOP=1 "$1" <<<"$2"; }
-else
-  new_db() { echo "$TMP/$1.db"; }
-  sql_on() { sqlite3 "$1" "$2"; }
-fi
 A=$(new_db a) B=$(new_db b) C=$(new_db c) NEW=$(new_db new) BAD=$(new_db bad) CITY=$(new_db city)
 RESTORED=$(new_db restored)
 rows() { sql_on "$1" "SELECT id_number, name, school_id, class_id, status FROM students ORDER BY id" | md5sum; }

@@ -25,14 +25,8 @@ cleanup() {
   rm -rf "$TMP"
 }
 trap cleanup EXIT
+DB_PREFIX=bulk
 source "$(dirname "$0")/checks.sh"
-if [ -n "${EDU_PG_URL:-}" ]; then
-  new_db() { psql -X -q "$EDU_PG_URL" -c "CREATE DATABASE bulk_$1" >/dev/null && echo "${EDU_PG_URL%/*}/bulk_$1"; }
-  sql_on() { psql -X -q -At -F'|' -v ON_ERROR_STOP=1 "$1" <<<"$2"; }
-else
-  new_db() { echo "$TMP/$1.db"; }
-  sql_on() { sqlite3 "$1" "$2"; }
-fi
 ORD=$(new_db ordinary) BULK=$(new_db bulk)
 
 check "demo --help names --bulk" bash -c "'$BIN' demo --help | grep -q -- '--bulk.*整体装载'"

@@ -16,6 +16,7 @@
 #include "store/student_store.h"
 #include "workflow/register_commands.h"
 #include "migrated_database.h"
+#include "tiny_registers.h"
 
 namespace edu {
 namespace {
@@ -27,31 +28,16 @@ constexpr int kStudents = 2500;
 Registers county() {
   Registers r;
   r.areas = {{1, std::nullopt, "430521", "青山县", "县"}, {2, 1, "430521101", "桃洪镇", "乡镇"}};
-  School a;
-  a.id = 1, a.code = "2143052101", a.name = "桃洪镇中心小学", a.kind = "小学", a.ownership = "公办",
-  a.location = "镇区", a.area_id = 2;
-  School b = a;
-  b.id = 2, b.code = "2143052102", b.name = "桃洪镇第二小学";
-  r.schools = {a, b};
-  r.classes = {{1, 1, 2026, "小学", 1, 1, "一年级(1)班", std::nullopt},
-               {2, 2, 2026, "小学", 1, 1, "一年级(1)班", std::nullopt}};
+  r.schools = {tiny::primary_school(1, "2143052101", "桃洪镇中心小学", 2, "镇区"),
+               tiny::primary_school(2, "2143052102", "桃洪镇第二小学", 2, "镇区")};
+  r.classes = {tiny::first_grade_class(1), tiny::first_grade_class(2)};
   for (int k = 0; k < kStudents; ++k) {
-    Student s;
-    s.id = 2 * k + 1;
     const int day = 1 + k / 500, seq = 1 + k % 500;  // seq odd: 男 (GB 11643)
     char body[18];
     std::snprintf(body, sizeof body, "4305212020010%d%03d", day, seq);
-    s.id_number = body + std::string(1, id_check_char(body));
-    s.name = "学生" + std::to_string(k);
-    s.gender = seq % 2 ? "男" : "女";
-    s.birth_date = {2020, 1, day};
-    s.ethnicity = "汉族";
-    s.school_id = k % 4 == 0 ? 2 : 1;
-    s.class_id = s.school_id;
-    s.status = "在读";
-    s.enrolled_on = {2026, 9, 1};
-    s.household = "农村";
-    r.students.push_back(s);
+    r.students.push_back(tiny::pupil(2 * k + 1, body + std::string(1, id_check_char(body)),
+                                        "学生" + std::to_string(k), seq % 2 ? "男" : "女", {2020, 1, day},
+                                        k % 4 == 0 ? 2 : 1));
   }
   return r;
 }
@@ -61,8 +47,6 @@ class PageAnchorsTest : public MigratedDatabaseTest {
   void SetUp() override {
     MigratedDatabaseTest::SetUp();
     ASSERT_TRUE(load_registers(*db_, county()).ok());
-    admin_.user = {1, "admin", "管理员", "", "bureau_admin", {}, {}, {}, true};
-    admin_.scope = Scope::All();
   }
 
   static SqlWhere in_school(int64_t school) {
@@ -99,7 +83,7 @@ class PageAnchorsTest : public MigratedDatabaseTest {
   Student student(int64_t id) { return (*get_student(*db_, Scope::All(), id))->student; }
 
   PageAnchorCache cache_{7, 64};
-  Actor admin_;
+  Actor admin_ = tiny::bureau_admin();
   RegisterContext ctx_{{2026, 11, 22}, 2026};
 };
 

@@ -18,6 +18,7 @@
 #include "workflow/case_engine.h"
 #include "workflow/register_commands.h"
 #include "migrated_database.h"
+#include "tiny_registers.h"
 
 namespace edu {
 namespace {
@@ -32,29 +33,13 @@ Registers tiny_county() {
   r.areas = {{1, std::nullopt, "430521", "青山县", "县"},
              {2, 1, "430521101", "桃洪镇", "乡镇"},
              {3, 1, "430521102", "罗洪乡", "乡镇"}};
-  School a;
-  a.id = 1, a.code = "2143052101", a.name = "桃洪镇中心小学", a.kind = "小学", a.ownership = "公办",
-  a.location = "镇区", a.area_id = 2;
-  School b = a;
-  b.id = 2, b.code = "2143052102", b.name = "罗洪乡中心小学", b.area_id = 3, b.location = "乡村";
-  r.schools = {a, b};
-  r.classes = {{1, 1, 2026, "小学", 1, 1, "一年级(1)班", std::nullopt},
-               {2, 2, 2026, "小学", 1, 1, "一年级(1)班", std::nullopt}};
-  for (int i = 0; i < 4; ++i) {
-    Student s;
-    s.id = i + 1;
-    s.id_number = id_for("4305212020010100" + std::to_string(i + 1));
-    s.name = "学生" + std::to_string(i + 1);
-    s.gender = (i + 1) % 2 ? "男" : "女";
-    s.birth_date = {2020, 1, 1};
-    s.ethnicity = "汉族";
-    s.school_id = i < 2 ? 1 : 2;
-    s.class_id = s.school_id;
-    s.status = "在读";
-    s.enrolled_on = {2026, 9, 1};
-    s.household = "农村";
-    r.students.push_back(s);
-  }
+  r.schools = {tiny::primary_school(1, "2143052101", "桃洪镇中心小学", 2, "镇区"),
+               tiny::primary_school(2, "2143052102", "罗洪乡中心小学", 3, "乡村")};
+  r.classes = {tiny::first_grade_class(1), tiny::first_grade_class(2)};
+  for (int i = 0; i < 4; ++i)
+    r.students.push_back(tiny::pupil(i + 1, id_for("4305212020010100" + std::to_string(i + 1)),
+                                        "学生" + std::to_string(i + 1), (i + 1) % 2 ? "男" : "女", {2020, 1, 1},
+                                        i < 2 ? 1 : 2));
   return r;
 }
 
@@ -63,14 +48,12 @@ class StoreTest : public MigratedDatabaseTest {
   void SetUp() override {
     MigratedDatabaseTest::SetUp();
     ASSERT_TRUE(load_registers(*db_, tiny_county()).ok());
-    admin_.user = {1, "admin", "管理员", "", "bureau_admin", {}, {}, {}, true};
-    admin_.scope = Scope::All();
   }
   int64_t count(const std::string& table) {
     return db_->query("SELECT COUNT(*) FROM " + table)->front().integer(0);
   }
 
-  Actor admin_;
+  Actor admin_ = tiny::bureau_admin();
   RegisterContext ctx_{{2026, 11, 22}, 2026};
 };
 
