@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -304,8 +305,13 @@ class PgDatabase : public Database {
   Status query_each(std::string_view sql, const std::vector<Value>& params,
                     const std::function<Status(const RowView&)>& each) override {
     // COPY takes no parameters: they go in as literals, typed as query() sends them.
-    const std::string copy = "COPY (" + postgres_sql(sql, [&](int n) { return literal(params.at(n - 1)); }) +
-                             ") TO STDOUT";
+    std::vector<std::string> literals;
+    for (const Value& v : params) {
+      auto text = literal(v);
+      if (!text) return pg_error(conn_, nullptr, "转义参数");
+      literals.push_back(std::move(*text));
+    }
+    const std::string copy = "COPY (" + postgres_sql(sql, [&](int n) { return literals.at(n - 1); }) + ") TO STDOUT";
     ResultPtr res(PQexec(conn_, copy.c_str()), PQclear);
     if (PQresultStatus(res.get()) != PGRES_COPY_OUT) return pg_error(conn_, res.get(), "执行语句");
     Status s = Status::Ok();
@@ -414,8 +420,9 @@ class PgDatabase : public Database {
   }
 
  private:
-  // A parameter as an SQL literal of the type query() would send it with.
-  std::string literal(const Value& v) {
+  // A parameter as an SQL literal of the type query() would send it with;
+  // nullopt when libpq cannot escape the text (not valid in the connection's encoding).
+  std::optional<std::string> literal(const Value& v) {
     if (auto p = std::get_if<int64_t>(&v)) return "CAST(" + std::to_string(*p) + " AS int8)";
     if (auto p = std::get_if<double>(&v)) {
       char buf[32];
@@ -424,7 +431,8 @@ class PgDatabase : public Database {
     }
     if (auto p = std::get_if<std::string>(&v)) {
       std::unique_ptr<char, void (*)(void*)> quoted(PQescapeLiteral(conn_, p->data(), p->size()), PQfreemem);
-      return quoted ? quoted.get() : "NULL";
+      if (!quoted) return std::nullopt;
+      return std::string(quoted.get());
     }
     if (auto p = std::get_if<Blob>(&v)) {
       std::string out = "'\\";
